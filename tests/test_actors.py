@@ -1,0 +1,203 @@
+"""Actor gazetteer and coder tests (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from whowhom.actors import ActorCoder, ActorMention
+from whowhom.actors.coder import code_text, describe
+from whowhom.actors.loader import DATA_DIR
+
+SHARED = Path(__file__).resolve().parents[2] / "shared"
+
+
+def codes(text, date=None):
+    return [m.code for m in code_text(text, date=date)]
+
+
+def by_text(text, date=None):
+    return {m.text: m for m in code_text(text, date=date)}
+
+
+def test_data_files_have_source_headers_and_licence():
+    for name in ("countries.tsv", "organisations.tsv", "leaders.tsv", "agents.tsv"):
+        head = (DATA_DIR / name).read_text(encoding="utf-8").splitlines()[:3]
+        assert any("Source" in line for line in head), name
+    assert "MIT" in (DATA_DIR / "PHOENIX-LICENSE").read_text()
+
+
+def test_load_is_fast_and_cached():
+    from whowhom.actors import loader
+    loader.load.cache_clear()
+    t = time.perf_counter()
+    ActorCoder()
+    assert time.perf_counter() - t < 1.0
+    t = time.perf_counter()
+    ActorCoder()
+    assert time.perf_counter() - t < 0.01
+
+
+def test_countries_names_and_abbreviations():
+    ms = by_text("Officials from Germany, the United States and the U.S. ally Japan met in Canada.")
+    assert ms["Germany"].code == "DEU"
+    assert ms["the United States"].code == "USA"
+    assert ms["Japan"].code == "JPN"
+    assert ms["Canada"].code == "CAN"
+    assert "USA" in codes("The US and America signed nothing.")
+
+
+def test_demonyms_and_plural_demonyms():
+    ms = by_text("Ukrainians and Britons welcomed the Turkish offer.")
+    assert ms["Ukrainians"].code == "UKR"
+    assert ms["Britons"].code == "GBR"
+    assert ms["Turkish"].code == "TUR"
+
+
+def test_capitals_and_metonyms():
+    ms = by_text("Tehran warned Kyiv while the Kremlin said nothing.")
+    assert ms["Tehran"].code == "IRN" and ms["Tehran"].kind == "capital"
+    assert ms["Kyiv"].code == "UKR"
+    assert ms["the Kremlin"].code == "RUSGOV"
+    ms = by_text("Downing Street and Zhongnanhai disagreed, the Pentagon said.")
+    assert ms["Downing Street"].code == "GBRGOV"
+    assert ms["Zhongnanhai"].code == "CHNGOV"
+    assert ms["the Pentagon"].code == "USAMIL"
+
+
+def test_organisations():
+    ms = by_text("NATO and the Collective Security Treaty Organization held talks before the UN Security Council.")
+    assert ms["NATO"].code == "NATO" and ms["NATO"].country is None
+    assert ms["NATO"].cameo.startswith("IGO")
+    assert ms["the Collective Security Treaty Organization"].code == "CSTO"
+    assert ms["the UN Security Council"].code == "UNSC"
+    assert "SCO" in codes("Leaders of the Shanghai Cooperation Organisation gathered in Astana.")
+
+
+def test_news_agencies():
+    ms = by_text("Xinhua and Reuters reported the vote.")
+    assert ms["Xinhua"].code == "CHNMED"
+    assert ms["Reuters"].code == "MED" and ms["Reuters"].country is None
+
+
+def test_the_west_as_adjective_and_noun():
+    ms = by_text("Western governments criticised the decision, and the West imposed tariffs.")
+    assert ms["Western governments"].code == "WSTGOV"
+    assert ms["the West"].code == "WST"
+    m = by_text("Western tariffs hurt exporters.")["Western"]
+    assert (m.code, m.start, m.end) == ("WST", 0, 1)
+
+
+def test_leaders_by_date():
+    assert by_text("Trump spoke on Monday.", date="2019-06-01")["Trump"].code == "USAGOV"
+    assert by_text("Trump spoke on Monday.", date="2022-06-01")["Trump"].code == "USAELI"
+    assert by_text("Biden spoke on Monday.", date="2023-03-01")["Biden"].code == "USAGOV"
+    assert by_text("Biden spoke on Monday.", date="2018-03-01")["Biden"].code == "USAELI"
+    # before taking office Zelensky has no role: not an actor
+    assert codes("Zelensky spoke on Monday.", date="2015-06-01") == []
+    assert codes("Zelensky spoke on Monday.", date="2020-06-01") == ["UKRGOV"]
+    assert by_text("Stoltenberg spoke.", date="2020-01-01")["Stoltenberg"].code == "NATO"
+    assert by_text("Rutte spoke.", date="2025-03-01")["Rutte"].code == "NATO"
+    assert by_text("Rutte spoke.", date="2019-03-01")["Rutte"].code == "NLDGOV"
+    assert codes("Olaf Scholz spoke.", date="2023-01-01") == ["DEUGOV"]
+    assert codes("Friedrich Merz spoke.", date="2025-09-01") == ["DEUGOV"]
+
+
+def test_undated_leader_takes_current_role():
+    assert codes("Putin spoke.") == ["RUSGOV"]
+    assert codes("Xi Jinping spoke.") == ["CHNGOV"]
+
+
+def test_sector_composition():
+    ms = by_text("The Chinese Defense Ministry denied the report.")
+    m = ms["The Chinese Defense Ministry"]
+    assert (m.code, m.country, m.sector) == ("CHNMIL", "CHN", "MIL")
+    assert m.head == 3 and (m.start, m.end) == (0, 4)
+    assert by_text("Russian troops crossed the river.")["Russian troops"].code == "RUSMIL"
+    m = by_text("Ukrainian President Zelensky thanked donors.", date="2024-01-01")["Ukrainian President Zelensky"]
+    assert m.code == "UKRGOV" and m.kind == "leader" and m.head == 2
+    assert by_text("German experts doubted it.")["German experts"].code == "DEUEDU"
+    assert by_text("The Iranian Foreign Ministry protested.")["The Iranian Foreign Ministry"].code == "IRNGOV"
+
+
+def test_unknown_person_with_title_gets_country_and_sector():
+    ms = code_text("Belarusian Foreign Minister Ivan Zhelnovsky arrived.")
+    assert [m.code for m in ms] == ["BLRGOV"]
+    assert ms[0].text == "Belarusian Foreign Minister Ivan Zhelnovsky"
+
+
+def test_state_media_and_academy_phrases():
+    ms = by_text("Officials told Chinese state news agency Xinhua that the Polish Academy of Sciences agreed.")
+    assert ms["Chinese state news agency Xinhua"].code == "CHNMED"
+    assert ms["the Polish Academy of Sciences"].code == "POLEDU"
+
+
+def test_demonym_capital():
+    m = by_text("Protests spread in the Hungarian capital.")["the Hungarian capital"]
+    assert m.code == "HUN" and m.sector is None
+
+
+def test_bare_sector_without_country():
+    ms = by_text("The ministry said rebels attacked.")
+    assert ms["The ministry"].code == "GOV" and ms["The ministry"].country is None
+    assert ms["rebels"].code == "REB"
+    # a sector word modifying a non-actor noun is not a mention
+    assert codes("They discussed military cooperation.") == []
+
+
+def test_hyphenated_pairs():
+    assert codes("The US-Japanese treaty was renewed.") == ["USA", "JPN"]
+    assert codes("The Russian-Chinese summit ended.") == ["RUS", "CHN"]
+    ms = code_text("U.S.-Japanese trade grew.")
+    assert [m.code for m in ms] == ["USA", "JPN"]
+    assert [m.text for m in ms] == ["U.S.", "Japanese"]
+    assert codes("Sino-Indian talks resumed.") == ["CHN", "IND"]
+    assert codes("a post-Soviet republic") == []
+
+
+def test_no_false_positives_on_names_and_words():
+    assert codes("Vladimir Kostrikin, a local baker, said he was tired.") == []
+    assert codes("We ate turkey and served it on china plates.") == []
+    assert codes("Jordan Peterson gave a lecture.") == []
+    assert codes("Let us know what the chad said.") == []
+
+
+def test_offsets_and_no_trailing_punctuation():
+    text = "Yesterday the talks failed, said the Kremlin."
+    ms = code_text(text)
+    assert len(ms) == 1
+    m = ms[0]
+    assert m.text == "the Kremlin" and text[m.start_char:m.end_char] == m.text
+    assert isinstance(m, ActorMention)
+
+
+def test_find_on_span_uses_doc_offsets():
+    from whowhom.actors.coder import _nlp
+    doc = _nlp()("Nothing here. Then Japan protested to China.")
+    sent = list(doc.sents)[1]
+    ms = ActorCoder().find(sent)
+    assert [m.code for m in ms] == ["JPN", "CHN"]
+    assert all(doc.text[m.start_char:m.end_char] == m.text for m in ms)
+    assert all(sent.start <= m.start < sent.end for m in ms)
+
+
+def test_blank_tokenizer_doc_works():
+    import spacy
+    doc = spacy.blank("en")("Russian troops and the Kremlin")
+    assert [m.code for m in ActorCoder().find(doc)] == ["RUSMIL", "RUSGOV"]
+
+
+def test_describe():
+    assert describe("RUSGOV") == "Russia government"
+    assert describe("CHN") == "China"
+    assert describe("WST") == "The West"
+    assert "Atlantic" in describe("NATO")
+
+
+@pytest.mark.skipif(not (SHARED / "reference" / "phoenix-dictionaries").is_dir(),
+                    reason="../shared/reference/phoenix-dictionaries not present")
+def test_committed_licence_matches_phoenix():
+    src = (SHARED / "reference" / "phoenix-dictionaries" / "LICENSE").read_text()
+    assert (DATA_DIR / "PHOENIX-LICENSE").read_text() == src

@@ -1,0 +1,198 @@
+"""Page anatomy: headline, date, body and the chrome around it, on pages written for these tests."""
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from whowhom.io import RawDoc, read_inputs
+from whowhom.page import extract
+from whowhom.page.dates import to_iso
+from whowhom.page.textdump import comment_meta
+
+PAGES = Path(__file__).parent / "pages"
+SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+
+
+def page(name):
+    [raw] = read_inputs([str(PAGES / name)])
+    return extract(raw)
+
+
+def labelled(article, label):
+    return [p.text for p in article.parts if p.label == label]
+
+
+def assert_not_in_body(article, *snippets):
+    for s in snippets:
+        assert s not in article.body, s
+
+
+# --- text dumps ---------------------------------------------------------------------------------
+
+def test_blog_page_with_comments_and_chrome():
+    a = page("baltic-pipeline.txt")
+    assert a.title == "Poland And Lithuania Agree To Guard Undersea Cable Jointly"
+    assert a.date == "2023-04-12" and a.author == "Anna Kowalski"
+    assert labelled(a, "section") == ["World News"]
+    paras = a.body.split("\n\n")
+    assert len(paras) == 4
+    assert paras[0].startswith("Poland and Lithuania signed an agreement")
+    assert paras[-1].startswith("The European Commission welcomed")
+    assert_not_in_body(a, "Advertisement", "Share on", "Tags:", "Posted in", "Estonia Expels", "Margit",
+                       "About time", "minesweepers will be enough", "cookies", "All rights reserved", "Photo:")
+    assert labelled(a, "image_credit") and labelled(a, "social")
+    assert "Estonia Expels Two Diplomats Over Spying Claims" in labelled(a, "related")
+    assert [(c.author, c.time) for c in a.comments] == [("Margit Saar", "April 12, 2023 at 3:14 pm"),
+                                                        ("Peter Novak", "April 12, 2023 at 5:40 pm")]
+    assert a.comments[0].text.startswith("About time the two governments")
+    assert "Reply" not in " ".join(c.text for c in a.comments)
+
+
+def test_one_line_per_block_page():
+    a = page("sahel-talks.txt")  # no blank lines at all
+    assert a.title.startswith("Ghana Hosts Talks")
+    assert a.date == "2023-05-02"
+    assert len(a.body.split("\n\n")) == 4 and "Niger accused Mali" in a.body
+    assert_not_in_body(a, "Home", "Advertisement", "Read more", "Donate", "newsletter", "Follow us",
+                       "Talking is better", "Kofi")
+    assert labelled(a, "donation") and labelled(a, "newsletter") and labelled(a, "social")
+    assert labelled(a, "related") == ["Read more: ECOWAS Leaders To Meet In Abuja Next Month"]
+    assert [(c.author, c.time) for c in a.comments] == [("Kofi Mensah", "2 hours ago"), ("Aminata Diallo", "1 hour ago")]
+    assert "Home" in labelled(a, "navigation")
+
+
+def test_comment_counter_in_byline_does_not_open_comments():
+    a = page("korea-summit.txt")  # "| 4 Comments" sits in the byline, above the article
+    assert a.title == "Seoul And Tokyo Resume Shuttle Diplomacy After Long Freeze"
+    assert (a.date, a.author) == ("2021-03-03", "Min-jun Lee")
+    assert labelled(a, "section") == ["Asia Pacific"]
+    assert labelled(a, "image_credit") == ["Image by Kim Seo-yeon from Pixabay"]
+    assert len(a.body.split("\n\n")) == 3 and "China criticised the meeting" in a.body
+    assert_not_in_body(a, "Share this", "Like this", "Pixabay", "Leave a Comment", "Pacific Desk")
+    assert a.comments == []
+
+
+def test_menu_heading_above_headline_and_wire_comments():
+    a = page("venezuela-talks.txt")  # "Latest News" at the top is a menu, not the end of the article
+    assert a.title.startswith("Venezuela Frees Six Oil Executives")
+    assert a.date == "2022-06-09"
+    assert a.body.startswith("Caracas released six American oil executives")
+    assert "Washington said it would ease some sanctions" in a.body
+    assert_not_in_body(a, "Advertisement", "advertisement", "Most Read", "Storm Cuts Power", "SantiagoR", "real vote")
+    assert [c.time for c in a.comments] == ["3 hours ago", "2 hours ago"]
+    assert a.comments[1].author.startswith("Lucia P.")
+
+
+def test_record_date_wins_and_text_record():
+    text = (PAGES / "korea-summit.txt").read_text(encoding="utf-8")
+    a = extract(RawDoc(id="r1", content=text, kind="text", date="2021-03-05"))
+    assert (a.id, a.date) == ("r1", "2021-03-05")
+
+
+def test_empty_and_chrome_only_pages():
+    assert extract(RawDoc(id="x", content="", kind="text")).body == ""
+    a = extract(RawDoc(id="y", content="Home\n\nNews\n\nSubscribe to our newsletter\n\n© 2020 Site", kind="text"))
+    assert a.body == "" and "newsletter" not in a.body
+
+
+# --- comment meta lines and dates -----------------------------------------------------------------
+
+@pytest.mark.parametrize("line, expected", [
+    ("Wayne Doe March 6, 2021 at 10:08 am", ("Wayne Doe", "March 6, 2021 at 10:08 am")),
+    ("Jo Bloggs says:", ("Jo Bloggs", None)),
+    ("Kofi Mensah | 2 hours ago", ("Kofi Mensah", "2 hours ago")),
+    ("The talks in Geneva ended on March 6, 2021 without any agreement on the border.", None),
+])
+def test_comment_meta(line, expected):
+    assert comment_meta(line) == expected
+
+
+@pytest.mark.parametrize("text, iso", [
+    ("March 6, 2021", "2021-03-06"), ("Published 6 March 2021", "2021-03-06"), ("2021-03-06", "2021-03-06"),
+    ("Sept. 14th, 2023 at noon", "2023-09-14"), ("no date here", None), ("February 30, 2021", None),
+])
+def test_dates(text, iso):
+    assert to_iso(text) == iso
+
+
+# --- HTML -----------------------------------------------------------------------------------------
+
+def check_html_article(a):
+    assert a.title == "EU Envoy Urges Serbia And Kosovo To Resume Talks"
+    assert a.date == "2023-09-14" and a.author == "Elena Petrova"
+    assert a.body.startswith("The European Union's special envoy")
+    assert len(a.body.split("\n\n")) == 4
+    assert_not_in_body(a, "Share on", "Brussels has been saying", "Leave a Reply", "newsletter", "Home")
+    assert [(c.author, c.time) for c in a.comments] == [("Marko Ilic", "September 14, 2023 at 10:02 am"),
+                                                        ("Arta Berisha", "September 14, 2023 at 12:45 pm")]
+    assert a.comments[1].text.startswith("Both governments need to stop")
+
+
+def test_html_page():
+    check_html_article(page("serbia-kosovo.html"))
+
+
+def test_html_gz_with_misleading_name(tmp_path):
+    f = tmp_path / "dump.txt"
+    f.write_bytes(gzip.compress((PAGES / "serbia-kosovo.html").read_bytes()))
+    [raw] = read_inputs([str(f)])
+    check_html_article(extract(raw))
+
+
+def test_jsonl_html_record_date_wins(tmp_path):
+    f = tmp_path / "in.jsonl"
+    html = (PAGES / "serbia-kosovo.html").read_text(encoding="utf-8")
+    f.write_text(json.dumps({"id": "k1", "html": html, "date": "2023-09-15", "url": "https://example.org/k1"}))
+    [raw] = read_inputs([str(f)])
+    a = extract(raw)
+    assert (a.id, a.date, a.url) == ("k1", "2023-09-15", "https://example.org/k1")
+
+
+# --- the canonical example (shared data, beside the checkout) -----------------------------------
+
+@pytest.mark.skipif(not (SHARED / "examples").is_dir(), reason="../shared/examples is not beside the checkout")
+def test_canonical_example():
+    [raw] = read_inputs([str(SHARED / "examples" / "china-russia-alliance.txt")])
+    a = extract(raw)
+    assert a.title == "China Says No Publicly To Military Alliance With Russia"
+    assert a.date is None  # the only date on the page belongs to the reader comment
+    assert labelled(a, "section") == ["Eastern Europe"]
+    assert labelled(a, "image_credit") and labelled(a, "social") and labelled(a, "donation")
+    assert labelled(a, "newsletter") and len(labelled(a, "related")) >= 4
+    assert len(a.body.split("\n\n")) == 7 and a.body.endswith("with the PLA.")
+    assert a.body.startswith("The Russian Federation")
+    assert_not_in_body(a, "Image by", "Follow us", "Donate", "Related articles", "Tsarizm", "Wayne", "Leave a",
+                       "newsletter", "I would say")
+    [c] = a.comments
+    assert (c.author, c.time) == ("Wayne Mickel", "March 6, 2021 at 10:08 am")
+    assert c.text.startswith("I would say")
+
+
+@pytest.mark.skipif(not (SHARED / "extract" / "aeb-dev").is_dir(), reason="../shared/extract/aeb-dev is absent")
+def test_dev_set_text_mode_smoke():
+    from whowhom.eval.extract import shingle_prf
+    rows = [json.loads(l) for l in (SHARED / "extract/aeb-dev/gold.jsonl").read_text().splitlines()[:20]]
+    pairs = [(extract(RawDoc(id=r["id"], content=r["page_text"], kind="text")).body, r["article_body"]) for r in rows]
+    assert shingle_prf(pairs)["f1"] > 0.75
+
+
+def test_shingle_prf():
+    from whowhom.eval.extract import shingle_prf
+    s = shingle_prf([("a b c d e", "a b c d e"), ("", "x y z w v"), ("p q r s", "")])
+    assert s["recall"] == pytest.approx(0.5) and s["precision"] == pytest.approx(0.5) and s["pages"] == 3
+    assert shingle_prf([("one two", "one two")])["f1"] == 1.0
+
+
+def test_comments_without_a_heading():
+    prose = ("The prime minister of Armenia met the president of Azerbaijan in Prague on Monday and both sides "
+             "said they would draft a peace treaty before the end of the year, with help from the European Union.")
+    dump = "\n\n".join(["Armenia And Azerbaijan Agree To Draft A Treaty", prose, prose.replace("Monday", "Friday"),
+                        "Nare Hakobyan says:", "May 2, 2023 at 9:15 am", "Peace at last, if they keep their word.",
+                        "Ilham Aliyev Fan says:", "May 2, 2023 at 9:40 am", "We will see what happens in Karabakh."])
+    a = extract(RawDoc(id="z", content=dump, kind="text"))
+    assert a.title.startswith("Armenia And Azerbaijan") and len(a.body.split("\n\n")) == 2
+    assert [(c.author, c.time, c.text) for c in a.comments] == [
+        ("Nare Hakobyan", "May 2, 2023 at 9:15 am", "Peace at last, if they keep their word."),
+        ("Ilham Aliyev Fan", "May 2, 2023 at 9:40 am", "We will see what happens in Karabakh.")]
