@@ -34,6 +34,8 @@ def reported_by(trigger: Token, sent: Span) -> str | None:
         head = tok.head
         if tok.dep_ in ("ccomp", "parataxis", "advcl", "xcomp", "conj") and head.lemma_.lower() in SPEECH_VERBS:
             subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if len(subj) > 1:  # "state news agency Xinhua reported" is often parsed as two subjects
+                return " ".join(t.text for t in tok.doc[subj[0].left_edge.i:subj[-1].i + 1] if not t.is_punct)
             if subj and subj[0].lower_ not in ("it", "which", "that"):
                 return _phrase(subj[0])
         tok = head

@@ -93,6 +93,11 @@ class EventCoder:
                     if c.lower_ in RELATIVE and tok.dep_ == "relcl":
                         return tok.head, "relcl"
                     return c, "nsubj" if tok.i == verb.i else "inherited"
+            if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+                # "accused Minsk of hosting troops": the one who hosts is the object of "accused"
+                obj = [c for c in tok.head.head.children if c.dep_ == "dobj"]
+                if obj and tok.head.head.pos_ == "VERB":
+                    return obj[0], "inherited"
             if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") and tok.head.i != tok.i:
                 tok = tok.head
             else:

@@ -1,0 +1,32 @@
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def code_text():
+    """Code a plain text as one article; returns its events."""
+    from whowhom.io.readers import RawDoc
+    from whowhom.page import extract
+    from whowhom.pipeline import code_article
+
+    def run(text: str, date: str | None = "2024-01-15"):
+        article = extract(RawDoc(id="t", content=text, kind="text", date=date))
+        return code_article(article)
+
+    return run
+
+
+@pytest.fixture(scope="session")
+def code_sentence():
+    """Code one sentence as an article body (no page anatomy)."""
+    from whowhom.page import Article
+    from whowhom.pipeline import code_article
+
+    def run(sentence: str, date: str | None = "2024-01-15"):
+        return code_article(Article(id="s", title=None, date=date, author=None, body=sentence))
+
+    return run

@@ -1,0 +1,92 @@
+"""Event coding on sentences written for these tests."""
+
+import pytest
+
+
+def triples(events, modality=None):
+    return {(e.source[:3], e.cameo, (e.target or "")[:3]) for e in events
+            if modality is None or e.modality == modality}
+
+
+def roots(events, modality="asserted"):
+    return {(e.source[:3], e.cameo_root, (e.target or "")[:3]) for e in events if e.modality == modality}
+
+
+def test_criticism_with_demonym_target(code_sentence):
+    evs = code_sentence("Iran sharply criticized the British naval presence in the Gulf.")
+    assert ("IRN", "11", "GBR") in roots(evs)
+
+
+def test_passive_voice_agent_is_source(code_sentence):
+    evs = code_sentence("New sanctions were imposed on Caracas by Washington on Monday.")
+    assert ("USA", "16", "VEN") in roots(evs)
+
+
+def test_nominal_sanctions_with_adjective_source(code_sentence):
+    evs = code_sentence("Prices rose sharply after Canadian sanctions on Tehran took effect.")
+    assert ("CAN", "163", "IRN") in triples(evs, "asserted")
+
+
+def test_coordinated_subjects_joint_exercise_both_directions(code_sentence):
+    evs = code_sentence("India and France conducted joint naval exercises in the Indian Ocean.")
+    got = roots(evs)
+    assert ("IND", "06", "FRA") in got and ("FRA", "06", "IND") in got
+
+
+def test_say_no_is_rejection(code_sentence):
+    evs = code_sentence("Hungary says no to a military alliance with Serbia.")
+    assert ("HUN", "1212", "SRB") in triples(evs, "asserted")
+
+
+def test_negated_intent_to_cooperate_becomes_rejection(code_sentence):
+    evs = code_sentence("Brazil is not planning to form an alliance with Venezuela, the Brazilian Foreign Ministry said.")
+    assert all(e.cameo_root not in ("03", "04", "05", "06", "07", "08") for e in evs if e.modality == "asserted")
+    rejects = [e for e in evs if e.cameo_root == "12" and e.modality == "asserted"]
+    assert rejects and rejects[0].source == "BRA" and rejects[0].target == "VEN"
+    assert rejects[0].reported_by == "the Brazilian Foreign Ministry"
+
+
+def test_negated_event_is_kept_as_negated(code_sentence):
+    evs = code_sentence("Egypt did not criticize Sudan over the dam dispute.")
+    assert [e.modality for e in evs if e.cameo_root == "11"] == ["negated"]
+
+
+def test_hypothetical_and_intended(code_sentence):
+    hyp = code_sentence("Pakistan could impose sanctions on Afghanistan if the attacks continue.")
+    assert {e.modality for e in hyp if e.cameo_root == "16"} == {"hypothetical"}
+    intent = code_sentence("Germany will hold talks with Poland next week.")
+    assert {e.modality for e in intent if e.cameo_root == "04"} == {"intended"}
+
+
+def test_historical_year_sets_event_date(code_sentence):
+    evs = code_sentence("Relations soured after Iraq's 1990 invasion of Kuwait.")
+    inv = [e for e in evs if e.cameo_root == "19"]
+    assert inv and inv[0].source == "IRQ" and inv[0].target == "KWT" and inv[0].event_date == "1990"
+
+
+def test_reported_by_outlet(code_sentence):
+    evs = code_sentence("Vietnam condemned the Chinese coast guard, state news agency Xinhua reported.")
+    assert any(e.cameo_root == "11" and e.reported_by and "Xinhua" in e.reported_by for e in evs)
+
+
+def test_event_fields_are_consistent(code_sentence):
+    evs = code_sentence("Kenya praised Ethiopia for its peace efforts.")
+    ev = next(e for e in evs if e.cameo == "051")
+    assert ev.sentence[ev.source_start:ev.source_end] == ev.source_text == "Kenya"
+    assert ev.sentence[ev.target_start:ev.target_end] == ev.target_text == "Ethiopia"
+    assert ev.goldstein > 0 and ev.quad_class == 1 and ev.penta == 1
+    assert ev.plover == "SUPPORT" and 0 < ev.confidence <= 1 and ev.rule
+
+
+def test_no_event_without_actors(code_sentence):
+    assert code_sentence("The committee criticized the new budget plan.") == []
+
+
+def test_ontology_tables():
+    from whowhom.events import cameo, plover
+    assert cameo.name("1212") == "Reject military cooperation"
+    assert cameo.goldstein("1212") < 0 < cameo.goldstein("062")
+    assert [cameo.quad_class(c) for c in ("051", "062", "111", "190")] == [1, 2, 3, 4]
+    assert [cameo.penta(c) for c in ("010", "051", "062", "111", "163", "190")] == [0, 1, 2, 3, 3, 4]
+    assert plover.plover("1212").type == "REJECT"
+    assert plover.plover("0621").type == "COOPERATE"  # falls back to the parent code
