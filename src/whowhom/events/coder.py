@@ -93,7 +93,7 @@ class EventCoder:
                     if c.lower_ in RELATIVE and tok.dep_ == "relcl":
                         return tok.head, "relcl"
                     return c, "nsubj" if tok.i == verb.i else "inherited"
-            if tok.dep_ == "pcomp" and tok.head.dep_ == "prep":
+            if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "for"):
                 # "accused Minsk of hosting troops": the one who hosts is the object of "accused"
                 obj = [c for c in tok.head.head.children if c.dep_ == "dobj"]
                 if obj and tok.head.head.pos_ == "VERB":
