@@ -90,3 +90,10 @@ def test_ontology_tables():
     assert [cameo.penta(c) for c in ("010", "051", "062", "111", "163", "190")] == [0, 1, 2, 3, 3, 4]
     assert plover.plover("1212").type == "REJECT"
     assert plover.plover("0621").type == "COOPERATE"  # falls back to the parent code
+
+
+def test_refusing_to_join_an_alliance_is_rejection(code_sentence):
+    evs = code_sentence("Austria refused to join a military alliance with Hungary.")
+    asserted = [e for e in evs if e.modality == "asserted"]
+    assert asserted and all(e.cameo_root == "12" for e in asserted)
+    assert any(e.cameo == "1212" and e.source == "AUT" for e in asserted)

@@ -44,6 +44,15 @@ def _scope(tok: Token, depth: int = 3) -> list[Token]:
     return out
 
 
+def _drop_subsumed(events: list[Event]) -> list[Event]:
+    """Drop a vaguer event of the same source and root as another in the sentence: "refused to join the
+    alliance" gives "reject" (120, no target) and "reject military cooperation with X" (1212); keep 1212."""
+    def better(a: Event, b: Event) -> bool:
+        return (a.source == b.source and a.cameo_root == b.cameo_root and a is not b and a.modality == b.modality
+                and (b.target is None and (a.target is not None or len(a.cameo) > len(b.cameo))))
+    return [b for b in events if not any(better(a, b) for a in events)]
+
+
 class EventCoder:
     """Codes events in parsed Docs, given the actor mentions found in them."""
 
@@ -181,7 +190,7 @@ class EventCoder:
                 key = (ev.source, ev.target, ev.cameo, ev.source_start)
                 if key not in events or events[key].confidence < ev.confidence:
                     events[key] = ev
-        return list(events.values())
+        return _drop_subsumed(list(events.values()))
 
     def _code_trigger(self, tok, pat, scope, cue_tokens, sent, index, **where) -> list[Event]:
         conf = 0.9

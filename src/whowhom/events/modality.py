@@ -23,6 +23,9 @@ HYPO_WORDS = {"consider", "mull", "weigh", "discuss", "suggest", "possible", "po
               "hypothetical", "impossible", "unlikely", "likely", "eventual", "would-be", "conceivable",
               "option", "idea", "imagine", "speculate", "rumour", "rumor"}
 CONDITION_MARKS = {"if", "unless", "whether", "should"}
+# Verbs that negate the action they govern: "refused to join the alliance" is a negated intent.
+NEGATING_VERBS = {"refuse", "decline", "reject", "fail", "oppose", "resist", "avoid", "stop", "cease",
+                  "abandon", "quit", "deny"}
 NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 
 
@@ -52,6 +55,8 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
         lemma = tok.lemma_.lower()
         if i > 0 and lemma in INTENT_VERBS:
             intended = True
+        if i > 0 and lemma in NEGATING_VERBS:
+            negated, intended = True, True
         if lemma in HYPO_WORDS and i > 0:
             hypothetical = True
         for child in tok.children:
