@@ -12,7 +12,9 @@ SPEECH_VERBS = {"say", "announce", "report", "tell", "state", "claim", "note", "
                 "believe", "think", "suggest", "recall", "underline", "reiterate", "publish", "tweet",
                 "post", "maintain", "contend", "predict", "estimate", "admit", "point"}
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-TIME_PREPS = {"in", "since", "after", "before", "during", "until", "by"}
+# "in 2014" dates an event; "after/since the 2014 annexation" places it in that year too (the earliest it
+# can be), which is what marks it as background rather than news of the article's day.
+TIME_PREPS = {"in", "since", "after", "during", "following"}
 
 
 def _phrase(tok: Token) -> str:
