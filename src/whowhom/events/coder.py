@@ -102,19 +102,29 @@ class EventCoder:
                     if c.lower_ in RELATIVE and tok.dep_ == "relcl":
                         return tok.head, "relcl"
                     return c, "nsubj" if tok.i == verb.i else "inherited"
-            if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "for"):
+            if tok.dep_ == "xcomp":
+                # object control: "urged Western allies to send weapons": the allies would send them
+                obj = [c for c in tok.head.children if c.dep_ in ("dobj", "dative")]
+                if obj and tok.head.pos_ == "VERB" and not any(c.dep_ == "nsubj" for c in kids):
+                    return obj[0], "inherited"
+            if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "for", "against", "from"):
                 # "accused Minsk of hosting troops": the one who hosts is the object of "accused"
                 obj = [c for c in tok.head.head.children if c.dep_ == "dobj"]
                 if obj and tok.head.head.pos_ == "VERB":
                     return obj[0], "inherited"
-            if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") and tok.head.i != tok.i:
+            if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") or (tok.dep_ in ("dobj", "pobj", "attr")
+                                                                            and tok.pos_ == "NOUN"):
+                if tok.head.i == tok.i:
+                    break
                 tok = tok.head
             else:
                 break
         return None, "none"
 
-    def _targets(self, start: Token, pat, index, exclude: set[int], passive: bool) -> list[ActorMention]:
-        """Breadth-first from the trigger through objects and the pattern's prepositions."""
+    def _targets(self, start: Token, pat, index, exclude: set[int], passive: bool,
+                 objects: bool = False) -> list[ActorMention]:
+        """Breadth-first from the trigger through objects and the pattern's prepositions (and through
+        the object of a light verb when `objects`: "airstrikes hit Hamas targets")."""
         frontier = [start]
         for _ in range(4):
             found, nxt = [], []
@@ -123,7 +133,7 @@ class EventCoder:
                     dep, low = c.dep_, c.lower_
                     if c.i in exclude or (c.pos_ == "VERB" and dep not in ("pcomp",)):
                         continue
-                    obj = ("dobj" in pat.targets and (dep == "dobj" or (passive and dep == "nsubjpass"))) \
+                    obj = ((objects or "dobj" in pat.targets) and (dep == "dobj" or (passive and dep == "nsubjpass"))) \
                         or ("dative" in pat.targets and dep == "dative")
                     if obj or dep in ("pobj", "attr", "oprd"):
                         hits = [m for m in self._actors_at(c, index) if m.start not in exclude]
@@ -133,7 +143,7 @@ class EventCoder:
                         nxt.append(c)
                     elif dep == "prep" and (low in pat.targets or t.i != start.i):
                         nxt.append(c)
-                    elif dep in ("dobj", "nsubjpass", "pcomp"):
+                    elif dep in ("dobj", "nsubjpass", "pcomp", "intj", "advmod", "npadvmod"):
                         nxt.append(c)
             if found:
                 return found
@@ -227,7 +237,7 @@ class EventCoder:
         exclude = {i for m in sources for i in range(m.start, m.end)}
         targets = self._targets(tok, pat, index, exclude, passive)
         if not targets and anchor.i != tok.i:
-            targets = self._targets(anchor, pat, index, exclude | {tok.i}, passive)
+            targets = self._targets(anchor, pat, index, exclude | {tok.i}, passive, objects=True)
         code = self._refine(pat.code, scope)
         mod = modality(tok, cue_tokens)
         rule = f"{pat.name}@triggers.tsv:{pat.line}"

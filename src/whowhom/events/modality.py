@@ -18,10 +18,13 @@ INTENT_AUX = {"will", "shall", "'ll", "wo"}
 HYPO_AUX = {"could", "may", "might", "would", "can", "should", "ca", "'d"}
 INTENT_VERBS = {"plan", "intend", "want", "hope", "seek", "aim", "prepare", "expect", "mean", "wish",
                 "promise", "pledge", "vow", "offer", "agree", "vote", "decide", "threaten", "schedule",
-                "propose", "try", "attempt", "push", "move", "look"}
+                "propose", "try", "attempt", "push", "move", "look", "intention", "intent", "desire",
+                "willingness", "readiness", "plan", "bid"}
 HYPO_WORDS = {"consider", "mull", "weigh", "discuss", "suggest", "possible", "possibility", "potential",
               "hypothetical", "impossible", "unlikely", "likely", "eventual", "would-be", "conceivable",
-              "option", "idea", "imagine", "speculate", "rumour", "rumor"}
+              "option", "idea", "imagine", "speculate", "rumour", "rumor",
+              # an appeal or warning asks for the act; it does not report it
+              "urge", "ask", "call", "demand", "request", "press", "appeal", "warn", "encourage", "invite"}
 CONDITION_MARKS = {"if", "unless", "whether", "should"}
 # Verbs that negate the action they govern: "refused to join the alliance" is a negated intent.
 NEGATING_VERBS = {"refuse", "decline", "reject", "fail", "oppose", "resist", "avoid", "stop", "cease",

@@ -162,7 +162,8 @@ def classify(units: list[Unit]) -> None:
             u.cls = "bad"  # a headline of another story, a menu entry
         elif u.stop >= 0.32 and chars >= 120:
             u.cls = "good"
-        elif u.stop >= 0.25:
+        elif u.stop >= 0.25 or (u.stop >= 0.12 and chars >= 100 and u.words >= 15 and u.text.endswith(END_PUNCT)):
+            # Dense news prose full of names (actors, places) has few stop words but reads as sentences.
             u.cls = "near"
         else:
             u.cls = "bad"
