@@ -97,3 +97,19 @@ def test_refusing_to_join_an_alliance_is_rejection(code_sentence):
     asserted = [e for e in evs if e.modality == "asserted"]
     assert asserted and all(e.cameo_root == "12" for e in asserted)
     assert any(e.cameo == "1212" and e.source == "AUT" for e in asserted)
+
+
+def test_object_control_and_appeal_is_not_the_act(code_sentence):
+    evs = code_sentence("Moldova urged European partners to send military aid to Chisinau.")
+    appeal = [e for e in evs if e.cameo_root == "02"]
+    aid = [e for e in evs if e.cameo_root == "07"]
+    assert appeal and appeal[0].source == "MDA"
+    assert aid and aid[0].source.startswith("EUR") and aid[0].modality != "asserted"
+
+
+def test_title_case_headline_is_coded(code_text):
+    evs = code_text("World\n\nArmenia Says No To Military Alliance With Azerbaijan\n\n"
+                    "Armenia has ruled out any military alliance with Azerbaijan, officials in Yerevan said on "
+                    "Monday, as talks between the two neighbours stalled again over the border.\n")
+    head = [e for e in evs if e.section == "headline"]
+    assert any((e.source, e.cameo, e.target) == ("ARM", "1212", "AZE") for e in head)

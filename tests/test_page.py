@@ -196,3 +196,17 @@ def test_comments_without_a_heading():
     assert [(c.author, c.time, c.text) for c in a.comments] == [
         ("Nare Hakobyan", "May 2, 2023 at 9:15 am", "Peace at last, if they keep their word."),
         ("Ilham Aliyev Fan", "May 2, 2023 at 9:40 am", "We will see what happens in Karabakh.")]
+
+
+def test_dense_news_lead_with_many_names_stays_in_body():
+    from whowhom.io.readers import RawDoc
+    from whowhom.page import extract
+    text = ("Europe\n\nSerbia Warns Kosovo Over Border Police\n\n"
+            "The Serbian Defence Ministry warned Pristina against deploying Kosovo Police units near Jarinje, "
+            "Serbian broadcaster RTS reported. Belgrade placed its army on alert on Sunday.\n\n"
+            "Officials in both capitals said that the talks, which the European Union has mediated for years, "
+            "would resume after the local elections in the north of the country.\n\n"
+            "Share this: Facebook, Twitter\n")
+    art = extract(RawDoc(id="x", content=text, kind="text"))
+    assert art.title == "Serbia Warns Kosovo Over Border Police"
+    assert "Jarinje" in art.body and "would resume" in art.body and "Share this" not in art.body
