@@ -113,3 +113,15 @@ def test_title_case_headline_is_coded(code_text):
                     "Monday, as talks between the two neighbours stalled again over the border.\n")
     head = [e for e in evs if e.section == "headline"]
     assert any((e.source, e.cameo, e.target) == ("ARM", "1212", "AZE") for e in head)
+
+
+def test_pronoun_subject_of_reported_clause_is_the_speaker(code_sentence):
+    evs = code_sentence("The Peruvian foreign ministry said it strongly condemns Bolivia's decision.")
+    ev = next(e for e in evs if e.cameo_root == "11")
+    assert ev.source.startswith("PER") and ev.target == "BOL"
+    assert ev.reported_by == "The Peruvian foreign ministry"
+
+
+def test_possessive_war_with_year(code_sentence):
+    evs = code_sentence("Azerbaijan's 2020 war with Armenia changed the region.")
+    assert any((e.source, e.cameo_root, e.target, e.event_date) == ("AZE", "19", "ARM", "2020") for e in evs)

@@ -44,6 +44,18 @@ def _scope(tok: Token, depth: int = 3) -> list[Token]:
     return out
 
 
+def _speaker(verb: Token) -> Token | None:
+    """In "the ministry said it opposes X", "it" is the ministry: the subject of the governing speech verb."""
+    tok = verb
+    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in attribution.SPEECH_VERBS:
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lower_ not in PRONOUNS:
+            return subj[0]
+    return None
+
+
 def _drop_subsumed(events: list[Event]) -> list[Event]:
     """Drop a vaguer event of the same source and root as another in the sentence: "refused to join the
     alliance" gives "reject" (120, no target) and "reject military cooperation with X" (1212); keep 1212."""
@@ -101,6 +113,10 @@ class EventCoder:
                 if c.dep_ == "nsubj":
                     if c.lower_ in RELATIVE and tok.dep_ == "relcl":
                         return tok.head, "relcl"
+                    if c.lower_ in ("it", "they", "he", "she", "we"):
+                        speaker = _speaker(tok)
+                        if speaker is not None:
+                            return speaker, "speaker"
                     return c, "nsubj" if tok.i == verb.i else "inherited"
             if tok.dep_ == "xcomp":
                 # object control: "urged Western allies to send weapons": the allies would send them
