@@ -18,6 +18,8 @@ MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "appos"}
 RELATIVE = {"who", "which", "that", "whom"}
 SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "OPP", "CVL", "JUD", "MED", "EDU", "BUS", "LEG", "ELI", "LAB",
            "REF", "HLH", "CRM", "UAF", "IGO", "NGO", "AGR", "REL", "MOD", "RAD"}
+# Subjects that stand for someone named elsewhere ("the ministry said it ...").
+PERSONAL = {"it", "they", "he", "she", "we"}
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "this", "these", "those", "one"}
 
 
@@ -113,7 +115,7 @@ class EventCoder:
                 if c.dep_ == "nsubj":
                     if c.lower_ in RELATIVE and tok.dep_ == "relcl":
                         return tok.head, "relcl"
-                    if c.lower_ in ("it", "they", "he", "she", "we"):
+                    if c.lower_ in PERSONAL:
                         speaker = _speaker(tok)
                         if speaker is not None:
                             return speaker, "speaker"

@@ -19,7 +19,7 @@ HYPO_AUX = {"could", "may", "might", "would", "can", "should", "ca", "'d"}
 INTENT_VERBS = {"plan", "intend", "want", "hope", "seek", "aim", "prepare", "expect", "mean", "wish",
                 "promise", "pledge", "vow", "offer", "agree", "vote", "decide", "threaten", "schedule",
                 "propose", "try", "attempt", "push", "move", "look", "intention", "intent", "desire",
-                "willingness", "readiness", "plan", "bid"}
+                "willingness", "readiness", "bid"}
 HYPO_WORDS = {"consider", "mull", "weigh", "discuss", "suggest", "possible", "possibility", "potential",
               "hypothetical", "impossible", "unlikely", "likely", "eventual", "would-be", "conceivable",
               "option", "idea", "imagine", "speculate", "rumour", "rumor",
@@ -29,7 +29,6 @@ CONDITION_MARKS = {"if", "unless", "whether", "should"}
 # Verbs that negate the action they govern: "refused to join the alliance" is a negated intent.
 NEGATING_VERBS = {"refuse", "decline", "reject", "fail", "oppose", "resist", "avoid", "stop", "cease",
                   "abandon", "quit", "deny"}
-NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "without"}
 
 
 @dataclass
