@@ -23,6 +23,9 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("paths", nargs="+")
     ext.add_argument("--input-format", choices=FORMATS, default="auto")
     ext.add_argument("--format", choices=("json", "jsonl"), default="jsonl")
+    # --- eval and dict (issue 3) ---
+    # --- ingest, dyad, events, export (issue 4) ---
+    # --- serve, report (issue 5) ---
     return p
 
 
@@ -56,10 +59,19 @@ def _extract(args) -> None:
             print(json.dumps(d, ensure_ascii=False))
 
 
+COMMANDS = {
+    "code": _code,
+    "extract": _extract,
+    # --- eval and dict handlers (issue 3) ---
+    # --- ingest, dyad, events, export handlers (issue 4) ---
+    # --- serve, report handlers (issue 5) ---
+}
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        {"code": _code, "extract": _extract}[args.command](args)
+        COMMANDS[args.command](args)
     except InputError as err:
         print(f"whowhom: error: {err}", file=sys.stderr)
         return 2
