@@ -5,6 +5,8 @@ in ../shared plus whowhom's own curated lists (scripts/countries_curated.py).
 Run once from the repository root:  .venv/bin/python scripts/build_actor_data.py [--shared ../shared]
 The outputs are committed; nothing reads ../shared at run time.  Patterns are stored pre-tokenised with
 spaCy's English tokenizer (tokens joined by single spaces), so the run-time coder only does dict look-ups.
+The TABARI reading is whowhom.actors.tabari, the same parser `whowhom dict import` uses; --out DIR writes
+elsewhere (to compare a rebuild with the committed files).
 """
 from __future__ import annotations
 
@@ -16,6 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import countries_curated as cur  # noqa: E402
+
+from whowhom.actors import tabari  # noqa: E402
+from whowhom.actors.tabari import titlecase  # noqa: E402
+
+phx_role = tabari.role
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "whowhom" / "data" / "actors"
@@ -57,95 +64,10 @@ def tok(nlp_tok, s: str) -> str:
     return " ".join(t.text for t in nlp_tok(s.strip()))
 
 
-def phx_name(raw: str) -> str:
-    """TABARI phrase -> plain text: 'PEOPLE'S_REPUBLIC_OF_CHINA_' -> "PEOPLE'S REPUBLIC OF CHINA"."""
-    raw = raw.split("#", 1)[0].strip()
-    raw = re.sub(r"\{.*?\}", "", raw)
-    raw = re.sub(r"\[.*", "", raw).strip()
-    raw = raw.lstrip("+").strip()
-    raw = re.sub(r"\(.*?\)", "", raw)
-    return re.sub(r"\s+", " ", raw.replace("_", " ")).strip()
-
-
-def titlecase(s: str) -> str:
-    small = {"of", "and", "the", "for", "in", "on", "de", "da", "al", "el", "bin", "von", "der", "la", "du"}
-    out = []
-    for i, w in enumerate(s.lower().split()):
-        if i and w in small:
-            out.append(w)
-        elif "-" in w:
-            out.append("-".join(p[:1].upper() + p[1:] if p not in ("al", "el") else p for p in w.split("-")))
-        elif "'" in w:
-            a, b = w.split("'", 1)
-            out.append(a[:1].upper() + a[1:] + "'" + (b if b in ("s", "") else b[:1].upper() + b[1:]))
-        else:
-            out.append(w[:1].upper() + w[1:])
-    return " ".join(out)
-
-
-def phx_date(d: str) -> str | None:
-    d = d.strip()
-    if len(d) == 8 and d.isdigit():
-        return d
-    if len(d) == 6 and d.isdigit():
-        yy = int(d[:2])
-        return ("20" if yy <= 30 else "19") + d
-    return None
-
-
-def phx_role(spec: str) -> str | None:
-    """'RUSGOV 19390322-19641116' -> 'RUSGOV@19390322-19641116'; 'CHNGOV >121115' -> 'CHNGOV@>20121115'."""
-    parts = spec.split()
-    if not parts or not re.fullmatch(r"[A-Z]{3,15}", parts[0]):
-        return None
-    code = parts[0]
-    if len(parts) == 1:
-        return code
-    r = parts[1]
-    if r.startswith(">") or r.startswith("<"):
-        d = phx_date(r[1:])
-        return f"{code}@{r[0]}{d}" if d else None
-    if "-" in r:
-        a, b = r.split("-", 1)
-        a, b = phx_date(a), phx_date(b)
-        return f"{code}@{a}-{b}" if a and b else None
-    return None
-
-
 def parse_tabari(path: Path):
-    """Yield (names, roles, header_inline) blocks of a TABARI .actors file."""
-    names: list[str] = []
-    roles: list[str] = []
-    inline = False
-
-    def flush():
-        nonlocal names, roles, inline
-        if names and roles:
-            yield_list.append((names, roles, inline))
-        names, roles, inline = [], [], False
-
-    yield_list: list = []
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        codes = re.findall(r"\[([^\]~]*)\]", line.split("#", 1)[0])
-        if line[0] in " \t":  # role line
-            roles.extend(c for c in codes)
-            continue
-        is_syn = line.startswith("+")
-        if not is_syn and roles:
-            flush()
-        name = phx_name(line)
-        if not is_syn and names and not roles and codes:
-            # a new head line that carries its own code closes the previous code-less group
-            flush()
-        if name:
-            names.append(name)
-        if codes:
-            roles.extend(codes)
-            inline = inline or not is_syn
-    flush()
-    return yield_list
+    """(names, roles, head_inline) blocks of a TABARI .actors file (whowhom.actors.tabari)."""
+    blocks = tabari.actor_blocks(path.read_text(encoding="utf-8", errors="replace"))
+    return [(b.names, b.roles, b.inline) for b in blocks]
 
 
 def load_country_table(t):
@@ -160,12 +82,14 @@ def load_country_table(t):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--out", default=str(OUT), help="output directory (default: the packaged data)")
     args = ap.parse_args()
+    out = Path(args.out)
     phx = Path(args.shared) / "reference" / "phoenix-dictionaries"
     if not phx.is_dir():
         sys.exit(f"no Phoenix dictionaries at {phx}")
-    OUT.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(phx / "LICENSE", OUT / "PHOENIX-LICENSE")
+    out.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(phx / "LICENSE", out / "PHOENIX-LICENSE")
     t = tokenizer()
     names_out: dict[str, str] = {}
 
@@ -228,7 +152,7 @@ def main():
         add(code, "metonym", p)
     discards = [tok(t, x) for x in cur.DISCARDS.strip().splitlines() if x.strip()]
 
-    with open(OUT / "countries.tsv", "w", encoding="utf-8") as f:
+    with open(out / "countries.tsv", "w", encoding="utf-8") as f:
         f.write("# whowhom actor gazetteer: countries, demonyms, capitals, seats of government (metonyms).\n")
         f.write("# Sources: whowhom's own lists (scripts/countries_curated.py) and "
                 + PHX_NOTE.format(f="Phoenix.Countries.actors.txt") + ".\n")
@@ -283,7 +207,7 @@ def main():
                 code = (cc + "REB") if cc else role
                 orgs[tp] = (code, role, cc, "REB", "armed")
                 n_mns += 1
-    with open(OUT / "organisations.tsv", "w", encoding="utf-8") as f:
+    with open(out / "organisations.tsv", "w", encoding="utf-8") as f:
         f.write("# whowhom actor gazetteer: international organisations, news media, regional groups, armed groups.\n")
         f.write("# Sources: whowhom's own lists (scripts/countries_curated.py) and "
                 + PHX_NOTE.format(f="Phoenix.International.actors.txt and Phoenix.MilNonState.actors.txt") + ".\n")
@@ -321,7 +245,7 @@ def main():
         if pats:
             people.append((titlecase(names[0]), " ".join(rr), pats, "phoenix"))
             n_phx_people += 1
-    with open(OUT / "leaders.tsv", "w", encoding="utf-8") as f:
+    with open(out / "leaders.tsv", "w", encoding="utf-8") as f:
         f.write("# whowhom actor gazetteer: leaders, officials and named institutions with date-bounded roles.\n")
         f.write("# Sources: whowhom's own list of current leaders (scripts/countries_curated.py, listed first, wins) and "
                 + PHX_NOTE.format(f="Phoenix.Countries.actors.txt (names of two words or more only)") + ".\n")
@@ -337,45 +261,20 @@ def main():
         for p in pats.split(";"):
             if p.strip():
                 agents.setdefault(tok(t, p.strip().lower()), (sector, sector))
-    subs = {}
     n_phx_agents = 0
-    for line in (phx / "Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace").splitlines():
-        m = re.match(r"^(![A-Z]+!)\s*=\s*(.*)$", line)
-        if m:
-            subs[m.group(1)] = [x.strip() for x in m.group(2).split(",")]
-            continue
-        if not line or line.startswith("#"):
-            continue
-        m = re.search(r"\[~([A-Z]+)\]", line)
-        if not m:
-            continue
-        full = m.group(1)
-        sector = full[:3]
-        if full in ("GOVMIL", "GOVMED"):
-            sector = full[3:6]
+    for entry in tabari.agents((phx / "Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace")):
+        sector = tabari.agent_sector(entry.code)
         if sector not in KEEP_SECTORS:
             continue
-        body = line[: m.start()].split("#")[0]
-        body = re.sub(r"\{.*?\}", "", body).strip()
-        variants = [body]
-        for key, vals in subs.items():
-            nv = []
-            for v in variants:
-                if key in v:
-                    nv.extend(v.replace(key, "_" + x) for x in vals)
-                else:
-                    nv.append(v)
-            variants = nv
-        for v in variants:
-            text = re.sub(r"\s+", " ", v.replace("_", " ")).strip().lower()
+        for text in entry.texts:
             if not text or "!" in text or not re.fullmatch(r"[a-z .'-]+", text) or text in AGENT_DROP:
                 continue
             tp = tok(t, text)
             if tp not in agents:
-                agents[tp] = (sector, full)
+                agents[tp] = (sector, entry.code)
                 n_phx_agents += 1
     agents[tok(t, "capital")] = ("", "capital")
-    with open(OUT / "agents.tsv", "w", encoding="utf-8") as f:
+    with open(out / "agents.tsv", "w", encoding="utf-8") as f:
         f.write("# whowhom agent (sector) words, matched on lower-case text or lemma; singular forms (plurals derived).\n")
         f.write("# Sources: whowhom's own list (scripts/countries_curated.py, wins) and "
                 + PHX_NOTE.format(f="Phoenix.agents.txt") + ".\n")
@@ -384,7 +283,7 @@ def main():
             f.write(f"{sector}\t{full}\t{p}\n")
 
     # ---------- readable names ----------
-    with open(OUT / "names.tsv", "w", encoding="utf-8") as f:
+    with open(out / "names.tsv", "w", encoding="utf-8") as f:
         f.write("# Readable names of whowhom actor codes and CAMEO sectors (for describe()).\n")
         f.write("# Sources: whowhom's own lists; country names as in scripts/countries_curated.py.\n")
         for code, name in names_out.items():

@@ -24,6 +24,25 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("--input-format", choices=FORMATS, default="auto")
     ext.add_argument("--format", choices=("json", "jsonl"), default="jsonl")
     # --- eval and dict (issue 3) ---
+    ev = sub.add_parser("eval", help="score whowhom against gold (events, cameo, penta, roles, extract)")
+    ev.add_argument("task", choices=("events", "cameo", "penta", "roles", "extract"))
+    ev.add_argument("gold", help="gold JSON Lines (formats in ../shared/README.md)")
+    ev.add_argument("--predictions", help="score these predictions (JSONL) instead of coding the gold texts")
+    ev.add_argument("--mode", choices=("html", "text"), default="html", help="extract: code the HTML or the page text")
+    ev.add_argument("--worst", type=int, default=10, help="list this many of the worst misses")
+    dic = sub.add_parser("dict", help="import TABARI/PETRARCH dictionaries; list or remove imported ones")
+    dsub = dic.add_subparsers(dest="dict_command", required=True)
+    imp = dsub.add_parser("import", help="convert a PETRARCH actor, agent or verb dictionary")
+    imp.add_argument("file")
+    imp.add_argument("--kind", choices=("auto", "actors", "agents", "verbs"), default="auto")
+    imp.add_argument("--dir", help="dictionary directory (default: $WHOWHOM_DICT_DIR, else "
+                                   "~/.local/share/whowhom/dicts)")
+    imp.add_argument("--name", help="name of the imported dictionary (default: from the file name)")
+    imp.add_argument("--force", action="store_true", help="replace an imported dictionary of the same name")
+    dsub.add_parser("list", help="the imported dictionaries").add_argument("--dir")
+    rm = dsub.add_parser("remove", help="remove an imported dictionary")
+    rm.add_argument("name")
+    rm.add_argument("--dir")
     # --- ingest, dyad, events, export (issue 4) ---
     # --- serve, report (issue 5) ---
     return p
@@ -63,6 +82,9 @@ COMMANDS = {
     "code": _code,
     "extract": _extract,
     # --- eval and dict handlers (issue 3) ---
+    "eval": lambda args: __import__("whowhom.eval.runner").eval.runner.run(
+        args.task, args.gold, args.predictions, args.mode, args.worst),
+    "dict": lambda args: __import__("whowhom.dicts").dicts.cli(args),
     # --- ingest, dyad, events, export handlers (issue 4) ---
     # --- serve, report handlers (issue 5) ---
 }

@@ -259,7 +259,7 @@ class ActorCoder:
             if j > e + 1 and doc[j - 1].text[:1].isupper():
                 tail = []
                 for k in range(e + 1, j):
-                    ph2 = [g for g in groups.values() for p in g if p.start <= k < p.end and p.char_start is None]
+                    ph2 = [p for g in groups.values() for p in g if p.start <= k < p.end and p.char_start is None]
                     tail.extend(p for p in ph2 if p not in tail)
                 tail_countries = {p.country for p in tail if p.country}
                 if len(countries | tail_countries) <= 1 and all(p.entry is not None and p.entry.kind in (

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
@@ -91,8 +92,44 @@ def _index(table: dict) -> dict:
     return {k: sorted(v, reverse=True) for k, v in lens.items()}
 
 
+def load(data_dir: str | None = None, dict_dir: str | None = None) -> ActorData:
+    """The packaged actor data (or that of data_dir) merged with the user's imported dictionaries
+    (dict_dir, default whowhom.dicts.user_dir(): NAME.actors.tsv, NAME.agents.tsv)."""
+    from whowhom import dicts
+
+    dd = str(dict_dir) if dict_dir is not None else str(dicts.user_dir())
+    return _load(data_dir, dd, dicts.dir_key(dd))
+
+
+def _imported(dict_dir: str, kind: str, width: int):
+    """Rows (width fields) of the imported NAME.<kind>.tsv files (whowhom dict import)."""
+    from whowhom import dicts
+
+    for path in dicts.files(dict_dir, kind):
+        for _, row in dicts.rows(path):
+            if len(row) >= width:
+                yield row[:width]
+
+
+def _add_imported_actors(data: ActorData, put, dict_dir: str) -> None:
+    """Imported actors add patterns to the gazetteer; a pattern the package already has keeps its
+    packaged meaning (put() never replaces).  Dated roles make a leader entry, a bare code a country
+    (RUS) or an organisation/sector code (IGOUNO, AFGMIL)."""
+    for name, spec, pats in _imported(dict_dir, "actors", 3):
+        roles, default = _roles(spec)
+        for pat in pats.split("|"):
+            surface = tuple(pat.split(" "))
+            if roles:
+                put(pat, Entry("leader", "", None, None, name, surface, roles, default, False))
+            elif default:
+                c, country, sector = split_code(default, data.countries, data.orgs)
+                kind = "country" if c == country else "org"
+                put(pat, Entry(kind, c, country, sector, default, surface))
+
+
 @lru_cache(maxsize=4)
-def load(data_dir: str | None = None) -> ActorData:
+def _load(data_dir: str | None, dict_dir: str, _files: tuple) -> ActorData:
+    # _files (dicts.dir_key) is only part of the cache key: a new import means a new load
     d = Path(data_dir) if data_dir else DATA_DIR
     data = ActorData()
     for code, name in _rows(d / "names.tsv"):
@@ -131,8 +168,9 @@ def load(data_dir: str | None = None) -> ActorData:
             continue
         for pat in pats.split("|"):
             put(pat, Entry("leader", "", None, None, name, tuple(pat.split(" ")), roles, default, src == "own"))
+    _add_imported_actors(data, put, dict_dir)
     data.gaz_lens = _index(gaz)
-    for sector, cameo, pat in _rows(d / "agents.tsv"):
+    for sector, cameo, pat in chain(_rows(d / "agents.tsv"), _imported(dict_dir, "agents", 3)):
         key = tuple(norm(w) for w in pat.split(" "))
         val = (sector or None, cameo)
         data.agents.setdefault(key, val)
@@ -149,3 +187,6 @@ def load(data_dir: str | None = None) -> ActorData:
         data.agents.setdefault(key[:-1] + (pl,), val)
     data.agent_lens = _index(data.agents)
     return data
+
+
+load.cache_clear = _load.cache_clear  # callers (tests) clear the cache through load

@@ -4,6 +4,8 @@ modality, attribution, date, evidence and confidence."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Span, Token
 
 from whowhom.actors import ActorMention
@@ -58,6 +60,117 @@ def _speaker(verb: Token) -> Token | None:
     return None
 
 
+PHRASE_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "flat", "predet"}
+
+
+def _when(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in WEEKDAYS
+
+
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+            "tomorrow", "week", "month", "year", "weekend", "morning", "evening", "night"}
+
+
+def _unresolved(tok: Token) -> ActorMention | None:
+    """A noun phrase that did or suffered an event but names no actor whowhom knows ("a car bomb",
+    "the villagers"): kept with an empty code, as GDELT keeps events with one blank actor."""
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in RELATIVE or tok.lower_ in PRONOUNS or _when(tok):
+        return None
+    toks = [tok]
+    frontier = [tok]
+    while frontier:
+        frontier = [c for t in frontier for c in t.children if c.dep_ in PHRASE_DEPS]
+        toks += frontier
+    lo, hi = min(t.i for t in toks), max(t.i for t in toks) + 1
+    doc = tok.doc
+    span = doc[lo:hi]
+    return ActorMention(lo, hi, span.start_char, span.end_char, span.text, "", None, None, "unresolved", tok.i)
+
+
+NP_SKIP = {"npadvmod", "relcl", "acl", "advcl", "cc", "conj", "punct", "mark", "ccomp", "xcomp", "parataxis", "aux",
+           "auxpass", "neg", "nsubj", "nsubjpass", "dobj", "dative", "agent"}
+CLIMB_NP = {"amod", "compound", "poss", "nmod", "flat", "nummod"}
+
+
+def _phrase(m: ActorMention, sent: Span, trigger: Token) -> tuple[int, int]:
+    """Character extent of the whole noun phrase an actor mention stands in ("the Russian space agency
+    Roscosmos" for "Russian", "Human Rights Watch in New York"): the evidence span of a role."""
+    doc = sent.doc
+    tok = doc[m.head]
+    while tok.dep_ in CLIMB_NP and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != trigger.i \
+            and tok.head.i != tok.i:
+        tok = tok.head
+    toks, frontier = [tok], [tok]
+    while frontier:
+        frontier = [c for t in frontier for c in t.children if c.dep_ not in NP_SKIP and c.i != trigger.i
+                    and not (c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod", "compound"))
+                    and not (c.dep_ == "prep" and any(_when(g) for g in c.children))]
+        toks += frontier
+    lo = max(min(min(t.i for t in toks), m.start), sent.start)
+    hi = min(max(max(t.i for t in toks) + 1, m.end), sent.end)
+    while hi - 1 > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in (")", "."):
+        hi -= 1
+    return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+FUNCTION_CUES = {"to", "on", "in", "at", "for", "with", "from", "by", "of", "up", "down", "off", "out", "over",
+                 "into", "against", "about", "upon", "the", "a", "an", "that", "as", "back", "away"}
+
+
+def _specificity(pat) -> tuple:
+    """Rows whose cues name content words ("call off a strike") before rows whose cues are only
+    prepositions ("demand ... on"), which match by chance; whowhom's own rows before imported ones."""
+    content = sum(1 for cue in pat.cues if not cue <= FUNCTION_CUES)
+    return (-content, pat.source != "triggers.tsv", -len(pat.cues))
+
+
+def _placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A sector with no country takes the country it is placed in: "rebels in Darfur" -> SDNREB,
+    "police in Kabul" -> AFGCOP."""
+    at = {i: m for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for m in mentions:
+        if m.country is None and m.code in SECTORS:
+            for prep in doc[m.head].children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+                    place = next((at[c.i] for c in prep.children if c.dep_ == "pobj" and c.i in at
+                                  and at[c.i].country and at[c.i].kind in ("country", "capital")), None)
+                    if place is not None:
+                        m = replace(m, code=place.country + m.code, country=place.country,
+                                    cameo=place.country + m.code)
+                        break
+        out.append(m)
+    return out
+
+
+def _domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """In a sentence that names one country only, a sector with no country is that country's ("Kenya's
+    anti-corruption body pressed the vice-president" -> the vice-president is KENGOV), as a human coder
+    reads it."""
+    out = []
+    for sent in doc.sents:
+        ms = [m for m in mentions if sent.start <= m.start < sent.end]
+        countries = {m.country for m in ms if m.country}
+        for m in ms:
+            if m.country is None and m.code in SECTORS and len(countries) == 1:
+                c = next(iter(countries))
+                m = replace(m, code=c + m.code, country=c, cameo=c + m.code)
+            out.append(m)
+    out += [m for m in mentions if not any(s.start <= m.start < s.end for s in doc.sents)]
+    return out
+
+
+def _conditioned(tok: Token) -> bool:
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+               for c in tok.children)
+
+
+def _distinct(a: ActorMention, b: ActorMention) -> bool:
+    if a.code and b.code:
+        return a.code != b.code
+    return (a.start, a.end) != (b.start, b.end)
+
+
 def _drop_subsumed(events: list[Event]) -> list[Event]:
     """Drop a vaguer event of the same source and root as another in the sentence: "refused to join the
     alliance" gives "reject" (120, no target) and "reject military cooperation with X" (1212); keep 1212."""
@@ -70,8 +183,13 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
 class EventCoder:
     """Codes events in parsed Docs, given the actor mentions found in them."""
 
-    def __init__(self):
-        self.patterns = patterns.patterns()
+    def __init__(self, unresolved: bool = True, bare_sectors: bool = True):
+        # unresolved: a source or target phrase that names no known actor ("a car bomb") is kept with an
+        # empty code, provided the other side is a known actor (GDELT's rule: at least one actor).
+        # bare_sectors: "police", "rebels" with no country are actors with a blank country, as in GDELT.
+        self.unresolved = unresolved
+        self.bare_sectors = bare_sectors
+        self.patterns = {k: sorted(v, key=_specificity) for k, v in patterns.patterns().items()}
         self.light = patterns.classes()["LIGHT"]
 
     # ---- actors -------------------------------------------------------------------------------
@@ -168,6 +286,30 @@ class EventCoder:
             frontier = nxt
         return []
 
+    def _object(self, tok, anchor, pat, cue_tokens, exclude, passive) -> Token | None:
+        """The phrase an event was done to when it names no known actor: the direct object, unless the
+        object belongs to the predicate ("launched an offensive against X", "imposed a curfew on X"),
+        then the object of a target preposition of either, else that predicate object itself."""
+        heads = [anchor] if anchor.i == tok.i else [anchor, tok]
+        fallback = None
+        for h in list(heads):
+            for c in h.children:
+                if c.i in exclude or c.i == tok.i:
+                    continue
+                if c.dep_ in ("dobj", "dative") or (passive and c.dep_ == "nsubjpass"):
+                    if c.i not in cue_tokens and c.lemma_.lower() not in pat.cue_spec:
+                        return c
+                    heads.append(c)
+                    fallback = fallback or c
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in pat.targets and c.lower_ != "of":
+                    obj = next((p for p in c.children if p.dep_ == "pobj" and p.i not in exclude
+                                and not _when(p)), None)
+                    if obj is not None:
+                        return obj
+        return fallback
+
     # ---- patterns ------------------------------------------------------------------------------
     def _match(self, tok: Token):
         kind = _kind(tok)
@@ -206,7 +348,7 @@ class EventCoder:
                       sentence_index: int, article_date: str | None, offset: int = 0) -> list[Event]:
         events: dict[tuple, Event] = {}
         for tok in sent:
-            if tok.i in index:
+            if tok.i in index or tok.lower_ == "according":
                 continue
             hit = self._match(tok)
             if not hit:
@@ -218,10 +360,15 @@ class EventCoder:
                 key = (ev.source, ev.target, ev.cameo, ev.source_start)
                 if key not in events or events[key].confidence < ev.confidence:
                     events[key] = ev
-        return _drop_subsumed(list(events.values()))
+        out = _drop_subsumed(list(events.values()))
+        if any(e.cameo_root != "01" for e in out):
+            # "X said Y attacked Z": the statement is how the event is known, not an event of its own
+            out = [e for e in out if e.cameo_root != "01"]
+        return out
 
     def _code_trigger(self, tok, pat, scope, cue_tokens, sent, index, **where) -> list[Event]:
         conf = 0.9
+        subj = None
         sources: list[ActorMention] = []
         anchor = tok  # where targets are searched from
         passive = False
@@ -250,31 +397,58 @@ class EventCoder:
                 conf -= 0.05
             elif not sources and "light" in pat.flags or "needverb" in pat.flags:
                 return []
+        if not sources and subj is not None and self.unresolved and (m := _unresolved(subj)):
+            sources, conf = [m], conf - 0.3
         if not sources:
             return []
         exclude = {i for m in sources for i in range(m.start, m.end)}
         targets = self._targets(tok, pat, index, exclude, passive)
         if not targets and anchor.i != tok.i:
             targets = self._targets(anchor, pat, index, exclude | {tok.i}, passive, objects=True)
+        if not targets and pat.pos == "V":
+            # "threatened to break relations with Russia": the target sits in the governed verb's clause
+            for c in tok.children:
+                if c.dep_ == "xcomp" and not targets:
+                    targets = self._targets(c, pat, index, exclude | {tok.i}, False, objects=True)
+        if not targets and pat.pos == "V":
+            # "demanded that the US cancel the sale": the one asked is the subject of the demanded clause
+            for c in tok.children:
+                if c.dep_ == "ccomp" and not targets and tok.lemma_.lower() not in attribution.SPEECH_VERBS:
+                    subj_c = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+                    if subj_c is not None:
+                        targets = [m for m in self._actors_at(subj_c, index) if m.start not in exclude]
+        if not targets and self.unresolved and not ("reciprocal" in pat.flags and len(sources) > 1):
+            obj = self._object(tok, anchor, pat, cue_tokens, exclude, passive)
+            if obj is not None and (m := _unresolved(obj)):
+                targets = [m]
         code = self._refine(pat.code, scope)
         mod = modality(tok, cue_tokens)
-        rule = f"{pat.name}@triggers.tsv:{pat.line}"
+        rule = f"{pat.name}@{pat.source}:{pat.line}"
         reciprocal = "reciprocal" in pat.flags
-        if mod.negated_intent and code in patterns.negations():
+        if mod.negated_intent and patterns.negated_code(code):
             # "X does not plan an alliance with Y": X rejects cooperation with Y (one-way, asserted)
-            code, mod.modality = patterns.negations()[code], "asserted"
+            code, mod.modality = patterns.negated_code(code), "asserted"
             rule += "+negated-intent"
             conf -= 0.1
             reciprocal = False
+        elif mod.modality == "intended" and (announced := patterns.intent_code(code)):
+            # "X will meet Y", "X said it would boycott Y": announcing the act is the event (CAMEO 03/13);
+            # an announced act under a condition ("... unless Y withdraws") is an ultimatum.
+            code = "139" if _conditioned(tok) else announced
+            mod.modality = "asserted"
+            rule += "+intent"
+            conf -= 0.1
+            reciprocal = False  # the announcement is the announcer's alone
         pairs: list[tuple[ActorMention, ActorMention | None, float]] = []
         if targets:
-            pairs = [(s, t, conf) for s in sources for t in targets if s.code != t.code]
+            pairs = [(s, t, conf) for s in sources for t in targets if _distinct(s, t)]
             if reciprocal:
-                pairs += [(t, s, conf - 0.15) for s in sources for t in targets if s.code != t.code]
+                pairs += [(t, s, conf - 0.15) for s in sources for t in targets if _distinct(s, t)]
         elif reciprocal and len(sources) > 1:
-            pairs = [(s, t, conf - 0.1) for s in sources for t in sources if s.code != t.code]
+            pairs = [(s, t, conf - 0.1) for s in sources for t in sources if _distinct(s, t)]
         else:
             pairs = [(s, None, conf - 0.1) for s in sources]
+        pairs = [(s, t, c) for s, t, c in pairs if s.code or (t is not None and t.code)]
         reporter = attribution.reported_by(tok, sent)
         if reporter and reporter.split()[0].lower() in PRONOUNS and len(reporter.split()) == 1:
             reporter = None
@@ -286,13 +460,15 @@ class EventCoder:
                sentence_index, article_date, offset) -> Event:
         base = sent.start_char
         pl = plover.plover(code)
+        s_lo, s_hi = _phrase(src, sent, tok)
+        t_lo, t_hi = _phrase(tgt, sent, tok) if tgt else (None, None)
         return Event(
             doc_id=doc_id, section=section, sentence_index=sentence_index, sentence=sent.text,
             start=offset + base, end=offset + sent.end_char,
-            source=src.code, source_text=src.text, source_start=src.start_char - base,
-            source_end=src.end_char - base,
-            target=tgt.code if tgt else None, target_text=tgt.text if tgt else None,
-            target_start=tgt.start_char - base if tgt else None, target_end=tgt.end_char - base if tgt else None,
+            source=src.code, source_text=sent.doc.text[s_lo:s_hi], source_start=s_lo - base,
+            source_end=s_hi - base,
+            target=tgt.code if tgt else None, target_text=sent.doc.text[t_lo:t_hi] if tgt else None,
+            target_start=t_lo - base if tgt else None, target_end=t_hi - base if tgt else None,
             trigger=tok.text, trigger_start=tok.idx - base, trigger_end=tok.idx + len(tok.text) - base,
             cameo=code, cameo_root=cameo.root(code), cameo_name=cameo.name(code),
             goldstein=cameo.goldstein(code), quad_class=cameo.quad_class(code), penta=cameo.penta(code),
@@ -303,8 +479,10 @@ class EventCoder:
 
     def code_doc(self, doc: Doc, mentions: list[ActorMention], *, doc_id: str, section: str,
                  article_date: str | None, offset: int = 0) -> list[Event]:
-        # A bare sector ("the ministry", "Military") names no one: it cannot be a source or target.
-        index = {i: m for m in mentions if m.country or m.code not in SECTORS
+        mentions = _placed(doc, mentions)
+        if self.bare_sectors:
+            mentions = _domestic(doc, mentions)
+        index = {i: m for m in mentions if m.country or m.code not in SECTORS or self.bare_sectors
                  for i in range(m.start, m.end)}
         out: list[Event] = []
         for n, sent in enumerate(doc.sents):

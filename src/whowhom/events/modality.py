@@ -19,12 +19,16 @@ HYPO_AUX = {"could", "may", "might", "would", "can", "should", "ca", "'d"}
 INTENT_VERBS = {"plan", "intend", "want", "hope", "seek", "aim", "prepare", "expect", "mean", "wish",
                 "promise", "pledge", "vow", "offer", "agree", "vote", "decide", "threaten", "schedule",
                 "propose", "try", "attempt", "push", "move", "look", "intention", "intent", "desire",
-                "willingness", "readiness", "bid"}
+                "willingness", "readiness", "bid", "willing", "ready", "prepared", "committed", "determined",
+                "eager", "set", "poised"}
 HYPO_WORDS = {"consider", "mull", "weigh", "discuss", "suggest", "possible", "possibility", "potential",
               "hypothetical", "impossible", "unlikely", "likely", "eventual", "would-be", "conceivable",
               "option", "idea", "imagine", "speculate", "rumour", "rumor",
               # an appeal or warning asks for the act; it does not report it
-              "urge", "ask", "call", "demand", "request", "press", "appeal", "warn", "encourage", "invite"}
+              "urge", "ask", "call", "demand", "request", "press", "appeal", "warn", "encourage", "invite",
+              # an accusation alleges the act: "accused X of shelling Y" does not report a shelling
+              "accuse", "charge", "blame", "allege", "alleged", "allegedly", "suspect", "suspected",
+              "accusation", "allegation", "claim", "deny"}
 CONDITION_MARKS = {"if", "unless", "whether", "should"}
 # Verbs that negate the action they govern: "refused to join the alliance" is a negated intent.
 NEGATING_VERBS = {"refuse", "decline", "reject", "fail", "oppose", "resist", "avoid", "stop", "cease",
@@ -53,6 +57,8 @@ def chain(trigger: Token) -> list[Token]:
 def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
     toks = chain(trigger)
     negated = intended = hypothetical = False
+    # "X said it would meet Y" reports an intention; a bare "X would meet Y" is a hypothesis
+    reported = toks[-1].dep_ in ("ccomp", "advcl") and toks[-1].head.lemma_.lower() in SPEECH_VERBS
     for i, tok in enumerate(toks):
         lemma = tok.lemma_.lower()
         if i > 0 and lemma in INTENT_VERBS:
@@ -72,7 +78,7 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
                 else:
                     negated = not negated if child.dep_ == "neg" and negated else True
             elif child.dep_ == "aux" and child.tag_ == "MD":
-                if low in INTENT_AUX:
+                if low in INTENT_AUX or (reported and low in ("would", "'d")):
                     intended = True
                 elif low in HYPO_AUX:
                     hypothetical = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +21,7 @@ class Pattern:
     flags: frozenset[str]
     line: int
     cue_spec: str = "-"
+    source: str = "triggers.tsv"           # the data file of the row (imported and opt-in files differ)
 
     @property
     def name(self) -> str:
@@ -46,9 +48,63 @@ def _cue(spec: str) -> frozenset[str]:
     return frozenset(words)
 
 
-@lru_cache(maxsize=1)
-def patterns() -> dict[tuple[str, str], list[Pattern]]:
-    """(lemma, pos) -> patterns, most specific (most cues) first."""
+def patterns(extra: tuple[str, ...] | None = None,
+             dict_dir: str | None = None) -> dict[tuple[str, str], list[Pattern]]:
+    """(lemma, pos) -> patterns, most specific (most cues) first.  Rows of triggers.tsv, then of the
+    user's imported NAME.verbs.tsv (dict_dir, default whowhom.dicts.user_dir()), then of the packaged
+    files named in `extra` (default ("petrarch-verbs.tsv",), none when the environment has
+    WHOWHOM_PETRARCH_VERBS=0).  An earlier row wins over a later one with the same lemma, pos and cues,
+    and over one with as many cues (the sort is stable)."""
+    from whowhom import dicts
+
+    if extra is None:
+        on = os.environ.get("WHOWHOM_PETRARCH_VERBS", "1") not in ("", "0")
+        extra = ("petrarch-verbs.tsv",) if on else ()
+    dd = str(dict_dir) if dict_dir is not None else str(dicts.user_dir())
+    return _patterns(tuple(extra), dd, dicts.dir_key(dd))
+
+
+def _add_rows(out: dict, extra: tuple[str, ...], dict_dir: str) -> None:
+    """Rows of the imported verb dictionaries and the packaged extra files.  Their cues may name
+    classes of a companion file (petrarch-verbs.tsv -> petrarch-classes.tsv, NAME.verbs.tsv ->
+    NAME.classes.tsv) before those of classes.tsv; a row naming an unknown class is left out."""
+    from whowhom import dicts
+
+    seen = {(p.lemma, p.pos, frozenset(p.cues)) for pats in out.values() for p in pats}
+    base = resources.files("whowhom.data") / "events"
+    # the user's own imports before the generic packaged PETRARCH rows
+    sources = [(p, p.with_name(p.name.replace(".verbs.tsv", ".classes.tsv")))
+               for p in dicts.files(dict_dir, "verbs")]
+    sources += [(base / name, base / name.replace("verbs.tsv", "classes.tsv")) for name in extra]
+    for path, cpath in sources:
+        own = {}
+        if cpath.is_file():
+            for line in cpath.read_text(encoding="utf-8").splitlines():
+                if line.strip() and not line.startswith("#") and "\t" in line:
+                    k, words = line.split("\t")[:2]
+                    own[k.strip()] = frozenset(words.strip().split("|"))
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            row = [f.strip() for f in line.split("\t")]
+            if not line.strip() or line.startswith("#") or len(row) < 6:
+                continue
+            lemma, pos, cues, code, targets, flags = row[:6]
+            try:
+                cue_sets = tuple(own.get(c[1:]) if c[1:] in own and c[0] == "@" else _cue(c)
+                                 for c in cues.split("+")) if cues != "-" else ()
+            except KeyError:
+                continue
+            if (lemma, pos, frozenset(cue_sets)) in seen:
+                continue
+            seen.add((lemma, pos, frozenset(cue_sets)))
+            default = VERB_TARGETS if pos == "V" else NOUN_TARGETS
+            out.setdefault((lemma, pos), []).append(Pattern(
+                lemma, pos, cue_sets, code, tuple(targets.split(",")) if targets != "-" else default,
+                frozenset(flags.split(",")) if flags != "-" else frozenset(), n, cues, path.name))
+
+
+@lru_cache(maxsize=4)
+def _patterns(extra: tuple[str, ...], dict_dir: str, _files: tuple) -> dict[tuple[str, str], list[Pattern]]:
+    # _files (dicts.dir_key) is only part of the cache key: a new import means a new load
     out: dict[tuple[str, str], list[Pattern]] = {}
     for n, (lemma, pos, cues, code, targets, flags) in _rows("triggers.tsv"):
         cue_sets = tuple(_cue(c) for c in cues.split("+")) if cues != "-" else ()
@@ -57,9 +113,13 @@ def patterns() -> dict[tuple[str, str], list[Pattern]]:
                       tuple(targets.split(",")) if targets != "-" else default,
                       frozenset(flags.split(",")) if flags != "-" else frozenset(), n, cues)
         out.setdefault((lemma, pos), []).append(pat)
+    _add_rows(out, extra, dict_dir)
     for pats in out.values():
         pats.sort(key=lambda p: -len(p.cues))
     return out
+
+
+patterns.cache_clear = _patterns.cache_clear  # callers clear the cache through patterns
 
 
 @lru_cache(maxsize=1)
@@ -73,3 +133,27 @@ def refinements() -> dict[str, list[tuple[frozenset[str], str]]]:
 @lru_cache(maxsize=1)
 def negations() -> dict[str, str]:
     return {code: neg for _, (code, neg) in _rows("negation.tsv")}
+
+
+def _by_prefix(table: dict[str, str], code: str) -> str | None:
+    """The value of the longest prefix of `code` in `table`."""
+    for n in range(len(code), 1, -1):
+        if code[:n] in table:
+            return table[code[:n]]
+    return None
+
+
+def negated_code(code: str) -> str | None:
+    """The rejection (CAMEO 12x) that a refused or negated intent to do `code` amounts to (longest prefix)."""
+    return _by_prefix(negations(), code)
+
+
+@lru_cache(maxsize=1)
+def _intents() -> dict[str, str]:
+    return {act: intent for _, (act, intent) in _rows("intent.tsv")}
+
+
+def intent_code(code: str) -> str | None:
+    """CAMEO code of announcing the act `code` (03x/13x), or None where an announcement is no event."""
+    hit = _by_prefix(_intents(), code)
+    return code if hit in ("03", "13") else hit

@@ -10,6 +10,9 @@ from importlib import resources
 # PLOVER has no category for CAMEO 01 (public statements) and 02 (appeals): PLOVER's own mapping
 # treats appeals as REQUEST, and plain statements are left without a type.
 _FALLBACK = {"02": ("REQUEST", "", "")}
+# PLOVER 2.0 (whose type names the gold uses) files embargoes, boycotts and sanctions under SANCTION; the
+# 0.8 draft table still lists CAMEO 163 under COERCE.
+_OVERRIDE = {"163": ("SANCTION", "restrict", "diplomatic")}
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,7 @@ def plover(code: str) -> Plover:
     """PLOVER type/mode/context of a CAMEO code, falling back to its parent codes."""
     tab = table()
     for n in range(len(code), 1, -1):
-        hit = tab.get(code[:n]) or (_FALLBACK.get(code[:n]) if n == 2 else None)
+        hit = _OVERRIDE.get(code[:n]) or tab.get(code[:n]) or (_FALLBACK.get(code[:n]) if n == 2 else None)
         if hit:
             kind, mode, context = hit
             return Plover(kind or None, mode or None, context or None)

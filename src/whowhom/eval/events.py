@@ -1,0 +1,103 @@
+"""Event scores as ../shared/README.md defines them (events by PLOVER type, or by CAMEO code).
+
+Only asserted events count. An actor code matches a gold code when their first three letters agree;
+whowhom's readable organisation codes (NATO) are also compared by their CAMEO code (IGOWSTNAT -> IGO).
+A system event matches a gold event when the types agree, a source code matches one of the gold source
+codes and, where the gold has a target, a target code matches one of the gold target codes; each event
+matches at most once. Precision, recall and F1 are micro-averaged over events."""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from whowhom.eval.system import asserted
+
+
+@lru_cache(maxsize=1)
+def _org_cameo() -> dict[str, str]:
+    from whowhom.actors.loader import DATA_DIR, _rows
+    return {row[0]: row[1] for row in _rows(DATA_DIR / "organisations.tsv") if row[1]}
+
+
+def prefixes(code: str | None) -> set[str]:
+    if not code:
+        return set()
+    out = {code[:3]}
+    if code in _org_cameo():
+        out.add(_org_cameo()[code][:3])
+    return out
+
+
+def gold_codes(actors) -> set[str]:
+    """Gold actors are a code, a list of codes, or a list of {"code": ...}."""
+    if actors is None:
+        return set()
+    if isinstance(actors, str):
+        actors = [actors]
+    codes = [a.get("code") if isinstance(a, dict) else a for a in actors]
+    return {c[:3] for c in codes if c}
+
+
+def _matches(sys_ev: dict, gold_ev: dict, kind: str) -> bool:
+    if kind == "plover":
+        if sys_ev.get("plover") != gold_ev.get("plover"):
+            return False
+    elif str(sys_ev.get("cameo")) != str(gold_ev.get("cameo")):
+        return False
+    if not prefixes(sys_ev.get("source")) & gold_codes(gold_ev.get("source")):
+        return False
+    gt = gold_codes(gold_ev.get("target"))
+    return not gt or bool(prefixes(sys_ev.get("target")) & gt)
+
+
+def _prf(tp: int, n_sys: int, n_gold: int) -> dict:
+    p = tp / n_sys if n_sys else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "tp": tp, "system": n_sys, "gold": n_gold}
+
+
+def score(records: list[dict], system: dict[str, list[dict]], kind: str = "plover") -> dict:
+    """kind "plover" (events gold) or "cameo" (gold events carry a `cameo` code)."""
+    key = "plover" if kind == "plover" else "cameo"
+    tp = n_sys = n_gold = 0
+    type_hits = 0
+    type_pairs = type_pairs_ok = 0
+    per_type: dict[str, Counter] = {}
+    confusion: Counter = Counter()
+    misses = []
+    for rec in records:
+        sys_evs = [e for e in asserted(system.get(rec["id"], [])) if e.get(key)]
+        gold_evs = rec["events"]
+        n_sys += len(sys_evs)
+        n_gold += len(gold_evs)
+        used: set[int] = set()
+        for g in gold_evs:
+            hit = next((i for i, s in enumerate(sys_evs) if i not in used and _matches(s, g, kind)), None)
+            per_type.setdefault(str(g[key]), Counter())["gold"] += 1
+            if hit is not None:
+                used.add(hit)
+                tp += 1
+                per_type[str(g[key])]["tp"] += 1
+        for s in sys_evs:
+            per_type.setdefault(str(s[key]), Counter())["system"] += 1
+        sys_types = {str(s[key]) for s in sys_evs}
+        gold_types = {str(g[key]) for g in gold_evs}
+        if gold_types and gold_types <= sys_types:
+            type_hits += 1
+        type_pairs += len(sys_types)
+        type_pairs_ok += len(sys_types & gold_types)
+        for g in gold_types:
+            confusion[(g, " ".join(sorted(sys_types)) or "-")] += 1
+        if len(used) < len(gold_evs):
+            misses.append({"id": rec["id"], "text": rec["text"], "gold": sorted(gold_types),
+                           "system": [f"{s.get('source')} {s[key]} {s.get('target') or '-'}" for s in sys_evs]})
+    result = _prf(tp, n_sys, n_gold)
+    result["type_accuracy"] = type_hits / len(records) if records else 0.0
+    result["type_precision"] = type_pairs_ok / type_pairs if type_pairs else 0.0
+    result["records"] = len(records)
+    result["per_type"] = {t: _prf(c["tp"], c["system"], c["gold"]) for t, c in sorted(per_type.items())}
+    result["confusion"] = confusion
+    result["misses"] = misses
+    return result

@@ -1,0 +1,44 @@
+"""Gold readers: JSON Lines, one record a line, checked for the fields each task needs."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from whowhom.errors import InputError
+
+FIELDS = {
+    "events": ("id", "text", "events"),
+    "cameo": ("id", "text", "events"),
+    "penta": ("id", "text", "penta"),
+    "roles": ("id", "tokens", "tags"),
+    "extract": ("id", "article_body"),
+}
+
+
+def read_jsonl(path: str, what: str):
+    """(line number, record) of a JSON Lines file; unreadable files and lines are InputErrors."""
+    try:
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise InputError(f"cannot read {what} {path}: {err.strerror if isinstance(err, OSError) else err}") from None
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            yield n, json.loads(line)
+        except json.JSONDecodeError:
+            raise InputError(f"{path}:{n}: not JSON") from None
+
+
+def read_gold(path: str, task: str) -> list[dict]:
+    records = []
+    for n, rec in read_jsonl(path, "gold"):
+        missing = [f for f in FIELDS[task] if f not in rec]
+        if missing:
+            raise InputError(f"{path}:{n}: not {task} gold (missing {', '.join(missing)})")
+        rec["id"] = str(rec["id"])
+        records.append(rec)
+    if not records:
+        raise InputError(f"{path}: no gold records")
+    return records
