@@ -248,7 +248,7 @@ class EventCoder:
                 obj = [c for c in tok.head.head.children if c.dep_ == "dobj"]
                 if obj and tok.head.head.pos_ == "VERB":
                     return obj[0], "inherited"
-            if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep") or (tok.dep_ in ("dobj", "pobj", "attr")
+            if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") or (tok.dep_ in ("dobj", "pobj", "attr")
                                                                             and tok.pos_ == "NOUN"):
                 if tok.head.i == tok.i:
                     break
