@@ -127,3 +127,20 @@ def test_pronoun_subject_of_reported_clause_is_the_speaker(code_sentence):
 def test_possessive_war_with_year(code_sentence):
     evs = code_sentence("Azerbaijan's 2020 war with Armenia changed the region.")
     assert any((e.source, e.cameo_root, e.target, e.event_date) == ("AZE", "19", "ARM", "2020") for e in evs)
+
+
+def test_must_clause_is_a_demand(code_sentence):
+    evs = code_sentence("Germany said Iran must release the detained sailors.")
+    asserted = {(e.source, e.cameo, e.target) for e in evs if e.modality == "asserted"}
+    assert ("DEU", "100", "IRN") in asserted
+    assert not [e for e in evs if e.cameo_root == "08" and e.modality == "asserted"]  # the release is only demanded
+
+
+def test_negated_announced_yield_is_refusal(code_sentence):
+    evs = code_sentence("Moldova said it will not lift the ban on the party.")
+    assert any(e.source == "MDA" and e.cameo_root == "12" and e.modality == "asserted" for e in evs)
+
+
+def test_announced_attack_is_threat(code_sentence):
+    evs = code_sentence("The rebels in Yemen will attack Saudi oil facilities, their leader said.")
+    assert {e.cameo_root for e in evs if e.modality == "asserted" and e.source.startswith("YEM")} == {"13"}

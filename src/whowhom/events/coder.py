@@ -160,6 +160,9 @@ def _domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+OBLIGATION = {"must", "should", "ought", "need"}
+
+
 def _conditioned(tok: Token) -> bool:
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
                for c in tok.children)
@@ -453,8 +456,25 @@ class EventCoder:
         if reporter and reporter.split()[0].lower() in PRONOUNS and len(reporter.split()) == 1:
             reporter = None
         date = attribution.event_date(tok, where["article_date"])
-        return [self._event(s, t, c, tok, code, mod.modality, reporter, date, rule, sent, **where)
-                for s, t, c in pairs]
+        demanded = self._demand(tok, sources, index, mod, date, sent, where) if mod.modality == "asserted" else []
+        if demanded:
+            mod.modality = "hypothetical"  # what one side says the other must do has not happened
+        return demanded + [self._event(s, t, c, tok, code, mod.modality, reporter, date, rule, sent, **where)
+                           for s, t, c in pairs]
+
+    def _demand(self, tok, obliged, index, mod, date, sent, where) -> list[Event]:
+        """"X said Y must withdraw": X demands (CAMEO 100) of Y; the withdrawal is only demanded."""
+        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+        while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
+            verb = verb.head
+        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children):
+            return []
+        if verb.dep_ not in ("ccomp", "parataxis") or verb.head.lemma_.lower() not in attribution.SPEECH_VERBS:
+            return []
+        subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        speakers = self._actors_at(subj, index) if subj is not None else []
+        return [self._event(s, o, 0.7, verb.head, "100", "asserted", None, date, "demand:must-clause", sent, **where)
+                for s in speakers for o in obliged if o.code and _distinct(s, o)]
 
     def _event(self, src, tgt, conf, tok, code, mod, reporter, date, rule, sent, *, doc_id, section,
                sentence_index, article_date, offset) -> Event:
