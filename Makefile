@@ -20,6 +20,11 @@ demo: $(STAMP)
 	@if [ -f $(SHARED_EXAMPLE) ]; then \
 		echo "== whowhom code $(SHARED_EXAMPLE) =="; \
 		$(BIN)/whowhom code $(SHARED_EXAMPLE) --format table; fi
+	@echo "== whowhom ingest examples/ into demo.duckdb (and the shared example page, if present) =="
+	$(BIN)/whowhom ingest examples $$( [ -f $(SHARED_EXAMPLE) ] && echo $(SHARED_EXAMPLE) ) --db demo.duckdb --no-progress
+	@echo "== whowhom dyad CHN RUS --db demo.duckdb =="
+	$(BIN)/whowhom dyad CHN RUS --db demo.duckdb
+	@echo "== dashboard: $(BIN)/whowhom serve --db demo.duckdb, then open http://127.0.0.1:8000/ =="
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

@@ -44,7 +44,20 @@ def _parser() -> argparse.ArgumentParser:
     rm.add_argument("name")
     rm.add_argument("--dir")
     # --- ingest, dyad, events, export (issue 4) ---
+    __import__("whowhom.store.commands").store.commands.add_parsers(sub, FORMATS)
     # --- serve, report (issue 5) ---
+    srv = sub.add_parser("serve", help="HTTP API and dashboard over the event store (read-only)")
+    srv.add_argument("--db", default="whowhom.duckdb", help="event store (default: whowhom.duckdb)")
+    srv.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
+    srv.add_argument("--port", type=int, default=8000)
+    rep = sub.add_parser("report", help="the dyad view of two actors as one self-contained HTML file")
+    rep.add_argument("source")
+    rep.add_argument("target")
+    rep.add_argument("--out", default="report.html", help="HTML file to write (default: report.html)")
+    rep.add_argument("--db", default="whowhom.duckdb")
+    rep.add_argument("--by", choices=("day", "week", "month", "year"), default="month")
+    rep.add_argument("--modality", choices=("asserted", "negated", "hypothetical", "intended", "all"),
+                     default="asserted")
     return p
 
 
@@ -86,7 +99,14 @@ COMMANDS = {
         args.task, args.gold, args.predictions, args.mode, args.worst),
     "dict": lambda args: __import__("whowhom.dicts").dicts.cli(args),
     # --- ingest, dyad, events, export handlers (issue 4) ---
+    "ingest": lambda args: __import__("whowhom.store.commands").store.commands.ingest(args),
+    "dyad": lambda args: __import__("whowhom.store.commands").store.commands.dyad(args),
+    "events": lambda args: __import__("whowhom.store.commands").store.commands.events(args),
+    "export": lambda args: __import__("whowhom.store.commands").store.commands.export(args),
     # --- serve, report handlers (issue 5) ---
+    "serve": lambda args: __import__("whowhom.api.server").api.server.serve(args.db, args.host, args.port),
+    "report": lambda args: __import__("whowhom.api.report").api.report.write_report(
+        args.db, args.source, args.target, args.out, args.by, args.modality),
 }
 
 

@@ -1,6 +1,7 @@
-"""Readers: plain-text page dumps, HTML (.html, .html.gz, sniffed by content), JSON Lines, stdin.
+"""Readers: plain-text page dumps, HTML (.html, .html.gz, sniffed by content), JSON Lines, WARC, stdin.
 
-    read_inputs(paths, input_format="auto") -> Iterator[RawDoc]
+    read_inputs(paths, input_format="auto") -> Iterator[RawDoc]      stops at the first bad input
+    iter_inputs(paths, input_format="auto") -> Iterator[RawDoc | Skip]  a bad input is a Skip; goes on
 
 "-" means stdin. input_format is one of "auto", "text", "html", "jsonl"; "auto" looks at the bytes
 (gzip magic, HTML tags, one JSON object per line), not only at the file name. Bytes are decoded with
@@ -35,6 +36,14 @@ class RawDoc:
     kind: str                 # "text" or "html"
     date: str | None = None   # ISO date given by the record, if any
     url: str | None = None
+    fallback_date: str | None = None  # used when the page gives no date (a WARC record's capture date)
+
+
+@dataclass
+class Skip:
+    """An input that gives no page, and why (for ingest summaries)."""
+    id: str
+    reason: str
 
 
 def read_inputs(paths: list[str], input_format: str = "auto") -> Iterator[RawDoc]:
@@ -48,6 +57,34 @@ def read_inputs(paths: list[str], input_format: str = "auto") -> Iterator[RawDoc
                 yield from _read_bytes(file, _file_bytes(file), input_format)
         else:
             yield from _read_bytes(path, _file_bytes(path), input_format)
+
+
+def iter_inputs(paths: list[str], input_format: str = "auto") -> Iterator[RawDoc | Skip]:
+    """Like read_inputs, but a file or record that cannot be read is yielded as a Skip with its reason,
+    and reading goes on. A path that does not exist at all is still an error (a typo, not bad data)."""
+    if input_format not in FORMATS:
+        raise InputError(f"unknown input format {input_format!r} (expected one of {', '.join(FORMATS)})")
+    for path in paths:
+        if path != "-" and not os.path.exists(path):
+            raise InputError(f"{path}: no such file or directory")
+    for path in paths:
+        files = _walk(path) if path != "-" and os.path.isdir(path) else [path]
+        for file in files:
+            try:
+                data = _stdin_bytes() if file == "-" else _file_bytes(file)
+                yield from _read_bytes(file, data, input_format, tolerant=True)
+            except InputError as e:
+                yield Skip(file, str(e))
+
+
+def is_warc(data: bytes) -> bool:
+    if data[:2] == b"\x1f\x8b":
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(data[:4096], 64)
+        except zlib.error:
+            return False
+        return head.startswith(b"WARC/")
+    return data.startswith(b"WARC/")
 
 
 def _walk(root: str) -> list[str]:
@@ -75,7 +112,11 @@ def _stdin_bytes() -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else data
 
 
-def _read_bytes(name: str, data: bytes, input_format: str) -> Iterator[RawDoc]:
+def _read_bytes(name: str, data: bytes, input_format: str, tolerant: bool = False) -> Iterator[RawDoc | Skip]:
+    if is_warc(data):
+        from whowhom.io.warc import read_warc
+        yield from read_warc(name, data)
+        return
     if data[:2] == b"\x1f\x8b":
         try:
             data = gzip.decompress(data)
@@ -88,7 +129,7 @@ def _read_bytes(name: str, data: bytes, input_format: str) -> Iterator[RawDoc]:
         raise InputError(f"{name}: empty input")
     fmt = input_format if input_format != "auto" else sniff(text, name)
     if fmt == "jsonl":
-        yield from _jsonl(name, text)
+        yield from _jsonl(name, text, tolerant)
     else:
         yield RawDoc(id=name, content=text, kind=fmt)
 
@@ -180,28 +221,37 @@ def _first_line_is_object(text: str, name: str) -> bool:
         return name.lower().endswith((".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"))
 
 
-def _jsonl(name: str, text: str) -> Iterator[RawDoc]:
+def _jsonl(name: str, text: str, tolerant: bool = False) -> Iterator[RawDoc | Skip]:
     for number, line in enumerate(text.lstrip("\ufeff").splitlines(), 1):
         if not line.strip():
             continue
         try:
-            rec = json.loads(line)
-        except ValueError as e:
-            raise InputError(f"{name}:{number}: malformed JSON ({e.msg})") from None
-        if not isinstance(rec, dict):
-            raise InputError(f"{name}:{number}: a record must be a JSON object")
-        rid = rec.get("id")
-        if rid is None or str(rid).strip() == "":
-            raise InputError(f"{name}:{number}: record without an id")
-        html, body = rec.get("html"), rec.get("text")
-        if isinstance(html, str) and html.strip():
-            content, kind = html, "html"
-        elif isinstance(body, str) and body.strip():
-            content, kind = body, "text"
-        else:
-            raise InputError(f"{name}:{number}: record {rid} has no text or html")
-        yield RawDoc(id=str(rid), content=content, kind=kind,
-                     date=_record_date(rec.get("date")), url=rec.get("url") or None)
+            yield _record(name, number, line)
+        except InputError as e:
+            if not tolerant:
+                raise
+            yield Skip(f"{name}:{number}", str(e))
+
+
+def _record(name: str, number: int, line: str) -> RawDoc:
+    try:
+        rec = json.loads(line)
+    except ValueError as e:
+        raise InputError(f"{name}:{number}: malformed JSON ({e.msg})") from None
+    if not isinstance(rec, dict):
+        raise InputError(f"{name}:{number}: a record must be a JSON object")
+    rid = rec.get("id")
+    if rid is None or str(rid).strip() == "":
+        raise InputError(f"{name}:{number}: record without an id")
+    html, body = rec.get("html"), rec.get("text")
+    if isinstance(html, str) and html.strip():
+        content, kind = html, "html"
+    elif isinstance(body, str) and body.strip():
+        content, kind = body, "text"
+    else:
+        raise InputError(f"{name}:{number}: record {rid} has no text or html")
+    return RawDoc(id=str(rid), content=content, kind=kind,
+                 date=_record_date(rec.get("date")), url=rec.get("url") or None)
 
 
 def _record_date(value) -> str | None:

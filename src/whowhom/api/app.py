@@ -1,0 +1,236 @@
+"""The HTTP API and the dashboard: a FastAPI app over the event store, read-only.
+
+    create_app(db="whowhom.duckdb") -> FastAPI
+
+Each worker thread has its own read-only store (stores.py); dyad series are cached, as the store cannot
+change while the server holds it open. Bad parameters get a 4xx answer with a JSON body
+{"error": "...one line..."}; all SQL is parameterised by the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from contextlib import asynccontextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import duckdb
+from fastapi import FastAPI, HTTPException, Path as PathParam, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from whowhom.api import coding
+from whowhom.api.periods import PERIODS, bounds
+from whowhom.api.records import records
+from whowhom.api.stores import Stores
+from whowhom.errors import InputError
+from whowhom.events.event import MODALITIES
+
+STATIC = Path(__file__).with_name("static")
+DYAD_CACHE = 4096  # dyad series kept
+log = logging.getLogger("whowhom.api")
+
+ACTOR = r"^[A-Za-z0-9_.\-]{1,40}$"
+Modality = Enum("Modality", {m: m for m in MODALITIES}, type=str)
+DyadModality = Enum("DyadModality", {m: m for m in (*MODALITIES, "all")}, type=str)
+Period = Enum("Period", {p: p for p in PERIODS}, type=str)
+
+
+def plotly_js() -> Path:
+    import plotly
+
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+class CodeRequest(BaseModel):
+    text: str | None = Field(None, description="plain text of a page or an article")
+    html: str | None = Field(None, description="HTML of a page (instead of text)")
+    date: dt.date | None = Field(None, description="the page's date, YYYY-MM-DD (for leaders by date)")
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI):
+    yield
+    app.state.stores.close()
+
+
+def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
+    app = FastAPI(
+        lifespan=_lifespan,
+        docs_url=None,  # Swagger UI and ReDoc load their JavaScript from a CDN; the schema is at /openapi.json
+        redoc_url=None,
+        title="whowhom",
+        version="0.1.0",
+        description="Who did what to whom: political events coded from news, with their evidence. "
+                    "Read-only over a whowhom event store.",
+    )
+    db = str(db)
+    app.state.stores = stores = Stores(db)
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError):
+        errs = exc.errors()
+        first = errs[0] if errs else {}
+        where = ".".join(str(x) for x in first.get("loc", ())[1:]) or "request"
+        msg = f"{where}: {first.get('msg', 'invalid request')}"
+        return JSONResponse({"error": msg, "detail": _plain(errs)}, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)  # also unknown routes, wrong methods
+    async def _http(request: Request, exc: StarletteHTTPException):
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
+
+    @app.exception_handler(InputError)
+    @app.exception_handler(ValueError)
+    @app.exception_handler(duckdb.ConversionException)  # a value the store could not use as given
+    @app.exception_handler(duckdb.InvalidInputException)
+    async def _bad(request: Request, exc: Exception):
+        return JSONResponse({"error": str(exc).splitlines()[0] if str(exc) else "bad request"},
+                            status_code=400)
+
+    @app.exception_handler(Exception)
+    async def _internal(request: Request, exc: Exception):
+        # A safety net: a one-line JSON error, never a traceback page.
+        log.exception("internal error on %s", request.url.path)
+        return JSONResponse({"error": f"internal error ({type(exc).__name__})"}, status_code=500)
+
+    app.add_middleware(BodyLimit, limit=coding.MAX_BYTES)
+
+    async def answer(query) -> Response:
+        """Run query(store) in one worker thread and hand back its JSON. One trip to the thread pool per
+        request: a second one (FastAPI serialising a returned dict) would queue behind every request that
+        arrived meanwhile, and under load all answers would leave together, at the end."""
+        def run() -> bytes:
+            with stores.use() as st:
+                return as_json(query(st))
+        return JSONBytes(await run_in_threadpool(run))
+
+    # ---- API ---------------------------------------------------------------------------------------
+
+    @app.get("/api/health", summary="Is the server up, and how many events does the store hold")
+    async def health():
+        return await answer(lambda st: {"status": "ok", "db": db, "read_only": True,
+                                        "events": int(st.count_events())})
+
+    @app.get("/api/events", summary="Events, filtered and paged, oldest first")
+    async def events(
+        actor: Annotated[str | None, Query(pattern=ACTOR, description="actor code as source or target, e.g. RUS")] = None,
+        source: Annotated[str | None, Query(pattern=ACTOR, description="source actor code")] = None,
+        target: Annotated[str | None, Query(pattern=ACTOR, description="target actor code")] = None,
+        code: Annotated[str | None, Query(pattern=r"^\d{2,4}$", description="CAMEO code, e.g. 1212")] = None,
+        root: Annotated[str | None, Query(pattern=r"^\d{2}$", description="CAMEO root code, e.g. 12")] = None,
+        plover: Annotated[str | None, Query(pattern=r"^[A-Za-z\-]{2,20}$", description="PLOVER type, e.g. REJECT")] = None,
+        modality: Annotated[Modality | None, Query(description="asserted, negated, hypothetical or intended")] = None,
+        since: Annotated[dt.date | None, Query(description="first date, YYYY-MM-DD (inclusive)")] = None,
+        until: Annotated[dt.date | None, Query(description="last date, YYYY-MM-DD (inclusive)")] = None,
+        text: Annotated[str | None, Query(min_length=1, max_length=200, description="words in the evidence sentence")] = None,
+        limit: Annotated[int, Query(ge=1, le=1000, description="page size, 1 to 1000")] = 100,
+        offset: Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")] = 0,
+    ):
+        if since and until and since > until:
+            raise HTTPException(422, "since is after until")
+        filters = dict(actor=_up(actor), source=_up(source), target=_up(target), code=code, root=root,
+                       plover=plover.upper() if plover else None,
+                       modality=modality.value if modality else None,
+                       since=since.isoformat() if since else None, until=until.isoformat() if until else None,
+                       text=text)
+        return await answer(lambda st: {
+            "total": int(st.count_events(**filters)), "limit": limit, "offset": offset,
+            "events": records(st.events(**filters, limit=limit, offset=offset))})
+
+    @app.get("/api/dyads/{a}/{b}", summary="How a and b treat each other over time")
+    async def dyad(
+        a: Annotated[str, PathParam(pattern=ACTOR, description="first actor code")],
+        b: Annotated[str, PathParam(pattern=ACTOR, description="second actor code")],
+        by: Annotated[Period, Query(description="period: " + ", ".join(PERIODS))] = Period.month,
+        modality: Annotated[DyadModality, Query(description="modality counted, or all")] = DyadModality.asserted,
+        both_directions: Annotated[bool, Query(description="also b towards a")] = True,
+    ):
+        key = (a.upper(), b.upper(), by.value, modality.value, both_directions)
+        if key not in dyads:
+            mod = None if modality.value == "all" else modality.value
+
+            def series(st) -> dict:
+                rows = records(st.dyad(key[0], key[1], by=by.value, both_directions=both_directions, modality=mod))
+                for r in rows:
+                    r["since"], r["until"] = bounds(r["period"], by.value)
+                return {"a": key[0], "b": key[1], "by": by.value, "modality": modality.value, "series": rows}
+
+            if len(dyads) >= DYAD_CACHE:
+                dyads.clear()
+            dyads[key] = (await answer(series)).body
+        return JSONBytes(dyads[key])
+
+    dyads: dict[tuple, bytes] = {}  # the store cannot change while the server holds it open
+
+    @app.get("/api/actors", summary="The most active actors, with their event counts")
+    async def actors(limit: Annotated[int, Query(ge=1, le=1000, description="how many")] = 50):
+        return await answer(lambda st: {"actors": records(st.actors(limit=limit))})
+
+    @app.get("/api/articles/{article_id:path}", summary="One article: its anatomy and its events with spans")
+    async def article(article_id: Annotated[str, PathParam(max_length=2000, description="article id")]):
+        def one(st):
+            found = st.article(article_id)
+            if found is None:
+                raise HTTPException(404, f"no article {article_id!r}")
+            return records(found)
+        return await answer(one)
+
+    @app.post("/api/code", summary="Code a posted text or HTML page; nothing is stored")
+    def code(req: CodeRequest) -> dict:
+        return coding.code(req.text, req.html, req.date.isoformat() if req.date else None)
+
+    # ---- dashboard ---------------------------------------------------------------------------------
+
+    @app.get("/", include_in_schema=False)
+    def index():
+        return FileResponse(STATIC / "index.html")
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        return Response(status_code=204)
+
+    @app.get("/static/plotly.min.js", include_in_schema=False)
+    def plotly():
+        return FileResponse(plotly_js(), media_type="text/javascript")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+class JSONBytes(Response):
+    media_type = "application/json"
+
+
+def as_json(obj) -> bytes:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class BodyLimit:
+    """Answer 413 to a request whose declared body is over `limit` bytes, before reading it."""
+
+    def __init__(self, app, limit: int):
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http":
+            size = dict(scope["headers"]).get(b"content-length", b"")
+            if size.isdigit() and int(size) > self.limit:
+                await JSONResponse({"error": f"request body over {self.limit} bytes"}, status_code=413)(
+                    scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+def _up(code: str | None) -> str | None:
+    return code.upper() if code else None
+
+
+def _plain(errs: list) -> list:
+    return [{"loc": list(e.get("loc", ())), "msg": str(e.get("msg", ""))} for e in errs]

@@ -1,0 +1,128 @@
+"""`whowhom report SOURCE TARGET --out report.html`: the dashboard's dyad view as one self-contained HTML
+file (plotly.js, styles and data inlined; it opens offline, from disk)."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+from whowhom.api.app import ACTOR, STATIC, plotly_js
+from whowhom.api.periods import bounds
+from whowhom.api.records import records
+from whowhom.errors import InputError
+
+MAX_EVENTS = 5000  # events embedded per direction
+
+PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>{title}</title>
+<style>{css}</style>
+<script>{plotly}</script>
+<script>{view}</script>
+</head>
+<body>
+<header><h1>whowhom</h1><span>{title}</span></header>
+<main>
+  <section id="dyad-panel">
+    <h2 id="dyad-title">{title}</h2>
+    <p class="meta">{note}</p>
+    <div id="chart" class="chart"></div>
+    <h3 id="events-title">Events</h3>
+    <div id="events"></div>
+  </section>
+  <section id="article-panel">
+    <h2>Evidence</h2>
+    <div id="article"><p class="hint">Click a bar or a point of the chart, then an event, to read its evidence.</p></div>
+  </section>
+</main>
+<script type="application/json" id="report-data">{data}</script>
+<script>
+"use strict";
+(() => {{
+  const d = JSON.parse(document.getElementById("report-data").textContent);
+  const $ = id => document.getElementById(id);
+  const pick = e => {{ $("article").innerHTML = `<dl class="facts">
+      <dt>article</dt><dd>${{WW.esc(e.title || e.article_id)}} (${{WW.esc(e.date || "undated")}})</dd>
+      <dt>section</dt><dd>${{WW.esc(e.section)}}</dd>
+      <dt>modality</dt><dd class="modality">${{WW.esc(e.modality)}}</dd>
+      <dt>reported by</dt><dd class="reported-by">${{WW.esc(e.reported_by ?? "—")}}</dd>
+      <dt>rule</dt><dd class="rule"><code>${{WW.esc(e.rule)}}</code></dd></dl>
+      <p><mark class="evidence">${{WW.sentenceHtml(e)}}</mark></p>
+      ${{e.url ? `<p class="meta"><a href="${{WW.esc(e.url)}}">${{WW.esc(e.url)}}</a></p>` : ""}}`; }};
+  const show = (events, title) => {{
+    $("events-title").textContent = `${{title}} (${{events.length}})`;
+    WW.eventsTable($("events"), events, pick);
+  }};
+  if (d.series.length) {{
+    WW.drawDyad($("chart"), d.series, d.a, d.b, p => show(d.events.filter(e => e.source.startsWith(p.source)
+        && (e.target || "").startsWith(p.target) && e.day >= p.since && e.day <= p.until
+        && (!p.quad || +e.quad_class === +p.quad)), `Events ${{p.source}} → ${{p.target}}, ${{p.period}}`), d.by);
+  }} else {{
+    $("chart").innerHTML = '<p class="empty">No events between these two actors.</p>';
+  }}
+  show(d.events, `Events between ${{d.a}} and ${{d.b}}`);
+}})();
+</script>
+</body>
+</html>
+"""
+
+
+def build_report(db: str, source: str, target: str, by: str = "month", modality: str = "asserted") -> str:
+    from whowhom.store import Store
+
+    if not Path(db).is_file():
+        raise InputError(f"{db}: no such store (build one with `whowhom ingest PATH... --db {db}`)")
+    for code in (source, target):
+        if not re.match(ACTOR, code):
+            raise InputError(f"{code!r}: not an actor code (letters, digits, '_', '.', '-'; e.g. RUS)")
+    a, b = source.upper(), target.upper()
+    mod = None if modality == "all" else modality
+    with Store(path=db, read_only=True) as st:
+        series = records(st.dyad(a, b, by=by, both_directions=True, modality=mod))
+        events = []
+        for s, t in ((a, b), (b, a)) if a != b else ((a, b),):
+            events += records(st.events(source=s, target=t, modality=mod, limit=MAX_EVENTS))
+    for r in series:
+        r["since"], r["until"] = bounds(r["period"], by)
+    for e in events:
+        e["day"] = _day(e.get("date"))
+    events.sort(key=lambda e: (e["day"] or "", e["event_id"]))
+    title = f"{a} and {b}, by {by} ({modality})"
+    note = (f"{len(events)} events from {html.escape(db)}; written "
+            f"{datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} by whowhom report")
+    data = json.dumps({"a": a, "b": b, "by": by, "modality": modality, "series": series, "events": events},
+                      ensure_ascii=False)
+    return PAGE.format(title=html.escape(title), note=note, css=_read(STATIC / "style.css"),
+                       plotly=_read(plotly_js()), view=_read(STATIC / "view.js"), data=_script_safe(data))
+
+
+def write_report(db: str, source: str, target: str, out: str, by: str = "month", modality: str = "asserted") -> None:
+    page = build_report(db, source, target, by, modality)
+    try:
+        Path(out).write_text(page, encoding="utf-8")
+    except OSError as e:
+        raise InputError(f"{out}: cannot write ({e.strerror or e})") from None
+    print(f"whowhom: wrote {out}", flush=True)
+
+
+def _day(value: str | None) -> str | None:
+    """The ISO day an event is counted on (a bare year or month counts from its first day), as the store does."""
+    if not value:
+        return None
+    parts = (value.split("-") + ["01", "01"])[:3]
+    return "-".join(p[:2].zfill(2) if i else p[:4] for i, p in enumerate(parts))
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def _script_safe(text: str) -> str:
+    """JSON that cannot end its <script> element: every "<" (only ever inside strings) as \\u003c."""
+    return text.replace("<", "\\u003c")

@@ -1,0 +1,231 @@
+// The dyad view, shared by the dashboard and the static report: the chart, the event table, and an
+// article with its evidence highlighted. Needs plotly.js (bundled, never a CDN).
+"use strict";
+
+const WW = (() => {
+  const QUADS = {
+    1: ["Verbal cooperation", "#66bb6a"], 2: ["Material cooperation", "#1e88e5"],
+    3: ["Verbal conflict", "#ffa726"], 4: ["Material conflict", "#e53935"],
+  };
+
+  function esc(s) {
+    return String(s ?? "").replace(/[&<>"']/g, c => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
+  }
+
+  // ---- chart -------------------------------------------------------------------------------------
+
+  // series: rows {period, since, until, source, target, events, goldstein_mean, q1..q4}.
+  // Two panels sharing the time axis: a -> b on top, b -> a below; bars stacked by QuadClass, and the
+  // mean Goldstein score as a line on the right axis (-10 .. 10).
+  function drawDyad(el, series, a, b, onClick, by) {
+    const periods = timeline([...new Set(series.map(r => String(r.period)))].sort(), by);
+    const label = p => (by === "month" ? p.slice(0, 7) : by === "year" ? p.slice(0, 4) : p);
+    const xs = periods.map(label);
+    const data = [];
+    [[a, b, "y", "y2"], [b, a, "y3", "y4"]].forEach(([src, tgt, ybar, yline], panel) => {
+      const rows = new Map(series.filter(r => r.source === src && r.target === tgt).map(r => [String(r.period), r]));
+      const at = p => rows.get(p);
+      for (const q of [1, 2, 3, 4]) {
+        data.push({
+          type: "bar", name: QUADS[q][0], legendgroup: "q" + q, showlegend: panel === 0,
+          marker: {color: QUADS[q][1]}, x: xs, y: periods.map(p => (at(p) ? at(p)["q" + q] || 0 : 0)),
+          customdata: periods.map(p => [src, tgt, q, at(p)?.since ?? null, at(p)?.until ?? null, label(p)]),
+          hovertemplate: `${esc(src)} → ${esc(tgt)} %{x}<br>${QUADS[q][0]}: %{y}<extra></extra>`,
+          xaxis: "x", yaxis: ybar,
+        });
+      }
+      data.push({
+        type: "scatter", mode: "lines+markers", name: "Mean Goldstein", legendgroup: "g", showlegend: panel === 0,
+        line: {color: "#37474f", width: 2}, marker: {size: 7},
+        x: xs, y: periods.map(p => (at(p) ? at(p).goldstein_mean : null)), connectgaps: false,
+        customdata: periods.map(p => [src, tgt, null, at(p)?.since ?? null, at(p)?.until ?? null, label(p)]),
+        hovertemplate: `${esc(src)} → ${esc(tgt)} %{x}<br>mean Goldstein %{y:.1f}<extra></extra>`,
+        xaxis: "x", yaxis: yline,
+      });
+    });
+    const layout = {
+      barmode: "stack", bargap: periods.length < 4 ? 0.6 : 0.15, margin: {l: 50, r: 50, t: 30, b: 40}, hovermode: "closest",
+      legend: {orientation: "h", y: -0.12},
+      xaxis: {type: "category", anchor: "y3", automargin: true},
+      yaxis: {domain: [0.55, 1], title: {text: "events"}, rangemode: "tozero"},
+      yaxis2: {overlaying: "y", side: "right", range: [-10.5, 10.5], tickvals: [-10, -5, 0, 5, 10], title: {text: "Goldstein"}, zeroline: true, showgrid: false},
+      yaxis3: {domain: [0, 0.45], title: {text: "events"}, rangemode: "tozero"},
+      yaxis4: {overlaying: "y3", side: "right", range: [-10.5, 10.5], tickvals: [-10, -5, 0, 5, 10], title: {text: "Goldstein"}, zeroline: true, showgrid: false},
+      annotations: [
+        {text: `<b>${esc(a)} → ${esc(b)}</b>`, xref: "paper", yref: "paper", x: 0, y: 1.04, showarrow: false, xanchor: "left"},
+        {text: `<b>${esc(b)} → ${esc(a)}</b>`, xref: "paper", yref: "paper", x: 0, y: 0.49, showarrow: false, xanchor: "left"},
+      ],
+    };
+    Plotly.newPlot(el, data, layout, {displaylogo: false, responsive: true});
+    el.removeAllListeners?.("plotly_click");
+    el.on("plotly_click", ev => {
+      const pt = ev.points && ev.points[0];
+      if (!pt || !pt.customdata) return;
+      const [source, target, quad, since, until, period] = pt.customdata;
+      if (!since) return;  // a quiet period: nothing to list
+      onClick({source, target, quad, since, until, period});
+    });
+  }
+
+  // Every period from the first to the last, so that quiet periods show as gaps (at most 600 of them).
+  function timeline(periods, by) {
+    if (!by || periods.length < 2 || !/^\d{4}-\d{2}-\d{2}$/.test(periods[0])) return periods;
+    const out = [];
+    const d = new Date(periods[0] + "T00:00:00Z");
+    const last = periods[periods.length - 1];
+    while (out.length < 600) {
+      const label = d.toISOString().slice(0, 10);
+      if (label > last) break;
+      out.push(label);
+      if (by === "day") d.setUTCDate(d.getUTCDate() + 1);
+      else if (by === "week") d.setUTCDate(d.getUTCDate() + 7);
+      else if (by === "month") d.setUTCMonth(d.getUTCMonth() + 1);
+      else d.setUTCFullYear(d.getUTCFullYear() + 1);
+    }
+    return out.length < 600 && periods.every(p => out.includes(p)) ? out : periods;
+  }
+
+  // ---- events table ------------------------------------------------------------------------------
+
+  // compact: the table under an article, whose sentences are shown in the text above it.
+  function eventsTable(el, events, onPick, compact) {
+    if (!events.length) { el.innerHTML = '<p class="empty">No events.</p>'; return; }
+    if (compact) {
+      el.innerHTML = `<table class="events compact"><thead><tr><th>dyad</th><th>CAMEO</th><th>modality</th>
+        <th>reported by</th><th>section</th></tr></thead><tbody>${events.map((e, i) => `<tr data-i="${i}">
+        <td>${esc(e.source)} → ${esc(e.target ?? "")}</td><td class="q${esc(e.quad_class)}">${esc(e.cameo)} ${esc(e.cameo_name)}</td>
+        <td>${esc(e.modality)}</td><td>${esc(e.reported_by ?? "")}</td><td>${esc(e.section)}</td></tr>`).join("")}</tbody></table>`;
+    } else {
+      eventsRows(el, events);
+    }
+    el.querySelectorAll("tbody tr").forEach(tr => tr.addEventListener("click", () => {
+      el.querySelectorAll("tr.selected").forEach(x => x.classList.remove("selected"));
+      tr.classList.add("selected");
+      onPick(events[+tr.dataset.i]);
+    }));
+  }
+
+  function eventsRows(el, events) {
+    const rows = events.map((e, i) => `<tr data-i="${i}" data-event-id="${esc(e.event_id)}">
+      <td>${esc(e.date || e.event_date || "")}</td><td>${esc(e.source)} → ${esc(e.target ?? "")}</td>
+      <td class="q${esc(e.quad_class)}" title="${esc(e.cameo_name)}">${esc(e.cameo)} ${esc(e.cameo_name)}</td>
+      <td>${esc(e.goldstein)}</td><td>${esc(e.plover ?? "")}</td><td>${esc(e.modality)}</td>
+      <td>${esc(e.reported_by ?? "")}</td><td>${esc(e.section)}</td>
+      <td class="sentence">${sentenceHtml(e)}</td></tr>`).join("");
+    el.innerHTML = `<table class="events"><thead><tr><th>date</th><th>dyad</th><th>CAMEO</th><th>Goldstein</th>
+      <th>PLOVER</th><th>modality</th><th>reported by</th><th>section</th><th>evidence</th></tr></thead>
+      <tbody>${rows}</tbody></table>`;
+  }
+
+  // The evidence sentence with source, target and trigger marked (offsets are within the sentence).
+  function sentenceHtml(e) {
+    const spans = [];
+    if (e.source_start != null) spans.push([e.source_start, e.source_end, "src"]);
+    if (e.target_start != null) spans.push([e.target_start, e.target_end, "tgt"]);
+    if (e.trigger_start != null) spans.push([e.trigger_start, e.trigger_end, "trg"]);
+    return runs(e.sentence || "", spans);
+  }
+
+  // Text with classed spans; each character gets the classes of the spans over it.
+  function runs(text, spans) {
+    const cuts = new Set([0, text.length]);
+    spans.forEach(([s, t]) => { cuts.add(Math.max(0, Math.min(s, text.length))); cuts.add(Math.max(0, Math.min(t, text.length))); });
+    const points = [...cuts].sort((x, y) => x - y);
+    let out = "";
+    for (let i = 0; i + 1 < points.length; i++) {
+      const [s, t] = [points[i], points[i + 1]];
+      const cls = spans.filter(([a, b]) => a <= s && t <= b).map(x => x[2]);
+      const piece = esc(text.slice(s, t));
+      out += cls.length ? `<span class="${[...new Set(cls)].join(" ")}">${piece}</span>` : piece;
+    }
+    return out;
+  }
+
+  // ---- article -----------------------------------------------------------------------------------
+
+  // article: {id, title, date, url, author, body, parts: [{label, text, ...}], events: [...]}.
+  // The selected event's sentence is a <mark class="evidence">; other events' sentences are .ev.
+  function showArticle(el, article, selected) {
+    const events = article.events || [];
+    const sel = selected == null ? events[0] : events.find(e => same(e, selected)) || selected;
+    const sectionHtml = (text, section, match) => {
+      const evs = events.filter(e => e.section === section && match(e, text));
+      return textHtml(text, evs, sel);
+    };
+    const inText = (e, text) => text.slice(e.start, e.end) === e.sentence;
+    const comments = (article.parts || []).filter(p => p.label === "comment");
+    el.innerHTML = `
+      <h3 class="headline">${article.title ? sectionHtml(article.title, "headline", inText) : "(no headline)"}</h3>
+      <p class="meta">${esc(article.date || "undated")}${article.author ? " · " + esc(article.author) : ""}
+        ${article.url ? ` · <a href="${esc(article.url)}" rel="noopener noreferrer">${esc(article.url)}</a>` : ""}
+        · <code>${esc(article.id)}</code></p>
+      ${sel ? eventFacts(sel) : '<p class="empty">No events in this article.</p>'}
+      <div class="text body">${sectionHtml(article.body || "", "article", inText)}</div>
+      ${comments.length ? "<h4>Comments</h4>" + comments.map(c => `<div class="comment text">
+        <span class="meta">${esc(c.author || "")} ${esc(c.time || "")}</span><br>${sectionHtml(c.text, "comment", inText)}</div>`).join("") : ""}
+      ${events.length ? `<h4>Events in this article (${events.length})</h4><div class="article-events"></div>` : ""}`;
+    const list = el.querySelector(".article-events");
+    if (list) {
+      eventsTable(list, events, e => showArticle(el, article, e), true);
+      const k = events.findIndex(e => sel && same(e, sel));
+      if (k >= 0) list.querySelector(`tr[data-i="${k}"]`).classList.add("selected");
+    }
+    el.querySelectorAll(".ev[data-k]").forEach(span => span.addEventListener("click", () => {
+      showArticle(el, article, events[+span.dataset.k]);
+    }));
+    const mark = el.querySelector("mark.evidence");
+    if (mark && mark.scrollIntoView) mark.scrollIntoView({block: "nearest"});
+  }
+
+  function same(e, f) {
+    if (e.event_id != null && f.event_id != null) return String(e.event_id) === String(f.event_id);
+    return e.section === f.section && e.start === f.start && e.cameo === f.cameo && e.source === f.source && e.target === f.target;
+  }
+
+  function eventFacts(e) {
+    return `<dl class="facts selected-event">
+      <dt>event</dt><dd><span class="src">${esc(e.source)}</span> → <span class="tgt">${esc(e.target ?? "—")}</span>:
+        <span class="q${esc(e.quad_class)}">${esc(e.cameo)} ${esc(e.cameo_name)}</span> (Goldstein ${esc(e.goldstein)},
+        QuadClass ${esc(e.quad_class)}, PLOVER ${esc(e.plover ?? "—")}${e.plover_mode ? "/" + esc(e.plover_mode) : ""})</dd>
+      <dt>modality</dt><dd class="modality">${esc(e.modality)}</dd>
+      <dt>reported by</dt><dd class="reported-by">${esc(e.reported_by ?? "— (the article itself)")}</dd>
+      <dt>event date</dt><dd>${esc(e.event_date ?? "—")}</dd>
+      <dt>rule</dt><dd class="rule"><code>${esc(e.rule)}</code></dd>
+      <dt>confidence</dt><dd>${esc(e.confidence)}</dd></dl>`;
+  }
+
+  // A section's text: the selected event's sentence marked with its actors and trigger, the sentences
+  // of other events shaded (click one to select it).
+  function textHtml(text, evs, sel) {
+    const inSel = sel && evs.some(e => same(e, sel));
+    const others = [];
+    evs.forEach(e => {
+      if (!(inSel && e.start < sel.end && sel.start < e.end)) others.push(e);
+    });
+    const pieces = [];
+    let pos = 0;
+    const marks = others.map(e => [e.start, e.end, e]);
+    if (inSel) marks.push([sel.start, sel.end, null]);
+    marks.sort((x, y) => x[0] - y[0]);
+    for (const [s, t, e] of marks) {
+      if (s < pos) continue;
+      pieces.push(esc(text.slice(pos, s)));
+      if (e === null) {
+        pieces.push(`<mark class="evidence">${sentenceHtml(Object.assign({}, sel, {sentence: text.slice(s, t)}))}</mark>`);
+      } else {
+        pieces.push(`<span class="ev" data-k="${e._k}" title="${esc(e.cameo)} ${esc(e.cameo_name)}">${esc(text.slice(s, t))}</span>`);
+      }
+      pos = t;
+    }
+    pieces.push(esc(text.slice(pos)));
+    return pieces.join("");
+  }
+
+  // Give each article event its index so a shaded sentence can select it.
+  function indexEvents(article) {
+    (article.events || []).forEach((e, k) => { e._k = k; });
+    return article;
+  }
+
+  return {QUADS, esc, drawDyad, eventsTable, sentenceHtml, showArticle: (el, a, sel) => showArticle(el, indexEvents(a), sel)};
+})();

@@ -1,0 +1,140 @@
+"""CLI commands over the store: ingest, dyad, events, export. Imports are lazy so `whowhom --help` and
+the other commands do not pay for DuckDB, pandas or spaCy."""
+
+from __future__ import annotations
+
+import sys
+
+from whowhom.errors import InputError
+
+MODALITIES = ("asserted", "negated", "hypothetical", "intended", "all")
+
+
+def add_parsers(sub, input_formats) -> None:
+    ing = sub.add_parser("ingest", help="code pages into an event store (DuckDB), resumable and deduplicated")
+    ing.add_argument("paths", nargs="+", help="files, directories (recursive), WARC files, or - for stdin")
+    ing.add_argument("--db", default="whowhom.duckdb", help="event store (default: whowhom.duckdb)")
+    ing.add_argument("--input-format", choices=input_formats, default="auto")
+    ing.add_argument("--workers", type=int, default=1, help="worker processes (default 1: in-process)")
+    ing.add_argument("--executor", choices=("local", "dask"), default="local")
+    ing.add_argument("--scheduler", help="Dask scheduler address (default: a local cluster of --workers)")
+    ing.add_argument("--parts-dir", help="Dask: directory for the Parquet parts (shared by all workers)")
+    ing.add_argument("--batch-size", type=int, default=32,
+                     help="pages per batch; each batch is committed in one transaction (default 32)")
+    ing.add_argument("--no-progress", action="store_true", help="no progress bar")
+    ing.add_argument("--verbose", action="store_true", help="a line on stderr after each committed batch")
+
+    dy = sub.add_parser("dyad", help="time series of events from one actor to another")
+    dy.add_argument("source", help="actor code; a prefix matches (CHN matches CHNGOV)")
+    dy.add_argument("target")
+    dy.add_argument("--db", default="whowhom.duckdb")
+    dy.add_argument("--by", choices=("day", "week", "month", "year"), default="month")
+    dy.add_argument("--both-directions", action="store_true", help="also events from target to source")
+    dy.add_argument("--modality", choices=MODALITIES, default="asserted")
+    dy.add_argument("--format", choices=("table", "tsv", "jsonl"), default="table")
+
+    ev = sub.add_parser("events", help="stored events, filtered")
+    ev.add_argument("--db", default="whowhom.duckdb")
+    ev.add_argument("--actor", help="source or target (prefix)")
+    ev.add_argument("--source")
+    ev.add_argument("--target")
+    ev.add_argument("--code", help="CAMEO code prefix (e.g. 12, 1212)")
+    ev.add_argument("--plover")
+    ev.add_argument("--since", help="from this date (YYYY-MM-DD, YYYY-MM or YYYY)")
+    ev.add_argument("--until", help="up to this date")
+    ev.add_argument("--modality", choices=MODALITIES, default=None)
+    ev.add_argument("--text", help="words in the evidence sentence or headline")
+    ev.add_argument("--limit", type=int, default=50)
+    ev.add_argument("--offset", type=int, default=0)
+    ev.add_argument("--format", choices=("table", "jsonl", "tsv"), default=None,
+                    help="default: table on a terminal, else jsonl")
+
+    ex = sub.add_parser("export", help="write the stored events as Parquet, GDELT 2.0 TSV or JSON Lines")
+    ex.add_argument("--db", default="whowhom.duckdb")
+    ex.add_argument("--format", choices=("parquet", "gdelt", "jsonl"), required=True)
+    ex.add_argument("--out", required=True,
+                    help="output file; gdelt writes one row per clustered event (date, source, target, code, "
+                         "story) and whowhom's extras to OUT.extras.tsv")
+
+
+def _check_positive(value: int, name: str) -> None:
+    if value < 1:
+        raise InputError(f"{name} must be at least 1")
+
+
+def ingest(args) -> None:
+    from whowhom.store.ingest import ingest as run
+
+    _check_positive(args.workers, "--workers")
+    _check_positive(args.batch_size, "--batch-size")
+    summary = run(args.paths, args.db, workers=args.workers, executor=args.executor, scheduler=args.scheduler,
+                  batch_size=args.batch_size, input_format=args.input_format, parts_dir=args.parts_dir,
+                  progress=False if args.no_progress else None,
+                  log=(lambda line: print(line, file=sys.stderr, flush=True)) if args.verbose else None)
+    for line in summary.lines():
+        print(line, file=sys.stderr)
+
+
+def _open(db: str):
+    import os
+
+    from whowhom.store import Store
+    if not os.path.exists(db):
+        raise InputError(f"{db}: no such store (run `whowhom ingest PATH --db {db}` first)")
+    return Store(db, read_only=True)
+
+
+def _modality(value):
+    return None if value in (None, "all") else value
+
+
+def _print(df, fmt: str, title: str) -> None:
+    if fmt == "jsonl":
+        from whowhom.store.db import _records
+        import json
+        for rec in _records(df):
+            print(json.dumps(rec, ensure_ascii=False, default=str))
+    elif fmt == "tsv":
+        df.to_csv(sys.stdout, sep="\t", index=False, lineterminator="\n")
+    else:
+        from rich.console import Console
+        from rich.table import Table
+        table = Table(title=title)
+        for col in df.columns:
+            table.add_column(str(col), overflow="fold")
+        for row in df.astype(object).itertuples(index=False):
+            table.add_row(*["" if v is None or v != v else str(v) for v in row])
+        Console(width=max(120, Console().width)).print(table)
+
+
+def dyad(args) -> None:
+    with _open(args.db) as st:
+        df = st.dyad(args.source, args.target, by=args.by, both_directions=args.both_directions,
+                     modality=_modality(args.modality))
+    arrow = "↔" if args.both_directions else "→"
+    if df.empty and args.format == "table":
+        kind = "" if args.modality == "all" else f"{args.modality} "
+        print(f"no {kind}events {args.source} {arrow} {args.target} in {args.db}")
+        return
+    _print(df, args.format, f"{args.source} {arrow} {args.target} by {args.by} ({args.modality} events)")
+
+
+EVENT_TABLE = ["date", "source", "cameo", "cameo_name", "target", "modality", "reported_by", "sentence"]
+
+
+def events(args) -> None:
+    fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    with _open(args.db) as st:
+        df = st.events(actor=args.actor, source=args.source, target=args.target, code=args.code,
+                       plover=args.plover, modality=_modality(args.modality), since=args.since,
+                       until=args.until, text=args.text, limit=args.limit, offset=args.offset)
+    if fmt == "table":
+        df = df[EVENT_TABLE]
+    _print(df, fmt, f"events in {args.db}")
+
+
+def export(args) -> None:
+    from whowhom.io import export as exp
+    with _open(args.db) as st:
+        n = exp.export(st, args.format, args.out)
+    print(f"wrote {n} events to {args.out}", file=sys.stderr)

@@ -1,0 +1,88 @@
+-- whowhom event store (DuckDB). One file holds every ingested article and its events.
+-- article_id is a content hash, so adding the same article twice adds nothing.
+
+CREATE TABLE IF NOT EXISTS articles (
+    article_id  VARCHAR PRIMARY KEY,   -- sha256 (first 32 hex) of url, title, date, author, body, parts
+    doc_id      VARCHAR,               -- input id: file path or JSON Lines record id
+    title       VARCHAR,
+    date        VARCHAR,               -- ISO date the page gives
+    url         VARCHAR,
+    site        VARCHAR,               -- host of the url (GDELT NumSources counts these)
+    author      VARCHAR,
+    body        VARCHAR,
+    body_hash   VARCHAR,               -- exact duplicates share it
+    story_id    VARCHAR,               -- article_id of the first article of its (near-)duplicate story
+    duplicate   VARCHAR,               -- NULL, 'exact' or 'near'
+    seq         BIGINT                 -- order of ingestion
+);
+
+CREATE TABLE IF NOT EXISTS parts (
+    article_id  VARCHAR,
+    idx         INTEGER,
+    label       VARCHAR,
+    text        VARCHAR,
+    author      VARCHAR,
+    time        VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS events (
+    event_id        VARCHAR PRIMARY KEY,  -- article_id:n
+    article_id      VARCHAR,
+    n               INTEGER,              -- position among the article's events
+    date            VARCHAR,              -- event date if the text gives one, else the article date
+    day             DATE,                 -- date as a DATE (a bare year -> its 1 January)
+    section         VARCHAR,
+    sentence_index  INTEGER,
+    sentence        VARCHAR,
+    "start"         INTEGER,
+    "end"           INTEGER,
+    source          VARCHAR,
+    source_text     VARCHAR,
+    source_start    INTEGER,
+    source_end      INTEGER,
+    target          VARCHAR,
+    target_text     VARCHAR,
+    target_start    INTEGER,
+    target_end      INTEGER,
+    trigger         VARCHAR,
+    trigger_start   INTEGER,
+    trigger_end     INTEGER,
+    cameo           VARCHAR,
+    cameo_root      VARCHAR,
+    cameo_name      VARCHAR,
+    goldstein       DOUBLE,
+    quad_class      INTEGER,
+    penta           INTEGER,
+    plover          VARCHAR,
+    plover_mode     VARCHAR,
+    plover_context  VARCHAR,
+    modality        VARCHAR,
+    reported_by     VARCHAR,
+    event_date      VARCHAR,
+    confidence      DOUBLE,
+    rule            VARCHAR
+);
+
+-- MinHash signatures of article bodies, so near-duplicate detection survives restarts.
+CREATE TABLE IF NOT EXISTS signatures (
+    article_id  VARCHAR PRIMARY KEY,
+    story_id    VARCHAR,
+    minhash     BLOB
+);
+
+-- Every input seen by `whowhom ingest`: its raw-content hash, and either the article it gave or why it
+-- was skipped. A restarted ingest skips inputs already here.
+CREATE TABLE IF NOT EXISTS inputs (
+    input_hash  VARCHAR PRIMARY KEY,
+    name        VARCHAR,
+    article_id  VARCHAR,
+    skipped     VARCHAR
+);
+
+-- The sentences that produced events.
+CREATE OR REPLACE VIEW sentences AS
+SELECT DISTINCT article_id, section, sentence_index, sentence, "start", "end" FROM events;
+
+-- The clustered_events view (one event per day, source, target, code and story, with GDELT's counts)
+-- is created by store/db.py from its CLUSTERED query, which queries use too.
+

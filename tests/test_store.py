@@ -1,0 +1,132 @@
+"""The event store: adding is idempotent, queries filter and aggregate as documented, duplicates form stories."""
+
+import pytest
+
+from whowhom.events.event import Event
+from whowhom.page import Article, Part
+from whowhom.pipeline import Coded
+from whowhom.store import Store
+
+BODY = ("The foreign ministers of both countries met in the capital on Tuesday to discuss border trade, "
+        "energy supplies and a new rail link. Officials described the talks as frank and useful, and said "
+        "a further round would follow after the summer. Analysts expect little change before the elections.")
+
+
+def event(source, target, cameo="040", quad=1, goldstein=1.0, modality="asserted", sentence="A met B.",
+          event_date=None, section="article"):
+    return Event(doc_id="x", section=section, sentence_index=0, sentence=sentence, start=0, end=len(sentence),
+                 source=source, source_text=source, source_start=0, source_end=1, target=target,
+                 target_text=target, target_start=4 if target else None, target_end=5 if target else None,
+                 trigger="met", trigger_start=2, trigger_end=5, cameo=cameo, cameo_root=cameo[:2],
+                 cameo_name="Consult", goldstein=goldstein, quad_class=quad, penta=1, plover="CONSULT",
+                 plover_mode=None, plover_context=None, modality=modality, reported_by=None,
+                 event_date=event_date, confidence=0.9, rule="test")
+
+
+def article(aid, date="2024-01-15", body=BODY, title="Ministers meet", url=None, comments=()):
+    parts = [Part("headline", title)] + [Part("comment", c, author="reader") for c in comments]
+    return Article(id=aid, title=title, date=date, author="A. Writer", body=body, parts=parts, url=url)
+
+
+@pytest.fixture()
+def store(tmp_path):
+    with Store(tmp_path / "s.duckdb") as st:
+        st.add([
+            Coded(article("a1", "2024-01-15", url="https://www.news-one.example/a1"),
+                  [event("CHNGOV", "RUS", "040", 1, 1.0),
+                   event("RUS", "CHN", "1212", 3, -4.0, sentence="Russia rejects the pact.")]),
+            Coded(article("a2", "2024-02-03", body=BODY.replace("Tuesday", "Monday"),
+                          url="https://news-two.example/a2"),
+                  [event("CHN", "RUS", "040", 1, 1.0), event("CHN", "RUS", "190", 4, -10.0, modality="negated")]),
+            Coded(article("a3", "2024-02-20", body="Short unrelated text about the weather in spring.",
+                          title="Weather"),
+                  [event("USA", "IRN", "111", 3, -2.0, event_date="2014")]),
+        ])
+        yield st
+
+
+def test_counts_and_idempotent_add(store):
+    assert store.stats() == {"articles": 3, "events": 5, "stories": 2, "duplicates": 1, "skipped": 0}
+    again = [Coded(article("a1", "2024-01-15", url="https://www.news-one.example/a1"), [event("CHN", "RUS")])]
+    assert store.add(again) == 0
+    assert store.stats()["events"] == 5
+
+
+def test_events_filters(store):
+    df = store.events()
+    assert len(df) == 5 == store.count_events()
+    for col in ("event_id", "article_id", "date", "section", "sentence", "start", "end", "source", "target",
+                "trigger_start", "cameo", "cameo_root", "cameo_name", "goldstein", "quad_class", "plover",
+                "modality", "reported_by", "event_date", "confidence", "rule", "story_id", "title", "url"):
+        assert col in df.columns
+    assert set(store.events(actor="RUS").source) == {"CHNGOV", "RUS", "CHN"}   # source or target, by prefix
+    assert set(store.events(source="CHN").source) == {"CHNGOV", "CHN"}
+    assert list(store.events(code="12").cameo) == ["1212"]
+    assert store.count_events(root="19") == 1
+    assert store.count_events(modality="negated") == 1
+    assert store.count_events(since="2024-02-01") == 2
+    assert store.count_events(until="2024-01-31") == 3         # the 2014 event counts as 2014-01-01
+    assert store.count_events(since="2024-02", until="2024-02-28") == 2
+    assert list(store.events(text="rejects").cameo) == ["1212"]
+    assert store.count_events(text="%") == 0                    # a wildcard in the text is literal
+    assert store.count_events(actor="X' OR 1=1 --") == 0        # values are parameters, not SQL
+    assert len(store.events(limit=2, offset=4)) == 1
+    row = store.events(code="111").iloc[0]
+    assert row.date == "2014" and row.event_date == "2014"
+
+
+def test_dyad_by_month_and_both_directions(store):
+    df = store.dyad("CHN", "RUS")
+    assert list(df.columns) == ["period", "source", "target", "events", "goldstein_sum", "goldstein_mean",
+                                "q1", "q2", "q3", "q4"]
+    assert list(df.period) == ["2024-01-01", "2024-02-01"]     # CHNGOV counts as CHN; negated left out
+    assert list(df.events) == [1, 1] and list(df.q1) == [1, 1]
+    both = store.dyad("CHN", "RUS", both_directions=True, modality=None)
+    jan = both[both.period == "2024-01-01"].set_index("source")
+    assert jan.loc["RUS", "q3"] == 1 and jan.loc["RUS", "goldstein_sum"] == -4.0
+    feb = both[(both.period == "2024-02-01") & (both.source == "CHN")].iloc[0]
+    assert feb.events == 2 and feb.goldstein_mean == -4.5 and feb.q4 == 1
+    assert list(store.dyad("CHN", "RUS", by="day").period) == ["2024-01-15", "2024-02-03"]
+    assert store.dyad("ZZZ", "RUS").empty
+
+
+def test_actors_article_and_read_only(store, tmp_path):
+    actors = store.actors()
+    assert list(actors.columns) == ["actor", "as_source", "as_target", "events"]
+    top = actors.iloc[0]
+    assert (top.actor, top.as_source, top.as_target, top.events) == ("RUS", 1, 3, 4)
+    aid = store.events(code="1212").article_id[0]
+    doc = store.article(aid)
+    assert doc["title"] == "Ministers meet" and doc["body"] == BODY
+    assert doc["parts"][0] == {"label": "headline", "text": "Ministers meet", "author": None, "time": None}
+    assert [e["cameo"] for e in doc["events"]] == ["040", "1212"]
+    assert doc["events"][0]["target_start"] == 4
+    assert store.article("nope") is None
+    store.close()
+    with Store(tmp_path / "s.duckdb", read_only=True) as ro:
+        assert ro.stats()["articles"] == 3
+        assert len(ro.events(actor="CHN")) == 4
+
+
+def test_near_duplicates_share_a_story_and_cluster(store):
+    df = store.events(source="CHN")
+    a1, a2 = (store.article(a) for a in sorted(set(df.article_id), key=lambda a: store.article(a)["date"]))
+    assert a1["story_id"] == a2["story_id"] == a1["id"]        # a2 differs by one word: same story
+    clustered = store.clustered_events()
+    consult = clustered[(clustered.cameo == "040")]
+    # CHNGOV and CHN are different sources; each is one mention from one article
+    assert set(consult.num_articles) == {1}
+    store.add([Coded(article("a4", "2024-02-03", body=BODY.replace("Tuesday", "Monday"),
+                             url="https://other.example/a4", title="Talks held"),
+                     [event("CHN", "RUS", "040", 1, 1.0)])])
+    clustered = store.clustered_events()
+    row = clustered[(clustered.source == "CHN") & (clustered.cameo == "040")].iloc[0]
+    assert (row.num_mentions, row.num_sources, row.num_articles) == (2, 2, 2)
+    assert store.stats()["duplicates"] == 2
+
+
+def test_missing_store_is_a_clear_error(tmp_path):
+    from whowhom.errors import InputError
+    (tmp_path / "empty.duckdb").write_bytes(b"")
+    with pytest.raises(InputError):
+        Store(tmp_path / "not-a-db.duckdb", read_only=True)
