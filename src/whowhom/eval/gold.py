@@ -42,3 +42,18 @@ def read_gold(path: str, task: str) -> list[dict]:
     if not records:
         raise InputError(f"{path}: no gold records")
     return records
+
+
+def text_of(rec: dict) -> str:
+    """A gold record's sentence: its text, or its tokens joined by single spaces (roles gold)."""
+    return rec["text"] if "text" in rec else " ".join(rec["tokens"])
+
+
+def fold_of(text: str, folds: int = 5) -> int:
+    """The cross-validation fold of a sentence, by a hash of its letters and digits, so that a sentence in
+    two gold files (the Multi-CoPED penta and roles files share most) falls in the same fold of both."""
+    import hashlib
+    import re
+
+    key = re.sub(r"\W+", "", text.lower()).encode("utf-8")
+    return int(hashlib.md5(key).hexdigest(), 16) % folds

@@ -9,7 +9,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from whowhom.actors import ActorMention
-from whowhom.events import attribution, cameo, patterns, plover
+from whowhom.events import attribution, cameo, models, patterns, plover
 from whowhom.events.event import Event
 from whowhom.events.modality import modality
 
@@ -87,6 +87,15 @@ def _unresolved(tok: Token) -> ActorMention | None:
     return ActorMention(lo, hi, span.start_char, span.end_char, span.text, "", None, None, "unresolved", tok.i)
 
 
+ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+def _named(span: Span) -> bool:
+    """Whether a phrase names someone or somewhere (a named entity), so it can stand as an actor
+    whowhom has no code for; "a statement", "the curfew" cannot."""
+    return any(t.ent_type_ in ACTOR_ENTS for t in span)
+
+
 NP_SKIP = {"npadvmod", "relcl", "acl", "advcl", "cc", "conj", "punct", "mark", "ccomp", "xcomp", "parataxis", "aux",
            "auxpass", "neg", "nsubj", "nsubjpass", "dobj", "dative", "agent"}
 CLIMB_NP = {"amod", "compound", "poss", "nmod", "flat", "nummod"}
@@ -125,16 +134,18 @@ def _specificity(pat) -> tuple:
 
 
 def _placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-    """A sector with no country takes the country it is placed in: "rebels in Darfur" -> SDNREB,
-    "police in Kabul" -> AFGCOP."""
+    """A sector with no country takes the country it is placed in, or of: "rebels in Darfur" -> SDNREB,
+    "police in Kabul" -> AFGCOP, "the president of Armenia" -> ARMGOV, "leaders of Romania's new
+    government" -> ROUGOV."""
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     out = []
     for m in mentions:
         if m.country is None and m.code in SECTORS:
             for prep in doc[m.head].children:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "from"):
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
                     place = next((at[c.i] for c in prep.children if c.dep_ == "pobj" and c.i in at
-                                  and at[c.i].country and at[c.i].kind in ("country", "capital")), None)
+                                  and at[c.i].country and (prep.lower_ == "of"
+                                                           or at[c.i].kind in ("country", "capital"))), None)
                     if place is not None:
                         m = replace(m, code=place.country + m.code, country=place.country,
                                     cameo=place.country + m.code)
@@ -183,6 +194,29 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     return [b for b in events if not any(better(a, b) for a in events)]
 
 
+def _weigh(sent: Span, events: list[Event]) -> None:
+    """The trained components (events/models.py), where installed. The penta classifier's belief in an
+    event's class scales its confidence: of two readings of a sentence, the one the classifier finds
+    likelier ranks first. A role span of the tagger that overlaps an event's source (target) becomes that
+    role's evidence span: the whole phrase the sentence gives the actor, as annotators mark it."""
+    probs = models.penta_probs([sent.text])
+    spans = models.role_spans(sent)
+    doc, base = sent.doc, sent.start_char
+    chars = [(doc[a].idx - base, doc[b - 1].idx + len(doc[b - 1]) - base, lab) for a, b, lab in spans or ()]
+    for e in events:
+        if probs:
+            e.confidence = round(e.confidence * (0.5 + 0.5 * probs[0].get(e.penta, 0.0)), 2)
+        for role, label in (("source", "S"), ("target", "T")):
+            lo, hi = getattr(e, f"{role}_start"), getattr(e, f"{role}_end")
+            if lo is None:
+                continue
+            hit = next(((a, b) for a, b, lab in chars if lab == label and a < hi and lo < b), None)
+            if hit:
+                setattr(e, f"{role}_start", hit[0])
+                setattr(e, f"{role}_end", hit[1])
+                setattr(e, f"{role}_text", sent.text[hit[0]:hit[1]])
+
+
 class EventCoder:
     """Codes events in parsed Docs, given the actor mentions found in them."""
 
@@ -210,6 +244,8 @@ class EventCoder:
             for c in tok.children:
                 if c.dep_ in MODIFIER_DEPS and c.i in index:
                     found.append(index[c.i])
+                elif c.dep_ == "compound":  # "U.N. mediator Diego Cordovez": U.N. modifies "mediator"
+                    found.extend(index[g.i] for g in c.children if g.dep_ in MODIFIER_DEPS and g.i in index)
                 elif c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ == "NOUN":
                     for p in c.children:
                         if p.dep_ == "pobj" and p.i in index:
@@ -226,6 +262,11 @@ class EventCoder:
         for _ in range(6):
             kids = list(tok.children)
             if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
+                if tok.i != verb.i and verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children):
+                    # "X was indicted by the court and will resign": X resigns
+                    patient = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+                    if patient is not None:
+                        return patient, "inherited"
                 for c in kids:
                     if c.dep_ == "agent":
                         for p in c.children:
@@ -276,7 +317,11 @@ class EventCoder:
                         or ("dative" in pat.targets and dep == "dative")
                     if obj or dep in ("pobj", "attr", "oprd"):
                         hits = [m for m in self._actors_at(c, index) if m.start not in exclude]
-                        if hits and (obj or t.lower_ in pat.targets or t.i == start.i):
+                        # an actor inside the object phrase is the target ("suspended aid deliveries
+                        # in Baghdad", "rejected calls by Belarus's rulers"); on the verb itself only
+                        # the pattern's prepositions lead to one
+                        inner = t.dep_ == "prep" and t.head.i != start.i and t.lower_ != "according"
+                        if hits and (obj or t.lower_ in pat.targets or t.i == start.i or inner):
                             found.extend(hits)
                             continue
                         nxt.append(c)
@@ -367,6 +412,8 @@ class EventCoder:
         if any(e.cameo_root != "01" for e in out):
             # "X said Y attacked Z": the statement is how the event is known, not an event of its own
             out = [e for e in out if e.cameo_root != "01"]
+        if out:
+            _weigh(sent, out)
         return out
 
     def _code_trigger(self, tok, pat, scope, cue_tokens, sent, index, **where) -> list[Event]:
@@ -410,9 +457,11 @@ class EventCoder:
             targets = self._targets(anchor, pat, index, exclude | {tok.i}, passive, objects=True)
         if not targets and pat.pos == "V":
             # "threatened to break relations with Russia": the target sits in the governed verb's clause
+            # (the governed verb's own prepositions count: "threatened to deliver blows to the US")
+            governed = replace(pat, targets=pat.targets + patterns.VERB_TARGETS)
             for c in tok.children:
                 if c.dep_ == "xcomp" and not targets:
-                    targets = self._targets(c, pat, index, exclude | {tok.i}, False, objects=True)
+                    targets = self._targets(c, governed, index, exclude | {tok.i}, False, objects=True)
         if not targets and pat.pos == "V":
             # "demanded that the US cancel the sale": the one asked is the subject of the demanded clause
             for c in tok.children:
@@ -422,7 +471,7 @@ class EventCoder:
                         targets = [m for m in self._actors_at(subj_c, index) if m.start not in exclude]
         if not targets and self.unresolved and not ("reciprocal" in pat.flags and len(sources) > 1):
             obj = self._object(tok, anchor, pat, cue_tokens, exclude, passive)
-            if obj is not None and (m := _unresolved(obj)):
+            if obj is not None and (m := _unresolved(obj)) and _named(obj.doc[m.start:m.end]):
                 targets = [m]
         code = self._refine(pat.code, scope)
         mod = modality(tok, cue_tokens)
@@ -451,7 +500,11 @@ class EventCoder:
             pairs = [(s, t, conf - 0.1) for s in sources for t in sources if _distinct(s, t)]
         else:
             pairs = [(s, None, conf - 0.1) for s in sources]
-        pairs = [(s, t, c) for s, t, c in pairs if s.code or (t is not None and t.code)]
+        # at least one side must be an actor: a coded one, or a named one whowhom has no code for
+        # ("the Civil Liberties Organisation demanded ..."), as GDELT keeps actors it cannot code
+        doc = tok.doc
+        pairs = [(s, t, c) for s, t, c in pairs if s.code or (t is not None and t.code)
+                 or _named(doc[s.start:s.end])]
         reporter = attribution.reported_by(tok, sent)
         if reporter and reporter.split()[0].lower() in PRONOUNS and len(reporter.split()) == 1:
             reporter = None

@@ -1,0 +1,63 @@
+"""whowhom's trained components (data/models/, built by scripts/train_models.py from training/*.cfg):
+
+- penta: the Phoenix penta class of a sentence's main event, a text classifier;
+- roles: the source (S), target (T) and reciprocal (R) spans of a sentence's main event, an entity
+  recogniser over the parsed sentence.
+
+The coder uses them to weigh its events and to draw their evidence spans (events/coder.py). Both are
+optional: where a model is missing, or WHOWHOM_MODELS=off, the coder works on its rules alone.
+WHOWHOM_MODELS=DIR loads them from DIR instead (cross-validation trains one set per fold)."""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, Span
+
+
+def _dir() -> Path | None:
+    where = os.environ.get("WHOWHOM_MODELS", "")
+    if where.lower() in ("off", "0", "none"):
+        return None
+    return Path(where) if where else Path(str(resources.files("whowhom.data") / "models"))
+
+
+@lru_cache(maxsize=4)
+def _load(name: str, where: str | None, vocab_id: int | None, vocab=None):
+    if where is None or not (Path(where) / name / "config.cfg").is_file():
+        return None
+    return spacy.load(Path(where) / name, vocab=vocab) if vocab is not None else spacy.load(Path(where) / name)
+
+
+def penta_model():
+    d = _dir()
+    return _load("penta", str(d) if d else None, None)
+
+
+def roles_model(vocab):
+    """The role recogniser, sharing the main pipeline's vocabulary (it reads the parser's tags and labels)."""
+    d = _dir()
+    return _load("roles", str(d) if d else None, id(vocab), vocab)
+
+
+def penta_probs(texts: list[str]) -> list[dict[int, float]] | None:
+    """P(penta class) of each text, or None without a model."""
+    model = penta_model()
+    if model is None:
+        return None
+    return [{int(k): v for k, v in d.cats.items()} for d in model.pipe(texts)]
+
+
+def role_spans(sent: Span) -> list[tuple[int, int, str]] | None:
+    """(start, end, label) token spans in the Doc of the sentence's main-event roles, or None without a model."""
+    model = roles_model(sent.doc.vocab)
+    if model is None:
+        return None
+    doc: Doc = sent.as_doc()
+    doc.set_ents([], default="missing")  # the recogniser fills an empty slate, not the NER's entities
+    doc = model.get_pipe("roles")(doc)
+    return [(sent.start + e.start, sent.start + e.end, e.label_) for e in doc.ents]
