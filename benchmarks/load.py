@@ -6,8 +6,10 @@
 1. The store: if --db does not exist, it is synthesised directly in DuckDB, with the store's own schema
    (Store(path) creates it), by INSERT ... SELECT over range(): 10 events per article, 40 country
    actors, dates over 2015-2024, CAMEO codes with their Goldstein weight and QuadClass, all four
-   modalities. It takes about a second; no text is coded, so the sentences are placeholders.
-2. The server: `whowhom serve --db ... --port <free>` in a subprocess, as a user would run it.
+   modalities. Then Store.rebuild_dyad_days() counts them into the dyad table, as ingest does batch by
+   batch. It takes about a second; no text is coded, so the sentences are placeholders.
+2. The server: `whowhom serve --db ... --port <free>` in a subprocess, as a user would run it; it is up
+   when /api/health answers (it reads the dyad table into memory before it listens).
 3. The load: all requests are started at once by a bare asyncio HTTP/1.1 client, at most --concurrency in flight
    (default: all 200 at once). The mix: 60% dyad queries (random pairs, by month or year, both
    directions), 20% event queries (actor, date range, paging), 10% actors, 10% articles. Each request
@@ -79,6 +81,7 @@ def synthesise(db: Path, n_events: int) -> None:
             JOIN actors t ON t.i = (s.i + 1 + hash(e, 2) % {len(ACTORS) - 1}) % {len(ACTORS)}
             JOIN codes c ON c.i = hash(e, 3) % {len(CODES)}
             JOIN mods m ON m.i = hash(e, 4) % {len(MODALITIES)}""", [n_articles * 10])
+        st.rebuild_dyad_days()  # what ingest writes with the events
         print(f"synthesised {st.count_events()} events in {n_articles} articles into {db}", file=sys.stderr)
 
 
@@ -158,22 +161,35 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-NOTE = """With every request started at once, a request's latency is mostly its wait for the ones ahead
-of it, so p95 is close to the time the whole batch takes. Cold, that is bound by the store's own query
-time (measured in-process on this store: `Store.dyad` ~5 ms, `Store.events` + `count_events` 25-40 ms,
-`Store.article` ~9 ms, `Store.actors` ~4 ms), about 2 s of work for 200 requests on two cores shared with
-the load generator; the server adds little (one thread-pool trip per request, one read-only DuckDB
-connection per worker thread, at most as many queries at once as CPUs). Warm, dyad series come from the
-server's cache (safe: while the server holds the store open read-only, DuckDB's lock keeps writers out)
-and the target is met; cold it is not. What would meet it cold is on the store's side: a per-day dyad
-aggregate written at ingest, so a dyad series reads a few hundred rows instead of scanning every event,
-and `events()` limiting before it sorts the joined rows."""
+NOTE = """Nothing is cached: every answer is computed when it is asked for, so "warm" differs from "cold"
+only by DuckDB's buffers and the operating system's caches. How the server answers: its event loop takes
+every connection, parses and validates each request (FastAPI), and computes dyad series and actor counts
+itself from the store's dyad table (per source, target, day, modality and QuadClass; written at ingest
+with the events), which it reads into memory at start (about 60 bytes a row); event lists and articles are
+DuckDB queries in worker threads (one per CPU, at a lower CPU priority than the loop) that write their
+JSON themselves, so they hardly hold the GIL the loop needs.
+
+With 200 requests at once, the loop takes them all in one turn, and uvloop closes the connections at
+the end of the turn: so every dyad answer completes when the loop has been round all 200, and dyad p95 is
+the length of that turn. In CPU it is about 130 ms for this mix (per request, measured in-process:
+FastAPI and uvicorn ~0.2 ms, plus ~0.3 ms for a dyad series by month with its JSON, ~0.1 ms by year),
+stretched by sharing the two CPUs with the load generator (~40 ms of CPU per run), the DuckDB threads and
+other work: hence the load average noted with each run. Event lists cost DuckDB ~12 ms of CPU each (a
+page of 100 events scattered through the table makes it decompress nearly every column vector; fetching
+them by key costs as much) and articles ~5 ms: they finish after the loop's turn, at DuckDB's pace.
+
+Tried and left out: `uvicorn --workers 2` (on two shared CPUs no better, and more variable), a uvloop
+loop in the load generator (no measurable change), a stored JSON copy of each event (fetching 100 of them
+by key costs as much as the columns, and it quadruples the store), ART indexes (a DuckDB query costs
+0.5-1 ms of planning however few rows it reads; that is also why dyad series are not DuckDB queries in
+the server). The CLI (`whowhom dyad`) and `whowhom report` read the same dyad table with SQL."""
 
 
 class Server:
     """`whowhom serve` in a subprocess on a free loopback port, up and answering."""
 
     def __init__(self, db: Path):
+        t0 = time.perf_counter()
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.proc = subprocess.Popen([sys.executable, "-m", "whowhom.cli", "serve", "--db", str(db),
@@ -182,6 +198,7 @@ class Server:
         while True:
             try:
                 self.events = httpx.get(self.base + "/api/health", timeout=2).json()["events"]
+                self.up_s = time.perf_counter() - t0
                 return
             except (httpx.HTTPError, ValueError):
                 if self.proc.poll() is not None or time.monotonic() > deadline:
@@ -195,10 +212,11 @@ class Server:
             self.proc.wait(timeout=10)
 
 
-def run(server: Server, plan: list, concurrency: int) -> tuple[list, float]:
+def run(server: Server, plan: list, concurrency: int) -> tuple[list, float, float]:
+    load = os.getloadavg()[0]
     t0 = time.perf_counter()
     results = asyncio.run(fire(server.base, plan, concurrency, 120))
-    return results, time.perf_counter() - t0
+    return results, time.perf_counter() - t0, load
 
 
 def main() -> int:
@@ -219,16 +237,19 @@ def main() -> int:
     if not db.exists():
         synthesise(db, args.events)
     build_s = time.perf_counter() - t0
+    from whowhom.store import Store
+    with Store(path=str(db)) as st:  # a store from an older version gets its dyad table filled
+        dyad_rows = st.con.execute("SELECT count(*) FROM dyad_days").fetchone()[0]
     rng = random.Random(args.seed)
     warmup, plan, plan2 = requests(args.warmup, rng), requests(args.requests, rng), requests(args.requests, rng)
     runs = []
     server = Server(db)  # a fresh server: nothing cached
     try:
         asyncio.run(fire(server.base, warmup, 10, 60))
-        runs.append((f"cold, {args.concurrency} in flight", "first sight of every request: each dyad "
-                     "query reaches the store", *run(server, plan, args.concurrency)))
-        runs.append((f"warm, {args.concurrency} in flight", "the same requests again: dyad series come from "
-                     "the server's cache", *run(server, plan, args.concurrency)))
+        runs.append((f"cold, {args.concurrency} in flight", "first sight of every request, on a fresh server "
+                     f"(up in {server.up_s:.1f} s)", *run(server, plan, args.concurrency)))
+        runs.append((f"warm, {args.concurrency} in flight", "the same requests again, on the same server",
+                     *run(server, plan, args.concurrency)))
     finally:
         server.stop()
     server = Server(db)
@@ -244,20 +265,21 @@ def main() -> int:
         "",
         f"`.venv/bin/python benchmarks/load.py`: {args.requests} requests per run against `whowhom serve` (one "
         f"uvicorn process) on loopback, over a store of {server.events} synthetic events "
-        f"({'built in %.1f s' % build_s if build_s > 0.5 else 'reused'}); the load generator runs on the same "
-        f"machine ({os.cpu_count()} CPUs; load average {load0:.1f} before the runs, from other work). "
+        f"({'built in %.1f s' % build_s if build_s > 0.5 else 'reused'}; {dyad_rows} rows in its dyad table); "
+        f"the load generator runs on the same machine ({os.cpu_count()} CPUs, shared; load average "
+        f"{load0:.1f} before the runs, from other work). "
         "Mix: 60% dyad series, 20% event lists, 10% actors, 10% articles. "
         "How the store is synthesised: see the docstring of `benchmarks/load.py`. Target: no errors and "
         "p95 < 200 ms for dyad queries.",
     ]
     verdicts = []
-    for name, what, results, wall in runs:
+    for name, what, results, wall, load in runs:
         dyad = [ms for k, ms, _ in results if k == "dyad"]
         errors = sum(1 for r in results if r[2])
         verdict = "PASS" if errors == 0 and pct(dyad, 95) < 200 else "FAIL"
         verdicts.append(verdict)
-        lines += ["", f"## {name}", "", f"{what.capitalize()}. Wall time {wall:.2f} s "
-                  f"({len(results) / wall:.0f} requests/s).", "", *table(results), "",
+        lines += ["", f"## {name}", "", f"{what.capitalize()}; load average {load:.1f} before it. Wall time "
+                  f"{wall:.2f} s ({len(results) / wall:.0f} requests/s).", "", *table(results), "",
                   f"**{verdict}**: errors {errors}, dyad p95 {pct(dyad, 95):.0f} ms."]
     lines += ["", "## Reading", "", NOTE]
     text = "\n".join(lines) + "\n"

@@ -151,7 +151,7 @@ def test_an_unexpected_failure_is_still_one_line_of_json(db, monkeypatch):
         raise RuntimeError("disk on fire\nsecond line")
 
     monkeypatch.setattr(Stores, "get", broken)
-    r = TestClient(create_app(db), raise_server_exceptions=False).get("/api/actors")
+    r = TestClient(create_app(db), raise_server_exceptions=False).get("/api/events")
     assert r.status_code == 500 and r.json() == {"error": "internal error (RuntimeError)"}
 
 
@@ -244,3 +244,58 @@ def test_missing_store_is_a_one_line_error(tmp_path, args):
     res = whowhom(*args, tmp_path / "none.duckdb")
     assert res.returncode == 2
     assert res.stderr.count("\n") == 1 and "no such store" in res.stderr
+
+
+@pytest.fixture(scope="module")
+def varied(tmp_path_factory):
+    """A store with what a dyad series has to get right: codes sharing a prefix, both directions, no
+    target, no date, no Goldstein score, all modalities, week, month and year boundaries, exact ties."""
+    from test_store import article, event
+    from whowhom.pipeline import Coded
+
+    db = tmp_path_factory.mktemp("varied") / "v.duckdb"
+    pairs = [("CHN", "RUS"), ("CHNGOV", "RUS"), ("RUS", "CHN"), ("RUSMIL", "CHNGOV"), ("USA", None), ("CHN", "RUSX")]
+    dates = ["2023-12-31", "2024-01-01", "2024-01-07", "2024-01-08", "2024-02-29", "2024", None]
+    scores = [1.0, -0.5, 0.0, 0.0, None, 3.4, -10.0, 0.125]
+    with Store(db) as st:
+        for i in range(60):
+            s, t = pairs[i % len(pairs)]
+            st.add([Coded(article(f"v{i}", dates[i % len(dates)], body=f"Body {i}, unlike any other body here."),
+                          [event(s, t, quad=1 + i % 4, goldstein=scores[i % len(scores)],
+                                 modality=MODALITIES[i % 4])])])
+    return db
+
+
+MODALITIES = ["asserted", "negated", "hypothetical", "intended"]
+
+
+def test_dyad_series_and_actors_are_the_stores(varied):
+    """The server computes series and actor counts from the dyad table in memory: the same answers as
+    Store.dyad() and Store.actors(), with each period's first and last day."""
+    from whowhom.api.dyads import Dyads
+    from whowhom.api.records import records
+
+    with Store(str(varied), read_only=True) as st:
+        dyads = Dyads(st)
+        for a, b in [("CHN", "RUS"), ("C", "R"), ("RUS", "CHN"), ("USA", "RUS"), ("ZZZ", "RUS"), ("CHN", "CHN")]:
+            for by in ("day", "week", "month", "year"):
+                for both in (False, True):
+                    for modality in (None, "asserted", "negated"):
+                        got = dyads.series(a, b, by, both, modality)
+                        want = records(st.dyad(a, b, by=by, both_directions=both, modality=modality))
+                        assert [{k: v for k, v in r.items() if k not in ("since", "until")} for r in got] == want
+                        assert all((r["since"], r["until"]) == bounds(r["period"], by) for r in got)
+        assert dyads.series("C", "R", "week", True, None)        # the boundaries and prefixes were exercised
+        for limit in (1, 3, 50):
+            assert dyads.actors(limit) == records(st.actors(limit))
+
+
+def test_dyad_answers_over_http_are_the_stores(client, db):
+    from whowhom.api.records import records
+
+    with Store(str(db), read_only=True) as st:
+        want = records(st.dyad(A, B, by="year", both_directions=True, modality="asserted"))
+        top = records(st.actors(5))
+    got = client.get(f"/api/dyads/{A}/{B}", params={"by": "year"}).json()["series"]
+    assert [{k: v for k, v in r.items() if k not in ("since", "until")} for r in got] == want
+    assert client.get("/api/actors", params={"limit": 5}).json()["actors"] == top

@@ -130,3 +130,62 @@ def test_missing_store_is_a_clear_error(tmp_path):
     (tmp_path / "empty.duckdb").write_bytes(b"")
     with pytest.raises(InputError):
         Store(tmp_path / "not-a-db.duckdb", read_only=True)
+
+
+def dyad_days(st):
+    """dyad_days summed per key, next to the same counts computed from the events."""
+    from whowhom.store.db import DYAD_DAYS
+    key = "source, target, day, modality, quad_class"
+    table = st.con.execute(f"SELECT {key}, sum(events), sum(scored), sum(goldstein_sum) FROM dyad_days "
+                           f"GROUP BY ALL ORDER BY ALL").fetchall()
+    computed = st.con.execute(f"SELECT * FROM ({DYAD_DAYS}) ORDER BY ALL").fetchall()
+    return table, computed
+
+
+def test_dyad_days_are_written_with_the_events_and_only_with_them(store):
+    table, computed = dyad_days(store)
+    assert table == computed and sum(r[5] for r in table) == 5
+    boom = Coded(article("a9", "2024-03-01", body="Another text entirely, about trade and about tariffs."),
+                 [event("CHN", "RUS", "040", 1, 1.0), None])  # the second "event" breaks the batch
+    with pytest.raises(AttributeError):
+        store.add([Coded(article("a8", "2024-03-01", body="A different text, about a summit in spring."),
+                         [event("RUS", "USA", "111", 3, -2.0)]), boom], batch_size=10)
+    assert dyad_days(store) == (table, computed)   # rolled back together
+    store.add([Coded(article("a8", "2024-03-01", body="A different text, about a summit in spring."),
+                     [event("RUS", "USA", "111", 3, -2.0), event("RUS", "USA", "111", 3, None)])])
+    table, computed = dyad_days(store)
+    assert table == computed and sum(r[5] for r in table) == 7
+
+
+def test_a_store_without_dyad_days_gets_them(store, tmp_path):
+    expected = store.dyad("CHN", "RUS", by="day", both_directions=True, modality=None)
+    store.con.execute("DROP TABLE dyad_days")
+    store.close()
+    with Store(tmp_path / "s.duckdb", read_only=True) as ro:   # read-only: computed from the events
+        assert ro.dyad("CHN", "RUS", by="day", both_directions=True, modality=None).equals(expected)
+        assert ro.actors().iloc[0].actor == "RUS"
+    with Store(tmp_path / "s.duckdb") as st:                    # writable: the table is filled
+        table, computed = dyad_days(st)
+        assert table == computed and len(table) == 5
+        assert st.dyad("CHN", "RUS", by="day", both_directions=True, modality=None).equals(expected)
+
+
+def test_goldstein_sums_are_exact(tmp_path):
+    # 0.1 + 0.2 + 0.2 + 0.4 - 0.4 = 0.5 exactly; as floats, the order of adding shows in the last digit
+    with Store(tmp_path / "g.duckdb") as st:
+        for i, g in enumerate([0.1, 0.2, 0.2, 0.4, -0.4, None]):
+            st.add([Coded(article(f"g{i}", "2024-05-0%d" % (i + 1), body=f"Text number {i} on its own."),
+                          [event("GRC", "TUR", goldstein=g)])])
+        row = st.dyad("GRC", "TUR", by="year").iloc[0]
+        assert (row.events, row.goldstein_sum, row.goldstein_mean) == (6, 0.5, 0.1)
+
+
+def test_json_answers_match_the_frames(store):
+    import json
+
+    from whowhom.store.db import _records
+    for filters in ({}, {"actor": "RUS"}, {"code": "12"}, {"text": "nothing like it"}):
+        for limit, offset in ((100, 0), (2, 1), (5, 99)):
+            assert json.loads(store.events_json(**filters, limit=limit, offset=offset)) == \
+                _records(store.events(**filters, limit=limit, offset=offset))
+    assert store.article_json("nope") is None

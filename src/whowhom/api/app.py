@@ -2,8 +2,9 @@
 
     create_app(db="whowhom.duckdb") -> FastAPI
 
-Each worker thread has its own read-only store (stores.py); dyad series are cached, as the store cannot
-change while the server holds it open. Bad parameters get a 4xx answer with a JSON body
+Dyad series and actor counts are computed on the event loop from the dyad table held in memory
+(dyads.py); event lists and articles are DuckDB queries in a small pool of worker threads, each with its
+own read-only store (stores.py). Nothing is cached. Bad parameters get a 4xx answer with a JSON body
 {"error": "...one line..."}; all SQL is parameterised by the store.
 """
 
@@ -23,18 +24,15 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from whowhom.api import coding
-from whowhom.api.periods import PERIODS, bounds
-from whowhom.api.records import records
+from whowhom.api.periods import PERIODS
 from whowhom.api.stores import Stores
 from whowhom.errors import InputError
 from whowhom.events.event import MODALITIES
 
 STATIC = Path(__file__).with_name("static")
-DYAD_CACHE = 4096  # dyad series kept
 log = logging.getLogger("whowhom.api")
 
 ACTOR = r"^[A-Za-z0-9_.\-]{1,40}$"
@@ -57,6 +55,7 @@ class CodeRequest(BaseModel):
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
+    app.state.stores.dyads()  # read the dyad table before the server takes requests
     yield
     app.state.stores.close()
 
@@ -103,13 +102,13 @@ def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
     app.add_middleware(BodyLimit, limit=coding.MAX_BYTES)
 
     async def answer(query) -> Response:
-        """Run query(store) in one worker thread and hand back its JSON. One trip to the thread pool per
-        request: a second one (FastAPI serialising a returned dict) would queue behind every request that
-        arrived meanwhile, and under load all answers would leave together, at the end."""
-        def run() -> bytes:
-            with stores.use() as st:
-                return as_json(query(st))
-        return JSONBytes(await run_in_threadpool(run))
+        """Run query(store) in a worker thread and hand back its JSON, encoded there too (unless the query
+        gives bytes already): a second trip to a thread (FastAPI serialising a returned dict) would queue
+        behind every request that arrived meanwhile, and under load all answers would leave together."""
+        def run(st) -> bytes:
+            out = query(st)
+            return out if isinstance(out, bytes) else as_json(out)
+        return JSONBytes(await stores.run(run))
 
     # ---- API ---------------------------------------------------------------------------------------
 
@@ -140,9 +139,11 @@ def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
                        modality=modality.value if modality else None,
                        since=since.isoformat() if since else None, until=until.isoformat() if until else None,
                        text=text)
-        return await answer(lambda st: {
-            "total": int(st.count_events(**filters)), "limit": limit, "offset": offset,
-            "events": records(st.events(**filters, limit=limit, offset=offset))})
+        def page(st) -> bytes:
+            total = int(st.count_events(**filters))
+            events = st.events_json(**filters, limit=limit, offset=offset)  # JSON written by DuckDB
+            return f'{{"total":{total},"limit":{limit},"offset":{offset},"events":{events}}}'.encode()
+        return await answer(page)
 
     @app.get("/api/dyads/{a}/{b}", summary="How a and b treat each other over time")
     async def dyad(
@@ -152,34 +153,22 @@ def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
         modality: Annotated[DyadModality, Query(description="modality counted, or all")] = DyadModality.asserted,
         both_directions: Annotated[bool, Query(description="also b towards a")] = True,
     ):
-        key = (a.upper(), b.upper(), by.value, modality.value, both_directions)
-        if key not in dyads:
-            mod = None if modality.value == "all" else modality.value
-
-            def series(st) -> dict:
-                rows = records(st.dyad(key[0], key[1], by=by.value, both_directions=both_directions, modality=mod))
-                for r in rows:
-                    r["since"], r["until"] = bounds(r["period"], by.value)
-                return {"a": key[0], "b": key[1], "by": by.value, "modality": modality.value, "series": rows}
-
-            if len(dyads) >= DYAD_CACHE:
-                dyads.clear()
-            dyads[key] = (await answer(series)).body
-        return JSONBytes(dyads[key])
-
-    dyads: dict[tuple, bytes] = {}  # the store cannot change while the server holds it open
+        a, b = a.upper(), b.upper()  # computed here, on the event loop: a fraction of a millisecond
+        rows = stores.dyads().series(a, b, by.value, both_directions,
+                                     None if modality.value == "all" else modality.value)
+        return JSONBytes(as_json({"a": a, "b": b, "by": by.value, "modality": modality.value, "series": rows}))
 
     @app.get("/api/actors", summary="The most active actors, with their event counts")
     async def actors(limit: Annotated[int, Query(ge=1, le=1000, description="how many")] = 50):
-        return await answer(lambda st: {"actors": records(st.actors(limit=limit))})
+        return JSONBytes(as_json({"actors": stores.dyads().actors(limit)}))
 
     @app.get("/api/articles/{article_id:path}", summary="One article: its anatomy and its events with spans")
     async def article(article_id: Annotated[str, PathParam(max_length=2000, description="article id")]):
-        def one(st):
-            found = st.article(article_id)
+        def one(st) -> bytes:
+            found = st.article_json(article_id)
             if found is None:
                 raise HTTPException(404, f"no article {article_id!r}")
-            return records(found)
+            return found.encode()
         return await answer(one)
 
     @app.post("/api/code", summary="Code a posted text or HTML page; nothing is stored")

@@ -1,24 +1,31 @@
-"""Read-only stores for the server's worker threads.
+"""Read-only stores for the server: a small pool of worker threads, each with its own store.
 
 DuckDB connections are not to be used by two threads at once, so each worker thread gets its own
 read-only Store, opened on first use and kept (opening costs milliseconds; a request should not pay it).
-While these are open DuckDB's file lock keeps writers out, so the store cannot change under the server:
-answers may be cached."""
+While these are open DuckDB's file lock keeps writers out, so the store cannot change under the server.
+The dyad table the server holds in memory (dyads.py) is read once, on first use, by its own store."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import threading
-from contextlib import contextmanager
-from typing import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from typing import Callable, TypeVar
 
 from fastapi import HTTPException
 
+from whowhom.api.dyads import Dyads
 from whowhom.errors import InputError
 from whowhom.store import Store
 
-
-GATE = max(1, min(4, os.cpu_count() or 1))  # queries running at once
+# Queries running at once: DuckDB shares its threads among concurrent queries, so more at once than CPUs
+# only makes each of them finish later.
+WORKERS = max(1, min(4, os.cpu_count() or 1))
+# The worker threads run at a lower CPU priority than the event loop, which takes every connection and
+# answers dyad series itself: a burst of event-list queries must not make it, and every answer, wait.
+NICE = 10
+T = TypeVar("T")
 
 
 class Stores:
@@ -27,30 +34,47 @@ class Stores:
         self._local = threading.local()
         self._open: list[Store] = []
         self._lock = threading.Lock()
-        self._gate = threading.Semaphore(GATE)
+        self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="whowhom-store", initializer=_lower_priority)
+        self._dyads: Dyads | None = None
+        self._dyads_lock = threading.Lock()
 
-    @contextmanager
-    def use(self) -> Iterator[Store]:
-        """This thread's store, for one query at a time across threads: DuckDB shares its worker threads
-        among concurrent queries, so letting them all run at once makes every one of them finish last."""
-        with self._gate:
-            yield self.get()
+    async def run(self, query: Callable[[Store], T]) -> T:
+        """query(store) in a worker thread, with that thread's store; one trip to the pool per request."""
+        return await asyncio.get_running_loop().run_in_executor(self._pool, lambda: query(self.get()))
 
     def get(self) -> Store:
         st = getattr(self._local, "store", None)
         if st is None:
-            try:
-                st = Store(path=self.path, read_only=True)
-            except InputError as e:
-                raise HTTPException(503, str(e)) from None
-            self._local.store = st
+            st = self._local.store = _open(self.path)
             with self._lock:
                 self._open.append(st)
         return st
 
+    def dyads(self) -> Dyads:
+        with self._dyads_lock:
+            if self._dyads is None:
+                with _open(self.path) as st:
+                    self._dyads = Dyads(st)
+            return self._dyads
+
     def close(self) -> None:
+        self._pool.shutdown(wait=True)
         with self._lock:
             for st in self._open:
                 st.close()
             self._open.clear()
         self._local = threading.local()
+
+
+def _open(path: str) -> Store:
+    try:
+        return Store(path=path, read_only=True)
+    except InputError as e:
+        raise HTTPException(503, str(e)) from None
+
+
+def _lower_priority() -> None:
+    try:  # Linux: a thread's own nice value; elsewhere, or if not allowed, the thread keeps its priority
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICE)
+    except (AttributeError, OSError):
+        pass

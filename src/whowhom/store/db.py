@@ -11,6 +11,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
 from importlib import resources
 from typing import TYPE_CHECKING, Iterable
 from urllib.parse import urlparse
@@ -32,6 +33,10 @@ EVENT_COLUMNS = ("event_id", "article_id", "n", "date", "day") + EVENT_FIELDS
 # What events() returns: the event, then a few columns of its article.
 EVENT_SELECT = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS if c not in ("n", "day")) + \
     ", a.story_id, a.title, a.url, a.site"
+# The same as a DuckDB struct (a JSON object) over the columns of a subquery `p`
+EVENT_STRUCT = "{" + ", ".join(f"'{c}': p.\"{c}\"" for c in EVENT_COLUMNS if c not in ("n", "day")) + \
+    ", 'story_id': p.story_id, 'title': p.title, 'url': p.url, 'site': p.site}"
+EVENT_ORDER = "day NULLS LAST, seq, n"
 # One event per (day, source, target, code, story) with GDELT's counts; event_id is the first mention.
 # The store's clustered_events view is this query.
 CLUSTERED = """
@@ -47,6 +52,13 @@ SELECT e.day, e.source, e.target, e.cameo, a.story_id,
 FROM events e JOIN articles a USING (article_id)
 GROUP BY e.day, e.source, e.target, e.cameo, a.story_id"""
 PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
+MILLI = Decimal("0.001")
+DYAD_KEY = ("source", "target", "day", "modality", "quad_class")
+# The dyad_days table computed from the events (commit() adds the same counts batch by batch).
+DYAD_DAYS = f"""
+SELECT {", ".join(DYAD_KEY)}, count(*) AS events, count(goldstein) AS scored,
+       sum(CAST(goldstein AS DECIMAL(18, 3))) AS goldstein_sum
+FROM events GROUP BY ALL"""
 
 
 @dataclass
@@ -93,15 +105,21 @@ class Store:
         if not read_only:
             self.con.execute(resources.files("whowhom.store").joinpath("schema.sql").read_text("utf-8"))
             self.con.execute(f"CREATE OR REPLACE VIEW clustered_events AS {CLUSTERED}")
-        elif not self._has_tables():
+        elif not {"articles", "events"} <= self._tables():
             self.con.close()
             raise InputError(f"{self.path}: not a whowhom store (run `whowhom ingest` first)")
+        # What dyad series and actor counts read: the dyad_days table, unless it misses events (a store
+        # written before the table existed, or by an older version): then it is recomputed, or, read-only,
+        # the same counts are computed from the events by each query.
+        complete = "dyad_days" in self._tables() and self.con.execute(
+            "SELECT (SELECT count(*) FROM events) = (SELECT coalesce(sum(events), 0) FROM dyad_days)").fetchone()[0]
+        if not complete and not read_only:
+            self.rebuild_dyad_days()
+        self.dyad_days = "dyad_days" if complete or not read_only else f"({DYAD_DAYS})"
         self._stories: dedup.Stories | None = None
 
-    def _has_tables(self) -> bool:
-        rows = self.con.execute("SELECT table_name FROM information_schema.tables "
-                                "WHERE table_name IN ('articles', 'events')").fetchall()
-        return len(rows) == 2
+    def _tables(self) -> set[str]:
+        return {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
 
     def __enter__(self) -> "Store":
         return self
@@ -139,6 +157,7 @@ class Store:
         """Write one batch in one transaction: either all of it is stored or none of it."""
         stories = self._story_index()
         counts = {"articles": 0, "events": 0, "duplicates": 0, "skipped": 0, "same_story": 0, "reasons": Counter()}
+        dyads: dict[tuple, list] = {}
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
@@ -161,10 +180,11 @@ class Store:
                 seq += 1
                 counts["same_story"] += self._article(aid, article, seq, stories)
                 events = item.coded.events
-                self._events(aid, article, events)
+                _count_dyads(dyads, self._events(aid, article, events))
                 self._input(item, aid, None)
                 counts["articles"] += 1
                 counts["events"] += len(events)
+            self._add_dyad_days(dyads)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -209,7 +229,7 @@ class Store:
             self.con.executemany("INSERT INTO parts VALUES (?, ?, ?, ?, ?, ?)", rows)
         return dup is not None
 
-    def _events(self, aid: str, article, events) -> None:
+    def _events(self, aid: str, article, events) -> list[list]:
         rows = []
         for n, ev in enumerate(events):
             d = ev.to_dict()
@@ -219,6 +239,23 @@ class Store:
             cols = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
             marks = ", ".join("?" for _ in EVENT_COLUMNS)
             self.con.executemany(f"INSERT INTO events ({cols}) VALUES ({marks})", rows)
+        return rows
+
+    def _add_dyad_days(self, dyads: dict[tuple, list]) -> None:
+        if dyads:  # one statement for the batch: a list per column, unnested side by side
+            columns = [list(c) for c in zip(*((*key, *value) for key, value in dyads.items()))]
+            self.con.execute("INSERT INTO dyad_days SELECT " + ", ".join("unnest(?)" for _ in columns), columns)
+
+    def rebuild_dyad_days(self) -> None:
+        """Recompute dyad_days from the events (for a store whose events were written otherwise)."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("DELETE FROM dyad_days")
+            self.con.execute(f"INSERT INTO dyad_days {DYAD_DAYS}")
+            self.con.execute("COMMIT")
+        except BaseException:
+            self.con.execute("ROLLBACK")
+            raise
 
     # ------------------------------------------------------------------ queries
     def _where(self, actor=None, source=None, target=None, code=None, root=None, plover=None, modality=None,
@@ -268,18 +305,32 @@ class Store:
 
     def events(self, actor=None, source=None, target=None, code=None, root=None, plover=None, modality=None,
                since=None, until=None, text=None, limit: int | None = 100, offset: int = 0) -> pd.DataFrame:
-        where, params = self._where(actor, source, target, code, root, plover, modality, since, until, text)
-        sql = f"SELECT {EVENT_SELECT} FROM events e JOIN articles a USING (article_id){where} " \
+        sql, params = self._events_sql(EVENT_SELECT, actor, source, target, code, root, plover, modality, since,
+                                       until, text, limit=limit, offset=offset)
+        return self.con.execute(sql, params).df()
+
+    def events_json(self, limit: int | None = 100, offset: int = 0, **filters) -> str:
+        """events() as a JSON array of objects, written by DuckDB: the web API's answer, with no Python
+        object per row (which would hold the GIL the server's event loop needs)."""
+        page, params = self._events_sql("e.*, a.story_id, a.title, a.url, a.site, a.seq", **filters,
+                                        limit=limit, offset=offset)
+        sql = f"SELECT coalesce(to_json(list({EVENT_STRUCT} ORDER BY {EVENT_ORDER})), '[]') FROM ({page}) p"
+        return self.con.execute(sql, params).fetchone()[0]
+
+    def _events_sql(self, columns: str, *filters, limit: int | None, offset: int, **named) -> tuple[str, list]:
+        where, params = self._where(*filters, **named)
+        sql = f"SELECT {columns} FROM events e JOIN articles a USING (article_id){where} " \
               "ORDER BY e.day NULLS LAST, a.seq, e.n"
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
-        return self.con.execute(sql, params).df()
+        return sql, params
 
     def count_events(self, **filters) -> int:
         where, params = self._where(**filters)
-        return self.con.execute(f"SELECT count(*) FROM events e JOIN articles a USING (article_id){where}",
-                                params).fetchone()[0]
+        # only the text filter looks at the article (its title); without it, counting needs no join
+        join = " JOIN articles a USING (article_id)" if filters.get("text") else ""
+        return self.con.execute(f"SELECT count(*) FROM events e{join}{where}", params).fetchone()[0]
 
     def dyad(self, a: str, b: str, by: str = "month", both_directions: bool = False,
              modality: str | None = "asserted") -> pd.DataFrame:
@@ -289,39 +340,45 @@ class Store:
         parts, params = [], []
         for s, t in pairs:
             # the period name is from the fixed PERIODS table, never from the caller
-            parts.append(f"SELECT CAST(date_trunc('{PERIODS[by]}', e.day) AS DATE) AS period, "
-                         "? AS source, ? AS target, e.goldstein, e.quad_class FROM events e "
-                         "WHERE starts_with(e.source, ?) AND starts_with(coalesce(e.target, ''), ?) "
-                         "AND e.day IS NOT NULL AND (? IS NULL OR e.modality = ?)")
+            parts.append(f"SELECT CAST(date_trunc('{PERIODS[by]}', d.day) AS DATE) AS period, ? AS source, "
+                         f"? AS target, d.events, d.scored, d.goldstein_sum, d.quad_class FROM {self.dyad_days} d "
+                         "WHERE starts_with(d.source, ?) AND starts_with(coalesce(d.target, ''), ?) "
+                         "AND d.day IS NOT NULL AND (? IS NULL OR d.modality = ?)")
             params += [s, t, s, t, modality, modality]
-        sql = ("SELECT strftime(period, '%Y-%m-%d') AS period, source, target, count(*) AS events, "
-               "round(sum(goldstein), 2) AS goldstein_sum, round(avg(goldstein), 2) AS goldstein_mean, "
-               "count(*) FILTER (WHERE quad_class = 1) AS q1, count(*) FILTER (WHERE quad_class = 2) AS q2, "
-               "count(*) FILTER (WHERE quad_class = 3) AS q3, count(*) FILTER (WHERE quad_class = 4) AS q4 "
+        quads = ", ".join(f"coalesce(sum(events) FILTER (WHERE quad_class = {q}), 0)::BIGINT AS q{q}"
+                          for q in range(1, 5))
+        sql = ("SELECT strftime(period, '%Y-%m-%d') AS period, source, target, sum(events)::BIGINT AS events, "
+               "round(sum(goldstein_sum), 2)::DOUBLE AS goldstein_sum, "
+               f"round(sum(goldstein_sum)::DOUBLE / nullif(sum(scored), 0), 2) AS goldstein_mean, {quads} "
                f"FROM ({' UNION ALL '.join(parts)}) GROUP BY ALL ORDER BY period, source, target")
         return self.con.execute(sql, params).df()
 
     def actors(self, limit: int = 50) -> pd.DataFrame:
-        sql = ("SELECT actor, count(*) FILTER (WHERE role = 's') AS as_source, "
-               "count(*) FILTER (WHERE role = 't') AS as_target, count(*) AS events FROM ("
-               "SELECT source AS actor, 's' AS role FROM events UNION ALL "
-               "SELECT target, 't' FROM events WHERE target IS NOT NULL) "
+        sql = ("SELECT actor, sum(s)::BIGINT AS as_source, sum(t)::BIGINT AS as_target, "
+               f"sum(s + t)::BIGINT AS events FROM (SELECT source AS actor, events AS s, 0 AS t FROM {self.dyad_days} "
+               f"UNION ALL SELECT target, 0, events FROM {self.dyad_days} WHERE target IS NOT NULL) "
                "GROUP BY actor ORDER BY events DESC, actor LIMIT ?")
         return self.con.execute(sql, [int(limit)]).df()
 
     def article(self, article_id: str) -> dict | None:
-        row = self.con.execute("SELECT article_id, title, date, url, author, body, story_id, doc_id "
+        found = self.article_json(article_id)
+        return None if found is None else json.loads(found)
+
+    def article_json(self, article_id: str) -> str | None:
+        """One article (anatomy, parts, events with their spans) as a JSON object, written by DuckDB."""
+        row = self.con.execute("SELECT to_json({'id': article_id, 'title': title, 'date': date, 'url': url, "
+                               "'author': author, 'body': body, 'story_id': story_id, 'doc_id': doc_id}) "
                                "FROM articles WHERE article_id = ?", [article_id]).fetchone()
         if row is None:
             return None
-        parts = self.con.execute("SELECT label, text, author, time FROM parts WHERE article_id = ? ORDER BY idx",
-                                 [article_id]).fetchall()
-        events = self.con.execute(f"SELECT {EVENT_SELECT} FROM events e JOIN articles a USING (article_id) "
-                                  "WHERE e.article_id = ? ORDER BY e.n", [article_id]).df()
-        return {"id": row[0], "title": row[1], "date": row[2], "url": row[3], "author": row[4], "body": row[5],
-                "story_id": row[6], "doc_id": row[7],
-                "parts": [{"label": p[0], "text": p[1], "author": p[2], "time": p[3]} for p in parts],
-                "events": _records(events)}
+        parts = self.con.execute("SELECT coalesce(to_json(list({'label': label, 'text': text, 'author': author, "
+                                 "'time': time} ORDER BY idx)), '[]') FROM parts WHERE article_id = ?",
+                                 [article_id]).fetchone()[0]
+        events = self.con.execute(  # the one article row joins each of its events
+            f"SELECT coalesce(to_json(list({EVENT_STRUCT} ORDER BY p.n)), '[]') FROM (SELECT e.*, a.story_id, "
+            "a.title, a.url, a.site FROM events e, (SELECT * FROM articles WHERE article_id = ?) a "
+            "WHERE e.article_id = ?) p", [article_id, article_id]).fetchone()[0]
+        return f'{row[0][:-1]},"parts":{parts},"events":{events}}}'
 
     def stats(self) -> dict:
         one = lambda sql: self.con.execute(sql).fetchone()[0]  # noqa: E731
@@ -340,6 +397,19 @@ class Store:
         if limit is not None:
             return self.con.execute(sql + " LIMIT ?", [int(limit)]).df()
         return self.con.execute(sql).df()
+
+
+def _count_dyads(dyads: dict[tuple, list], rows: list[list]) -> None:
+    """Add event rows (EVENT_COLUMNS) to a batch's dyad_days counts: key -> [events, scored, goldstein_sum],
+    the sum exact, in thousandths, as DYAD_DAYS computes it."""
+    at = [EVENT_COLUMNS.index(c) for c in DYAD_KEY]
+    g = EVENT_COLUMNS.index("goldstein")
+    for r in rows:
+        n = dyads.setdefault(tuple(r[i] for i in at), [0, 0, None])
+        n[0] += 1
+        if r[g] is not None:
+            n[1] += 1
+            n[2] = (n[2] or 0) + Decimal(r[g]).quantize(MILLI, ROUND_HALF_UP)
 
 
 def _records(df: pd.DataFrame) -> list[dict]:

@@ -63,6 +63,20 @@ CREATE TABLE IF NOT EXISTS events (
     rule            VARCHAR
 );
 
+-- Events counted by (source, target, day, modality, quad_class): what dyad series and actor counts read,
+-- instead of every event. Store.commit() adds one row per combination per batch, in the batch's
+-- transaction (queries sum them); Store.rebuild_dyad_days() recomputes the table from the events.
+CREATE TABLE IF NOT EXISTS dyad_days (
+    source          VARCHAR,
+    target          VARCHAR,
+    day             DATE,
+    modality        VARCHAR,
+    quad_class      INTEGER,
+    events          BIGINT,               -- events counted
+    scored          BIGINT,               -- of which with a Goldstein score
+    goldstein_sum   DECIMAL(18, 3)        -- exact, so sums do not depend on the order of adding; NULL if none
+);
+
 -- MinHash signatures of article bodies, so near-duplicate detection survives restarts.
 CREATE TABLE IF NOT EXISTS signatures (
     article_id  VARCHAR PRIMARY KEY,

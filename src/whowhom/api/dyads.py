@@ -1,0 +1,131 @@
+"""Dyad series and actor counts for the server, computed per request from the store's dyad_days table,
+which the server reads into memory (numpy arrays) once, when it starts.
+
+Why in memory: a DuckDB query costs the server 1-2 ms of CPU however few rows it reads (planning, a
+thread trip, conversion), and the dashboard asks for dyad series more than for anything else; from these
+arrays a series takes a fraction of a millisecond, computed on the event loop. It is safe: while the server
+holds the store open read-only, DuckDB's lock keeps writers out, so the table cannot change. Cost: about
+60 bytes for each source, target, day and modality that has events, and the time to read them at start.
+The answers are those of Store.dyad() and Store.actors() (tests/test_api.py compares them)."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from decimal import ROUND_HALF_UP, Decimal
+
+import numpy as np
+
+from whowhom.store import Store
+
+NO_DAY = np.iinfo(np.int32).min  # events without a date count for actors, never in a series
+CENT = Decimal("0.01")
+SUMS = ("events", "scored", "milli", "q1", "q2", "q3", "q4")  # the columns of Dyads.sums
+
+
+class Dyads:
+    def __init__(self, st: Store):
+        # per-batch rows summed; goldstein in exact thousandths; days as days since 1970-01-01
+        rows = st.con.execute(
+            "SELECT source, target, coalesce(datediff('day', DATE '1970-01-01', day), ?) AS day, modality, "
+            "sum(events)::BIGINT AS events, sum(scored)::BIGINT AS scored, "
+            "coalesce(sum(goldstein_sum) * 1000, 0)::BIGINT AS milli, "
+            + ", ".join(f"(sum(events) FILTER (WHERE quad_class = {q}))::BIGINT AS q{q}" for q in range(1, 5))
+            + f" FROM {st.dyad_days} GROUP BY ALL", [int(NO_DAY)]).fetchnumpy()
+        self.codes = sorted({*rows["source"].tolist(), *rows["target"].tolist()} - {None})
+        ids = {c: i for i, c in enumerate(self.codes)}
+        # small types: about 60 bytes a row in all
+        source = np.array([ids[c] for c in rows["source"].tolist()], dtype=np.int32)
+        target = np.array([ids.get(c, -1) for c in rows["target"].tolist()], dtype=np.int32)  # -1: none
+        self.modalities = sorted({m for m in rows["modality"].tolist() if m is not None})
+        mods = {m: i for i, m in enumerate(self.modalities)}
+        modality = np.array([mods.get(m, -1) for m in rows["modality"].tolist()], dtype=np.int16)
+        day = np.asarray(rows["day"]).astype(np.int32)
+        sums = np.stack([np.ma.filled(rows[c], 0) for c in SUMS], axis=1)
+        if np.abs(sums).max(initial=0) < 2 ** 31:  # a row's counts are a day's: they fit; totals are int64
+            sums = sums.astype(np.int32)
+        # sorted by source (a source prefix is one slice), then target and day (periods come in order)
+        order = np.lexsort((day, target, source))
+        self.source, self.target, self.modality, self.day = source[order], target[order], modality[order], day[order]
+        self.sums = sums[order]
+        # running totals of events, by source (the row order) and by target, for actor counts
+        by_target = np.argsort(self.target, kind="stable")
+        self.targets = self.target[by_target]
+        self.total_by_source = np.concatenate([[0], np.cumsum(self.sums[:, 0], dtype=np.int64)])
+        self.total_by_target = np.concatenate([[0], np.cumsum(self.sums[by_target, 0], dtype=np.int64)])
+
+    def _ids(self, prefix: str) -> tuple[int, int]:
+        """The codes starting with prefix: a range of ids, as the codes are sorted."""
+        lo = hi = bisect_left(self.codes, prefix)
+        while hi < len(self.codes) and self.codes[hi].startswith(prefix):
+            hi += 1
+        return lo, hi
+
+    def _rows(self, a: str, b: str, modality: str | None) -> np.ndarray:
+        (s0, s1), (t0, t1) = self._ids(a), self._ids(b)
+        i0, i1 = np.searchsorted(self.source, np.array([s0, s1], dtype=self.source.dtype))
+        tgt = self.target[i0:i1]
+        keep = (tgt >= t0) & (tgt < t1) & (self.day[i0:i1] != NO_DAY)
+        if modality is not None:
+            m = self.modalities.index(modality) if modality in self.modalities else -2
+            keep &= self.modality[i0:i1] == m
+        return np.flatnonzero(keep) + i0
+
+    def series(self, a: str, b: str, by: str, both_directions: bool, modality: str | None) -> list[dict]:
+        """Store.dyad() as dicts: per period and direction, events, Goldstein sum and mean, q1..q4, and the
+        first and last day of the period (since, until)."""
+        out = []
+        for s, t in ([(a, b), (b, a)] if both_directions and a != b else [(a, b)]):
+            rows = self._rows(s, t, modality)
+            if not rows.size:
+                continue
+            keys = _period(self.day[rows], by)
+            order = np.argsort(keys, kind="stable")  # already in order unless the prefixes match several codes
+            keys = keys[order]
+            first = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+            sums = np.add.reduceat(self.sums[rows[order]], first, dtype=np.int64).tolist()
+            since = np.datetime_as_string(keys[first].astype("datetime64[D]")).tolist()
+            until = np.datetime_as_string(_period_end(keys[first], by).astype("datetime64[D]")).tolist()
+            for period, last, (events, scored, milli, q1, q2, q3, q4) in zip(since, until, sums):
+                out.append({"period": period, "source": s, "target": t, "events": events,
+                            "goldstein_sum": _cents(milli) if scored else None,
+                            "goldstein_mean": _round(milli / 1000 / scored) if scored else None,
+                            "q1": q1, "q2": q2, "q3": q3, "q4": q4, "since": period, "until": last})
+        return sorted(out, key=lambda r: (r["period"], r["source"], r["target"]))
+
+    def actors(self, limit: int) -> list[dict]:
+        """Store.actors() as dicts: the most active actors, with their events as source and as target."""
+        ids = np.arange(len(self.codes) + 1, dtype=self.source.dtype)
+        as_source = np.diff(self.total_by_source[np.searchsorted(self.source, ids)]).tolist()
+        as_target = np.diff(self.total_by_target[np.searchsorted(self.targets, ids)]).tolist()
+        rows = [{"actor": code, "as_source": s, "as_target": t, "events": s + t}
+                for code, s, t in zip(self.codes, as_source, as_target)]
+        return sorted(rows, key=lambda r: (-r["events"], r["actor"]))[:limit]
+
+
+def _period(days: np.ndarray, by: str) -> np.ndarray:
+    """The first day of each day's period (days since 1970-01-01), as DuckDB's date_trunc gives it."""
+    if by == "day":
+        return days
+    if by == "week":
+        return days - (days + 3) % 7  # weeks start on Monday; 1970-01-01 was a Thursday
+    unit = {"month": "datetime64[M]", "year": "datetime64[Y]"}[by]
+    return days.astype("datetime64[D]").astype(unit).astype("datetime64[D]").astype(np.int64)
+
+
+def _period_end(start: np.ndarray, by: str) -> np.ndarray:
+    """The last day of each period that starts on `start` (days since 1970-01-01)."""
+    if by in ("day", "week"):
+        return start + (0 if by == "day" else 6)
+    unit = {"month": "datetime64[M]", "year": "datetime64[Y]"}[by]
+    return (start.astype("datetime64[D]").astype(unit) + 1).astype("datetime64[D]").astype(np.int64) - 1
+
+
+def _cents(milli: int) -> float:
+    """round(sum, 2) of an exact sum in thousandths, as DuckDB rounds a DECIMAL: half away from zero."""
+    cents = (abs(milli) + 5) // 10
+    return (cents if milli >= 0 else -cents) / 100
+
+
+def _round(x: float) -> float:
+    """round(x, 2) as DuckDB rounds a DOUBLE: its exact binary value, half away from zero."""
+    return float(Decimal(x).quantize(CENT, ROUND_HALF_UP))
