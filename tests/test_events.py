@@ -144,3 +144,23 @@ def test_negated_announced_yield_is_refusal(code_sentence):
 def test_announced_attack_is_threat(code_sentence):
     evs = code_sentence("The rebels in Yemen will attack Saudi oil facilities, their leader said.")
     assert {e.cameo_root for e in evs if e.modality == "asserted" and e.source.startswith("YEM")} == {"13"}
+
+
+def test_returned_property_is_a_return_not_intent(code_sentence):
+    evs = code_sentence("Norway returned the seized fishing vessels to Iceland.")
+    assert ("NOR", "0842", "ISL") in triples(evs, "asserted")
+
+
+def test_summoned_ambassador_is_official_complaint(code_sentence):
+    evs = code_sentence("Latvia summoned the Belarusian ambassador over the border incident.")
+    assert ("LVA", "114", "BLR") in triples(evs, "asserted")
+
+
+def test_declined_to_comment_is_no_rejection(code_sentence):
+    evs = code_sentence("The Slovak foreign ministry declined to comment on the report.")
+    assert not [e for e in evs if e.cameo_root == "12"]
+
+
+def test_expelled_observers(code_sentence):
+    evs = code_sentence("Kenya expelled the UN election observers.")
+    assert ("KEN", "1662", "UN") in triples(evs, "asserted")
