@@ -164,3 +164,24 @@ def test_declined_to_comment_is_no_rejection(code_sentence):
 def test_expelled_observers(code_sentence):
     evs = code_sentence("Kenya expelled the UN election observers.")
     assert ("KEN", "1662", "UN") in triples(evs, "asserted")
+
+
+def test_phrasal_aid_and_donation(code_sentence):
+    evs = code_sentence("Japanese doctors handed over medical supplies to the Nepalese Red Cross.")
+    assert any(e.source.startswith("JPN") and e.cameo_root == "07" for e in evs if e.modality == "asserted")
+    evs = code_sentence("Germany donated ten ambulances to Ukraine.")
+    assert ("DEU", "070", "UKR") in triples(evs, "asserted")
+
+
+def test_tariff_cut_eases_and_mediation_noun(code_sentence):
+    evs = code_sentence("The United States cut tariffs on Mexican steel.")
+    assert ("USA", "085", "MEX") in triples(evs, "asserted")
+    evs = code_sentence("Qatar mediated between Sudan and Chad.")
+    assert {("QAT", "045", "SDN"), ("QAT", "045", "TCD")} <= triples(evs, "asserted")
+
+
+def test_reneging_and_dismissing_an_appeal_are_rejections(code_sentence):
+    evs = code_sentence("Zambia reneged on its promise to Malawi.")
+    assert any(e.source == "ZMB" and e.cameo_root == "12" for e in evs if e.modality == "asserted")
+    evs = code_sentence("The Kenyan court dismissed an appeal by the opposition.")
+    assert any(e.source.startswith("KEN") and e.cameo == "120" for e in evs if e.modality == "asserted")
