@@ -27,6 +27,11 @@ CLIMB_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "flat", "nummod"}
 NOUNS = {"NOUN", "PROPN"}
 PREFIXES = {"post", "pro", "anti", "non", "ex", "neo", "pan", "pre", "mid", "un"}
 NAME_KINDS = {"country", "capital", "demonym", "group"}
+# Participles after which a named actor is the phrase's own: "Saudi-led", "Paris-based" (not "-backed").
+LED = {"led", "based", "run", "owned", "dominated"}
+# Heads that add nothing to who their modifiers name: "opposition groups" are the opposition.
+GENERIC_HEADS = {"group", "faction", "member", "movement", "wing", "camp", "side", "bloc", "supporter",
+                 "representative", "delegation", "element", "unit", "cell", "branch", "coalition"}
 
 
 def _date_int(date) -> int | None:
@@ -184,6 +189,10 @@ class ActorCoder:
             t = doc[i]
             for _ in range(10):
                 hd = t.head
+                if t.dep_ == "npadvmod" and hd.lower_ in LED and hd.dep_ == "amod" and hd.head.pos_ in NOUNS \
+                        and lo <= hd.head.i < hi:
+                    t = hd.head  # "Saudi-led coalition", "Paris-based group": the coalition is Saudi
+                    continue
                 if t.dep_ not in CLIMB_DEPS or hd.i == t.i or not (lo <= hd.i < hi) \
                         or hd.pos_ not in NOUNS or not (0 < hd.i - t.i <= 8):
                     break
@@ -239,8 +248,8 @@ class ActorCoder:
         head_part = next((p for p in parts if p.start <= ph < p.end), None)
         countries = {p.country for p in gparts if p.country}
         hd = doc[ph]
-        name_head = head_part is None and bool(aparts) and (hd.pos_ == "PROPN" or (
-            not parsed and hd.text[:1].isupper()))
+        name_head = head_part is None and (bool(aparts) and (hd.pos_ == "PROPN" or (
+            not parsed and hd.text[:1].isupper())) or hd.lemma_.lower() in GENERIC_HEADS)
         composite = (head_part is not None or name_head) and len(countries) <= 1
         if composite and head_part is not None and head_part.entry is None and not gparts \
                 and len(aparts) > 1 and head_part.sector is None:

@@ -96,6 +96,11 @@ def _named(span: Span) -> bool:
     return any(t.ent_type_ in ACTOR_ENTS for t in span)
 
 
+def _blank(tok: Token) -> ActorMention:
+    """The unnamed doer of a passive event ("X was arrested"): no code, no span."""
+    return ActorMention(tok.i, tok.i, tok.idx, tok.idx, "", "", None, None, "blank", tok.i)
+
+
 NP_SKIP = {"npadvmod", "relcl", "acl", "advcl", "cc", "conj", "punct", "mark", "ccomp", "xcomp", "parataxis", "aux",
            "auxpass", "neg", "nsubj", "nsubjpass", "dobj", "dative", "agent"}
 CLIMB_NP = {"amod", "compound", "poss", "nmod", "flat", "nummod"}
@@ -172,6 +177,8 @@ def _domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 OBLIGATION = {"must", "should", "ought", "need"}
+# Passive forms whose subject is the doer: "were engaged in", "are involved in".
+ACTIVE_PASSIVES = {"engage", "involve"}
 
 
 def _conditioned(tok: Token) -> bool:
@@ -256,14 +263,38 @@ class EventCoder:
         uniq = {(m.start, m.code): m for m in found}
         return list(uniq.values())
 
+    def _inner(self, tok: Token, index, preps=("by", "of", "from", "near", "in", "at")) -> list[ActorMention]:
+        """Actors named in the prepositional phrases of a noun phrase that names none itself, nearest
+        first, "by" (the agent) before the others."""
+        frontier = [tok]
+        for _ in range(3):
+            nxt, hits = [], []
+            for t in frontier:
+                for prep in sorted((c for c in t.children if c.dep_ == "prep" and c.lower_ in preps),
+                                   key=lambda c: c.lower_ != "by"):
+                    for p in prep.children:
+                        if p.dep_ == "pobj" and not _when(p):
+                            found = self._actors_at(p, index)
+                            (hits.extend(found) if found else nxt.append(p))
+            if hits:
+                return hits
+            frontier = nxt
+        return []
+
     def _subject(self, verb: Token) -> tuple[Token | None, str]:
         """The token that did the action of a verb, climbing xcomp/conj/pcomp chains when it has none."""
         tok = verb
         for _ in range(6):
             kids = list(tok.children)
             if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
-                if tok.i != verb.i and verb.dep_ == "conj" and not any(c.dep_ == "auxpass" for c in verb.children):
-                    # "X was indicted by the court and will resign": X resigns
+                if tok.lemma_.lower() in ACTIVE_PASSIVES:
+                    # "X were engaged in fighting": X fought
+                    doer = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+                    if doer is not None:
+                        return doer, "nsubj" if tok.i == verb.i else "inherited"
+                if tok.i != verb.i and not any(c.dep_ == "auxpass" for c in verb.children):
+                    # an active verb under a passive one: "X was indicted by the court and will resign",
+                    # "X was arrested for collaborating with Y": X resigns, X collaborated
                     patient = next((c for c in kids if c.dep_ == "nsubjpass"), None)
                     if patient is not None:
                         return patient, "inherited"
@@ -447,6 +478,15 @@ class EventCoder:
                 conf -= 0.05
             elif not sources and "light" in pat.flags or "needverb" in pat.flags:
                 return []
+        if not sources and subj is not None:
+            # "a car bombing by the Islamic State killed ...", "a roadside bomb near Samarra killed ...":
+            # the actor named inside the subject phrase
+            sources = self._inner(subj, index)
+            conf -= 0.1
+        if not sources and how == "passive" and self.unresolved and any(c.dep_ == "auxpass" for c in tok.children):
+            # "X was arrested": whoever acted goes unnamed; the event is kept with a blank source, as GDELT
+            # keeps events with one actor
+            sources, conf = [_blank(tok)], conf - 0.2
         if not sources and subj is not None and self.unresolved and (m := _unresolved(subj)):
             sources, conf = [m], conf - 0.3
         if not sources:
@@ -503,8 +543,8 @@ class EventCoder:
         # at least one side must be an actor: a coded one, or a named one whowhom has no code for
         # ("the Civil Liberties Organisation demanded ..."), as GDELT keeps actors it cannot code
         doc = tok.doc
-        pairs = [(s, t, c) for s, t, c in pairs if s.code or (t is not None and t.code)
-                 or _named(doc[s.start:s.end])]
+        pairs = [(s, t, c) for s, t, c in pairs
+                 if any(m is not None and (m.code or _named(doc[m.start:m.end])) for m in (s, t))]
         reporter = attribution.reported_by(tok, sent)
         if reporter and reporter.split()[0].lower() in PRONOUNS and len(reporter.split()) == 1:
             reporter = None
@@ -533,13 +573,14 @@ class EventCoder:
                sentence_index, article_date, offset) -> Event:
         base = sent.start_char
         pl = plover.plover(code)
-        s_lo, s_hi = _phrase(src, sent, tok)
+        s_lo, s_hi = _phrase(src, sent, tok) if src.kind != "blank" else (None, None)
         t_lo, t_hi = _phrase(tgt, sent, tok) if tgt else (None, None)
         return Event(
             doc_id=doc_id, section=section, sentence_index=sentence_index, sentence=sent.text,
             start=offset + base, end=offset + sent.end_char,
-            source=src.code, source_text=sent.doc.text[s_lo:s_hi], source_start=s_lo - base,
-            source_end=s_hi - base,
+            source=src.code, source_text=sent.doc.text[s_lo:s_hi] if s_lo is not None else "",
+            source_start=s_lo - base if s_lo is not None else None,
+            source_end=s_hi - base if s_lo is not None else None,
             target=tgt.code if tgt else None, target_text=sent.doc.text[t_lo:t_hi] if tgt else None,
             target_start=t_lo - base if tgt else None, target_end=t_hi - base if tgt else None,
             trigger=tok.text, trigger_start=tok.idx - base, trigger_end=tok.idx + len(tok.text) - base,

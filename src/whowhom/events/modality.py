@@ -13,7 +13,7 @@ from whowhom.events.attribution import SPEECH_VERBS
 
 # Deps that keep us inside the event's own clause chain when climbing from the trigger.
 CLIMB = {"xcomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "attr", "acomp", "amod", "compound",
-         "ccomp", "advcl", "oprd", "acl"}
+         "ccomp", "advcl", "oprd", "acl", "conj"}
 INTENT_AUX = {"will", "shall", "'ll", "wo"}
 HYPO_AUX = {"could", "may", "might", "would", "can", "should", "ca", "'d"}
 INTENT_VERBS = {"plan", "intend", "want", "hope", "seek", "aim", "prepare", "expect", "mean", "wish",
@@ -60,7 +60,11 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
     # "X said it would meet Y" reports an intention; a bare "X would meet Y" is a hypothesis
     reported = toks[-1].dep_ in ("ccomp", "advcl") and toks[-1].head.lemma_.lower() in SPEECH_VERBS
     for i, tok in enumerate(toks):
-        lemma = tok.lemma_.lower()
+        # a coordinated verb shares its partner's auxiliaries and governors ("agreed to disarm and join
+        # forces", "will visit X and sign"), not its meaning or negation ("refused to join and attacked",
+        # "did not attack but talked")
+        partner = i > 0 and toks[i - 1].dep_ == "conj"
+        lemma = "" if partner else tok.lemma_.lower()
         if i > 0 and lemma in INTENT_VERBS:
             intended = True
         if i > 0 and lemma in NEGATING_VERBS:
@@ -69,7 +73,7 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
             hypothetical = True
         for child in tok.children:
             low = child.lower_
-            if child.i in cue_tokens:
+            if child.i in cue_tokens or (partner and child.dep_ != "aux"):
                 continue
             if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and tok.pos_ in ("NOUN", "PROPN")):
                 # "not ruled out" is a possibility, not a negation
