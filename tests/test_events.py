@@ -163,12 +163,19 @@ TRIGGER_ROWS = [
     ("Chile deployed peacekeepers to Haiti.", ("CHL", "074", "HTI")),
     ("The Ugandan rebels laid down their arms in June.", ("UGA", "0873", "")),
     ("Bolivia accepted the demands of the striking miners.", ("BOL", "083", "")),
+    ("Georgia closed its border with Armenia.", ("GEO", "191", "ARM")),
+    ("The Moldovan opposition demanded the resignation of the president.", ("MDA", "1041", "MDA")),
 ]
 
 
 @pytest.mark.parametrize("sentence,expected", TRIGGER_ROWS)
 def test_trigger_rows(code_sentence, sentence, expected):
     assert expected in triples(code_sentence(sentence), "asserted")
+
+
+def test_lifting_a_blockade_is_no_blockade(code_sentence):
+    evs = code_sentence("Saudi Arabia lifted its blockade of Yemen.")
+    assert {e.cameo_root for e in evs if e.modality == "asserted"} == {"08"}
 
 
 def test_declined_to_comment_is_no_rejection(code_sentence):
