@@ -17,6 +17,7 @@ training; none is kept in the repository.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import shutil
 import subprocess
 import sys
@@ -107,6 +108,9 @@ def train(task: str, gold: Path, fold: int | None, folds: int, out: Path) -> Pat
         model.meta["name"] = f"whowhom_{task}"
         model.meta["description"] = (f"whowhom {task} component, trained by scripts/train_models.py on "
                                      f"{gold.name} (Multi-CoPED, GPL-3.0), {len(records)} sentences")
+        # whowhom eval reads this to say when it scores a model on its own training file
+        model.meta["whowhom_training"] = {"gold": gold.name, "sha256": hashlib.sha256(gold.read_bytes()).hexdigest(),
+                                          "fold": fold, "folds": folds, "sentences": len(records)}
         model.to_disk(out)
     print(f"train_models: {task} -> {out}", flush=True)
     return out

@@ -123,5 +123,12 @@ def run(task: str, gold: str, predictions: str | None = None, mode: str = "html"
         else:
             head = _report_roles(pr.score_roles(records, system), worst)
     head["gold"] = str(gold)
+    if not predictions and task != "extract":
+        from whowhom.events.models import trained_on
+        if seen := trained_on(gold):
+            # say so: a model scored on its own training sentences is not a dev figure
+            print(f"\nnote: the trained components {', '.join(seen)} were trained on this file, so these figures "
+                  "are not held-out; scripts/crossval.py gives cross-validated ones (WHOWHOM_MODELS=off: rules only)")
+            head["trained_on_gold"] = seen
     print(json.dumps(head))
     return head

@@ -201,27 +201,41 @@ def _drop_subsumed(events: list[Event]) -> list[Event]:
     return [b for b in events if not any(better(a, b) for a in events)]
 
 
-def _weigh(sent: Span, events: list[Event]) -> None:
+def _weigh(sent: Span, events: list[Event], index: dict[int, ActorMention]) -> None:
     """The trained components (events/models.py), where installed. The penta classifier's belief in an
     event's class scales its confidence: of two readings of a sentence, the one the classifier finds
     likelier ranks first. A role span of the tagger that overlaps an event's source (target) becomes that
-    role's evidence span: the whole phrase the sentence gives the actor, as annotators mark it."""
+    role's evidence span: the whole phrase the sentence gives the actor, as annotators mark it. An event
+    whose source is the tagger's source and that has no target takes the tagger's target, coded by the
+    actor named in it."""
     probs = models.penta_probs([sent.text])
-    spans = models.role_spans(sent)
+    spans = models.role_spans(sent) or []
     doc, base = sent.doc, sent.start_char
-    chars = [(doc[a].idx - base, doc[b - 1].idx + len(doc[b - 1]) - base, lab) for a, b, lab in spans or ()]
+
+    def chars(a, b):
+        return doc[a].idx - base, doc[b - 1].idx + len(doc[b - 1]) - base
+
     for e in events:
         if probs:
             e.confidence = round(e.confidence * (0.5 + 0.5 * probs[0].get(e.penta, 0.0)), 2)
+        main = False
         for role, label in (("source", "S"), ("target", "T")):
             lo, hi = getattr(e, f"{role}_start"), getattr(e, f"{role}_end")
             if lo is None:
                 continue
-            hit = next(((a, b) for a, b, lab in chars if lab == label and a < hi and lo < b), None)
+            hit = next((chars(a, b) for a, b, lab in spans if lab == label and chars(a, b)[0] < hi
+                        and lo < chars(a, b)[1]), None)
             if hit:
+                main = main or role == "source"
                 setattr(e, f"{role}_start", hit[0])
                 setattr(e, f"{role}_end", hit[1])
                 setattr(e, f"{role}_text", sent.text[hit[0]:hit[1]])
+        target = next(((a, b) for a, b, lab in spans if lab == "T"), None)
+        if main and e.target is None and target is not None:
+            named = [index[i] for i in range(*target) if i in index and index[i].code and index[i].code != e.source]
+            lo, hi = chars(*target)
+            e.target = named[0].code if named else ""
+            e.target_start, e.target_end, e.target_text = lo, hi, sent.text[lo:hi]
 
 
 class EventCoder:
@@ -444,7 +458,7 @@ class EventCoder:
             # "X said Y attacked Z": the statement is how the event is known, not an event of its own
             out = [e for e in out if e.cameo_root != "01"]
         if out:
-            _weigh(sent, out)
+            _weigh(sent, out, index)
         return out
 
     def _code_trigger(self, tok, pat, scope, cue_tokens, sent, index, **where) -> list[Event]:

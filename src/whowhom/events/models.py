@@ -61,3 +61,28 @@ def role_spans(sent: Span) -> list[tuple[int, int, str]] | None:
     doc.set_ents([], default="missing")  # the recogniser fills an empty slate, not the NER's entities
     doc = model.get_pipe("roles")(doc)
     return [(sent.start + e.start, sent.start + e.end, e.label_) for e in doc.ents]
+
+
+def trained_on(path: str) -> list[str]:
+    """The installed components trained on this very file (all of it, not cross-validation folds): their
+    scores on it are not held-out figures."""
+    import hashlib
+    import json
+
+    d = _dir()
+    if d is None:
+        return []
+    try:
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return []
+    out = []
+    for name in ("penta", "roles"):
+        try:
+            meta = json.loads((d / name / "meta.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        info = meta.get("whowhom_training") or {}
+        if info.get("sha256") == digest and info.get("fold") is None:
+            out.append(name)
+    return out
