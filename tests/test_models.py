@@ -1,0 +1,61 @@
+"""The trained components (data/models/): they load from the package, give what the coder needs, and the
+coder uses them; where they are not installed, these tests skip and the coder works on its rules."""
+
+import pytest
+
+from whowhom.events import models
+
+
+@pytest.fixture()
+def shipped(monkeypatch):
+    monkeypatch.setenv("WHOWHOM_MODELS", "")
+    if models.penta_model() is None or models.roles_model(__import__("whowhom.pipeline").pipeline._stages()[0].vocab) is None:
+        pytest.skip("no trained components in src/whowhom/data/models (scripts/train_models.py builds them)")
+
+
+def test_penta_classifier_gives_a_distribution(shipped):
+    probs = models.penta_probs(["Rebels shelled the capital overnight, killing twelve people.",
+                                "The two ministers signed a trade agreement in Geneva."])
+    assert len(probs) == 2
+    for p in probs:
+        assert set(p) == {0, 1, 2, 3, 4} and abs(sum(p.values()) - 1) < 1e-3
+    assert max(probs[0], key=probs[0].get) == 4  # material conflict
+    assert max(probs[1], key=probs[1].get) in (1, 2)  # cooperation
+
+
+def test_role_tagger_marks_source_and_target(shipped):
+    from whowhom.pipeline import _stages
+
+    doc = _stages()[0]("The government of Ruritania expelled two Borduvian diplomats on Monday.")
+    ents = [(e.start, e.end, e.label_) for e in doc.ents]
+    spans = models.role_spans(next(iter(doc.sents)))
+    labels = {lab: doc[a:b].text for a, b, lab in spans}
+    assert labels.get("S") == "The government of Ruritania"
+    assert "Borduvian diplomats" in labels.get("T", "")
+    assert [(e.start, e.end, e.label_) for e in doc.ents] == ents  # the main pipeline's entities stay
+
+
+def test_coder_uses_them_and_switching_off_restores_the_rules(shipped, monkeypatch, code_sentence):
+    sentence = "Zambia reneged on its promise to Malawi."
+    with_models = {(e.source, e.cameo, e.target) for e in code_sentence(sentence)}
+    monkeypatch.setenv("WHOWHOM_MODELS", "off")
+    rules = {(e.source, e.cameo, e.target) for e in code_sentence(sentence)}
+    assert ("ZMB", "120", None) in rules
+    assert ("ZMB", "120", "MWI") in with_models  # the tagger's target of the main event
+
+
+def test_eval_says_when_a_component_was_trained_on_the_gold(tmp_path, monkeypatch):
+    import json
+
+    gold = tmp_path / "g.jsonl"
+    gold.write_text(json.dumps({"id": "1", "text": "x", "penta": 0}) + "\n")
+    d = tmp_path / "models" / "penta"
+    d.mkdir(parents=True)
+    (d / "config.cfg").write_text("")
+    import hashlib
+    digest = hashlib.sha256(gold.read_bytes()).hexdigest()
+    (d / "meta.json").write_text(json.dumps({"whowhom_training": {"sha256": digest, "fold": None}}))
+    monkeypatch.setenv("WHOWHOM_MODELS", str(tmp_path / "models"))
+    assert models.trained_on(str(gold)) == ["penta"]
+    (d / "meta.json").write_text(json.dumps({"whowhom_training": {"sha256": digest, "fold": 2}}))
+    assert models.trained_on(str(gold)) == []
