@@ -164,6 +164,10 @@ TRIGGER_ROWS = [
     ("The Ugandan rebels laid down their arms in June.", ("UGA", "0873", "")),
     ("Bolivia accepted the demands of the striking miners.", ("BOL", "083", "")),
     ("Georgia closed its border with Armenia.", ("GEO", "191", "ARM")),
+    ("Iran allowed UN inspectors into the plant.", ("IRN", "0862", "UN")),
+    ("Iraq and Iran exchanged prisoners.", ("IRN", "0841", "IRQ")),
+    ("Angola received the Portuguese foreign minister.", ("AGO", "043", "PRT")),
+    ("Serbian police wounded three protesters in Belgrade.", ("SRB", "190", "SRB")),
     ("The Moldovan opposition demanded the resignation of the president.", ("MDA", "1041", "MDA")),
 ]
 
