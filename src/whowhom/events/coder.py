@@ -547,9 +547,9 @@ class EventCoder:
             reciprocal = False  # the announcement is the announcer's alone
         pairs: list[tuple[ActorMention, ActorMention | None, float]] = []
         if targets:
+            # "X met Y" is coded X -> Y only, as CAMEO coders do; a reciprocal act gets both directions
+            # only when its doers are coordinated with no target ("X and Y held joint exercises")
             pairs = [(s, t, conf) for s in sources for t in targets if _distinct(s, t)]
-            if reciprocal:
-                pairs += [(t, s, conf - 0.15) for s in sources for t in targets if _distinct(s, t)]
         elif reciprocal and len(sources) > 1:
             pairs = [(s, t, conf - 0.1) for s in sources for t in sources if _distinct(s, t)]
         else:
