@@ -545,14 +545,14 @@ class EventCoder:
             rule += "+intent"
             conf -= 0.1
             reciprocal = False  # the announcement is the announcer's alone
-        pairs: list[tuple[ActorMention, ActorMention | None, float]] = []
-        if targets:
-            # "X met Y" is coded X -> Y only, as CAMEO coders do; a reciprocal act gets both directions
-            # only when its doers are coordinated with no target ("X and Y held joint exercises")
-            pairs = [(s, t, conf) for s in sources for t in targets if _distinct(s, t)]
-        elif reciprocal and len(sources) > 1:
+        # "X met Y" is coded X -> Y only, as CAMEO coders do; a reciprocal act gets both directions only
+        # when its doers are coordinated with no target ("X and Y held joint exercises"). Where the only
+        # targets found are the sources themselves ("Croatia is investigating crimes by Croatian
+        # extremists"), the event stands without a target.
+        pairs = [(s, t, conf) for s in sources for t in targets if _distinct(s, t)]
+        if not pairs and reciprocal and len(sources) > 1 and not targets:
             pairs = [(s, t, conf - 0.1) for s in sources for t in sources if _distinct(s, t)]
-        else:
+        if not pairs:
             pairs = [(s, None, conf - 0.1) for s in sources]
         # at least one side must be an actor: a coded one, or a named one whowhom has no code for
         # ("the Civil Liberties Organisation demanded ..."), as GDELT keeps actors it cannot code
