@@ -177,6 +177,8 @@ def _domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 OBLIGATION = {"must", "should", "ought", "need"}
+# Verbs whose object is the means of a following act, not its doer: "used force to disperse".
+MEANS_VERBS = {"use", "employ", "utilize", "utilise", "fire", "launch", "spend"}
 # Passive forms whose subject is the doer: "were engaged in", "are involved in".
 ACTIVE_PASSIVES = {"engage", "involve"}
 
@@ -330,7 +332,9 @@ class EventCoder:
             if tok.dep_ == "xcomp":
                 # object control: "urged Western allies to send weapons": the allies would send them
                 obj = [c for c in tok.head.children if c.dep_ in ("dobj", "dative")]
-                if obj and tok.head.pos_ == "VERB":  # (tok has no subject of its own: checked above)
+                # (tok has no subject of its own: checked above); "used tear gas to disperse them": the
+                # users disperse, the tear gas is the means
+                if obj and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in MEANS_VERBS:
                     return obj[0], "inherited"
             if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "for", "against", "from"):
                 # "accused Minsk of hosting troops": the one who hosts is the object of "accused"
