@@ -168,6 +168,8 @@ TRIGGER_ROWS = [
     ("Iraq and Iran exchanged prisoners.", ("IRN", "0841", "IRQ")),
     ("Angola received the Portuguese foreign minister.", ("AGO", "043", "PRT")),
     ("Serbian police wounded three protesters in Belgrade.", ("SRB", "190", "SRB")),
+    ("Poland announced the expulsion of two Russian diplomats.", ("POL", "161", "RUS")),
+    ("Sudanese troops launched a raid on the rebel camp.", ("SDN", "190", "SDN")),
     ("The Moldovan opposition demanded the resignation of the president.", ("MDA", "1041", "MDA")),
 ]
 
