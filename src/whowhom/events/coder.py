@@ -194,12 +194,39 @@ def _distinct(a: ActorMention, b: ActorMention) -> bool:
     return (a.start, a.end) != (b.start, b.end)
 
 
-def _drop_subsumed(events: list[Event]) -> list[Event]:
+def _describes(tok: Token) -> bool:
+    """A simple-present relative clause describes an actor, it reports no event: "Hamas, which
+    advocates X", "the faction that controls Y"."""
+    return tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
+                                                                         for c in tok.children)
+
+
+def _drop_subsumed(events: list[Event], sent: Span) -> list[Event]:
     """Drop a vaguer event of the same source and root as another in the sentence: "refused to join the
-    alliance" gives "reject" (120, no target) and "reject military cooperation with X" (1212); keep 1212."""
+    alliance" gives "reject" (120, no target) and "reject military cooperation with X" (1212); keep 1212.
+    Likewise a verb that announces an act of its own kind: "threatened to ban X" is the threat to ban
+    (132), not also a bare threat (130); "agreed to open its borders" is 0351, not also 030."""
+    at = {t.idx - sent.start_char: t for t in sent}
+
+    def governs(b: Event, a: Event) -> bool:
+        t, head = at.get(a.trigger_start), at.get(b.trigger_start)
+        if t is None or head is None or t.i == head.i:
+            return False
+        for _ in range(4):
+            if t.head.i == t.i:
+                return False
+            t = t.head
+            if t.i == head.i:
+                return True
+        return False
+
     def better(a: Event, b: Event) -> bool:
-        return (a.source == b.source and a.cameo_root == b.cameo_root and a is not b and a.modality == b.modality
-                and (b.target is None and (a.target is not None or len(a.cameo) > len(b.cameo))))
+        if a is b or a.source != b.source or a.cameo_root != b.cameo_root or a.modality != b.modality:
+            return False
+        if b.target is None and (a.target is not None or len(a.cameo) > len(b.cameo)):
+            return True
+        return (b.target is None or a.target == b.target) and governs(b, a)
+
     return [b for b in events if not any(better(a, b) for a in events)]
 
 
@@ -264,15 +291,17 @@ class EventCoder:
         if tok.i in index:
             found.append(index[tok.i])
         else:
+            owners = []  # "Osama bin Laden's al-Qaeda network" is al-Qaeda: an owner only where nothing else
             for c in tok.children:
                 if c.dep_ in MODIFIER_DEPS and c.i in index:
-                    found.append(index[c.i])
+                    (owners if c.dep_ == "poss" else found).append(index[c.i])
                 elif c.dep_ == "compound":  # "U.N. mediator Diego Cordovez": U.N. modifies "mediator"
                     found.extend(index[g.i] for g in c.children if g.dep_ in MODIFIER_DEPS and g.i in index)
                 elif c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ == "NOUN":
                     for p in c.children:
                         if p.dep_ == "pobj" and p.i in index:
                             found.append(index[p.i])
+            found = found or owners
         for c in tok.children:
             if c.dep_ == "conj":
                 found.extend(self._actors_at(c, index, seen))
@@ -445,7 +474,7 @@ class EventCoder:
                       sentence_index: int, article_date: str | None, offset: int = 0) -> list[Event]:
         events: dict[tuple, Event] = {}
         for tok in sent:
-            if tok.i in index or tok.lower_ == "according":
+            if tok.i in index or tok.lower_ == "according" or _describes(tok):
                 continue
             hit = self._match(tok)
             if not hit:
@@ -457,7 +486,7 @@ class EventCoder:
                 key = (ev.source, ev.target, ev.cameo, ev.source_start)
                 if key not in events or events[key].confidence < ev.confidence:
                     events[key] = ev
-        out = _drop_subsumed(list(events.values()))
+        out = _drop_subsumed(list(events.values()), sent)
         if any(e.cameo_root != "01" for e in out):
             # "X said Y attacked Z": the statement is how the event is known, not an event of its own
             out = [e for e in out if e.cameo_root != "01"]
