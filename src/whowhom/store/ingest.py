@@ -73,7 +73,7 @@ def _new_inputs(store: Store, batches: Iterable[list], summary: Summary) -> Iter
 
 def _local(batches: Iterable[list]) -> Iterator[list[Item]]:
     for batch in batches:
-        yield pipeline.analyse(batch)
+        yield [Item(*row) for row in pipeline.analyse(batch)]
 
 
 def _processes(batches: Iterable[list], workers: int) -> Iterator[list[Item]]:
@@ -85,13 +85,15 @@ def _processes(batches: Iterable[list], workers: int) -> Iterator[list[Item]]:
     # spawn, not fork: the parent holds an open DuckDB connection and threads
     with ProcessPoolExecutor(workers, mp_context=mp.get_context("spawn"),
                              initializer=pipeline.warm_up) as pool:
-        pending = []
+        pending = []  # per batch, the futures of its parts
         for batch in batches:
-            pending.append(pool.submit(pipeline.analyse, batch))
+            # a batch goes out in 4 parts, so at the end of a run no worker waits long for the other
+            step = -(-len(batch) // 4)
+            pending.append([pool.submit(pipeline.analyse, batch[i:i + step]) for i in range(0, len(batch), step)])
             if len(pending) >= 2 * workers:
-                yield pending.pop(0).result()
-        for fut in pending:
-            yield fut.result()
+                yield [Item(*row) for fut in pending.pop(0) for row in fut.result()]
+        for futs in pending:
+            yield [Item(*row) for fut in futs for row in fut.result()]
 
 
 def ingest(paths: list[str], db: str = "whowhom.duckdb", *, workers: int = 1, executor: str = "local",
