@@ -179,6 +179,9 @@ def _domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
 OBLIGATION = {"must", "should", "ought", "need"}
 # Verbs whose object is the means of a following act, not its doer: "used force to disperse".
 MEANS_VERBS = {"use", "employ", "utilize", "utilise", "fire", "launch", "spend"}
+# Verbs whose "from" names the giver, not a place left: "received aid from X".
+RECEIVING = {"receive", "get", "obtain", "buy", "import", "accept", "seek", "request", "demand", "ask", "take",
+             "win", "gain", "borrow", "hear", "learn", "purchase", "inherit", "collect"}
 # Passive forms whose subject is the doer: "were engaged in", "are involved in".
 ACTIVE_PASSIVES = {"engage", "involve"}
 
@@ -228,6 +231,15 @@ def _drop_subsumed(events: list[Event], sent: Span) -> list[Event]:
         return (b.target is None or a.target == b.target) and governs(b, a)
 
     return [b for b in events if not any(better(a, b) for a in events)]
+
+
+def _drop_light(events: list[Event], sent: Span, cues: dict[int, set[int]]) -> list[Event]:
+    """"held talks with X" is one meeting: where a verb's pattern word is itself an event noun coded with
+    the same source and kind ("talks"), the noun's event stands for both."""
+    at = {t.idx - sent.start_char: t.i for t in sent}
+    nouns = {(at[e.trigger_start], e.source, e.cameo_root) for e in events}
+    return [e for e in events if not any((c, e.source, e.cameo_root) in nouns
+                                         for c in cues.get(at[e.trigger_start], ()) if c != at[e.trigger_start])]
 
 
 def _weigh(sent: Span, events: list[Event], index: dict[int, ActorMention]) -> None:
@@ -455,7 +467,8 @@ class EventCoder:
                     break
                 used.add(hit.i)
             if ok:
-                return pat, scope, used
+                # a row coded "-" says the word is no event in that use ("left Paris", "faces charges")
+                return (pat, scope, used) if pat.code != "-" else None
         return None
 
     def _refine(self, code: str, scope: list[Token]) -> str:
@@ -473,20 +486,21 @@ class EventCoder:
     def code_sentence(self, sent: Span, index: dict[int, ActorMention], *, doc_id: str, section: str,
                       sentence_index: int, article_date: str | None, offset: int = 0) -> list[Event]:
         events: dict[tuple, Event] = {}
-        for tok in sent:
-            if tok.i in index or tok.lower_ == "according" or _describes(tok):
-                continue
-            hit = self._match(tok)
-            if not hit:
-                continue
-            pat, scope, cue_tokens = hit
+        hits = {tok.i: hit for tok in sent if not (tok.i in index or tok.lower_ == "according" or _describes(tok))
+                and (hit := self._match(tok))}
+        cues = {i: hit[2] for i, hit in hits.items()}  # trigger token -> the cue words its pattern matched
+        for i, (pat, scope, cue_tokens) in hits.items():
+            tok = sent.doc[i]
+            if pat.pos == "N" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in hits \
+                    and tok.head.lemma_.lower() not in self.light:
+                continue  # "rejected the rebels' demands", "condemned the raid": the verb is the news
             for ev in self._code_trigger(tok, pat, scope, cue_tokens, sent, index, doc_id=doc_id,
                                          section=section, sentence_index=sentence_index,
                                          article_date=article_date, offset=offset):
                 key = (ev.source, ev.target, ev.cameo, ev.source_start)
                 if key not in events or events[key].confidence < ev.confidence:
                     events[key] = ev
-        out = _drop_subsumed(list(events.values()), sent)
+        out = _drop_light(_drop_subsumed(list(events.values()), sent), sent, cues)
         if any(e.cameo_root != "01" for e in out):
             # "X said Y attacked Z": the statement is how the event is known, not an event of its own
             out = [e for e in out if e.cameo_root != "01"]
@@ -514,7 +528,9 @@ class EventCoder:
                 if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            sources += self._actors_at(p, index)
+                            # "the withdrawal of troops from Iraq": a place after "from" is where, not who
+                            sources += [m for m in self._actors_at(p, index)
+                                        if c.lower_ == "by" or m.kind not in ("country", "capital")]
             head = tok.head
             if not sources and tok.dep_ in ("dobj", "nsubjpass", "conj") and head.lemma_.lower() in self.light:
                 subj, how = self._subject(head)
@@ -556,6 +572,11 @@ class EventCoder:
                     subj_c = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
                     if subj_c is not None:
                         targets = [m for m in self._actors_at(subj_c, index) if m.start not in exclude]
+        if not targets and pat.pos == "V" and tok.lemma_.lower() not in RECEIVING:
+            # "withdrew its troops from Chad", "evacuated the wounded from Gorazde": the place left
+            targets = [m for c in anchor.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for p in c.children if p.dep_ == "pobj" for m in self._actors_at(p, index)
+                       if m.start not in exclude]
         if not targets and self.unresolved and not ("reciprocal" in pat.flags and len(sources) > 1):
             obj = self._object(tok, anchor, pat, cue_tokens, exclude, passive)
             if obj is not None and (m := _unresolved(obj)) and _named(obj.doc[m.start:m.end]):

@@ -17,8 +17,8 @@ CLIMB = {"xcomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "attr", "acomp",
 INTENT_AUX = {"will", "shall", "'ll", "wo"}
 HYPO_AUX = {"could", "may", "might", "would", "can", "should", "ca", "'d"}
 INTENT_VERBS = {"plan", "intend", "want", "hope", "seek", "aim", "prepare", "expect", "mean", "wish",
-                "promise", "pledge", "vow", "offer", "agree", "vote", "decide", "threaten", "schedule",
-                "propose", "try", "attempt", "push", "move", "look", "intention", "intent", "desire",
+                "promise", "pledge", "vow", "swear", "offer", "agree", "vote", "decide", "threaten", "schedule",
+                "propose", "push", "move", "look", "intention", "intent", "desire",
                 "willingness", "readiness", "bid", "willing", "ready", "prepared", "committed", "determined",
                 "eager", "set", "poised"}
 HYPO_WORDS = {"consider", "mull", "weigh", "discuss", "suggest", "possible", "possibility", "potential",
