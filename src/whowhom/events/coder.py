@@ -401,7 +401,9 @@ class EventCoder:
             for t in frontier:
                 for c in t.children:
                     dep, low = c.dep_, c.lower_
-                    if c.i in exclude or (c.pos_ == "VERB" and dep not in ("pcomp",)):
+                    # (a participle inside the object phrase leads on: "lifted sanctions imposed on X")
+                    if c.i in exclude or (c.pos_ == "VERB" and dep not in ("pcomp",)
+                                          and not (dep == "acl" and c.tag_ == "VBN" and t.i != start.i)):
                         continue
                     obj = ((objects or "dobj" in pat.targets) and (dep == "dobj" or (passive and dep == "nsubjpass"))) \
                         or ("dative" in pat.targets and dep == "dative")
@@ -417,7 +419,7 @@ class EventCoder:
                         nxt.append(c)
                     elif dep == "prep" and (low in pat.targets or t.i != start.i):
                         nxt.append(c)
-                    elif dep in ("dobj", "nsubjpass", "pcomp", "intj", "advmod", "npadvmod"):
+                    elif dep in ("dobj", "nsubjpass", "pcomp", "intj", "advmod", "npadvmod", "acl"):
                         nxt.append(c)
             if found:
                 return found
