@@ -42,8 +42,8 @@ CHL|Chile|Chilean|Chileans|
 CHN|China;People's Republic of China;Peoples Republic of China;PRC;Mainland China|Chinese;Sino||Beijing;Peking
 COL|Colombia|Colombian|Colombians|Bogota;Bogotá
 COM|Comoros|Comoran;Comorian|Comorians|
-COG|Republic of the Congo;Congo-Brazzaville|Congolese||Brazzaville
-COD|Democratic Republic of the Congo;Democratic Republic of Congo;DR Congo;DRC;Congo-Kinshasa;Zaire|||Kinshasa
+COG|Republic of the Congo;Congo-Brazzaville|||Brazzaville
+COD|Democratic Republic of the Congo;Democratic Republic of Congo;DR Congo;DRC;Congo-Kinshasa;Zaire|Congolese||Kinshasa
 CRI|Costa Rica|Costa Rican|Costa Ricans|San Jose;San José
 CIV|Ivory Coast;Cote d'Ivoire;Côte d'Ivoire|Ivorian|Ivorians|Yamoussoukro;Abidjan
 HRV|Croatia|Croatian;Croat|Croatians;Croats|Zagreb

@@ -84,6 +84,13 @@ class ActorCoder:
         for code, a, b in entry.roles:
             if (a == 0 or a <= when) and (b == 0 or when < b):
                 return code
+        if date is not None:
+            # out of office by then: a former official is an elite of the country (CAMEO's ELI)
+            past = [(b, code) for code, a, b in entry.roles if b and b <= when]
+            if past:
+                _, country, _ = split_code(max(past)[1], self.data.countries, self.data.orgs)
+                if country:
+                    return country + "ELI"
         if date is None and entry.roles:
             if not entry.curated and not entry.default:
                 return None  # a Phoenix official whose roles have all ended: too stale to code undated
