@@ -33,7 +33,7 @@ def _kind(tok: Token) -> str | None:
     return None
 
 
-def _scope(tok: Token, depth: int = 3) -> list[Token]:
+def _scope(tok: Token, depth: int = 4) -> list[Token]:
     """Dependents of the trigger within its own clause (for cues and code refinement)."""
     out: list[Token] = []
     frontier = [tok]
