@@ -171,12 +171,35 @@ TRIGGER_ROWS = [
     ("Poland announced the expulsion of two Russian diplomats.", ("POL", "161", "RUS")),
     ("Sudanese troops launched a raid on the rebel camp.", ("SDN", "190", "SDN")),
     ("The Moldovan opposition demanded the resignation of the president.", ("MDA", "1041", "MDA")),
+    ("Nigerian teachers went on strike.", ("NGA", "143", "")),
+    ("The Indian prime minister traveled to Japan.", ("IND", "042", "JPN")),
+    ("Thousands of Kenyans converged on Nairobi for a rally against the government.", ("KEN", "141", "")),
+    ("Croatian troops took over the town.", ("HRV", "192", "")),
+]
+
+# Ordinary verbs that PETRARCH's verb blocks code as events, switched off by rows coded "-":
+# no asserted event may come out of these.
+NO_EVENT = [
+    "The Kenyan president went to the stadium on Sunday.",
+    "The Estonian delegation left Vilnius after lunch.",
+    "Bulgaria needs more doctors.",
+    "The Romanian minister faces corruption charges.",
+    "Slovenia plans a new highway.",
+    "Portugal applied the new rules.",
+    "Hungary organized a music festival.",
+    "The Danish government introduced a new tax.",
+    "Austria launched an effort to reduce waste.",
 ]
 
 
 @pytest.mark.parametrize("sentence,expected", TRIGGER_ROWS)
 def test_trigger_rows(code_sentence, sentence, expected):
     assert expected in triples(code_sentence(sentence), "asserted")
+
+
+@pytest.mark.parametrize("sentence", NO_EVENT)
+def test_no_event_rows(code_sentence, sentence):
+    assert not triples(code_sentence(sentence), "asserted")
 
 
 def test_lifting_a_blockade_is_no_blockade(code_sentence):
