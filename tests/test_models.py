@@ -28,7 +28,7 @@ def test_role_tagger_marks_source_and_target(shipped):
 
     doc = _stages()[0]("The government of Ruritania expelled two Borduvian diplomats on Monday.")
     ents = [(e.start, e.end, e.label_) for e in doc.ents]
-    spans = models.role_spans(next(iter(doc.sents)))
+    spans = models.role_spans([next(iter(doc.sents))])[0]
     labels = {lab: doc[a:b].text for a, b, lab in spans}
     assert labels.get("S") == "The government of Ruritania"
     assert "Borduvian diplomats" in labels.get("T", "")

@@ -242,15 +242,20 @@ def _drop_light(events: list[Event], sent: Span, cues: dict[int, set[int]]) -> l
                                          for c in cues.get(at[e.trigger_start], ()) if c != at[e.trigger_start])]
 
 
-def _weigh(sent: Span, events: list[Event], index: dict[int, ActorMention]) -> None:
-    """The trained components (events/models.py), where installed. The penta classifier's belief in an
-    event's class scales its confidence: of two readings of a sentence, the one the classifier finds
-    likelier ranks first. A role span of the tagger that overlaps an event's source (target) becomes that
-    role's evidence span: the whole phrase the sentence gives the actor, as annotators mark it. An event
-    whose source is the tagger's source and that has no target takes the tagger's target, coded by the
-    actor named in it."""
-    probs = models.penta_probs([sent.text])
-    spans = models.role_spans(sent) or []
+def _weigh(coded: list[tuple[Span, list[Event]]], index: dict[int, ActorMention]) -> None:
+    """The trained components (events/models.py), where installed, over the sentences that gave events
+    (in one batch each). The penta classifier's belief in an event's class scales its confidence: of two
+    readings of a sentence, the one the classifier finds likelier ranks first. A role span of the tagger
+    that overlaps an event's source (target) becomes that role's evidence span: the whole phrase the
+    sentence gives the actor, as annotators mark it. An event whose source is the tagger's source and that
+    has no target takes the tagger's target, coded by the actor named in it."""
+    probs = models.penta_probs([sent.text for sent, _ in coded])
+    spans = models.role_spans([sent for sent, _ in coded])
+    for k, (sent, events) in enumerate(coded):
+        _weigh_sentence(sent, events, index, probs[k] if probs else None, spans[k] if spans else [])
+
+
+def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMention], probs, spans) -> None:
     doc, base = sent.doc, sent.start_char
 
     def chars(a, b):
@@ -258,7 +263,7 @@ def _weigh(sent: Span, events: list[Event], index: dict[int, ActorMention]) -> N
 
     for e in events:
         if probs:
-            e.confidence = round(e.confidence * (0.5 + 0.5 * probs[0].get(e.penta, 0.0)), 2)
+            e.confidence = round(e.confidence * (0.5 + 0.5 * probs.get(e.penta, 0.0)), 2)
         main = False
         for role, label in (("source", "S"), ("target", "T")):
             lo, hi = getattr(e, f"{role}_start"), getattr(e, f"{role}_end")
@@ -506,8 +511,6 @@ class EventCoder:
         if any(e.cameo_root != "01" for e in out):
             # "X said Y attacked Z": the statement is how the event is known, not an event of its own
             out = [e for e in out if e.cameo_root != "01"]
-        if out:
-            _weigh(sent, out, index)
         return out
 
     def _code_trigger(self, tok, pat, scope, cue_tokens, sent, index, **where) -> list[Event]:
@@ -668,8 +671,10 @@ class EventCoder:
             mentions = _domestic(doc, mentions)
         index = {i: m for m in mentions if m.country or m.code not in SECTORS or self.bare_sectors
                  for i in range(m.start, m.end)}
-        out: list[Event] = []
-        for n, sent in enumerate(doc.sents):
-            out += self.code_sentence(sent, index, doc_id=doc_id, section=section, sentence_index=n,
-                                      article_date=article_date, offset=offset)
-        return out
+        coded = [(sent, self.code_sentence(sent, index, doc_id=doc_id, section=section, sentence_index=n,
+                                           article_date=article_date, offset=offset))
+                 for n, sent in enumerate(doc.sents)]
+        coded = [(sent, events) for sent, events in coded if events]
+        if coded:
+            _weigh(coded, index)
+        return [e for _, events in coded for e in events]
