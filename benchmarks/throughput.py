@@ -175,7 +175,7 @@ def main() -> int:
 
     mb = lambda b: b / 2**20  # noqa: E731
     r1, r2 = one["rate"] / spacy_res["rate"], two["rate"] / one["rate"]
-    peak = max(one["peak"], two["peak"], spacy_res["peak"])
+    peak = max(one["peak"], two["peak"])
     spacy_ms = stages.pop("plain spaCy, all components, on the bodies")
     unparsed = sum(v for k, v in stages.items() if k != "prefilter, parse, NER, actor and event coding")
 
@@ -201,7 +201,7 @@ def main() -> int:
         "",
         f"- 1 worker / plain spaCy: **{r1:.2f}×** (target ≥ 2×)",
         f"- 2 workers / 1 worker: **{r2:.2f}×** (target ≥ 1.7×)",
-        f"- peak memory: **{mb(peak):.0f} MB** (target ≤ 1536 MB)",
+        f"- whowhom's peak memory: **{mb(peak):.0f} MB** (target ≤ 1536 MB)",
         f"- stored: {one['articles']} articles, {one['events']} events (1 worker); "
         f"{two['articles']} articles, {two['events']} events (2 workers)",
         "",
