@@ -138,7 +138,7 @@ NOR|Norway|Norwegian|Norwegians|Oslo
 OMN|Oman|Omani|Omanis|Muscat
 PAK|Pakistan|Pakistani|Pakistanis|Islamabad
 PLW|Palau|Palauan|Palauans|Ngerulmud
-PSE|Palestine;State of Palestine;Palestinian Territories;Palestinian Authority;West Bank;Gaza;Gaza Strip|Palestinian|Palestinians|Ramallah
+PSE|Palestine;State of Palestine;Palestinian Territories;Palestinian Authority;West Bank;Gaza;Gaza Strip;East Jerusalem|Palestinian|Palestinians|Ramallah
 PAN|Panama|Panamanian|Panamanians|Panama City
 PNG|Papua New Guinea|Papua New Guinean||Port Moresby
 PRY|Paraguay|Paraguayan|Paraguayans|Asuncion;Asunción

@@ -422,8 +422,8 @@ class EventCoder:
                             found.extend(hits)
                             continue
                         nxt.append(c)
-                    elif dep == "prep" and (low in pat.targets or t.i != start.i):
-                        nxt.append(c)
+                    elif dep == "prep" and (low in pat.targets or t.i != start.i or (low == "of" and pat.pos == "N")):
+                        nxt.append(c)  # (an event noun's "of" phrase is its object: "suspension of links with X")
                     elif dep in ("dobj", "nsubjpass", "pcomp", "intj", "advmod", "npadvmod", "acl"):
                         nxt.append(c)
             if found:
@@ -563,12 +563,15 @@ class EventCoder:
         targets = self._targets(tok, pat, index, exclude, passive)
         if not targets and anchor.i != tok.i:
             targets = self._targets(anchor, pat, index, exclude | {tok.i}, passive, objects=True)
-        if not targets and pat.pos == "V":
+        if not targets:
             # "threatened to break relations with Russia": the target sits in the governed verb's clause
-            # (the governed verb's own prepositions count: "threatened to deliver blows to the US")
+            # (the governed verb's own prepositions count: "threatened to deliver blows to the US"); so
+            # it does in a purpose clause: "began a hunger strike to protest against X"
             governed = replace(pat, targets=pat.targets + patterns.VERB_TARGETS)
-            for c in tok.children:
-                if c.dep_ == "xcomp" and not targets:
+            heads = [anchor] if pat.pos == "V" or anchor.i != tok.i else []
+            for c in (c for h in heads for c in h.children):
+                purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                if (c.dep_ == "xcomp" or purpose) and not targets:
                     targets = self._targets(c, governed, index, exclude | {tok.i}, False, objects=True)
         if not targets and pat.pos == "V":
             # "demanded that the US cancel the sale": the one asked is the subject of the demanded clause
