@@ -175,6 +175,8 @@ TRIGGER_ROWS = [
     ("The Indian prime minister traveled to Japan.", ("IND", "042", "JPN")),
     ("Thousands of Kenyans converged on Nairobi for a rally against the government.", ("KEN", "141", "")),
     ("Croatian troops took over the town.", ("HRV", "192", "")),
+    ("Sudanese troops engaged in fierce fighting with the rebels.", ("SDN", "190", "")),
+    ("Cuba has been sharing medical expertise with Venezuela.", ("CUB", "060", "VEN")),
 ]
 
 # Ordinary verbs that PETRARCH's verb blocks code as events, switched off by rows coded "-":
@@ -189,6 +191,11 @@ NO_EVENT = [
     "Hungary organized a music festival.",
     "The Danish government introduced a new tax.",
     "Austria launched an effort to reduce waste.",
+    "The Finnish government manages the islands.",
+    "The Icelandic minister decided to build a new bridge.",
+    "The drought damaged crops across Kenya.",
+    "The Latvian president expressed his views on the economy.",
+    "Sweden engaged a new consulting firm.",
 ]
 
 
