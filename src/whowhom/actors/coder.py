@@ -45,6 +45,11 @@ def _date_int(date) -> int | None:
     return int(m.group(1) + (m.group(2) or "01") + (m.group(3) or "01"))
 
 
+def _entity(doc, i: int):
+    """The named entity token i is part of."""
+    return next((ent for ent in doc.ents if ent.start <= i < ent.end), doc[i:i + 1])
+
+
 class ActorCoder:
     """Find and code actor mentions. Data files load once per process (cached)."""
 
@@ -104,7 +109,11 @@ class ActorCoder:
         data = self.data
         hits: list[Hit] = []
         taken: set[int] = set()
-        for s, e, entry in match_gazetteer(data, doc, lo, hi):
+        matches = list(match_gazetteer(data, doc, lo, hi))
+        # tokens that name a place or people: an "entity" made of nothing else ("Bosnian Serbs", which the
+        # tagger may call a PERSON) is no person's name
+        named = {i for s, e, entry in matches if entry.kind in NAME_KINDS for i in range(s, e)}
+        for s, e, entry in matches:
             taken.update(range(s, e))
             if entry.kind == "discard":
                 continue
@@ -114,7 +123,8 @@ class ActorCoder:
                 continue  # post-Soviet, pro-Russian
             if e - s == 1 and entry.kind in NAME_KINDS and doc[s].ent_type_ == "PERSON" and (
                     (doc[s].ent_iob_ == "I" and s - 1 >= lo)
-                    or (e < hi and doc[e].ent_iob_ == "I" and doc[e].ent_type_ == "PERSON")):
+                    or (e < hi and doc[e].ent_iob_ == "I" and doc[e].ent_type_ == "PERSON")) \
+                    and not all(t.i in named for t in _entity(doc, s)):
                 continue  # "Jordan Peterson", "George Washington", "Paris Hilton"
             h = self._hit(entry, s, e, d)
             if h is not None:
@@ -257,6 +267,14 @@ class ActorCoder:
         hd = doc[ph]
         name_head = head_part is None and (bool(aparts) and (hd.pos_ == "PROPN" or (
             not parsed and hd.text[:1].isupper())) or hd.lemma_.lower() in GENERIC_HEADS)
+        if len(countries) == 2 and head_part is not None and head_part.entry is not None \
+                and head_part.entry.kind == "demonym" and len(gparts) == 2:
+            # "Bosnian Serbs", "Russian Jews": people of one nation living in another are coded by where
+            # they live (the modifier), as CAMEO codes them
+            countries = {p.country for p in gparts if p is not head_part}
+            gparts = [p for p in gparts if p is not head_part]
+            head_part = None
+            name_head = True
         composite = (head_part is not None or name_head) and len(countries) <= 1
         if composite and head_part is not None and head_part.entry is None and not gparts \
                 and len(aparts) > 1 and head_part.sector is None:

@@ -182,8 +182,8 @@ MEANS_VERBS = {"use", "employ", "utilize", "utilise", "fire", "launch", "spend"}
 # Verbs whose "from" names the giver, not a place left: "received aid from X".
 RECEIVING = {"receive", "get", "obtain", "buy", "import", "accept", "seek", "request", "demand", "ask", "take",
              "win", "gain", "borrow", "hear", "learn", "purchase", "inherit", "collect"}
-# Passive forms whose subject is the doer: "were engaged in", "are involved in".
-ACTIVE_PASSIVES = {"engage", "involve"}
+# Passive forms whose subject is the doer: "were engaged in", "are involved in", "is committed to".
+ACTIVE_PASSIVES = {"engage", "involve", "commit", "prepare", "determine", "dedicate", "devote"}
 
 
 def _conditioned(tok: Token) -> bool:
