@@ -574,9 +574,14 @@ class EventCoder:
                 if (c.dep_ == "xcomp" or purpose) and not targets:
                     targets = self._targets(c, governed, index, exclude | {tok.i}, False, objects=True)
         if not targets and pat.pos == "V":
-            # "demanded that the US cancel the sale": the one asked is the subject of the demanded clause
-            for c in tok.children:
-                if c.dep_ == "ccomp" and not targets and tok.lemma_.lower() not in attribution.SPEECH_VERBS:
+            # "demanded that the US cancel the sale": the one asked is the subject of the demanded clause,
+            # also after a demand noun ("reiterated its demand that Israel ease ...")
+            demand = [o for o in tok.children if o.dep_ == "dobj" and o.i in cue_tokens]
+            clauses = [c for c in tok.children if c.dep_ == "ccomp"
+                       and (demand or tok.lemma_.lower() not in attribution.SPEECH_VERBS)]
+            clauses += [c for o in demand for c in o.children if c.dep_ in ("acl", "ccomp")]
+            for c in clauses:
+                if not targets:
                     subj_c = next((s for s in c.children if s.dep_ in ("nsubj", "nsubjpass")), None)
                     if subj_c is not None:
                         targets = [m for m in self._actors_at(subj_c, index) if m.start not in exclude]
