@@ -177,6 +177,9 @@ TRIGGER_ROWS = [
     ("Croatian troops took over the town.", ("HRV", "192", "")),
     ("Sudanese troops engaged in fierce fighting with the rebels.", ("SDN", "190", "")),
     ("Cuba has been sharing medical expertise with Venezuela.", ("CUB", "060", "VEN")),
+    ("Peruvian police broke up the demonstration in Lima.", ("PER", "175", "PER")),
+    ("The Chilean government insisted on a recount.", ("CHL", "100", "")),
+    ("The Chilean government insisted that the election was fair.", ("CHL", "010", "")),
 ]
 
 # Ordinary verbs that PETRARCH's verb blocks code as events, switched off by rows coded "-":
@@ -196,6 +199,9 @@ NO_EVENT = [
     "The drought damaged crops across Kenya.",
     "The Latvian president expressed his views on the economy.",
     "Sweden engaged a new consulting firm.",
+    "The Greek minister called the plan ambitious.",
+    "Brazil is fighting corruption in its ports.",
+    "The Mexican government combats poverty with cash transfers.",
 ]
 
 
