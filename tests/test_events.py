@@ -180,6 +180,8 @@ TRIGGER_ROWS = [
     ("Peruvian police broke up the demonstration in Lima.", ("PER", "175", "PER")),
     ("The Chilean government insisted on a recount.", ("CHL", "100", "")),
     ("The Chilean government insisted that the election was fair.", ("CHL", "010", "")),
+    ("Kenyan police used tear gas against the marchers.", ("KEN", "175", "")),
+    ("The UN withdrew its peacekeepers from Lebanon.", ("UN", "1661", "LBN")),
 ]
 
 # Ordinary verbs that PETRARCH's verb blocks code as events, switched off by rows coded "-":
@@ -202,6 +204,7 @@ NO_EVENT = [
     "The Greek minister called the plan ambitious.",
     "Brazil is fighting corruption in its ports.",
     "The Mexican government combats poverty with cash transfers.",
+    "The Irish president ended his trip in Rome.",
 ]
 
 
