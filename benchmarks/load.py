@@ -167,14 +167,17 @@ every connection, parses and validates each request (FastAPI), and computes dyad
 itself from the store's dyad table (per source, target, day, modality and QuadClass; written at ingest
 with the events), which it reads into memory at start (about 60 bytes a row); event lists and articles are
 DuckDB queries in worker threads (one per CPU, at a lower CPU priority than the loop) that write their
-JSON themselves, so they hardly hold the GIL the loop needs.
+JSON themselves, so they hardly hold the GIL the loop needs. What start-up made is frozen out of the
+garbage collector's sight (a full collection during the first burst took ~90 ms).
 
 With 200 requests at once, the loop takes them all in one turn, and uvloop closes the connections at
 the end of the turn: so every dyad answer completes when the loop has been round all 200, and dyad p95 is
-the length of that turn. In CPU it is about 130 ms for this mix (per request, measured in-process:
-FastAPI and uvicorn ~0.2 ms, plus ~0.3 ms for a dyad series by month with its JSON, ~0.1 ms by year),
+the length of that turn. In CPU it is 130-160 ms for this mix (per request, measured in-process:
+FastAPI's routing and parameter checks 0.1-0.5 ms, the most for an event list and its 12 parameters; a
+dyad series by month with its JSON ~0.4 ms, by year ~0.15 ms; then uvicorn's work per connection),
 stretched by sharing the two CPUs with the load generator (~40 ms of CPU per run), the DuckDB threads and
-other work: hence the load average noted with each run. Event lists cost DuckDB ~12 ms of CPU each (a
+other work: hence the load noted with each run. Over several runs on idle CPUs, cold dyad p95 was
+140-195 ms; with other work keeping both CPUs busy (0-5% idle), 300-350 ms. Event lists cost DuckDB ~12 ms of CPU each (a
 page of 100 events scattered through the table makes it decompress nearly every column vector; fetching
 them by key costs as much) and articles ~5 ms: they finish after the loop's turn, at DuckDB's pace.
 
@@ -215,8 +218,23 @@ class Server:
             self.proc.wait(timeout=10)
 
 
-def run(server: Server, plan: list, concurrency: int) -> tuple[list, float, float]:
-    load = os.getloadavg()[0]
+def idle(seconds: float = 1.0) -> str:
+    """How idle the CPUs were over the last `seconds` (Linux): the load average lags by a minute."""
+    def times() -> list[int]:
+        with open("/proc/stat") as f:
+            return [int(x) for x in f.readline().split()[1:9]]
+    try:
+        a = times()
+        time.sleep(seconds)
+        b = times()
+    except OSError:
+        return "unknown"
+    busy = [y - x for x, y in zip(a, b)]
+    return f"{100 * (busy[3] + busy[4]) / max(1, sum(busy)):.0f}%"
+
+
+def run(server: Server, plan: list, concurrency: int) -> tuple[list, float, str]:
+    load = f"load average {os.getloadavg()[0]:.1f}, CPUs {idle()} idle in the second"
     t0 = time.perf_counter()
     results = asyncio.run(fire(server.base, plan, concurrency, 120))
     return results, time.perf_counter() - t0, load
@@ -281,7 +299,7 @@ def main() -> int:
         errors = sum(1 for r in results if r[2])
         verdict = "PASS" if errors == 0 and pct(dyad, 95) < 200 else "FAIL"
         verdicts.append(verdict)
-        lines += ["", f"## {name}", "", f"{what.capitalize()}; load average {load:.1f} before it. Wall time "
+        lines += ["", f"## {name}", "", f"{what.capitalize()}; {load} before it. Wall time "
                   f"{wall:.2f} s ({len(results) / wall:.0f} requests/s).", "", *table(results), "",
                   f"**{verdict}**: errors {errors}, dyad p95 {pct(dyad, 95):.0f} ms."]
     lines += ["", "## Reading", "", NOTE]
