@@ -226,3 +226,12 @@ def test_lifting_a_blockade_is_no_blockade(code_sentence):
 def test_declined_to_comment_is_no_rejection(code_sentence):
     evs = code_sentence("The Slovak foreign ministry declined to comment on the report.")
     assert not [e for e in evs if e.cameo_root == "12"]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The Czech president mentioned the arrest of the journalist.",
+    "The Italian government explained the restrictions to Austria.",
+    "The Kenyan spokesman commented on the attack in Nairobi.",
+])
+def test_talking_about_an_act_is_no_such_act(code_sentence, sentence):
+    assert {e.cameo_root for e in code_sentence(sentence) if e.modality == "asserted"} <= {"01"}
