@@ -311,7 +311,9 @@ class EventCoder:
             owners = []  # "Osama bin Laden's al-Qaeda network" is al-Qaeda: an owner only where nothing else
             for c in tok.children:
                 if c.dep_ in MODIFIER_DEPS and c.i in index:
-                    (owners if c.dep_ == "poss" else found).append(index[c.i])
+                    # with coordinated modifiers: "Russian and Chinese warships"
+                    mods = [index[c.i]] + [index[g.i] for g in c.children if g.dep_ == "conj" and g.i in index]
+                    (owners if c.dep_ == "poss" else found).extend(mods)
                 elif c.dep_ == "compound":  # "U.N. mediator Diego Cordovez": U.N. modifies "mediator"
                     found.extend(index[g.i] for g in c.children if g.dep_ in MODIFIER_DEPS and g.i in index)
                 elif c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ == "NOUN":
