@@ -182,6 +182,9 @@ TRIGGER_ROWS = [
     ("The Chilean government insisted that the election was fair.", ("CHL", "010", "")),
     ("Kenyan police used tear gas against the marchers.", ("KEN", "175", "")),
     ("The UN withdrew its peacekeepers from Lebanon.", ("UN", "1661", "LBN")),
+    ("Malian rebels clashed with government forces near Gao.", ("MLI", "190", "MLI")),
+    ("Somali fighters battled government soldiers in Mogadishu.", ("SOM", "190", "SOM")),
+    ("Nigerian police arrested the former oil minister in Abuja.", ("NGA", "173", "NGA")),
 ]
 
 # Ordinary verbs that PETRARCH's verb blocks code as events, switched off by rows coded "-":
@@ -205,6 +208,7 @@ NO_EVENT = [
     "Brazil is fighting corruption in its ports.",
     "The Mexican government combats poverty with cash transfers.",
     "The Irish president ended his trip in Rome.",
+    "The Kenyan president appointed a new finance minister.",
 ]
 
 
