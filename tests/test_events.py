@@ -185,6 +185,9 @@ TRIGGER_ROWS = [
     ("Malian rebels clashed with government forces near Gao.", ("MLI", "190", "MLI")),
     ("Somali fighters battled government soldiers in Mogadishu.", ("SOM", "190", "SOM")),
     ("Nigerian police arrested the former oil minister in Abuja.", ("NGA", "173", "NGA")),
+    ("Iraqi troops stormed the compound in Mosul.", ("IRQ", "190", "")),
+    ("Sudanese forces fired on protesters for hours.", ("SDN", "190", "SDN")),
+    ("The Iranian foreign minister received a phone call from his Omani counterpart.", ("IRN", "041", "OMN")),
 ]
 
 # Ordinary verbs that PETRARCH's verb blocks code as events, switched off by rows coded "-":
@@ -209,6 +212,10 @@ NO_EVENT = [
     "The Mexican government combats poverty with cash transfers.",
     "The Irish president ended his trip in Rome.",
     "The Kenyan president appointed a new finance minister.",
+    "The German chancellor opened a new factory in Dresden.",
+    "Japan will host the Olympic Games.",
+    "The Israeli cabinet passed a new law.",
+    "Ukraine's president fired the defence minister.",
 ]
 
 
