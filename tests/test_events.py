@@ -188,6 +188,7 @@ TRIGGER_ROWS = [
     ("Iraqi troops stormed the compound in Mosul.", ("IRQ", "190", "")),
     ("Sudanese forces fired on protesters for hours.", ("SDN", "190", "SDN")),
     ("The Iranian foreign minister received a phone call from his Omani counterpart.", ("IRN", "041", "OMN")),
+    ("Qatar pledged $50 million to Sudan.", ("QAT", "0331", "SDN")),
 ]
 
 # Ordinary verbs that PETRARCH's verb blocks code as events, switched off by rows coded "-":
