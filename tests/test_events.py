@@ -189,6 +189,7 @@ TRIGGER_ROWS = [
     ("Sudanese forces fired on protesters for hours.", ("SDN", "190", "SDN")),
     ("The Iranian foreign minister received a phone call from his Omani counterpart.", ("IRN", "041", "OMN")),
     ("Qatar pledged $50 million to Sudan.", ("QAT", "0331", "SDN")),
+    ("Police seized documents and intelligence files from the Kenyan ministry.", ("KEN", "171", "KEN")),
 ]
 
 # Ordinary verbs that PETRARCH's verb blocks code as events, switched off by rows coded "-":
