@@ -41,7 +41,9 @@ def _scope(tok: Token, depth: int = 4) -> list[Token]:
         nxt = []
         for t in frontier:
             for c in t.children:
-                if c.dep_ in CUE_DEPS and not (c.pos_ == "VERB" and c.dep_ != "pcomp"):
+                # (a date phrase is no cue: "On Monday, X called Y" is no "call on")
+                if c.dep_ in CUE_DEPS and not (c.pos_ == "VERB" and c.dep_ != "pcomp") \
+                        and not (c.dep_ == "prep" and any(_when(g) for g in c.children)):
                     out.append(c)
                     nxt.append(c)
         frontier = nxt
@@ -208,7 +210,8 @@ def _drop_subsumed(events: list[Event], sent: Span) -> list[Event]:
     """Drop a vaguer event of the same source and root as another in the sentence: "refused to join the
     alliance" gives "reject" (120, no target) and "reject military cooperation with X" (1212); keep 1212.
     Likewise a verb that announces an act of its own kind: "threatened to ban X" is the threat to ban
-    (132), not also a bare threat (130); "agreed to open its borders" is 0351, not also 030."""
+    (132), not also a bare threat (130); "agreed to open its borders" is 0351, not also 030; "vowed to attack
+    X" is the threat to attack (138), not also a bare promise (030)."""
     at = {t.idx - sent.start_char: t for t in sent}
 
     def governs(b: Event, a: Event) -> bool:
@@ -230,7 +233,12 @@ def _drop_subsumed(events: list[Event], sent: Span) -> list[Event]:
             return True
         return (b.target is None or a.target == b.target) and governs(b, a)
 
-    return [b for b in events if not any(better(a, b) for a in events)]
+    def announced(a: Event, b: Event) -> bool:
+        # "vowed to attack X" is the threat to attack (138), not also a bare promise (030)
+        return (a is not b and a.source == b.source and b.cameo in ("030", "130") and "+intent" in a.rule
+                and (b.target is None or a.target == b.target) and governs(b, a))
+
+    return [b for b in events if not any(better(a, b) or announced(a, b) for a in events)]
 
 
 def _drop_light(events: list[Event], sent: Span, cues: dict[int, set[int]]) -> list[Event]:

@@ -28,7 +28,9 @@ HYPO_WORDS = {"consider", "mull", "weigh", "discuss", "suggest", "possible", "po
               "urge", "ask", "call", "demand", "request", "press", "appeal", "warn", "encourage", "invite",
               # an accusation alleges the act: "accused X of shelling Y" does not report a shelling
               "accuse", "charge", "blame", "allege", "alleged", "allegedly", "suspect", "suspected",
-              "accusation", "allegation", "claim", "deny"}
+              "accusation", "allegation", "claim", "deny",
+              # the reason given for an arrest or a charge is alleged: "arrested for collaborating with X"
+              "arrest", "detain", "convict", "indict", "prosecute", "jail", "sentence"}
 CONDITION_MARKS = {"if", "unless", "whether", "should"}
 # Verbs that negate the action they govern: "refused to join the alliance" is a negated intent.
 NEGATING_VERBS = {"refuse", "decline", "reject", "fail", "oppose", "resist", "avoid", "stop", "cease",
