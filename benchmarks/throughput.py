@@ -10,8 +10,8 @@ so each copy is a distinct
 article: it is read, extracted, coded and stored in full. Dedup does not short-circuit any of that work:
 near-duplicate detection only links the copies into one story. Peak memory is the largest sum of the RSS
 of each measured process and all its children, sampled every 0.1 s (shared pages count once per process).
-CPU seconds are the user + system time of each run's process tree; the load average before each run says
-how much of the 2 cores other work took. Last, one copy of the set is timed stage by stage in this
+CPU seconds are the user + system time of each run's process tree; the CPU seconds the rest of the machine
+used during a run (and the load average before it) say how much of the shared cores other work took. Last, one copy of the set is timed stage by stage in this
 process (CPU time), with plain spaCy on its bodies, to show where whowhom's time goes.
 """
 
@@ -49,11 +49,12 @@ def build_corpus(html_dir: Path, pages: int, out_dir: Path) -> tuple[Path, list[
     return path, htmls
 
 
-def _tree_run(cmd: list[str]) -> tuple[float, int, str, float, float]:
-    """Run a command; its wall time, the peak RSS of its process tree, its output, its CPU seconds and
-    the 1-minute load average just before it started."""
+def _tree_run(cmd: list[str]) -> tuple[float, int, str, float, float, float]:
+    """Run a command; its wall time, the peak RSS of its process tree, its output, its CPU seconds, the
+    1-minute load average just before it started, and the CPU seconds the rest of the machine used
+    meanwhile (other users of the shared cores)."""
     load = os.getloadavg()[0]
-    cpu = _children_cpu()
+    cpu, busy = _children_cpu(), _busy()
     t = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     peak = 0
@@ -74,7 +75,13 @@ def _tree_run(cmd: list[str]) -> tuple[float, int, str, float, float]:
     secs = time.perf_counter() - t
     if proc.returncode != 0:
         sys.exit(f"throughput: {' '.join(cmd)} failed:\n{err}")
-    return secs, peak, out + err, _children_cpu() - cpu, load
+    cpu = _children_cpu() - cpu
+    return secs, peak, out + err, cpu, load, max(0.0, _busy() - busy - cpu)
+
+
+def _busy() -> float:
+    t = psutil.cpu_times()
+    return sum(t) - t.idle - getattr(t, "iowait", 0.0)
 
 
 def _children_cpu() -> float:
@@ -85,12 +92,12 @@ def _children_cpu() -> float:
 
 def run_whowhom(corpus: Path, workers: int, db: Path) -> dict:
     """`whowhom ingest` in its own process, as a user runs it (model loading included)."""
-    secs, peak, log, cpu, load = _tree_run([sys.executable, "-m", "whowhom.cli", "ingest", str(corpus), "--db",
+    secs, peak, log, cpu, load, others = _tree_run([sys.executable, "-m", "whowhom.cli", "ingest", str(corpus), "--db",
                                             str(db), "--workers", str(workers), "--no-progress"])
     pages = int(re.search(r"pages read: (\d+)", log).group(1))
     articles, events = map(int, re.search(r"articles stored: (\d+), events: (\d+)", log).groups())
     return {"pages": pages, "articles": articles, "events": events, "seconds": secs, "rate": pages / secs,
-            "peak": peak, "log": log, "cpu": cpu, "load": load}
+            "peak": peak, "log": log, "cpu": cpu, "load": load, "others": others}
 
 
 SPACY = """
@@ -111,9 +118,10 @@ print(json.dumps({"pages": n, "model": name, "components": nlp.pipe_names, "batc
 
 def run_spacy(bodies_file: Path, batch: int) -> dict:
     """Plain spaCy in its own process (model loading included, as for whowhom)."""
-    secs, peak, out, cpu, load = _tree_run([sys.executable, "-c", SPACY, str(bodies_file), str(batch)])
+    secs, peak, out, cpu, load, others = _tree_run([sys.executable, "-c", SPACY, str(bodies_file), str(batch)])
     res = json.loads(out.strip().splitlines()[-1])
-    return {**res, "seconds": secs, "rate": res["pages"] / secs, "peak": peak, "cpu": cpu, "load": load}
+    return {**res, "seconds": secs, "rate": res["pages"] / secs, "peak": peak, "cpu": cpu, "load": load,
+            "others": others}
 
 
 def stage_costs(pages: Path, db: Path, model: str) -> dict[str, float]:
@@ -146,6 +154,17 @@ def stage_costs(pages: Path, db: Path, model: str) -> dict[str, float]:
         pass
     ms["plain spaCy, all components, on the bodies"] = clock() - t
     return {k: 1000 * v / len(raws) for k, v in ms.items()}
+
+
+def _version() -> str:
+    """The commit measured, and whether the working tree differed from it."""
+    def git(*a):
+        return subprocess.run(["git", "-C", str(ROOT), *a], capture_output=True, text=True).stdout.strip()
+    commit = git("rev-parse", "--short", "HEAD")
+    if not commit:
+        return "not a git checkout"
+    return f"commit {commit}" + (" with uncommitted changes" if git("status", "--porcelain", "--untracked-files=no")
+                                  else "")
 
 
 def main() -> int:
@@ -181,7 +200,7 @@ def main() -> int:
 
     def row(name, r):
         return (f"| {name} | {r['pages']} | {r['seconds']:.1f} | {r['cpu']:.1f} | {r['rate']:.2f} | "
-                f"{mb(r['peak']):.0f} | {r['load']:.2f} |")
+                f"{mb(r['peak']):.0f} | {r['load']:.2f} | {r['others']:.0f} |")
 
     lines = [
         "# whowhom ingest throughput",
@@ -190,10 +209,11 @@ def main() -> int:
         "`../shared/extract/aeb-dev/html/` repeated, each copy with its own URL, so every copy is extracted, "
         "coded and stored (dedup only links copies into stories; it skips no work). "
         f"Machine: {os.cpu_count()} CPUs, shared: the load average is the 1-minute one before each run "
-        f"({load_end:.2f} after the last). Command: `{' '.join(['python', 'benchmarks/throughput.py'] + sys.argv[1:])}`.",
+        f"({load_end:.2f} after the last; it still counts the run before), others' CPU s what the rest of the "
+        f"machine used during the run. whowhom at {_version()}. Command: `{' '.join(['python', 'benchmarks/throughput.py'] + sys.argv[1:])}`.",
         "",
-        "| run | pages | seconds | CPU s | pages/s | peak RSS (MB) | load before |",
-        "|---|---:|---:|---:|---:|---:|---:|",
+        "| run | pages | seconds | CPU s | pages/s | peak RSS (MB) | load before | others' CPU s |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|",
         row(f"plain spaCy `{spacy_res['model']}` nlp.pipe (batch {spacy_res['batch']}), all components "
             f"({', '.join(spacy_res['components'])}), article bodies only", spacy_res),
         row("whowhom ingest, extract + code + store, 1 worker", one),
