@@ -49,7 +49,8 @@ class Prefilter:
         self._ruled(nlp.get_pipe("attribute_ruler").patterns)
         self.triggers: dict[str, list[tuple[frozenset[str], ...]]] = {}
         for (lemma, _pos), pats in coder.patterns.items():
-            self.triggers.setdefault(lemma, []).extend(p.cues for p in pats)
+            # (a row coded "-" makes no event, so it cannot let a text through)
+            self.triggers.setdefault(lemma, []).extend(p.cues for p in pats if p.code != "-")
         # A coder that keeps unresolved actors ("the villagers", GDELT's blank actor) needs no known
         # actor in the text (a named entity it cannot code is enough): then only the trigger test applies.
         self.need_actor = not coder.unresolved
