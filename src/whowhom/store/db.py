@@ -235,10 +235,10 @@ class Store:
             d = ev.to_dict()
             date = d["event_date"] or article.date
             rows.append([f"{aid}:{n}", aid, n, date, _day(date)] + [d[f] for f in EVENT_FIELDS])
-        if rows:
+        if rows:  # one statement for the article: a list per column, unnested side by side
             cols = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
-            marks = ", ".join("?" for _ in EVENT_COLUMNS)
-            self.con.executemany(f"INSERT INTO events ({cols}) VALUES ({marks})", rows)
+            self.con.execute(f"INSERT INTO events ({cols}) SELECT " + ", ".join("unnest(?)" for _ in EVENT_COLUMNS),
+                             [list(c) for c in zip(*rows)])
         return rows
 
     def _add_dyad_days(self, dyads: dict[tuple, list]) -> None:
