@@ -169,18 +169,21 @@ DuckDB queries in worker threads (one per CPU, at a lower CPU priority than the 
 JSON themselves, so they hardly hold the GIL the loop needs. What start-up made is frozen out of the
 garbage collector's sight (a full collection during the first burst took ~90 ms).
 
-With 200 requests at once, the loop takes them all in one turn, and uvloop closes the connections at
+`whowhom serve` runs one server process per CPU (at most 4; `--workers N` sets it); the kernel deals the
+connections out between them, so each loop has about half of a burst. With 200 requests at once on one
+process, the loop takes them all in one turn, and uvloop closes the connections at
 the end of the turn: so every dyad answer completes when the loop has been round all 200, and dyad p95 is
 the length of that turn. In CPU it is 130-160 ms for this mix (per request, measured in-process:
 FastAPI's routing and parameter checks 0.1-0.5 ms, the most for an event list and its 12 parameters; a
 dyad series by month with its JSON ~0.4 ms, by year ~0.15 ms; then uvicorn's work per connection),
 stretched by sharing the two CPUs with the load generator (~40 ms of CPU per run), the DuckDB threads and
-other work: hence the load noted with each run. Over several runs on idle CPUs, cold dyad p95 was
-140-195 ms; with other work keeping both CPUs busy (0-5% idle), 300-350 ms. Event lists cost DuckDB ~12 ms of CPU each (a
+other work: hence the load noted with each run. With one process, cold dyad p95 on idle CPUs was
+140-280 ms over runs on two occasions (passing, then failing), 300-350 ms with other work keeping both
+CPUs busy; with two processes, 119-152 ms on idle CPUs. Event lists cost DuckDB ~12 ms of CPU each (a
 page of 100 events scattered through the table makes it decompress nearly every column vector; fetching
 them by key costs as much) and articles ~5 ms: they finish after the loop's turn, at DuckDB's pace.
 
-Tried and left out: `uvicorn --workers 2` (on two shared CPUs no better, and more variable), a uvloop
+Tried and left out: a uvloop
 loop in the load generator (no measurable change), a stored JSON copy of each event (fetching 100 of them
 by key costs as much as the columns, and it quadruples the store), ART indexes (a DuckDB query costs
 0.5-1 ms of planning however few rows it reads; that is also why dyad series are not DuckDB queries in
@@ -283,8 +286,8 @@ def main() -> int:
     lines = [
         "# whowhom serve: load benchmark",
         "",
-        f"`.venv/bin/python benchmarks/load.py`: {args.requests} requests per run against `whowhom serve` (one "
-        f"uvicorn process) on loopback, over a store of {server.events} synthetic events "
+        f"`.venv/bin/python benchmarks/load.py`: {args.requests} requests per run against `whowhom serve` (its "
+        f"default: one server process per CPU, {min(os.cpu_count() or 1, 4)} here) on loopback, over a store of {server.events} synthetic events "
         f"({'built in %.1f s' % build_s if build_s > 0.5 else 'reused'}; {dyad_rows} rows in its dyad table); "
         f"the load generator runs on the same machine ({os.cpu_count()} CPUs, shared; load average "
         f"{load0:.1f} before the runs, from other work). "

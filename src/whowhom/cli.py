@@ -50,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     srv.add_argument("--db", default="whowhom.duckdb", help="event store (default: whowhom.duckdb)")
     srv.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback only)")
     srv.add_argument("--port", type=int, default=8000)
+    srv.add_argument("--workers", type=int, default=None,
+                     help="server processes (default: one per CPU, at most 4)")
     rep = sub.add_parser("report", help="the dyad view of two actors as one self-contained HTML file")
     rep.add_argument("source")
     rep.add_argument("target")
@@ -104,7 +106,8 @@ COMMANDS = {
     "events": lambda args: __import__("whowhom.store.commands").store.commands.events(args),
     "export": lambda args: __import__("whowhom.store.commands").store.commands.export(args),
     # --- serve, report handlers (issue 5) ---
-    "serve": lambda args: __import__("whowhom.api.server").api.server.serve(args.db, args.host, args.port),
+    "serve": lambda args: __import__("whowhom.api.server").api.server.serve(args.db, args.host, args.port,
+                                                                            args.workers),
     "report": lambda args: __import__("whowhom.api.report").api.report.write_report(
         args.db, args.source, args.target, args.out, args.by, args.modality),
 }

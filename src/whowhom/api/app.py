@@ -65,6 +65,12 @@ async def _lifespan(app: FastAPI):
     app.state.stores.close()
 
 
+def app_from_env() -> FastAPI:
+    """The app of one of several server processes (`whowhom serve --workers N`)."""
+    import os
+    return create_app(os.environ["WHOWHOM_SERVE_DB"])
+
+
 def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
     app = FastAPI(
         lifespan=_lifespan,

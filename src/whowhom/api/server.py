@@ -9,7 +9,7 @@ import sys
 from whowhom.errors import InputError
 
 
-def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(db: str, host: str = "127.0.0.1", port: int = 8000, workers: int | None = None) -> None:
     import uvicorn
 
     from whowhom.api.app import create_app
@@ -28,5 +28,13 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000) -> None:
     print(f"whowhom: serving {db} (read-only) on http://{host}:{port}/ — Ctrl-C stops", file=sys.stderr)
     # no access log (the warning level hid it anyway), no X-Forwarded-* rewriting (nothing uses the client's
     # address): both cost time on every request
-    uvicorn.run(create_app(db), host=host, port=port, log_level="warning", access_log=False,
-                proxy_headers=False)
+    # one server process per CPU (at most 4): a burst of requests is answered by both cores
+    workers = workers or min(os.cpu_count() or 1, 4)
+    if workers < 1:
+        raise InputError(f"--workers {workers}: at least 1")
+    opts = dict(host=host, port=port, log_level="warning", access_log=False, proxy_headers=False)
+    if workers == 1:
+        uvicorn.run(create_app(db), **opts)
+    else:  # worker processes build their own app from the store named in the environment
+        os.environ["WHOWHOM_SERVE_DB"] = os.path.abspath(db)
+        uvicorn.run("whowhom.api.app:app_from_env", factory=True, workers=workers, **opts)
