@@ -299,3 +299,9 @@ def test_dyad_answers_over_http_are_the_stores(client, db):
     got = client.get(f"/api/dyads/{A}/{B}", params={"by": "year"}).json()["series"]
     assert [{k: v for k, v in r.items() if k not in ("since", "until")} for r in got] == want
     assert client.get("/api/actors", params={"limit": 5}).json()["actors"] == top
+
+
+def test_serve_refuses_zero_workers(db):
+    res = whowhom("serve", "--db", db, "--workers", "0", "--port", "0")
+    assert res.returncode == 2
+    assert res.stderr.count("\n") == 1 and "workers" in res.stderr

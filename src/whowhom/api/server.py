@@ -17,6 +17,10 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, workers: int | Non
 
     if not os.path.isfile(db):
         raise InputError(f"{db}: no such store (build one with `whowhom ingest PATH... --db {db}`)")
+    # one server process per CPU (at most 4): a burst of requests is answered by both cores
+    workers = min(os.cpu_count() or 1, 4) if workers is None else workers
+    if workers < 1:
+        raise InputError(f"--workers {workers}: at least 1")
     if not 0 < port < 65536:
         raise InputError(f"--port {port}: not a port number")
     with Store(path=db, read_only=True):  # fails early, with one line, if it is not a store
@@ -28,10 +32,6 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, workers: int | Non
     print(f"whowhom: serving {db} (read-only) on http://{host}:{port}/ — Ctrl-C stops", file=sys.stderr)
     # no access log (the warning level hid it anyway), no X-Forwarded-* rewriting (nothing uses the client's
     # address): both cost time on every request
-    # one server process per CPU (at most 4): a burst of requests is answered by both cores
-    workers = workers or min(os.cpu_count() or 1, 4)
-    if workers < 1:
-        raise InputError(f"--workers {workers}: at least 1")
     opts = dict(host=host, port=port, log_level="warning", access_log=False, proxy_headers=False)
     if workers == 1:
         uvicorn.run(create_app(db), **opts)
