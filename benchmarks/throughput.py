@@ -141,8 +141,8 @@ def stage_costs(pages: Path, db: Path, model: str) -> dict[str, float]:
     ms["extraction (trafilatura)"], t = clock() - t, clock()
     keep = [a for a in articles if pipeline.junk_reason(a) is None]
     ms["language id"], t = clock() - t, clock()
-    events = pipeline.code_articles(keep)
-    ms["prefilter, parse, NER, actor and event coding"], t = clock() - t, clock()
+    events = pipeline.code_articles(keep, sentences="actors")  # what ingest does by default
+    ms["sentence selection, parse, NER, actor and event coding"], t = clock() - t, clock()
     with Store(str(db)) as store:
         items = [Item(f"{n}", a.id, coded=pipeline.Coded(a, e)) for n, (a, e) in enumerate(zip(keep, events))]
         for i in range(0, len(items), 32):
@@ -196,7 +196,7 @@ def main() -> int:
     r1, r2 = one["rate"] / spacy_res["rate"], two["rate"] / one["rate"]
     peak = max(one["peak"], two["peak"])
     spacy_ms = stages.pop("plain spaCy, all components, on the bodies")
-    unparsed = sum(v for k, v in stages.items() if k != "prefilter, parse, NER, actor and event coding")
+    unparsed = sum(v for k, v in stages.items() if k != "sentence selection, parse, NER, actor and event coding")
 
     def row(name, r):
         return (f"| {name} | {r['pages']} | {r['seconds']:.1f} | {r['cpu']:.1f} | {r['rate']:.2f} | "

@@ -234,3 +234,31 @@ def test_ingest_path_codes_exactly_what_code_article_codes(corpus, tmp_path):
 def test_ingest_path_on_real_pages():
     files = sorted((SHARED / "extract" / "aeb-dev" / "html").glob("*.html.gz"))[:12]
     _check_same_events(files)
+
+
+def test_actor_sentences_keep_every_event_with_a_known_actor(corpus):
+    """Ingest's default parses only the sentences that name a known actor: it must give the events with a
+    known actor that coding every sentence gives, with the same sentence numbers, and no event whose
+    actors are both unknown."""
+    from whowhom import pipeline
+    from whowhom.io.readers import read_inputs
+
+    paths = [ROOT / "examples", ROOT / "tests" / "pages", *sorted(corpus.glob("p0*.txt"))]
+    articles = [pipeline._extract(raw) for raw in read_inputs([str(p) for p in paths])]
+
+    def key(e):
+        return (e.doc_id, e.section, e.sentence_index, e.start + e.trigger_start, e.source, e.target, e.cameo,
+                e.modality, e.reported_by, e.event_date, e.source_text, e.target_text)
+
+    every = [key(e) for got in pipeline.code_articles(articles) for e in got if e.source or e.target]
+    actors = [key(e) for got in pipeline.code_articles(articles, sentences="actors") for e in got]
+    assert len(every) > 20
+    assert sorted(actors) == sorted(every)
+    with pytest.raises(ValueError):
+        pipeline.code_articles(articles, sentences="some")
+
+
+def test_clean_store_holds_no_event_without_a_known_actor(clean):
+    db, _ = clean
+    assert rows(db, "SELECT count(*) FROM events WHERE coalesce(source, '') = '' AND coalesce(target, '') = ''") \
+        == [(0,)]

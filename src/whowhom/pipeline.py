@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from whowhom import nlp
 from whowhom.actors import ActorCoder
-from whowhom.events.coder import EventCoder
+from whowhom.events.coder import EventCoder, weigh_all
 from whowhom.events.event import Event
 from whowhom.io.readers import RawDoc
 from whowhom.page import Article, extract
@@ -41,8 +41,10 @@ def sections(article: Article) -> Iterator[tuple[str, str]]:
         yield "comment", part.text
 
 
-def _code(doc: Doc, article: Article, section: str) -> list[Event]:
-    """Events of one parsed text (every component run, NER included)."""
+def _code(doc: Doc, article: Article, section: str, offset: int = 0, first_sentence: int = 0,
+          later: list | None = None) -> list[Event]:
+    """Events of one parsed text (every component run, NER included); `offset` and `first_sentence` place
+    a piece of a section in it."""
     model, actors, coder = _stages()
     mentions = actors.find(doc, date=article.date)
     if section == "headline" and nlp.is_title_case(doc.text):
@@ -50,7 +52,8 @@ def _code(doc: Doc, article: Article, section: str) -> list[Event]:
         doc = model(nlp.sentence_case(doc.text, [(m.start_char, m.end_char) for m in mentions
                                                  if m.country or len(m.code) > 3]))
         mentions = actors.find(doc, date=article.date)
-    return coder.code_doc(doc, mentions, doc_id=article.id, section=section, article_date=article.date)
+    return coder.code_doc(doc, mentions, doc_id=article.id, section=section, article_date=article.date,
+                          offset=offset, first_sentence=first_sentence, later=later)
 
 
 def code_article(article: Article) -> list[Event]:
@@ -75,10 +78,15 @@ def run(raws: Iterable[RawDoc]) -> Iterator[Coded]:
 # Small nlp.pipe batches: spaCy's time per token is the same from 4 texts a batch up, its memory is not
 # (a batch of 32 long bodies adds about 250 MB to a worker).
 
-def code_articles(articles: list[Article], batch_size: int = 8) -> list[list[Event]]:
-    """Events of each article, as code_article gives them, parsing only texts that can give events."""
+def code_articles(articles: list[Article], batch_size: int = 8, sentences: str = "all") -> list[list[Event]]:
+    """Events of each article, as code_article gives them, parsing only texts that can give events
+    (sentences="all"); or only the sentences that name a known actor (sentences="actors", see below)."""
     from whowhom import prefilter
 
+    if sentences == "actors":
+        return _code_actor_sentences(articles, batch_size)
+    if sentences != "all":
+        raise ValueError(f"sentences must be 'all' or 'actors', not {sentences!r}")
     model, _, coder = _stages()
     pf = prefilter.get(model, coder)
     ner = model.get_pipe("ner")
@@ -92,6 +100,80 @@ def code_articles(articles: list[Article], batch_size: int = 8) -> list[list[Eve
         for ((i, section, _), _), doc in zip(todo, ner.pipe([doc for _, doc in todo], batch_size=batch_size)):
             out[i] += _code(doc, articles[i], section)
     return out
+
+
+# sentences="actors" (what ingest does unless told otherwise): an event whose source and target are both
+# unknown ("a car bomb killed ...") enters no dyad, actor or GDELT row, so it is not coded, and a sentence
+# that names no known actor is never parsed. The model's small sentence recognizer (senter, a tenth of the
+# parser's cost) cuts each body and comment into sentences; runs of consecutive sentences that name a known
+# actor and hold a usable trigger (prefilter.sentence_wants) are parsed as pieces, with those sentence
+# boundaries kept, so sentence numbers stay those of the whole text. On news pages this parses about two
+# fifths of the text. Headlines are coded whole, as above.
+
+def _pieces(model, pf, text: str) -> list[tuple[Doc, int, int]]:
+    """(piece, its first character in `text`, the index of its first sentence) for each run of sentences
+    of `text` that can give an event with a known actor."""
+    doc = model.make_doc(text)
+    if "senter" in model.component_names:
+        doc = model.get_pipe("senter")(doc)
+    else:  # a model without one: punctuation rules
+        doc = _sentencizer()(doc)
+    for tok in doc[1:]:
+        # a line break ends a sentence (the parser reads one so; senter, trained on running text, does not)
+        if doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text and not tok.is_space:
+            tok.is_sent_start = True
+    sents = list(doc.sents)
+    keep = [pf.sentence_wants(s) for s in sents]
+    out, i = [], 0
+    while i < len(sents):
+        if not keep[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(sents) and keep[j + 1]:
+            j += 1
+        # the piece is tokenized again from its text (a fifth of the cost of Span.as_doc)
+        at = sents[i].start_char
+        piece = model.make_doc(text[at:sents[j].end_char])
+        starts = {s.start_char - at for s in sents[i:j + 1]}
+        for tok in piece:
+            tok.is_sent_start = tok.idx in starts
+        out.append((piece, at, i))
+        i = j + 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _sentencizer():
+    from spacy.pipeline import Sentencizer
+    return Sentencizer()
+
+
+def _code_actor_sentences(articles: list[Article], batch_size: int) -> list[list[Event]]:
+    from whowhom import prefilter
+
+    model, _, coder = _stages()
+    pf = prefilter.get(model, coder)
+    ner = model.get_pipe("ner")
+    jobs = []  # (article index, section, text or piece, offset, first sentence)
+    for i, article in enumerate(articles):
+        for section, text in sections(article):
+            if section == "headline":
+                jobs.append((i, section, text, 0, 0))
+            elif text and text.strip():
+                jobs += [(i, section, piece, at, first) for piece, at, first in _pieces(model, pf, text)]
+    out: list[list[Event]] = [[] for _ in articles]
+    later: list = []  # the trained components weigh every piece's events in one batch at the end
+    for start in range(0, len(jobs), batch_size):
+        batch = jobs[start:start + batch_size]
+        docs = model.pipe([job[2] for job in batch], batch_size=batch_size, disable=["ner"])
+        todo = [(job, doc) for job, doc in zip(batch, docs) if job[1] == "headline" or pf.triggered(doc)]
+        for (i, section, _, at, first), doc in zip([j for j, _ in todo],
+                                                   ner.pipe([doc for _, doc in todo], batch_size=batch_size)):
+            out[i] += _code(doc, articles[i], section, at, first, later)
+    weigh_all(later)
+    # (after weighing: the role tagger may give a blank source's event a known target)
+    return [[e for e in events if e.source or e.target] for events in out]
 
 
 @lru_cache(maxsize=1)
@@ -131,7 +213,7 @@ def _extract(raw: RawDoc) -> Article:
     return article
 
 
-def analyse(inputs: list) -> list[list]:
+def analyse(inputs: list, sentences: str = "all") -> list[list]:
     """Extract, filter and code a batch of inputs (RawDoc, or io.readers.Skip): for each, in order,
     [input hash, name, Coded or None, skip reason or None], the fields of a store Item (plain lists, so a
     worker process never loads the store). Nothing here raises for a bad page: it becomes a skip with
@@ -151,7 +233,7 @@ def analyse(inputs: list) -> list[list]:
         out.append([h, raw.id, None, reason])
         if reason is None:
             todo.append((out[-1], article))
-    for (row, article), events in zip(todo, code_articles([a for _, a in todo])):
+    for (row, article), events in zip(todo, code_articles([a for _, a in todo], sentences=sentences)):
         row[2] = Coded(article, events)
     return out
 

@@ -150,6 +150,14 @@ class Prefilter:
             return False
         return not self.need_actor or self.has_actor(tokens, words)
 
+    def sentence_wants(self, sent) -> bool:
+        """For one sentence (tokens, not parsed): a usable trigger and a known actor (a gazetteer name or
+        an indexed agent word), whatever the coder does with unknown ones."""
+        words = self.words(sent)
+        if self.free.isdisjoint(words) and not self.has_trigger(words):
+            return False
+        return self.has_actor(sent, words)
+
     def triggered(self, doc) -> bool:
         """After the parse, before NER: True when a token passes the coder's own trigger test (which
         reads no entity label)."""

@@ -397,7 +397,7 @@ class ActorCoder:
             e -= 1
         sc = doc[s].idx
         ec = doc[e - 1].idx + len(doc[e - 1].text)
-        return ActorMention(s, e, sc, ec, doc.text[sc:ec], code, country, sector, kind, head, cameo or code, name)
+        return ActorMention(s, e, sc, ec, doc[s:e].text, code, country, sector, kind, head, cameo or code, name)
 
 
 # ---------------------------------------------------------------------- conveniences

@@ -250,6 +250,18 @@ def _drop_light(events: list[Event], sent: Span, cues: dict[int, set[int]]) -> l
                                          for c in cues.get(at[e.trigger_start], ()) if c != at[e.trigger_start])]
 
 
+def weigh_all(pending: list[tuple[list[tuple[Span, list[Event]]], dict[int, ActorMention]]]) -> None:
+    """_weigh over the sentences of many docs at once (code_doc(later=...)): the trained components run in
+    one batch, which costs a fraction of a batch per doc."""
+    flat = [(sent, events, index) for coded, index in pending for sent, events in coded]
+    if not flat:
+        return
+    probs = models.penta_probs([sent.text for sent, _, _ in flat])
+    spans = models.role_spans([sent for sent, _, _ in flat])
+    for k, (sent, events, index) in enumerate(flat):
+        _weigh_sentence(sent, events, index, probs[k] if probs else None, spans[k] if spans else [])
+
+
 def _weigh(coded: list[tuple[Span, list[Event]]], index: dict[int, ActorMention]) -> None:
     """The trained components (events/models.py), where installed, over the sentences that gave events
     (in one batch each). The penta classifier's belief in an event's class scales its confidence: of two
@@ -663,16 +675,17 @@ class EventCoder:
     def _event(self, src, tgt, conf, tok, code, mod, reporter, date, rule, sent, *, doc_id, section,
                sentence_index, article_date, offset) -> Event:
         base = sent.start_char
+        text = sent.text  # (sent.doc.text would join the whole document's tokens again)
         pl = plover.plover(code)
         s_lo, s_hi = _phrase(src, sent, tok) if src.kind != "blank" else (None, None)
         t_lo, t_hi = _phrase(tgt, sent, tok) if tgt else (None, None)
         return Event(
-            doc_id=doc_id, section=section, sentence_index=sentence_index, sentence=sent.text,
+            doc_id=doc_id, section=section, sentence_index=sentence_index, sentence=text,
             start=offset + base, end=offset + sent.end_char,
-            source=src.code, source_text=sent.doc.text[s_lo:s_hi] if s_lo is not None else "",
+            source=src.code, source_text=text[s_lo - base:s_hi - base] if s_lo is not None else "",
             source_start=s_lo - base if s_lo is not None else None,
             source_end=s_hi - base if s_lo is not None else None,
-            target=tgt.code if tgt else None, target_text=sent.doc.text[t_lo:t_hi] if tgt else None,
+            target=tgt.code if tgt else None, target_text=text[t_lo - base:t_hi - base] if tgt else None,
             target_start=t_lo - base if tgt else None, target_end=t_hi - base if tgt else None,
             trigger=tok.text, trigger_start=tok.idx - base, trigger_end=tok.idx + len(tok.text) - base,
             cameo=code, cameo_root=cameo.root(code), cameo_name=cameo.name(code),
@@ -683,16 +696,23 @@ class EventCoder:
         )
 
     def code_doc(self, doc: Doc, mentions: list[ActorMention], *, doc_id: str, section: str,
-                 article_date: str | None, offset: int = 0) -> list[Event]:
+                 article_date: str | None, offset: int = 0, first_sentence: int = 0,
+                 later: list | None = None) -> list[Event]:
+        """Events of a parsed text. `offset` and `first_sentence` place a piece of a section (its first
+        character and the index of its first sentence) within the section. With `later` (a list), the
+        trained components' weighing is left to weigh_all(later), which sets the events in place."""
         mentions = _placed(doc, mentions)
         if self.bare_sectors:
             mentions = _domestic(doc, mentions)
         index = {i: m for m in mentions if m.country or m.code not in SECTORS or self.bare_sectors
                  for i in range(m.start, m.end)}
-        coded = [(sent, self.code_sentence(sent, index, doc_id=doc_id, section=section, sentence_index=n,
+        coded = [(sent, self.code_sentence(sent, index, doc_id=doc_id, section=section,
+                                           sentence_index=first_sentence + n,
                                            article_date=article_date, offset=offset))
                  for n, sent in enumerate(doc.sents)]
         coded = [(sent, events) for sent, events in coded if events]
-        if coded:
+        if coded and later is not None:
+            later.append((coded, index))
+        elif coded:
             _weigh(coded, index)
         return [e for _, events in coded for e in events]

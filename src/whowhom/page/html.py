@@ -14,7 +14,7 @@ from whowhom.page.dates import to_iso
 def extract_html(doc_id: str, page: str, date: str | None = None, url: str | None = None) -> Article:
     doc = None
     try:
-        doc = bare_extraction(page, url=url, with_metadata=True, include_comments=True)
+        doc = bare_extraction(page, url=url, with_metadata=True, include_comments=True, fast=True)
     except Exception:  # trafilatura raises assorted lxml errors on broken markup; a page is then empty
         doc = None
     if doc is None:

@@ -21,6 +21,9 @@ def add_parsers(sub, input_formats) -> None:
     ing.add_argument("--parts-dir", help="Dask: directory for the Parquet parts (shared by all workers)")
     ing.add_argument("--batch-size", type=int, default=32,
                      help="pages per batch; each batch is committed in one transaction (default 32)")
+    ing.add_argument("--sentences", choices=("actors", "all"), default="actors",
+                     help="actors (default): parse only sentences that name a known actor, and store no event "
+                          "whose source and target are both unknown; all: code every sentence as `whowhom code`")
     ing.add_argument("--no-progress", action="store_true", help="no progress bar")
     ing.add_argument("--verbose", action="store_true", help="a line on stderr after each committed batch")
 
@@ -69,7 +72,7 @@ def ingest(args) -> None:
     _check_positive(args.batch_size, "--batch-size")
     summary = run(args.paths, args.db, workers=args.workers, executor=args.executor, scheduler=args.scheduler,
                   batch_size=args.batch_size, input_format=args.input_format, parts_dir=args.parts_dir,
-                  progress=False if args.no_progress else None,
+                  sentences=args.sentences, progress=False if args.no_progress else None,
                   log=(lambda line: print(line, file=sys.stderr, flush=True)) if args.verbose else None)
     for line in summary.lines():
         print(line, file=sys.stderr)

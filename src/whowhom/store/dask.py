@@ -27,7 +27,8 @@ def _files(paths: list[str]) -> list[str]:
     return out
 
 
-def code_partition(files: list[str], input_format: str, batch_size: int, out: str) -> str:
+def code_partition(files: list[str], input_format: str, batch_size: int, out: str,
+                   sentences: str = "actors") -> str:
     """Runs on a worker: read, extract and code these files; write the results as one Parquet part."""
     import pyarrow as pa
     import pyarrow.parquet as pq
@@ -38,7 +39,7 @@ def code_partition(files: list[str], input_format: str, batch_size: int, out: st
 
     cols = {"input_hash": [], "name": [], "skipped": [], "article": [], "events": []}
     for batch in _batches(iter_inputs(files, input_format), batch_size):
-        for input_hash, name, coded, skipped in pipeline.analyse(batch):
+        for input_hash, name, coded, skipped in pipeline.analyse(batch, sentences):
             cols["input_hash"].append(input_hash)
             cols["name"].append(name)
             cols["skipped"].append(skipped)
@@ -71,7 +72,7 @@ def read_part(path: str) -> list:
 
 
 def run_dask(paths: list[str], store, summary, *, scheduler: str | None, workers: int, batch_size: int,
-             input_format: str, parts_dir: str | None) -> Iterator[list]:
+             input_format: str, parts_dir: str | None, sentences: str = "actors") -> Iterator[list]:
     from distributed import Client, LocalCluster
 
     files = _files(paths)
@@ -92,7 +93,7 @@ def run_dask(paths: list[str], store, summary, *, scheduler: str | None, workers
         with client:
             chunks = [files[i:i + batch_size] for i in range(0, len(files), batch_size)]
             futures = [client.submit(code_partition, chunk, input_format, batch_size,
-                                     os.path.join(parts, f"part-{n:06d}.parquet"), pure=False)
+                                     os.path.join(parts, f"part-{n:06d}.parquet"), sentences, pure=False)
                        for n, chunk in enumerate(chunks)]
             for fut in futures:  # in input order, so stories and sequence numbers match a local run
                 path = fut.result()

@@ -71,12 +71,12 @@ def _new_inputs(store: Store, batches: Iterable[list], summary: Summary) -> Iter
             yield fresh
 
 
-def _local(batches: Iterable[list]) -> Iterator[list[Item]]:
+def _local(batches: Iterable[list], sentences: str) -> Iterator[list[Item]]:
     for batch in batches:
-        yield [Item(*row) for row in pipeline.analyse(batch)]
+        yield [Item(*row) for row in pipeline.analyse(batch, sentences)]
 
 
-def _processes(batches: Iterable[list], workers: int) -> Iterator[list[Item]]:
+def _processes(batches: Iterable[list], workers: int, sentences: str) -> Iterator[list[Item]]:
     """Worker processes, each loading the model once; results come back in input order, with a bounded
     number of batches in flight so memory stays flat on any corpus size."""
     import multiprocessing as mp
@@ -89,7 +89,7 @@ def _processes(batches: Iterable[list], workers: int) -> Iterator[list[Item]]:
         for batch in batches:
             # a batch goes out in 4 parts, so at the end of a run no worker waits long for the other
             step = -(-len(batch) // 4)
-            pending.append([pool.submit(pipeline.analyse, batch[i:i + step]) for i in range(0, len(batch), step)])
+            pending.append([pool.submit(pipeline.analyse, batch[i:i + step], sentences) for i in range(0, len(batch), step)])
             if len(pending) >= 2 * workers:
                 yield [Item(*row) for fut in pending.pop(0) for row in fut.result()]
         for futs in pending:
@@ -98,8 +98,9 @@ def _processes(batches: Iterable[list], workers: int) -> Iterator[list[Item]]:
 
 def ingest(paths: list[str], db: str = "whowhom.duckdb", *, workers: int = 1, executor: str = "local",
            scheduler: str | None = None, batch_size: int = 32, input_format: str = "auto",
-           parts_dir: str | None = None, progress: bool | None = None, log=None) -> Summary:
-    """Ingest `paths` into the store at `db`. `log`, if given, is called with a line after each commit."""
+           parts_dir: str | None = None, sentences: str = "actors", progress: bool | None = None,
+           log=None) -> Summary:
+    """Ingest `paths` into the store at `db`; `sentences` as pipeline.code_articles takes it. `log`, if given, is called with a line after each commit."""
     summary = Summary()
     start = time.perf_counter()
     inputs = iter_inputs(paths, input_format)
@@ -110,10 +111,12 @@ def ingest(paths: list[str], db: str = "whowhom.duckdb", *, workers: int = 1, ex
             if executor == "dask":
                 from whowhom.store.dask import run_dask
                 results = run_dask(paths, store, summary, scheduler=scheduler, workers=workers,
-                                   batch_size=batch_size, input_format=input_format, parts_dir=parts_dir)
+                                   batch_size=batch_size, input_format=input_format, parts_dir=parts_dir,
+                                   sentences=sentences)
             else:
                 batches = _new_inputs(store, _batches(inputs, batch_size), summary)
-                results = _processes(batches, workers) if workers > 1 else _local(batches)
+                results = (_processes(batches, workers, sentences) if workers > 1
+                           else _local(batches, sentences))
             with _progress(progress) as bar:
                 for items in results:
                     counts = store.commit(items)
