@@ -83,22 +83,35 @@ def code_articles(articles: list[Article], batch_size: int = 8, sentences: str =
     (sentences="all"); or only the sentences that name a known actor (sentences="actors", see below)."""
     from whowhom import prefilter
 
-    if sentences == "actors":
-        return _code_actor_sentences(articles, batch_size)
-    if sentences != "all":
+    if sentences not in ("all", "actors"):
         raise ValueError(f"sentences must be 'all' or 'actors', not {sentences!r}")
     model, _, coder = _stages()
     pf = prefilter.get(model, coder)
+    if sentences == "all":
+        jobs = [(i, section, text, 0, 0) for i, article in enumerate(articles)
+                for section, text in sections(article) if section == "headline" or pf.wants(text)]
+        return _parse_and_code(articles, jobs, pf, batch_size)
+    later: list = []  # the trained components weigh every piece's events in one batch at the end
+    out = _parse_and_code(articles, _actor_jobs(articles, model, pf), pf, batch_size, later)
+    weigh_all(later)
+    # (after weighing: the role tagger may give a blank source's event a known target)
+    return [[e for e in events if e.source or e.target] for events in out]
+
+
+def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: int,
+                    later: list | None = None) -> list[list[Event]]:
+    """Code jobs (article index, section, text or Doc, offset, first sentence): parsed in batches without
+    NER, NER only where the coder's trigger test passes (headlines always); `later` as code_doc takes it."""
+    model = _stages()[0]
     ner = model.get_pipe("ner")
-    jobs = [(i, section, text) for i, article in enumerate(articles) for section, text in sections(article)
-            if section == "headline" or pf.wants(text)]
     out: list[list[Event]] = [[] for _ in articles]
     for start in range(0, len(jobs), batch_size):
         batch = jobs[start:start + batch_size]
-        docs = model.pipe([text for _, _, text in batch], batch_size=batch_size, disable=["ner"])
+        docs = model.pipe([job[2] for job in batch], batch_size=batch_size, disable=["ner"])
         todo = [(job, doc) for job, doc in zip(batch, docs) if job[1] == "headline" or pf.triggered(doc)]
-        for ((i, section, _), _), doc in zip(todo, ner.pipe([doc for _, doc in todo], batch_size=batch_size)):
-            out[i] += _code(doc, articles[i], section)
+        for (i, section, _, at, first), doc in zip([job for job, _ in todo],
+                                                   ner.pipe([doc for _, doc in todo], batch_size=batch_size)):
+            out[i] += _code(doc, articles[i], section, at, first, later)
     return out
 
 
@@ -107,8 +120,8 @@ def code_articles(articles: list[Article], batch_size: int = 8, sentences: str =
 # that names no known actor is never parsed. The model's small sentence recognizer (senter, a tenth of the
 # parser's cost) cuts each body and comment into sentences; runs of consecutive sentences that name a known
 # actor and hold a usable trigger (prefilter.sentence_wants) are parsed as pieces, with those sentence
-# boundaries kept, so sentence numbers stay those of the whole text. On news pages this parses about two
-# fifths of the text. Headlines are coded whole, as above.
+# boundaries kept, so sentence numbers stay those of the whole text. On news pages this parses about a
+# third of the text. Headlines are coded whole, as above.
 
 def _pieces(model, pf, text: str) -> list[tuple[Doc, int, int]]:
     """(piece, its first character in `text`, the index of its first sentence) for each run of sentences
@@ -149,31 +162,16 @@ def _sentencizer():
     return Sentencizer()
 
 
-def _code_actor_sentences(articles: list[Article], batch_size: int) -> list[list[Event]]:
-    from whowhom import prefilter
-
-    model, _, coder = _stages()
-    pf = prefilter.get(model, coder)
-    ner = model.get_pipe("ner")
-    jobs = []  # (article index, section, text or piece, offset, first sentence)
+def _actor_jobs(articles: list[Article], model, pf) -> list[tuple]:
+    """code_articles' jobs for sentences="actors": headlines whole, pieces of bodies and comments."""
+    jobs = []
     for i, article in enumerate(articles):
         for section, text in sections(article):
             if section == "headline":
                 jobs.append((i, section, text, 0, 0))
             elif text and text.strip():
                 jobs += [(i, section, piece, at, first) for piece, at, first in _pieces(model, pf, text)]
-    out: list[list[Event]] = [[] for _ in articles]
-    later: list = []  # the trained components weigh every piece's events in one batch at the end
-    for start in range(0, len(jobs), batch_size):
-        batch = jobs[start:start + batch_size]
-        docs = model.pipe([job[2] for job in batch], batch_size=batch_size, disable=["ner"])
-        todo = [(job, doc) for job, doc in zip(batch, docs) if job[1] == "headline" or pf.triggered(doc)]
-        for (i, section, _, at, first), doc in zip([j for j, _ in todo],
-                                                   ner.pipe([doc for _, doc in todo], batch_size=batch_size)):
-            out[i] += _code(doc, articles[i], section, at, first, later)
-    weigh_all(later)
-    # (after weighing: the role tagger may give a blank source's event a known target)
-    return [[e for e in events if e.source or e.target] for events in out]
+    return jobs
 
 
 @lru_cache(maxsize=1)

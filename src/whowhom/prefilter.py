@@ -140,23 +140,23 @@ class Prefilter:
                 return True
         return False
 
+    def can_trigger(self, words: set[str]) -> bool:
+        """A lemma whose pattern needs no cue, or a trigger with its cues."""
+        return not self.free.isdisjoint(words) or self.has_trigger(words)
+
     def wants(self, text: str) -> bool:
         """False when the text cannot give an event, whatever its parse."""
         if not text or not text.strip():
             return False
         tokens = self.tokenizer(text)
         words = self.words(tokens)
-        if self.free.isdisjoint(words) and not self.has_trigger(words):
-            return False
-        return not self.need_actor or self.has_actor(tokens, words)
+        return self.can_trigger(words) and (not self.need_actor or self.has_actor(tokens, words))
 
     def sentence_wants(self, sent) -> bool:
         """For one sentence (tokens, not parsed): a usable trigger and a known actor (a gazetteer name or
         an indexed agent word), whatever the coder does with unknown ones."""
         words = self.words(sent)
-        if self.free.isdisjoint(words) and not self.has_trigger(words):
-            return False
-        return self.has_actor(sent, words)
+        return self.can_trigger(words) and self.has_actor(sent, words)
 
     def triggered(self, doc) -> bool:
         """After the parse, before NER: True when a token passes the coder's own trigger test (which

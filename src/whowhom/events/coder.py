@@ -251,27 +251,19 @@ def _drop_light(events: list[Event], sent: Span, cues: dict[int, set[int]]) -> l
 
 
 def weigh_all(pending: list[tuple[list[tuple[Span, list[Event]]], dict[int, ActorMention]]]) -> None:
-    """_weigh over the sentences of many docs at once (code_doc(later=...)): the trained components run in
-    one batch, which costs a fraction of a batch per doc."""
+    """The trained components (events/models.py), where installed, over the sentences that gave events
+    (code_doc's (sentence, events) pairs and actor index, of one doc or of many: all in one batch). The
+    penta classifier's belief in an event's class scales its confidence: of two readings of a sentence, the
+    one the classifier finds likelier ranks first. A role span of the tagger that overlaps an event's
+    source (target) becomes that role's evidence span: the whole phrase the sentence gives the actor, as
+    annotators mark it. An event whose source is the tagger's source and that has no target takes the
+    tagger's target, coded by the actor named in it."""
     flat = [(sent, events, index) for coded, index in pending for sent, events in coded]
     if not flat:
         return
     probs = models.penta_probs([sent.text for sent, _, _ in flat])
     spans = models.role_spans([sent for sent, _, _ in flat])
     for k, (sent, events, index) in enumerate(flat):
-        _weigh_sentence(sent, events, index, probs[k] if probs else None, spans[k] if spans else [])
-
-
-def _weigh(coded: list[tuple[Span, list[Event]]], index: dict[int, ActorMention]) -> None:
-    """The trained components (events/models.py), where installed, over the sentences that gave events
-    (in one batch each). The penta classifier's belief in an event's class scales its confidence: of two
-    readings of a sentence, the one the classifier finds likelier ranks first. A role span of the tagger
-    that overlaps an event's source (target) becomes that role's evidence span: the whole phrase the
-    sentence gives the actor, as annotators mark it. An event whose source is the tagger's source and that
-    has no target takes the tagger's target, coded by the actor named in it."""
-    probs = models.penta_probs([sent.text for sent, _ in coded])
-    spans = models.role_spans([sent for sent, _ in coded])
-    for k, (sent, events) in enumerate(coded):
         _weigh_sentence(sent, events, index, probs[k] if probs else None, spans[k] if spans else [])
 
 
@@ -714,5 +706,5 @@ class EventCoder:
         if coded and later is not None:
             later.append((coded, index))
         elif coded:
-            _weigh(coded, index)
+            weigh_all([(coded, index)])
         return [e for _, events in coded for e in events]

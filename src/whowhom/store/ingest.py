@@ -89,7 +89,8 @@ def _processes(batches: Iterable[list], workers: int, sentences: str) -> Iterato
         for batch in batches:
             # a batch goes out in 4 parts, so at the end of a run no worker waits long for the other
             step = -(-len(batch) // 4)
-            pending.append([pool.submit(pipeline.analyse, batch[i:i + step], sentences) for i in range(0, len(batch), step)])
+            pending.append([pool.submit(pipeline.analyse, batch[i:i + step], sentences)
+                            for i in range(0, len(batch), step)])
             if len(pending) >= 2 * workers:
                 yield [Item(*row) for fut in pending.pop(0) for row in fut.result()]
         for futs in pending:
@@ -100,7 +101,8 @@ def ingest(paths: list[str], db: str = "whowhom.duckdb", *, workers: int = 1, ex
            scheduler: str | None = None, batch_size: int = 32, input_format: str = "auto",
            parts_dir: str | None = None, sentences: str = "actors", progress: bool | None = None,
            log=None) -> Summary:
-    """Ingest `paths` into the store at `db`; `sentences` as pipeline.code_articles takes it. `log`, if given, is called with a line after each commit."""
+    """Ingest `paths` into the store at `db`; `sentences` as pipeline.code_articles takes it. `log`, if
+    given, is called with a line after each commit."""
     summary = Summary()
     start = time.perf_counter()
     inputs = iter_inputs(paths, input_format)
