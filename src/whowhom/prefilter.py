@@ -64,6 +64,7 @@ class Prefilter:
             if (sector or cameo) and (bare or (sector or "") not in SECTORS):
                 self.agents.setdefault(key[0], []).append(key)
         self._lemma_cache: dict[str, set[str]] = {}
+        self._norm = lru_cache(maxsize=200_000)(norm)  # a page repeats its words
 
     def _ruled(self, patterns) -> None:
         """Lemmas the attribute ruler sets by pattern ("them" -> "they", "gon" in "gonna" -> "go"), by the
@@ -110,15 +111,15 @@ class Prefilter:
         return out
 
     # ------------------------------------------------------------------ tests
-    def words(self, tokens) -> set[str]:
+    def words(self, texts: list[str]) -> set[str]:
         words: set[str] = set(self.ruled)
-        for t in tokens:
-            words |= self.lemmas(t.text)
+        for text in texts:
+            words |= self.lemmas(text)
         return words
 
-    def has_actor(self, tokens, words: set[str]) -> bool:
+    def has_actor(self, tokens: list[str], words: set[str]) -> bool:
         data = self.actors
-        norms = [norm(t.text) for t in tokens]
+        norms = [self._norm(t) for t in tokens]
         for i, first in enumerate(norms):
             for n in data.gaz_lens.get(first, ()):
                 e = data.gaz.get(tuple(norms[i:i + n]))
@@ -148,13 +149,13 @@ class Prefilter:
         """False when the text cannot give an event, whatever its parse."""
         if not text or not text.strip():
             return False
-        tokens = self.tokenizer(text)
+        tokens = [t.text for t in self.tokenizer(text)]
         words = self.words(tokens)
         return self.can_trigger(words) and (not self.need_actor or self.has_actor(tokens, words))
 
-    def sentence_wants(self, sent) -> bool:
-        """For one sentence (tokens, not parsed): a usable trigger and a known actor (a gazetteer name or
-        an indexed agent word), whatever the coder does with unknown ones."""
+    def sentence_wants(self, sent: list[str]) -> bool:
+        """For one sentence (its tokens' texts, not parsed): a usable trigger and a known actor (a
+        gazetteer name or an indexed agent word), whatever the coder does with unknown ones."""
         words = self.words(sent)
         return self.can_trigger(words) and self.has_actor(sent, words)
 
