@@ -77,6 +77,10 @@ def article_hash(article) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
+def _body_hash(article) -> str:
+    return hashlib.sha256((article.body or "").encode("utf-8")).hexdigest()[:32]
+
+
 def _day(value: str | None) -> dt.date | None:
     m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
     if not m:
@@ -154,36 +158,48 @@ class Store:
         return {r[0] for r in rows}
 
     def commit(self, items: list[Item]) -> dict:
-        """Write one batch in one transaction: either all of it is stored or none of it."""
+        """Write one batch in one transaction: either all of it is stored or none of it. What is already
+        stored is looked up once for the batch, and each table gets one insert (a list per column,
+        unnested side by side): DuckDB pays per statement, not per row."""
         stories = self._story_index()
         counts = {"articles": 0, "events": 0, "duplicates": 0, "skipped": 0, "same_story": 0, "reasons": Counter()}
         dyads: dict[tuple, list] = {}
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
+            rows: dict[str, list] = {"inputs": [], "articles": [], "parts": [], "signatures": [], "events": []}
             seq = con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+            seen = self.seen_inputs([item.input_hash for item in items if item.input_hash])
+            aids = {id(item): article_hash(item.coded.article) for item in items if item.coded is not None}
+            stored = self._stored_articles(list(aids.values()))
+            first = self._first_stories([_body_hash(item.coded.article) for item in items if item.coded is not None])
             for item in items:
-                if item.input_hash and self.seen_inputs([item.input_hash]):
+                if item.input_hash in seen:
                     counts["duplicates"] += 1
                     continue
+                if item.input_hash:
+                    seen.add(item.input_hash)
                 if item.coded is None:
                     counts["skipped"] += 1
                     counts["reasons"][item.skipped] += 1
-                    self._input(item, None, item.skipped)
+                    rows["inputs"].append([item.input_hash, item.name, None, item.skipped])
                     continue
-                article = item.coded.article
-                aid = article_hash(article)
-                if con.execute("SELECT 1 FROM articles WHERE article_id = ?", [aid]).fetchone():
+                article, aid = item.coded.article, aids[id(item)]
+                rows["inputs"].append([item.input_hash, item.name, aid, None])
+                if aid in stored:
                     counts["duplicates"] += 1
-                    self._input(item, aid, None)
                     continue
+                stored.add(aid)
                 seq += 1
-                counts["same_story"] += self._article(aid, article, seq, stories)
+                counts["same_story"] += self._article(aid, article, seq, stories, first, rows)
                 events = item.coded.events
-                _count_dyads(dyads, self._events(aid, article, events))
-                self._input(item, aid, None)
+                _count_dyads(dyads, self._events(aid, article, events, rows["events"]))
                 counts["articles"] += 1
                 counts["events"] += len(events)
+            for table, columns in (("signatures", None), ("articles", None), ("parts", None),
+                                   ("events", EVENT_COLUMNS)):
+                self._insert(table, rows[table], columns)
+            self._insert("inputs", [r for r in rows["inputs"] if r[0]])
             self._add_dyad_days(dyads)
             con.execute("COMMIT")
         except BaseException:
@@ -192,9 +208,25 @@ class Store:
             raise
         return counts
 
-    def _input(self, item: Item, aid: str | None, reason: str | None) -> None:
-        if item.input_hash:
-            self.con.execute("INSERT INTO inputs VALUES (?, ?, ?, ?)", [item.input_hash, item.name, aid, reason])
+    def _insert(self, table: str, rows: list[list], columns: Iterable[str] | None = None) -> None:
+        if rows:
+            into = f"{table} (" + ", ".join(f'"{c}"' for c in columns) + ")" if columns else table
+            self.con.execute(f"INSERT INTO {into} SELECT " + ", ".join("unnest(?)" for _ in rows[0]),
+                             [list(c) for c in zip(*rows)])
+
+    def _stored_articles(self, aids: list[str]) -> set[str]:
+        if not aids:
+            return set()
+        return {r[0] for r in self.con.execute(
+            "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest(?))", [aids]).fetchall()}
+
+    def _first_stories(self, body_hashes: list[str]) -> dict[str, str]:
+        """body hash -> story of the first stored article with that body."""
+        if not body_hashes:
+            return {}
+        return dict(self.con.execute(
+            "SELECT body_hash, arg_min(story_id, seq) FROM articles WHERE body_hash IN (SELECT unnest(?)) "
+            "GROUP BY body_hash", [body_hashes]).fetchall())
 
     def _story_index(self) -> dedup.Stories:
         if self._stories is None:
@@ -204,41 +236,35 @@ class Store:
                 "JOIN articles a USING (article_id) ORDER BY a.seq").fetchall())
         return self._stories
 
-    def _article(self, aid: str, article, seq: int, stories: dedup.Stories) -> bool:
-        """Insert one article and its parts; True when it joins an earlier article's story."""
-        body_hash = hashlib.sha256((article.body or "").encode("utf-8")).hexdigest()[:32]
+    def _article(self, aid: str, article, seq: int, stories: dedup.Stories, first: dict[str, str],
+                 rows: dict[str, list]) -> bool:
+        """Rows for one article and its parts; True when it joins an earlier article's story."""
+        body_hash = _body_hash(article)
         story, dup = None, None
-        if article.body:
-            row = self.con.execute("SELECT story_id FROM articles WHERE body_hash = ? ORDER BY seq LIMIT 1",
-                                   [body_hash]).fetchone()
-            if row:
-                story, dup = row[0], "exact"
+        if article.body and body_hash in first:
+            story, dup = first[body_hash], "exact"
         m = dedup.minhash(article.body or "")
         near = stories.assign(aid, m)
         if story is None and near is not None:
             story, dup = near, "near"
         story = story or aid
+        if article.body:
+            first.setdefault(body_hash, story)
         if m is not None:
             stories.story[aid] = story
-            self.con.execute("INSERT INTO signatures VALUES (?, ?, ?)", [aid, story, dedup.to_bytes(m)])
-        self.con.execute("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                         [aid, article.id, article.title, article.date, article.url, _site(article.url),
-                          article.author, article.body, body_hash, story, dup, seq])
-        rows = [[aid, i, p.label, p.text, p.author, p.time] for i, p in enumerate(article.parts)]
-        if rows:
-            self.con.executemany("INSERT INTO parts VALUES (?, ?, ?, ?, ?, ?)", rows)
+            rows["signatures"].append([aid, story, dedup.to_bytes(m)])
+        rows["articles"].append([aid, article.id, article.title, article.date, article.url, _site(article.url),
+                                 article.author, article.body, body_hash, story, dup, seq])
+        rows["parts"] += [[aid, i, p.label, p.text, p.author, p.time] for i, p in enumerate(article.parts)]
         return dup is not None
 
-    def _events(self, aid: str, article, events) -> list[list]:
+    def _events(self, aid: str, article, events, into: list[list]) -> list[list]:
         rows = []
         for n, ev in enumerate(events):
             d = ev.to_dict()
             date = d["event_date"] or article.date
             rows.append([f"{aid}:{n}", aid, n, date, _day(date)] + [d[f] for f in EVENT_FIELDS])
-        if rows:  # one statement for the article: a list per column, unnested side by side
-            cols = ", ".join(f'"{c}"' for c in EVENT_COLUMNS)
-            self.con.execute(f"INSERT INTO events ({cols}) SELECT " + ", ".join("unnest(?)" for _ in EVENT_COLUMNS),
-                             [list(c) for c in zip(*rows)])
+        into += rows
         return rows
 
     def _add_dyad_days(self, dyads: dict[tuple, list]) -> None:
