@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 
-from spacy.attrs import IS_SPACE, ORTH
+import numpy
+from spacy.attrs import IDX, IS_SPACE, ORTH, SENT_START
 from spacy.tokens import Doc
 
 from whowhom import nlp
@@ -134,13 +135,16 @@ def _pieces(model, pf, text: str) -> list[tuple[Doc, int, int]]:
     else:  # a model without one: punctuation rules
         doc = _sentencizer()(doc)
     # a line break ends a sentence (the parser reads one so; senter, trained on running text, does not)
-    space = doc.to_array(IS_SPACE)
-    for i in space.nonzero()[0].tolist():
-        if i + 1 < len(doc) and not space[i + 1] and "\n" in doc[i].text:
-            doc[i + 1].is_sent_start = True
-    sents = list(doc.sents)
+    # (sentence starts go in as an array: Token.is_sent_start's setter scans the whole Doc at every call)
     strings = model.vocab.strings
     texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]  # no Token objects: a fifth the cost
+    space, starts = doc.to_array([IS_SPACE, SENT_START]).T
+    breaks = [i + 1 for i in space.nonzero()[0].tolist()
+              if i + 1 < len(doc) and not space[i + 1] and "\n" in texts[i]]
+    if breaks:
+        starts[breaks] = 1
+        doc.from_array([SENT_START], starts.reshape(-1, 1))
+    sents = list(doc.sents)
     keep = [pf.sentence_wants(texts[s.start:s.end]) for s in sents]
     out, i = [], 0
     while i < len(sents):
@@ -153,9 +157,8 @@ def _pieces(model, pf, text: str) -> list[tuple[Doc, int, int]]:
         # the piece is tokenized again from its text (a fifth of the cost of Span.as_doc)
         at = sents[i].start_char
         piece = model.make_doc(text[at:sents[j].end_char])
-        starts = {s.start_char - at for s in sents[i:j + 1]}
-        for tok in piece:
-            tok.is_sent_start = tok.idx in starts
+        first = numpy.isin(piece.to_array(IDX), [s.start_char - at for s in sents[i:j + 1]])
+        piece.from_array([SENT_START], numpy.where(first, 1, -1).astype(numpy.uint64).reshape(-1, 1))
         out.append((piece, at, i))
         i = j + 1
     return out

@@ -478,15 +478,16 @@ class EventCoder:
         if not pats:
             return None
         scope = _scope(tok)
+        words = [(t.lemma_.lower(), t.lower_, t.i) for t in scope]  # read once, not per pattern and cue
         for pat in pats:
             used: set[int] = set()
             ok = True
             for cue in pat.cues:
-                hit = next((t for t in scope if t.lemma_.lower() in cue or t.lower_ in cue), None)
+                hit = next((i for lemma, lower, i in words if lemma in cue or lower in cue), None)
                 if hit is None:
                     ok = False
                     break
-                used.add(hit.i)
+                used.add(hit)
             if ok:
                 # a row coded "-" says the word is no event in that use ("left Paris", "faces charges")
                 return (pat, scope, used) if pat.code != "-" else None
