@@ -131,12 +131,13 @@ class Prefilter:
                     if e is not None and e.kind not in ("discard", "leader"):
                         return True
         # agent words match by text or lemma, word by word ("defence ministries")
-        normed = {norm(w) for w in words}
-        return any(all(w in normed for w in key) for first in normed.intersection(self.agents)
+        normed = {self._norm(w) for w in words}
+        return any(all(w in normed for w in key) for first in normed if first in self.agents
                    for key in self.agents[first])
 
     def has_trigger(self, words: set[str]) -> bool:
-        for lemma in words.intersection(self.triggers):
+        # (a set's intersection with a dict walks the whole dict: look the words up instead)
+        for lemma in [w for w in words if w in self.triggers]:
             if any(all(words & cue for cue in cues) for cues in self.triggers[lemma]):
                 return True
         return False
