@@ -40,6 +40,7 @@ ROWS = [
     ("PLOVER GSR dev: events", "f1", 0.60, ""),
     ("PLOVER GSR dev: events", "precision", None, ""),
     ("PLOVER GSR dev: events", "recall", None, ""),
+    ("PLOVER GSR dev: events", "strict_f1", None, "one-to-one: each event matched at most once"),
     ("PLOVER GSR dev: events, rules only", "type_accuracy", None, "without the trained components"),
     ("PLOVER GSR dev: events, rules only", "f1", None, ""),
     ("Multi-CoPED penta, 5-fold cross-validation", "macro_f1", 0.70, "penta classifier + rules"),

@@ -25,8 +25,21 @@ def test_events_prefix_match_target_and_one_to_one():
               "b": [_ev("NATO", "AID", "AFG")]}        # NATO's CAMEO code is IGOWSTNAT: matches IGO
     r = ev.score(gold, system)
     assert (r["tp"], r["system"], r["gold"]) == (2, 2, 3)   # the negated event is left out
-    assert r["precision"] == 1.0 and r["recall"] == pytest.approx(2 / 3)
+    # as the README defines it, the RUSGOV -> UKRMIL event matches both gold events of "a" (the second
+    # has no target); one-to-one, it matches only one of them
+    assert r["precision"] == 1.0 and r["recall"] == 1.0
+    assert r["strict_precision"] == 1.0 and r["strict_recall"] == pytest.approx(2 / 3)
     assert r["type_accuracy"] == 1.0 and r["type_precision"] == 1.0
+
+
+def test_events_as_the_readme_defines_them_and_one_to_one():
+    # one gold event with two targets; the system codes it as two dyadic events, both right
+    gold = [{"id": "a", "text": "x", "events": [{"plover": "THREATEN", "source": [{"code": "SYR"}],
+                                                 "target": [{"code": "TUR"}, {"code": "IRQ"}]}]}]
+    r = ev.score(gold, {"a": [_ev("SYR", "THREATEN", "TUR"), _ev("SYR", "THREATEN", "IRQ")]})
+    assert r["precision"] == 1.0 and r["recall"] == 1.0
+    assert r["strict_precision"] == 0.5 and r["strict_recall"] == 1.0 and r["tp"] == 1
+    assert r["misses"] == []
 
 
 def test_events_wrong_target_or_type_is_no_match():

@@ -3,8 +3,12 @@
 Only asserted events count. An actor code matches a gold code when their first three letters agree;
 whowhom's readable organisation codes (NATO) are also compared by their CAMEO code (IGOWSTNAT -> IGO).
 A system event matches a gold event when the types agree, a source code matches one of the gold source
-codes and, where the gold has a target, a target code matches one of the gold target codes; each event
-matches at most once. Precision, recall and F1 are micro-averaged over events."""
+codes and, where the gold has a target, a target code matches one of the gold target codes. Precision,
+recall and F1 are micro-averaged over events, as the README defines them: precision is the share of system
+events that match a gold event of their record, recall the share of gold events that some system event
+matches. So "al-Qaeda threatened the US and Israel", one gold event with two targets, is matched by both
+of the system's dyadic events (AQ -> USA, AQ -> ISR). Also given, as `strict_*`: the one-to-one figures,
+where each event matches at most once (the second dyadic event is then a false positive)."""
 
 from __future__ import annotations
 
@@ -58,10 +62,19 @@ def _prf(tp: int, n_sys: int, n_gold: int) -> dict:
             "tp": tp, "system": n_sys, "gold": n_gold}
 
 
+def _prf2(sys_ok: int, n_sys: int, gold_found: int, n_gold: int) -> dict:
+    """Precision over system events, recall over gold events, each with its own count of matches."""
+    p = sys_ok / n_sys if n_sys else 0.0
+    r = gold_found / n_gold if n_gold else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "system": n_sys, "gold": n_gold}
+
+
 def score(records: list[dict], system: dict[str, list[dict]], kind: str = "plover") -> dict:
     """kind "plover" (events gold) or "cameo" (gold events carry a `cameo` code)."""
     key = "plover" if kind == "plover" else "cameo"
     tp = n_sys = n_gold = 0
+    sys_ok = gold_found = 0  # the README's measure: matches of any event, not one-to-one
     type_hits = 0
     type_pairs = type_pairs_ok = 0
     per_type: dict[str, Counter] = {}
@@ -75,13 +88,18 @@ def score(records: list[dict], system: dict[str, list[dict]], kind: str = "plove
         used: set[int] = set()
         for g in gold_evs:
             hit = next((i for i, s in enumerate(sys_evs) if i not in used and _matches(s, g, kind)), None)
+            found = any(_matches(s, g, kind) for s in sys_evs)
+            gold_found += found
             per_type.setdefault(str(g[key]), Counter())["gold"] += 1
+            per_type[str(g[key])]["found"] += found
             if hit is not None:
                 used.add(hit)
                 tp += 1
-                per_type[str(g[key])]["tp"] += 1
         for s in sys_evs:
+            ok = any(_matches(s, g, kind) for g in gold_evs)
+            sys_ok += ok
             per_type.setdefault(str(s[key]), Counter())["system"] += 1
+            per_type[str(s[key])]["ok"] += ok
         sys_types = {str(s[key]) for s in sys_evs}
         gold_types = {str(g[key]) for g in gold_evs}
         if gold_types and gold_types <= sys_types:
@@ -90,14 +108,17 @@ def score(records: list[dict], system: dict[str, list[dict]], kind: str = "plove
         type_pairs_ok += len(sys_types & gold_types)
         for g in gold_types:
             confusion[(g, " ".join(sorted(sys_types)) or "-")] += 1
-        if len(used) < len(gold_evs):
+        if gold_evs and not all(any(_matches(s, g, kind) for s in sys_evs) for g in gold_evs):
             misses.append({"id": rec["id"], "text": rec["text"], "gold": sorted(gold_types),
                            "system": [f"{s.get('source')} {s[key]} {s.get('target') or '-'}" for s in sys_evs]})
-    result = _prf(tp, n_sys, n_gold)
+    result = _prf2(sys_ok, n_sys, gold_found, n_gold)
+    result["tp"] = tp
+    strict = _prf(tp, n_sys, n_gold)
+    result.update({f"strict_{k}": strict[k] for k in ("precision", "recall", "f1")})
     result["type_accuracy"] = type_hits / len(records) if records else 0.0
     result["type_precision"] = type_pairs_ok / type_pairs if type_pairs else 0.0
     result["records"] = len(records)
-    result["per_type"] = {t: _prf(c["tp"], c["system"], c["gold"]) for t, c in sorted(per_type.items())}
+    result["per_type"] = {t: _prf2(c["ok"], c["system"], c["found"], c["gold"]) for t, c in sorted(per_type.items())}
     result["confusion"] = confusion
     result["misses"] = misses
     return result

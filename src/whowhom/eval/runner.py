@@ -39,6 +39,8 @@ def _misses(misses, worst):
 def _report_events(task, r, worst) -> dict:
     print(f"{task}: {r['records']} records, {r['gold']} gold events, {r['system']} asserted system events")
     print(_prf_line("events", r))
+    print(f"  (one-to-one, each event matched at most once: P {r['strict_precision']:.3f}  R {r['strict_recall']:.3f}"
+          f"  F1 {r['strict_f1']:.3f})")
     print(f"  type accuracy {r['type_accuracy']:.3f}  type precision {r['type_precision']:.3f}")
     print("\nper type (an event counts for a type when types, source and target match):")
     for t, d in r["per_type"].items():
@@ -50,7 +52,8 @@ def _report_events(task, r, worst) -> dict:
     _misses(r["misses"], worst)
     return {"task": task, "records": r["records"], "precision": round(r["precision"], 4),
             "recall": round(r["recall"], 4), "f1": round(r["f1"], 4),
-            "type_accuracy": round(r["type_accuracy"], 4), "type_precision": round(r["type_precision"], 4)}
+            "type_accuracy": round(r["type_accuracy"], 4), "type_precision": round(r["type_precision"], 4),
+            "strict_f1": round(r["strict_f1"], 4)}
 
 
 def _report_penta(r, worst) -> dict:
