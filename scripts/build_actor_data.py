@@ -36,7 +36,7 @@ SECTOR_NAMES = {
     "HLH": "health", "AGR": "agriculture", "CRM": "criminals", "ENV": "environment", "REL": "religion",
     "HRI": "human rights", "NGO": "NGO", "IGO": "intergovernmental organisation", "PTY": "party",
     "UAF": "armed forces (unidentified)", "MNC": "multinational", "IMG": "international militants",
-    "PPL": "people", "CHR": "Christian", "MUS": "Muslim", "JEW": "Jewish", "SET": "settlers",
+    "PPL": "people", "CHR": "Christian", "MUS": "Muslim", "JEW": "Jewish", "SET": "settlers", "RAD": "radicals",
 }
 KEEP_SECTORS = set(SECTOR_NAMES) - {"IGO", "NGO", "MNC", "IMG"}
 

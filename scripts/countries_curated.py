@@ -476,6 +476,7 @@ ELI|former president;former prime minister;ex-president;former leader;former min
 LAB|union;trade union;workers;labor union;labour union
 REF|refugee;refugees;displaced people
 HLH|doctor;doctors;hospital;health ministry;health officials
+RAD|extremist;extremists;radicals;fundamentalist;fundamentalists;hardliner;hardliners
 """
 
 # Leaders and officials (own list, up to 2026). display name | roles | aliases

@@ -201,3 +201,7 @@ def test_describe():
 def test_committed_licence_matches_phoenix():
     src = (SHARED / "reference" / "phoenix-dictionaries" / "LICENSE").read_text()
     assert (DATA_DIR / "PHOENIX-LICENSE").read_text() == src
+
+
+def test_extremists_are_radicals_of_their_country():
+    assert "HRVRAD" in codes("Police detained three Croatian extremists on Friday.")

@@ -92,6 +92,7 @@ def test_ontology_tables():
     assert [cameo.penta(c) for c in ("010", "051", "062", "111", "163", "190")] == [0, 1, 2, 3, 3, 4]
     assert plover.plover("1212").type == "REJECT"
     assert plover.plover("0621").type == "COOPERATE"  # falls back to the parent code
+    assert plover.plover("1712").type == "COERCE"  # destroying property: COERCE in PLOVER 2.0
 
 
 def test_refusing_to_join_an_alliance_is_rejection(code_sentence):
@@ -171,7 +172,10 @@ TRIGGER_ROWS = [
     ("Poland announced the expulsion of two Russian diplomats.", ("POL", "161", "RUS")),
     ("Sudanese troops launched a raid on the rebel camp.", ("SDN", "190", "SDN")),
     ("The Moldovan opposition demanded the resignation of the president.", ("MDA", "1041", "MDA")),
-    ("Nigerian teachers went on strike.", ("NGA", "143", "")),
+    ("Nigerian teachers went on strike.", ("NGA", "143", "NGA")),  # a protest with no target: at its own state
+    ("Opposition supporters staged rallies in Cairo against the Egyptian president.", ("EGY", "141", "EGY")),
+    ("Rebel fighters in Chad waged a new offensive against the army.", ("TCD", "190", "TCD")),
+    ("Moscow threatened to cut gas supplies if Ukraine refuses to pay its debts.", ("RUS", "1311", "UKR")),
     ("The Indian prime minister traveled to Japan.", ("IND", "042", "JPN")),
     ("Thousands of Kenyans converged on Nairobi for a rally against the government.", ("KEN", "141", "")),
     ("Croatian troops took over the town.", ("HRV", "192", "")),

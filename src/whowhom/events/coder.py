@@ -188,6 +188,14 @@ RECEIVING = {"receive", "get", "obtain", "buy", "import", "accept", "seek", "req
 ACTIVE_PASSIVES = {"engage", "involve", "commit", "prepare", "determine", "dedicate", "devote"}
 
 
+def _conditions(tok: Token) -> list[Token]:
+    """The if/unless clauses of a trigger or of the verbs it governs ("threatened to stop talks if ...")."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    heads += [g for h in heads[1:] for g in h.children if g.dep_ == "xcomp"]
+    return [c for h in heads for c in h.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+
+
 def _conditioned(tok: Token) -> bool:
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
                for c in tok.children)
@@ -627,6 +635,11 @@ class EventCoder:
             rule += "+intent"
             conf -= 0.1
             reciprocal = False  # the announcement is the announcer's alone
+        if not targets and cameo.root(code) == "13":
+            # "threatened to cut gas supplies if Ukraine refuses to pay": a threat is aimed at the one whose
+            # act is its condition
+            targets = [m for c in _conditions(tok) for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
+                       for m in self._actors_at(s, index) if m.start not in exclude][:2]
         # "X met Y" is coded X -> Y only, as CAMEO coders do; a reciprocal act gets both directions only
         # when its doers are coordinated with no target ("X and Y held joint exercises"). Where the only
         # targets found are the sources themselves ("Croatia is investigating crimes by Croatian
@@ -648,8 +661,16 @@ class EventCoder:
         demanded = self._demand(tok, sources, index, mod, date, sent, where) if mod.modality == "asserted" else []
         if demanded:
             mod.modality = "hypothetical"  # what one side says the other must do has not happened
-        return demanded + [self._event(s, t, c, tok, code, mod.modality, reporter, date, rule, sent, **where)
-                           for s, t, c in pairs]
+        events = [self._event(s, t, c, tok, code, mod.modality, reporter, date, rule, sent, **where)
+                  for s, t, c in pairs]
+        if cameo.root(code) == "14":
+            # a protest that names no target ("opposition parties in Nepal called a general strike") is
+            # aimed at the protesters' own state: NPLOPP -> NPL, so domestic unrest enters the country's
+            # own dyad (marked +domestic in the rule; the event keeps no target span)
+            for ev, (s, t, _) in zip(events, pairs):
+                if t is None and s.country and s.code != s.country:
+                    ev.target, ev.rule = s.country, ev.rule + "+domestic"
+        return demanded + events
 
     def _demand(self, tok, obliged, index, mod, date, sent, where) -> list[Event]:
         """"X said Y must withdraw": X demands (CAMEO 100) of Y; the withdrawal is only demanded."""

@@ -10,9 +10,10 @@ from importlib import resources
 # PLOVER has no category for CAMEO 01 (public statements) and 02 (appeals): PLOVER's own mapping
 # treats appeals as REQUEST, and plain statements are left without a type.
 _FALLBACK = {"02": ("REQUEST", "", "")}
-# PLOVER 2.0 (whose type names the gold uses) files embargoes, boycotts and sanctions under SANCTION; the
-# 0.8 draft table still lists CAMEO 163 under COERCE.
-_OVERRIDE = {"163": ("SANCTION", "restrict", "diplomatic")}
+# PLOVER 2.0 (whose type names the gold uses) files embargoes, boycotts and sanctions under SANCTION, and
+# the destruction of property under COERCE (mode "destroy"; ASSAULT is violence against people); the 0.8
+# draft table still lists CAMEO 163 under COERCE and 1712 under ASSAULT.
+_OVERRIDE = {"163": ("SANCTION", "restrict", "diplomatic"), "1712": ("COERCE", "destroy", "human_security")}
 
 
 @dataclass(frozen=True)
