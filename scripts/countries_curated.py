@@ -404,6 +404,7 @@ UNSC|IGOUNO|||United Nations Security Council;UN Security Council;U.N. Security 
 UNHCR|IGOUNOREF|||UNHCR;UN Refugee Agency;United Nations High Commissioner for Refugees;UN refugee agency
 UNICEF|IGOUNOKID|||UNICEF;United Nations Children's Fund
 WHO|IGOUNOHLH|||World Health Organization;World Health Organisation;WHO
+ILO|IGOUNOLABILO|||International Labour Organization;International Labor Organization;International Labour Office;International Labor Office;ILO
 IAEA|IGOUNOIAE|||International Atomic Energy Agency;IAEA
 WTO|IGOBUSWTO|||World Trade Organization;World Trade Organisation;WTO
 IMF|IGOBUSIMF|||International Monetary Fund;IMF

@@ -153,6 +153,11 @@ def _placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                     place = next((at[c.i] for c in prep.children if c.dep_ == "pobj" and c.i in at
                                   and at[c.i].country and (prep.lower_ == "of"
                                                            or at[c.i].kind in ("country", "capital"))), None)
+                    if place is None and prep.lower_ in ("from", "of"):
+                        # "doctors from two American aid groups": the group's nationality
+                        place = next((at[g.i] for c in prep.children if c.dep_ == "pobj" and c.i not in at
+                                      for g in c.children if g.dep_ in ("amod", "compound") and g.i in at
+                                      and at[g.i].country and at[g.i].kind in ("country", "demonym")), None)
                     if place is not None:
                         m = replace(m, code=place.country + m.code, country=place.country,
                                     cameo=place.country + m.code)
@@ -179,6 +184,10 @@ def _domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 OBLIGATION = {"must", "should", "ought", "need"}
+# Nouns that say something on their issuer's behalf: "a statement condemning X" is the issuer's act.
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report",
+                   "message", "note", "appeal", "petition", "release", "document", "motion", "bill", "law",
+                   "decree", "ruling", "order"}
 # Verbs whose object is the means of a following act, not its doer: "used force to disperse".
 MEANS_VERBS = {"use", "employ", "utilize", "utilise", "fire", "launch", "spend"}
 # Verbs whose "from" names the giver, not a place left: "received aid from X".
@@ -404,6 +413,11 @@ class EventCoder:
                 # users disperse, the tear gas is the means
                 if obj and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in MEANS_VERBS:
                     return obj[0], "inherited"
+            if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in STATEMENT_NOUNS:
+                # "issued a statement demanding that ...", "passed a law recognizing ...": the issuer acts
+                # (a participle on any other noun describes it: "aircraft using missiles killed ...")
+                tok = tok.head
+                continue
             if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "for", "against", "from"):
                 # "accused Minsk of hosting troops": the one who hosts is the object of "accused"
                 obj = [c for c in tok.head.head.children if c.dep_ == "dobj"]
