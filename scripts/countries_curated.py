@@ -32,7 +32,7 @@ BRN|Brunei;Brunei Darussalam|Bruneian|Bruneians|Bandar Seri Begawan
 BGR|Bulgaria|Bulgarian|Bulgarians|
 BFA|Burkina Faso|Burkinabe||Ouagadougou
 BDI|Burundi|Burundian|Burundians|Gitega;Bujumbura
-KHM|Cambodia;Kampuchea|Cambodian|Cambodians|Phnom Penh
+KHM|Cambodia;Kampuchea|Cambodian;Kampuchean|Cambodians;Kampucheans|Phnom Penh
 CMR|Cameroon|Cameroonian|Cameroonians|Yaounde;Yaoundé
 CAN|Canada|Canadian|Canadians|Ottawa
 CPV|Cape Verde;Cabo Verde|Cape Verdean|Cape Verdeans|Praia

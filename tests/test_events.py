@@ -199,6 +199,7 @@ TRIGGER_ROWS = [
 # Ordinary verbs that PETRARCH's verb blocks code as events, switched off by rows coded "-":
 # no asserted event may come out of these.
 NO_EVENT = [
+    "Syria must withdraw its troops from Lebanon to allow free elections.",  # an obligation, not an act
     "The Kenyan president went to the stadium on Sunday.",
     "The Estonian delegation left Vilnius after lunch.",
     "Bulgaria needs more doctors.",

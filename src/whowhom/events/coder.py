@@ -197,6 +197,18 @@ RECEIVING = {"receive", "get", "obtain", "buy", "import", "accept", "seek", "req
 ACTIVE_PASSIVES = {"engage", "involve", "commit", "prepare", "determine", "dedicate", "devote"}
 
 
+def _obliged(tok: Token) -> Token | None:
+    """The verb of a trigger when it carries an obligation ("Y must withdraw", "Y should pay"), else None."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    while verb.head.i != verb.i and (verb.dep_ in ("conj", "xcomp") or (
+            # "must ensure security to allow supplies in": the purpose shares the obligation
+            verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))):
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children):
+            break
+        verb = verb.head
+    return verb if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children) else None
+
+
 def _conditions(tok: Token) -> list[Token]:
     """The if/unless clauses of a trigger or of the verbs it governs ("threatened to stop talks if ...")."""
     heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
@@ -673,8 +685,8 @@ class EventCoder:
             reporter = None
         date = attribution.event_date(tok, where["article_date"])
         demanded = self._demand(tok, sources, index, mod, date, sent, where) if mod.modality == "asserted" else []
-        if demanded:
-            mod.modality = "hypothetical"  # what one side says the other must do has not happened
+        if demanded or (mod.modality == "asserted" and _obliged(tok) is not None):
+            mod.modality = "hypothetical"  # what one side must do (says another) has not happened
         events = [self._event(s, t, c, tok, code, mod.modality, reporter, date, rule, sent, **where)
                   for s, t, c in pairs]
         if cameo.root(code) == "14":
@@ -688,14 +700,15 @@ class EventCoder:
 
     def _demand(self, tok, obliged, index, mod, date, sent, where) -> list[Event]:
         """"X said Y must withdraw": X demands (CAMEO 100) of Y; the withdrawal is only demanded."""
-        verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-        while verb.dep_ in ("conj", "xcomp") and verb.head.i != verb.i:
-            verb = verb.head
-        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children):
+        verb = _obliged(tok)
+        if verb is None:
             return []
         if verb.dep_ not in ("ccomp", "parataxis") or verb.head.lemma_.lower() not in attribution.SPEECH_VERBS:
             return []
         subj = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+        if subj is not None and subj.pos_ == "VERB":
+            # "The Red Cross operating in Iraq said ...", parsed with the participle as the subject
+            subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
         speakers = self._actors_at(subj, index) if subj is not None else []
         return [self._event(s, o, 0.7, verb.head, "100", "asserted", None, date, "demand:must-clause", sent, **where)
                 for s in speakers for o in obliged if o.code and _distinct(s, o)]
