@@ -176,6 +176,7 @@ TRIGGER_ROWS = [
     ("Opposition supporters staged rallies in Cairo against the Egyptian president.", ("EGY", "141", "EGY")),
     ("Rebel fighters in Chad waged a new offensive against the army.", ("TCD", "190", "TCD")),
     ("Moscow threatened to cut gas supplies if Ukraine refuses to pay its debts.", ("RUS", "1311", "UKR")),
+    ("The Ethiopian army imposed a curfew in the northern region of Tigray in Ethiopia.", ("ETH", "1723", "ETH")),
     ("The Indian prime minister traveled to Japan.", ("IND", "042", "JPN")),
     ("Thousands of Kenyans converged on Nairobi for a rally against the government.", ("KEN", "141", "")),
     ("Croatian troops took over the town.", ("HRV", "192", "")),

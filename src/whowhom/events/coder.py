@@ -479,6 +479,23 @@ class EventCoder:
             frontier = nxt
         return []
 
+    def _place_in(self, verb: Token, index, exclude: set[int]) -> list[ActorMention]:
+        """The country or capital an "in" phrase of the verb or of its object names, looking inside the
+        phrase ("in the town of Cizre in southeastern Turkey")."""
+        heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+        frontier = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "in"]
+        for _ in range(3):
+            nxt = []
+            for prep in frontier:
+                for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                    places = [m for m in self._actors_at(obj, index) if m.start not in exclude
+                              and m.kind in ("country", "capital")]
+                    if places:
+                        return places
+                    nxt += [p for p in obj.children if p.dep_ == "prep" and p.lower_ in ("in", "of")]
+            frontier = nxt
+        return []
+
     def _object(self, tok, anchor, pat, cue_tokens, exclude, passive) -> Token | None:
         """The phrase an event was done to when it names no known actor: the direct object, unless the
         object belongs to the predicate ("launched an offensive against X", "imposed a curfew on X"),
@@ -661,6 +678,10 @@ class EventCoder:
             rule += "+intent"
             conf -= 0.1
             reciprocal = False  # the announcement is the announcer's alone
+        if all(not t.code for t in targets) and code.startswith(("08", "172")):
+            # "imposed a curfew in the town of Cizre in southeastern Turkey", "eased emergency measures in
+            # Montenegro": restrictions imposed or eased fall on the people of the place they are in
+            targets = self._place_in(anchor, index, exclude) or targets
         if not targets and cameo.root(code) == "13":
             # "threatened to cut gas supplies if Ukraine refuses to pay": a threat is aimed at the one whose
             # act is its condition
