@@ -72,6 +72,7 @@ def _new_inputs(store: Store, batches: Iterable[list], summary: Summary) -> Iter
 
 
 def _local(batches: Iterable[list], sentences: str) -> Iterator[list[Item]]:
+    pipeline.warm_up()  # (as a worker process starts)
     for batch in batches:
         yield [Item(*row) for row in pipeline.analyse(batch, sentences)]
 
