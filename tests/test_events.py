@@ -66,6 +66,13 @@ def test_historical_year_sets_event_date(code_sentence):
     assert inv and inv[0].source == "IRQ" and inv[0].target == "KWT" and inv[0].event_date == "1990"
 
 
+def test_relative_date_moves_the_event_back(code_sentence):
+    # the article is of 2024-01-15: "last month's" invasion happened in December 2023
+    evs = code_sentence("Protests have grown since last month's Ethiopian invasion of Somalia.")
+    inv = [e for e in evs if e.cameo_root == "19"]
+    assert inv and inv[0].source == "ETH" and inv[0].event_date == "2023-12"
+
+
 def test_reported_by_outlet(code_sentence):
     evs = code_sentence("Vietnam condemned the Chinese coast guard, state news agency Xinhua reported.")
     assert any(e.cameo_root == "11" and e.reported_by and "Xinhua" in e.reported_by for e in evs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.tokens import Span, Token
@@ -56,9 +57,36 @@ def _year_in(tokens) -> str | None:
     return None
 
 
+def _relative(trigger: Token, article_date: str | None) -> str | None:
+    """"last month's invasion", "yesterday's attack", "last year's elections": a date before the article's
+    (day, month or year, as precise as the phrase), or None."""
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", article_date or "")
+    if not m:
+        return None
+    day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    for c in trigger.children:
+        if c.dep_ != "poss":
+            continue
+        if c.lower_ == "yesterday":
+            return (day - dt.timedelta(days=1)).isoformat()
+        if any(a.lower_ == "last" for a in c.children if a.dep_ == "amod"):
+            if c.lower_ == "week":
+                return (day - dt.timedelta(days=7)).isoformat()
+            if c.lower_ == "month":
+                first = day.replace(day=1) - dt.timedelta(days=1)
+                return first.strftime("%Y-%m")
+            if c.lower_ == "year":
+                return str(day.year - 1)
+    return None
+
+
 def event_date(trigger: Token, article_date: str | None) -> str | None:
     """A year written with the trigger ("the 2014 annexation", "sanctions imposed in 2014") dates the
-    event to that year; otherwise the event is dated by its article."""
+    event to that year, a relative one ("last month's invasion") before the article's date; otherwise the
+    event is dated by its article."""
+    relative = _relative(trigger, article_date)
+    if relative:
+        return relative
     year = _year_in(c for c in trigger.children if c.dep_ in ("nummod", "compound", "amod", "npadvmod"))
     if not year:
         for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in TIME_PREPS):
