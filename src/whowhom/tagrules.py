@@ -3,7 +3,7 @@ spaCy's Matcher. The Matcher tries all 179 patterns at every token and costs as 
 text ingest parses; here each token looks up only the patterns its tag, word or dependency can start, and
 the result is the same: the patterns are matched on the parsed tokens first, then their attributes are
 set in pattern order (later patterns win), as AttributeRuler.set_annotations does
-(tests/test_nlp.py checks token by token)."""
+(tests/test_tagrules.py checks token by token)."""
 
 from __future__ import annotations
 

@@ -55,14 +55,7 @@ def _matches(sys_ev: dict, gold_ev: dict, kind: str) -> bool:
     return not gt or bool(prefixes(sys_ev.get("target")) & gt)
 
 
-def _prf(tp: int, n_sys: int, n_gold: int) -> dict:
-    p = tp / n_sys if n_sys else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0,
-            "tp": tp, "system": n_sys, "gold": n_gold}
-
-
-def _prf2(sys_ok: int, n_sys: int, gold_found: int, n_gold: int) -> dict:
+def _prf(sys_ok: int, n_sys: int, gold_found: int, n_gold: int) -> dict:
     """Precision over system events, recall over gold events, each with its own count of matches."""
     p = sys_ok / n_sys if n_sys else 0.0
     r = gold_found / n_gold if n_gold else 0.0
@@ -86,10 +79,12 @@ def score(records: list[dict], system: dict[str, list[dict]], kind: str = "plove
         n_sys += len(sys_evs)
         n_gold += len(gold_evs)
         used: set[int] = set()
+        missed = False
         for g in gold_evs:
             hit = next((i for i, s in enumerate(sys_evs) if i not in used and _matches(s, g, kind)), None)
             found = any(_matches(s, g, kind) for s in sys_evs)
             gold_found += found
+            missed = missed or not found
             per_type.setdefault(str(g[key]), Counter())["gold"] += 1
             per_type[str(g[key])]["found"] += found
             if hit is not None:
@@ -108,17 +103,17 @@ def score(records: list[dict], system: dict[str, list[dict]], kind: str = "plove
         type_pairs_ok += len(sys_types & gold_types)
         for g in gold_types:
             confusion[(g, " ".join(sorted(sys_types)) or "-")] += 1
-        if gold_evs and not all(any(_matches(s, g, kind) for s in sys_evs) for g in gold_evs):
+        if missed:
             misses.append({"id": rec["id"], "text": rec["text"], "gold": sorted(gold_types),
                            "system": [f"{s.get('source')} {s[key]} {s.get('target') or '-'}" for s in sys_evs]})
-    result = _prf2(sys_ok, n_sys, gold_found, n_gold)
+    result = _prf(sys_ok, n_sys, gold_found, n_gold)
     result["tp"] = tp
-    strict = _prf(tp, n_sys, n_gold)
+    strict = _prf(tp, n_sys, tp, n_gold)
     result.update({f"strict_{k}": strict[k] for k in ("precision", "recall", "f1")})
     result["type_accuracy"] = type_hits / len(records) if records else 0.0
     result["type_precision"] = type_pairs_ok / type_pairs if type_pairs else 0.0
     result["records"] = len(records)
-    result["per_type"] = {t: _prf2(c["ok"], c["system"], c["found"], c["gold"]) for t, c in sorted(per_type.items())}
+    result["per_type"] = {t: _prf(c["ok"], c["system"], c["found"], c["gold"]) for t, c in sorted(per_type.items())}
     result["confusion"] = confusion
     result["misses"] = misses
     return result

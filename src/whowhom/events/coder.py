@@ -199,27 +199,31 @@ ACTIVE_PASSIVES = {"engage", "involve", "commit", "prepare", "determine", "dedic
 
 def _obliged(tok: Token) -> Token | None:
     """The verb of a trigger when it carries an obligation ("Y must withdraw", "Y should pay"), else None."""
+    def aux(verb: Token, words) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
+
     verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
-    while verb.head.i != verb.i and (verb.dep_ in ("conj", "xcomp") or (
-            # "must ensure security to allow supplies in": the purpose shares the obligation
-            verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children))):
-        if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children):
-            break
+    # "must ensure security to allow supplies in": the purpose clause shares the obligation
+    while not aux(verb, OBLIGATION) and verb.head.i != verb.i and (
+            verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and aux(verb, ("to",)))):
         verb = verb.head
-    return verb if any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in verb.children) else None
+    return verb if aux(verb, OBLIGATION) else None
 
 
 def _conditions(tok: Token) -> list[Token]:
     """The if/unless clauses of a trigger or of the verbs it governs ("threatened to stop talks if ...")."""
     heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
     heads += [g for h in heads[1:] for g in h.children if g.dep_ == "xcomp"]
-    return [c for h in heads for c in h.children if c.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)]
+    return [c for h in heads for c in h.children if _condition(c, ("if", "unless"))]
 
 
 def _conditioned(tok: Token) -> bool:
-    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
-               for c in tok.children)
+    return any(_condition(c, ("unless",)) for c in tok.children)
+
+
+def _condition(clause: Token, marks) -> bool:
+    """An adverbial clause opened by one of `marks` ("unless Y withdraws")."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children)
 
 
 def _distinct(a: ActorMention, b: ActorMention) -> bool:

@@ -171,8 +171,9 @@ class Store:
             seq = con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
             seen = self.seen_inputs([item.input_hash for item in items if item.input_hash])
             aids = {id(item): article_hash(item.coded.article) for item in items if item.coded is not None}
+            bodies = {id(item): _body_hash(item.coded.article) for item in items if item.coded is not None}
             stored = self._stored_articles(list(aids.values()))
-            first = self._first_stories([_body_hash(item.coded.article) for item in items if item.coded is not None])
+            first = self._first_stories(list(bodies.values()))
             for item in items:
                 if item.input_hash in seen:
                     counts["duplicates"] += 1
@@ -191,7 +192,7 @@ class Store:
                     continue
                 stored.add(aid)
                 seq += 1
-                counts["same_story"] += self._article(aid, article, seq, stories, first, rows)
+                counts["same_story"] += self._article(aid, bodies[id(item)], article, seq, stories, first, rows)
                 events = item.coded.events
                 _count_dyads(dyads, self._events(aid, article, events, rows["events"]))
                 counts["articles"] += 1
@@ -200,7 +201,7 @@ class Store:
                                    ("events", EVENT_COLUMNS)):
                 self._insert(table, rows[table], columns)
             self._insert("inputs", [r for r in rows["inputs"] if r[0]])
-            self._add_dyad_days(dyads)
+            self._insert("dyad_days", [[*key, *value] for key, value in dyads.items()])
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
@@ -209,6 +210,7 @@ class Store:
         return counts
 
     def _insert(self, table: str, rows: list[list], columns: Iterable[str] | None = None) -> None:
+        """One statement for many rows: a list per column, unnested side by side."""
         if rows:
             into = f"{table} (" + ", ".join(f'"{c}"' for c in columns) + ")" if columns else table
             self.con.execute(f"INSERT INTO {into} SELECT " + ", ".join("unnest(?)" for _ in rows[0]),
@@ -236,10 +238,9 @@ class Store:
                 "JOIN articles a USING (article_id) ORDER BY a.seq").fetchall())
         return self._stories
 
-    def _article(self, aid: str, article, seq: int, stories: dedup.Stories, first: dict[str, str],
-                 rows: dict[str, list]) -> bool:
+    def _article(self, aid: str, body_hash: str, article, seq: int, stories: dedup.Stories,
+                 first: dict[str, str], rows: dict[str, list]) -> bool:
         """Rows for one article and its parts; True when it joins an earlier article's story."""
-        body_hash = _body_hash(article)
         story, dup = None, None
         if article.body and body_hash in first:
             story, dup = first[body_hash], "exact"
@@ -266,11 +267,6 @@ class Store:
             rows.append([f"{aid}:{n}", aid, n, date, _day(date)] + [d[f] for f in EVENT_FIELDS])
         into += rows
         return rows
-
-    def _add_dyad_days(self, dyads: dict[tuple, list]) -> None:
-        if dyads:  # one statement for the batch: a list per column, unnested side by side
-            columns = [list(c) for c in zip(*((*key, *value) for key, value in dyads.items()))]
-            self.con.execute("INSERT INTO dyad_days SELECT " + ", ".join("unnest(?)" for _ in columns), columns)
 
     def rebuild_dyad_days(self) -> None:
         """Recompute dyad_days from the events (for a store whose events were written otherwise)."""
