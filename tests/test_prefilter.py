@@ -83,3 +83,20 @@ def test_texts_with_events_pass_the_trigger_test_without_ner(parts):
     assert with_events
     assert all(pf.triggered(doc) for doc in model.pipe(with_events, disable=["ner"]))
     assert not pf.triggered(model("Mix the flour and butter, then bake for forty minutes.", disable=["ner"]))
+
+
+def test_a_match_after_ner_was_possible_before(parts):
+    """NER only takes date phrases out of a trigger's clause: every token that matches a pattern once the
+    entities are set passed could_match before, including where a date phrase sits in the clause."""
+    model, pf, _ = parts
+    coder = pf.coder
+    texts = ["The army attacked rebel positions on Friday and again in early March.",
+             "Officials said the talks with the opposition will resume next week in Geneva.",
+             "On Monday the minister called on the rebels to lay down their arms by the end of the year."]
+    for text in texts:
+        doc = model(text, disable=["ner"])
+        before = {t.i for t in doc if coder.could_match(t)}
+        assert set(coder.trigger_words(doc)) >= before
+        model.get_pipe("ner")(doc)
+        after = {t.i for t in doc if coder._match(t)}
+        assert after and after <= before

@@ -15,9 +15,10 @@ sets for that form ("gon" -> "go"), so irregular forms ("met", "struck") count. 
 cues are read at run time from whowhom.actors and whowhom.events, so the filter follows the live
 dictionaries.
 
-After the parse, before NER (`triggered`): the coder's own trigger test (lemma, part of speech, cues in
-the trigger's clause) reads no entity label, and a text with no trigger gives no event, so NER (about a
-third of spaCy's time) runs only on texts that have one.
+After the parse, before NER (`triggered`): the coder's trigger test (lemma, part of speech, cues in the
+trigger's clause), in the form that holds whatever NER then finds (EventCoder.could_match: entities only
+take date phrases out of a clause), and a text with no trigger gives no event, so NER (about a third of
+spaCy's time) runs only on texts that have one.
 """
 
 from __future__ import annotations
@@ -161,10 +162,9 @@ class Prefilter:
         return self.can_trigger(words) and self.has_actor(sent, words)
 
     def triggered(self, doc) -> bool:
-        """After the parse, before NER: True when a token passes the coder's own trigger test (which
-        reads no entity label)."""
-        match = self.coder._match
-        return any(match(t) for t in doc)
+        """After the parse, before NER: False when no token can pass the coder's trigger test."""
+        could = self.coder.could_match
+        return any(could(doc[i]) for i in self.coder.trigger_words(doc))
 
 
 @lru_cache(maxsize=2)

@@ -3,13 +3,17 @@ spaCy's Matcher. The Matcher tries all 179 patterns at every token and costs as 
 text ingest parses; here each token looks up only the patterns its tag, word or dependency can start, and
 the result is the same: the patterns are matched on the parsed tokens first, then their attributes are
 set in pattern order (later patterns win), as AttributeRuler.set_annotations does
-(tests/test_tagrules.py checks token by token)."""
+(tests/test_tagrules.py checks token by token).
+
+The model's rule lemmatizer is wrapped too (Lemmas): its result depends only on a token's form, part of
+speech and morphology, but spaCy caches it only for some tokens and reads each token through Python
+objects; Lemmas caches every (form, POS, morphology) and sets the lemmas of a Doc as one array."""
 
 from __future__ import annotations
 
 import re
 
-from spacy.attrs import DEP, IS_SPACE, LOWER, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.tokens._retokenize import set_token_attrs
@@ -112,10 +116,46 @@ class TagRules:
 
 
 def use_tag_rules(nlp: Language) -> Language:
-    """Swap the model's attribute_ruler for TagRules (same name, same place in the pipeline)."""
-    if "attribute_ruler" not in nlp.component_names:
-        return nlp
-    # (Language has no public way to swap a component's object under its name; _components is that list)
-    i = nlp.component_names.index("attribute_ruler")  # disabled ones (senter) count too
-    nlp._components[i] = ("attribute_ruler", TagRules(nlp.get_pipe("attribute_ruler")))
+    """Swap the model's attribute_ruler for TagRules and its rule lemmatizer for Lemmas (same names, same
+    places in the pipeline)."""
+    for name, stand_in in (("attribute_ruler", TagRules), ("lemmatizer", Lemmas)):
+        if name not in nlp.component_names or (name == "lemmatizer" and nlp.get_pipe(name).mode != "rule"):
+            continue
+        # (Language has no public way to swap a component's object under its name; _components is that list)
+        i = nlp.component_names.index(name)  # disabled ones (senter) count too
+        nlp._components[i] = (name, stand_in(nlp.get_pipe(name)))
     return nlp
+
+
+class Lemmas:
+    """Stands in for the rule Lemmatizer: the same lemma for every token (its own lemmatize() computes
+    each new form), cached by (form, POS, morphology); tokens that already have a lemma keep it."""
+
+    def __init__(self, lemmatizer) -> None:
+        self.lemmatizer = lemmatizer
+        self.lookups = lemmatizer.lookups  # (the prefilter reads the lemmatizer's tables)
+        self.mode = lemmatizer.mode
+        self.overwrite = lemmatizer.overwrite
+        self.strings = lemmatizer.vocab.strings
+        self.cache: dict[tuple, int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        rows = doc.to_array([LEMMA, ORTH, POS, MORPH])
+        lemmas = rows[:, 0].copy()
+        cache, changed = self.cache, False
+        for i, (lemma, orth, pos, morph) in enumerate(rows.tolist()):
+            if lemma and not self.overwrite:
+                continue
+            key = (orth, pos, morph)
+            got = cache.get(key)
+            if got is None:
+                got = cache[key] = self.strings.add(self.lemmatizer.lemmatize(doc[i])[0])
+            lemmas[i] = got
+            changed = True
+        if changed:
+            doc.from_array([LEMMA], lemmas.reshape(-1, 1))
+        return doc
+
+    def pipe(self, docs, batch_size: int = 128):
+        for doc in docs:
+            yield self(doc)

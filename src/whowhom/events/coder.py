@@ -103,6 +103,7 @@ def _blank(tok: Token) -> ActorMention:
     return ActorMention(tok.i, tok.i, tok.idx, tok.idx, "", "", None, None, "blank", tok.i)
 
 
+TRIGGER_WORDS = "whowhom_trigger_words"  # Doc.user_data key of EventCoder.trigger_words()
 NP_SKIP = {"npadvmod", "relcl", "acl", "advcl", "cc", "conj", "punct", "mark", "ccomp", "xcomp", "parataxis", "aux",
            "auxpass", "neg", "nsubj", "nsubjpass", "dobj", "dative", "agent"}
 CLIMB_NP = {"amod", "compound", "poss", "nmod", "flat", "nummod"}
@@ -525,11 +526,29 @@ class EventCoder:
         return fallback
 
     # ---- patterns ------------------------------------------------------------------------------
-    def _match(self, tok: Token):
+    def trigger_words(self, doc: Doc) -> list[int]:
+        """The tokens whose word and part of speech have patterns: only they can match (_match). Kept on
+        the Doc for code_sentence; they read no entity label, so they hold before and after NER."""
+        found = [tok.i for tok in doc if self._patterns(tok)]
+        doc.user_data[TRIGGER_WORDS] = set(found)
+        return found
+
+    def could_match(self, tok: Token) -> bool:
+        """Before NER: False only when no pattern of the token can match once NER has run. NER can only
+        narrow a trigger's scope (a date phrase is no cue), so a cue missing now is missing then; but a
+        "-" row matched now through a date phrase may not stop the search then, so it proves nothing."""
+        words = [(t.lemma_.lower(), t.lower_) for t in _scope(tok)]
+        return any(pat.code != "-" and all(any(lemma in cue or lower in cue for lemma, lower in words)
+                                           for cue in pat.cues) for pat in self._patterns(tok) or ())
+
+    def _patterns(self, tok: Token):
         kind = _kind(tok)
         if not kind:
             return None
-        pats = self.patterns.get((tok.lemma_.lower(), kind)) or self.patterns.get((tok.lower_, kind))
+        return self.patterns.get((tok.lemma_.lower(), kind)) or self.patterns.get((tok.lower_, kind))
+
+    def _match(self, tok: Token):
+        pats = self._patterns(tok)
         if not pats:
             return None
         scope = _scope(tok)
@@ -563,8 +582,9 @@ class EventCoder:
     def code_sentence(self, sent: Span, index: dict[int, ActorMention], *, doc_id: str, section: str,
                       sentence_index: int, article_date: str | None, offset: int = 0) -> list[Event]:
         events: dict[tuple, Event] = {}
-        hits = {tok.i: hit for tok in sent if not (tok.i in index or tok.lower_ == "according" or _describes(tok))
-                and (hit := self._match(tok))}
+        words = sent.doc.user_data.get(TRIGGER_WORDS)  # trigger_words() below, if the prefilter ran it
+        hits = {tok.i: hit for tok in sent if (words is None or tok.i in words)
+                and not (tok.i in index or tok.lower_ == "according" or _describes(tok)) and (hit := self._match(tok))}
         cues = {i: hit[2] for i, hit in hits.items()}  # trigger token -> the cue words its pattern matched
         for i, (pat, scope, cue_tokens) in hits.items():
             tok = sent.doc[i]

@@ -60,9 +60,14 @@ def role_spans(sents: list[Span]) -> list[list[tuple[int, int, str]]] | None:
     model = roles_model(sents[0].doc.vocab)
     if model is None:
         return None
-    docs = []
+    docs, arrays = [], {}
     for sent in sents:
-        doc: Doc = sent.as_doc()
+        # (a Doc's attribute array is read once for all its sentences, not once per sentence)
+        if id(sent.doc) not in arrays:
+            head = sent.doc._get_array_attrs()
+            arrays[id(sent.doc)] = (sent.doc, head, sent.doc.to_array(head))
+        _, head, array = arrays[id(sent.doc)]
+        doc: Doc = sent.as_doc(array_head=head, array=array)
         doc.set_ents([], default="missing")  # the recogniser fills an empty slate, not the NER's entities
         docs.append(doc)
     return [[(sent.start + e.start, sent.start + e.end, e.label_) for e in doc.ents]

@@ -41,6 +41,7 @@ def classes() -> dict[str, frozenset[str]]:
     return {row[0]: frozenset(row[1].split("|")) for _, row in _rows("classes.tsv")}
 
 
+@lru_cache(maxsize=None)  # (the verb dictionaries repeat their cues thousands of times)
 def _cue(spec: str) -> frozenset[str]:
     words: set[str] = set()
     for part in spec.split("|"):
@@ -119,7 +120,12 @@ def _patterns(extra: tuple[str, ...], dict_dir: str, _files: tuple) -> dict[tupl
     return out
 
 
-patterns.cache_clear = _patterns.cache_clear  # callers clear the cache through patterns
+def _clear() -> None:
+    _patterns.cache_clear()
+    _cue.cache_clear()
+
+
+patterns.cache_clear = _clear  # callers clear the cache through patterns
 
 
 @lru_cache(maxsize=1)
