@@ -261,3 +261,11 @@ def test_declined_to_comment_is_no_rejection(code_sentence):
 ])
 def test_talking_about_an_act_is_no_such_act(code_sentence, sentence):
     assert {e.cameo_root for e in code_sentence(sentence) if e.modality == "asserted"} <= {"01"}
+
+
+@pytest.mark.parametrize("sentence,target", [
+    ("The European Union suspended part of its development aid programme for Bosnia on Monday.", "BIH"),
+    ("France lifted part of its naval blockade of the ports of Libya.", "LBY"),
+])
+def test_targets_deep_in_the_object_phrase(code_sentence, sentence, target):
+    assert target in {e.target for e in code_sentence(sentence) if e.modality == "asserted"}

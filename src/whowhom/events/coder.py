@@ -451,10 +451,11 @@ class EventCoder:
 
     def _targets(self, start: Token, pat, index, exclude: set[int], passive: bool,
                  objects: bool = False) -> list[ActorMention]:
-        """Breadth-first from the trigger through objects and the pattern's prepositions (and through
-        the object of a light verb when `objects`: "airstrikes hit Hamas targets")."""
+        """Breadth-first from the trigger through objects and the pattern's prepositions (and through the
+        object of a light verb when `objects`: "airstrikes hit Hamas targets"), six levels deep: "suspended
+        part of its aid programme for Bosnia" reaches Bosnia at the sixth."""
         frontier = [start]
-        for _ in range(4):
+        for _ in range(6):
             found, nxt = [], []
             for t in frontier:
                 for c in t.children:
