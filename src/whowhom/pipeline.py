@@ -92,7 +92,7 @@ def code_articles(articles: list[Article], batch_size: int | None = None, senten
     pf = prefilter.get(model, coder)
     if sentences == "all":
         jobs = [(i, section, text, 0, 0) for i, article in enumerate(articles)
-                for section, text in sections(article) if section == "headline" or pf.wants(text)]
+                for section, text in sections(article) if pf.wants(text)]
         return _parse_and_code(articles, jobs, pf, batch_size or 8)
     later: list = []  # the trained components weigh every piece's events in one batch at the end
     out = _parse_and_code(articles, _actor_jobs(articles, model, pf), pf, batch_size or 64, later)
@@ -171,12 +171,14 @@ def _sentencizer():
 
 
 def _actor_jobs(articles: list[Article], model, pf) -> list[tuple]:
-    """code_articles' jobs for sentences="actors": headlines whole, pieces of bodies and comments."""
+    """code_articles' jobs for sentences="actors": headlines whole (those that can give an event), pieces of
+    bodies and comments."""
     jobs = []
     for i, article in enumerate(articles):
         for section, text in sections(article):
             if section == "headline":
-                jobs.append((i, section, text, 0, 0))
+                if pf.wants(text):  # (lower-case word lemmas: the test holds for its sentence-case re-parse too)
+                    jobs.append((i, section, text, 0, 0))
             elif text and text.strip():
                 jobs += [(i, section, piece, at, first) for piece, at, first in _pieces(model, pf, text)]
     return jobs
