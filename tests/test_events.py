@@ -261,3 +261,30 @@ def test_declined_to_comment_is_no_rejection(code_sentence):
 ])
 def test_talking_about_an_act_is_no_such_act(code_sentence, sentence):
     assert {e.cameo_root for e in code_sentence(sentence) if e.modality == "asserted"} <= {"01"}
+
+
+@pytest.mark.parametrize("sentence,target", [
+    ("Kenyan police arrested Ali Hassan, a Somali trader living in Nairobi.", "Ali Hassan, a Somali trader"),
+    ("Peru expelled hundreds of Bolivian workers.", "hundreds of Bolivian workers"),
+    ("Turkey attacked US-backed militias in Syria.", "US-backed militias in Syria"),
+    ("Ghana condemned Nigerian troops who shelled the town.", "Nigerian troops who shelled the town"),
+])
+def test_target_span_is_the_whole_noun_phrase(code_sentence, sentence, target):
+    """The target's evidence span is the phrase annotators mark: apposition, partitive quantity, hyphened
+    modifier and restrictive relative clause included."""
+    ev = next(e for e in code_sentence(sentence) if e.target_text)
+    assert ev.target_text == target == ev.sentence[ev.target_start:ev.target_end]
+
+
+def test_tagger_span_is_tidied():
+    """A tagger's role span stops before a date or a gerund clause and keeps its closing bracket."""
+    from whowhom.events.coder import _tidy
+    from whowhom.nlp import load
+
+    doc = load()("Egypt cut aid to the Sudan Liberation Army ( SLA ) in recent years , officials said .")
+    army = [t.i for t in doc if t.text == "the"][0]
+    years = [t.i for t in doc if t.text == "years"][0]
+    assert doc[slice(*_tidy(doc, army, years + 1))].text == "the Sudan Liberation Army ( SLA )"
+    assert doc[slice(*_tidy(doc, army, army + 6))].text == "the Sudan Liberation Army ( SLA )"
+    doc = load()("Jordan sent an ultimatum to the rebels warning of air strikes .")
+    assert doc[slice(*_tidy(doc, 5, 10))].text == "the rebels"
