@@ -277,14 +277,22 @@ def test_target_span_is_the_whole_noun_phrase(code_sentence, sentence, target):
 
 
 def test_tagger_span_is_tidied():
-    """A tagger's role span stops before a date or a gerund clause and keeps its closing bracket."""
+    """A tagger's role span becomes a whole phrase: it stops before a date, a gerund clause or the trigger,
+    keeps its closing bracket, and reaches the noun and article of its head."""
     from whowhom.events.coder import _tidy
     from whowhom.nlp import load
 
-    doc = load()("Egypt cut aid to the Sudan Liberation Army ( SLA ) in recent years , officials said .")
-    army = [t.i for t in doc if t.text == "the"][0]
-    years = [t.i for t in doc if t.text == "years"][0]
-    assert doc[slice(*_tidy(doc, army, years + 1))].text == "the Sudan Liberation Army ( SLA )"
-    assert doc[slice(*_tidy(doc, army, army + 6))].text == "the Sudan Liberation Army ( SLA )"
-    doc = load()("Jordan sent an ultimatum to the rebels warning of air strikes .")
-    assert doc[slice(*_tidy(doc, 5, 10))].text == "the rebels"
+    def tidy(text, first, last):
+        doc = load()(text)
+        words = [t.text for t in doc]
+        cut = next(t for t in doc if t.text == "cut")
+        return doc[slice(*_tidy(doc, words.index(first), words.index(last) + 1, cut))].text
+
+    text = "Egypt cut aid to the Sudan Liberation Army ( SLA ) in recent years , officials said ."
+    assert tidy(text, "the", "years") == "the Sudan Liberation Army ( SLA )"
+    assert tidy(text, "the", "SLA") == "the Sudan Liberation Army ( SLA )"
+    assert tidy(text, "Egypt", "aid") == "Egypt"
+    text = "Jordan cut ties with the rebels warning of air strikes ."
+    assert tidy(text, "the", "strikes") == "the rebels"
+    text = "Chad cut aid to the Malian army ."
+    assert tidy(text, "Malian", "Malian") == "the Malian army"

@@ -345,11 +345,22 @@ def weigh_all(pending: list[tuple[list[tuple[Span, list[Event]]], dict[int, Acto
         _weigh_sentence(sent, events, index, probs[k] if probs else None, spans[k] if spans else [])
 
 
-def _tidy(doc: Doc, a: int, b: int) -> tuple[int, int]:
-    """A role span of the tagger, tidied: it ends before a date ("X in recent years", "X for another three
-    months") or a gerund clause ("X saying ...", "X warning of ..."), which attach to the event, not the
-    actor; never on a dangling comma, "of", "and" or "the"; and with its closing bracket ("Lesotho Defence
-    Force (LDF)")."""
+PREMODIFIERS = ("compound", "amod", "nummod", "poss", "det", "case", "cc")
+
+
+def _tidy(doc: Doc, a: int, b: int, trigger: Token) -> tuple[int, int]:
+    """A role span of the tagger, tidied into a whole phrase: it reaches the noun its last modifier belongs
+    to ("all UN" -> "all UN sanctions") and takes the article of its head ("the Croatian government"); it
+    ends before the trigger, a date ("X in recent years", "X for another three months") or a gerund clause
+    ("X saying ...", "X warning of ..."), which belong to the event, not the actor; never on a dangling
+    comma, "of", "and" or "the"; and keeps its closing bracket ("Lesotho Defence Force (LDF)")."""
+    while b < len(doc) and doc[b - 1].dep_ in PREMODIFIERS and b <= doc[b - 1].head.i < b + 4 \
+            and doc[b - 1].head.pos_ in ("NOUN", "PROPN"):
+        b = doc[b - 1].head.i + 1
+    for head in [t for t in doc[a:b] if not a <= t.head.i < b]:
+        a = min([a] + [c.i for c in head.lefts if c.dep_ in ("det", "predet", "poss") and c.i == a - 1])
+    if a < trigger.i < b:
+        b = trigger.i
     b = next((t.i for t in doc[a + 1:b] if t.dep_ == "prep" and any(_when(g) for g in t.children)
               or t.tag_ == "VBG" and t.dep_ in ("acl", "advcl")), b)
     while b - 1 > a and (doc[b - 1].is_punct and doc[b - 1].text != ")" or doc[b - 1].pos_ in ("ADP", "CCONJ", "DET")):
@@ -370,12 +381,13 @@ def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMenti
         if probs:
             e.confidence = round(e.confidence * (0.5 + 0.5 * probs.get(e.penta, 0.0)), 2)
         main = False
+        trigger = next(t for t in sent if t.idx - base == e.trigger_start)
         for role, label in (("source", "S"), ("target", "T")):
             lo, hi = getattr(e, f"{role}_start"), getattr(e, f"{role}_end")
             if lo is None:
                 continue
-            hit = next((chars(*_tidy(doc, a, b)) for a, b, lab in spans if lab == label and chars(a, b)[0] < hi
-                        and lo < chars(a, b)[1]), None)
+            hit = next((chars(*_tidy(doc, a, b, trigger)) for a, b, lab in spans
+                        if lab == label and chars(a, b)[0] < hi and lo < chars(a, b)[1]), None)
             if hit:
                 main = main or role == "source"
                 setattr(e, f"{role}_start", hit[0])
@@ -384,7 +396,7 @@ def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMenti
         target = next(((a, b) for a, b, lab in spans if lab == "T"), None)
         if main and e.target is None and target is not None:
             named = [index[i] for i in range(*target) if i in index and index[i].code and index[i].code != e.source]
-            lo, hi = chars(*_tidy(doc, *target))
+            lo, hi = chars(*_tidy(doc, *target, trigger))
             e.target = named[0].code if named else ""
             e.target_start, e.target_end, e.target_text = lo, hi, sent.text[lo:hi]
 
