@@ -269,3 +269,38 @@ def test_talking_about_an_act_is_no_such_act(code_sentence, sentence):
 ])
 def test_targets_deep_in_the_object_phrase(code_sentence, sentence, target):
     assert target in {e.target for e in code_sentence(sentence) if e.modality == "asserted"}
+
+
+@pytest.mark.parametrize("sentence,target", [
+    ("Kenyan police arrested Ali Hassan, a Somali trader living in Nairobi.", "Ali Hassan, a Somali trader"),
+    ("Peru expelled hundreds of Bolivian workers.", "hundreds of Bolivian workers"),
+    ("Turkey attacked US-backed militias in Syria.", "US-backed militias in Syria"),
+    ("Ghana condemned Nigerian troops who shelled the town.", "Nigerian troops who shelled the town"),
+])
+def test_target_span_is_the_whole_noun_phrase(code_sentence, sentence, target):
+    """The target's evidence span is the phrase annotators mark: apposition, partitive quantity, hyphened
+    modifier and restrictive relative clause included."""
+    ev = next(e for e in code_sentence(sentence) if e.target_text)
+    assert ev.target_text == target == ev.sentence[ev.target_start:ev.target_end]
+
+
+def test_tagger_span_is_tidied():
+    """A tagger's role span becomes a whole phrase: it stops before a date, a gerund clause or the trigger,
+    keeps its closing bracket, and reaches the noun and article of its head."""
+    from whowhom.events.coder import _tidy
+    from whowhom.nlp import load
+
+    def tidy(text, first, last):
+        doc = load()(text)
+        words = [t.text for t in doc]
+        cut = next(t for t in doc if t.text == "cut")
+        return doc[slice(*_tidy(doc, words.index(first), words.index(last) + 1, cut))].text
+
+    text = "Egypt cut aid to the Sudan Liberation Army ( SLA ) in recent years , officials said ."
+    assert tidy(text, "the", "years") == "the Sudan Liberation Army ( SLA )"
+    assert tidy(text, "the", "SLA") == "the Sudan Liberation Army ( SLA )"
+    assert tidy(text, "Egypt", "aid") == "Egypt"
+    text = "Jordan cut ties with the rebels warning of air strikes ."
+    assert tidy(text, "the", "strikes") == "the rebels"
+    text = "Chad cut aid to the Malian army ."
+    assert tidy(text, "Malian", "Malian") == "the Malian army"

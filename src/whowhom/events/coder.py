@@ -109,25 +109,70 @@ NP_SKIP = {"npadvmod", "relcl", "acl", "advcl", "cc", "conj", "punct", "mark", "
 CLIMB_NP = {"amod", "compound", "poss", "nmod", "flat", "nummod"}
 
 
-def _phrase(m: ActorMention, sent: Span, trigger: Token) -> tuple[int, int]:
+def _phrase(m: ActorMention, sent: Span, trigger: Token, target: bool = False) -> tuple[int, int]:
     """Character extent of the whole noun phrase an actor mention stands in ("the Russian space agency
-    Roscosmos" for "Russian", "Human Rights Watch in New York"): the evidence span of a role."""
+    Roscosmos" for "Russian", "Human Rights Watch in New York"): the evidence span of a role. A target also
+    takes in what annotators count as its name: the noun it stands in apposition to ("X, an aid worker"
+    for "worker"), the quantity of a partitive ("dozens of X"), a hyphened modifier ("US-backed") and a
+    restrictive relative clause ("people who fled the city")."""
     doc = sent.doc
     tok = doc[m.head]
-    while tok.dep_ in CLIMB_NP and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != trigger.i \
-            and tok.head.i != tok.i:
-        tok = tok.head
+    climb = CLIMB_NP | {"appos"} if target else CLIMB_NP
+    while True:
+        while tok.dep_ in climb and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != trigger.i \
+                and tok.head.i != tok.i:
+            tok = tok.head
+        if not (target and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != trigger.i
+                and _quantity(tok.head.head)):
+            break
+        tok = tok.head.head
     toks, frontier = [tok], [tok]
     while frontier:
         frontier = [c for t in frontier for c in t.children if c.dep_ not in NP_SKIP and c.i != trigger.i
                     and not (c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod", "compound"))
-                    and not (c.dep_ == "prep" and any(_when(g) for g in c.children))]
+                    and not (c.dep_ == "prep" and any(_when(g) for g in c.children))
+                    # ("US-backed forces": the first part of a hyphened modifier hangs from the second)
+                    or target and c.dep_ == "npadvmod" and c.i + 2 == t.i and doc[c.i + 1].text == "-"]
         toks += frontier
+    if target:
+        toks += [d for t in list(toks) for c in t.children if _restrictive(c, trigger) for d in _clause(c)]
     lo = max(min(min(t.i for t in toks), m.start), sent.start)
     hi = min(max(max(t.i for t in toks) + 1, m.end), sent.end)
-    while hi - 1 > lo and doc[hi - 1].is_punct and doc[hi - 1].text not in (")", "."):
+    # (nor does a target end in a dangling "of", "and" or "the")
+    while hi - 1 > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in (")", ".")
+                           or target and doc[hi - 1].pos_ in ("ADP", "CCONJ", "DET")):
         hi -= 1
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+QUANTITIES = {"dozen", "hundred", "thousand", "million", "billion", "number", "group", "handful", "score", "lot",
+              "some", "many", "all", "most", "several", "each", "both", "none", "few", "more", "any"}
+
+
+def _quantity(tok: Token) -> bool:
+    """The head of a partitive ("dozens of X", "three of the X", "some of X"), not a sum ("$5 billion of X")."""
+    return (tok.like_num or tok.pos_ == "NUM" or tok.lemma_.lower() in QUANTITIES) \
+        and tok.ent_type_ not in ("MONEY", "PERCENT", "QUANTITY")
+
+
+def _restrictive(c: Token, trigger: Token) -> bool:
+    """A restrictive relative clause: finite (a subject of its own, so not "a resolution to extend ..."), not
+    set off by a comma (that one adds a fact about the actor, not its name), and not the event itself."""
+    return c.dep_ == "relcl" and not c.doc[c.left_edge.i - 1].is_punct \
+        and any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children) \
+        and not c.left_edge.i <= trigger.i <= c.right_edge.i
+
+
+def _clause(c: Token) -> list[Token]:
+    """A relative clause without its dates ("... who fled on Monday") or its further verbs ("who fled and
+    ..."), which annotators leave out of the name."""
+    out, frontier = [c], [c]
+    while frontier:
+        frontier = [d for t in frontier for d in t.children
+                    if not (d.dep_ == "prep" and any(_when(g) for g in d.children))
+                    and not (t.i == c.i and d.dep_ in ("cc", "conj"))]
+        out += frontier
+    return out
 
 
 FUNCTION_CUES = {"to", "on", "in", "at", "for", "with", "from", "by", "of", "up", "down", "off", "out", "over",
@@ -289,8 +334,8 @@ def weigh_all(pending: list[tuple[list[tuple[Span, list[Event]]], dict[int, Acto
     (code_doc's (sentence, events) pairs and actor index, of one doc or of many: all in one batch). The
     penta classifier's belief in an event's class scales its confidence: of two readings of a sentence, the
     one the classifier finds likelier ranks first. A role span of the tagger that overlaps an event's
-    source (target) becomes that role's evidence span: the whole phrase the sentence gives the actor, as
-    annotators mark it. An event whose source is the tagger's source and that has no target takes the
+    source (target) becomes that role's evidence span (tidied: _tidy): the whole phrase the sentence gives
+    the actor, as annotators mark it. An event whose source is the tagger's source and that has no target takes the
     tagger's target, coded by the actor named in it."""
     flat = [(sent, events, index) for coded, index in pending for sent, events in coded]
     if not flat:
@@ -299,6 +344,32 @@ def weigh_all(pending: list[tuple[list[tuple[Span, list[Event]]], dict[int, Acto
     spans = models.role_spans([sent for sent, _, _ in flat])
     for k, (sent, events, index) in enumerate(flat):
         _weigh_sentence(sent, events, index, probs[k] if probs else None, spans[k] if spans else [])
+
+
+PREMODIFIERS = ("compound", "amod", "nummod", "poss", "det", "case", "cc")
+
+
+def _tidy(doc: Doc, a: int, b: int, trigger: Token) -> tuple[int, int]:
+    """A role span of the tagger, tidied into a whole phrase: it reaches the noun its last modifier belongs
+    to ("all UN" -> "all UN sanctions") and takes the article of its head ("the Croatian government"); it
+    ends before the trigger, a date ("X in recent years", "X for another three months") or a gerund clause
+    ("X saying ...", "X warning of ..."), which belong to the event, not the actor; never on a dangling
+    comma, "of", "and" or "the"; and keeps its closing bracket ("Lesotho Defence Force (LDF)")."""
+    while b < len(doc) and doc[b - 1].dep_ in PREMODIFIERS and b <= doc[b - 1].head.i < b + 4 \
+            and doc[b - 1].head.pos_ in ("NOUN", "PROPN"):
+        b = doc[b - 1].head.i + 1
+    for head in [t for t in doc[a:b] if not a <= t.head.i < b]:
+        a = min([a] + [c.i for c in head.lefts if c.dep_ in ("det", "predet", "poss") and c.i == a - 1])
+    if a < trigger.i < b:
+        b = trigger.i
+    b = next((t.i for t in doc[a + 1:b] if t.dep_ == "prep" and any(_when(g) for g in t.children)
+              or t.tag_ == "VBG" and t.dep_ in ("acl", "advcl")), b)
+    while b - 1 > a and (doc[b - 1].is_punct and doc[b - 1].text != ")" or doc[b - 1].pos_ in ("ADP", "CCONJ", "DET")):
+        b -= 1
+    words = [t.text for t in doc[a:b]]
+    if b < len(doc) and doc[b].text == ")" and words.count("(") > words.count(")"):
+        b += 1
+    return a, b
 
 
 def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMention], probs, spans) -> None:
@@ -311,12 +382,13 @@ def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMenti
         if probs:
             e.confidence = round(e.confidence * (0.5 + 0.5 * probs.get(e.penta, 0.0)), 2)
         main = False
+        trigger = next(t for t in sent if t.idx - base == e.trigger_start)
         for role, label in (("source", "S"), ("target", "T")):
             lo, hi = getattr(e, f"{role}_start"), getattr(e, f"{role}_end")
             if lo is None:
                 continue
-            hit = next((chars(a, b) for a, b, lab in spans if lab == label and chars(a, b)[0] < hi
-                        and lo < chars(a, b)[1]), None)
+            hit = next((chars(*_tidy(doc, a, b, trigger)) for a, b, lab in spans
+                        if lab == label and chars(a, b)[0] < hi and lo < chars(a, b)[1]), None)
             if hit:
                 main = main or role == "source"
                 setattr(e, f"{role}_start", hit[0])
@@ -325,7 +397,7 @@ def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMenti
         target = next(((a, b) for a, b, lab in spans if lab == "T"), None)
         if main and e.target is None and target is not None:
             named = [index[i] for i in range(*target) if i in index and index[i].code and index[i].code != e.source]
-            lo, hi = chars(*target)
+            lo, hi = chars(*_tidy(doc, *target, trigger))
             e.target = named[0].code if named else ""
             e.target_start, e.target_end, e.target_text = lo, hi, sent.text[lo:hi]
 
@@ -765,7 +837,7 @@ class EventCoder:
         text = sent.text  # (sent.doc.text would join the whole document's tokens again)
         pl = plover.plover(code)
         s_lo, s_hi = _phrase(src, sent, tok) if src.kind != "blank" else (None, None)
-        t_lo, t_hi = _phrase(tgt, sent, tok) if tgt else (None, None)
+        t_lo, t_hi = _phrase(tgt, sent, tok, target=True) if tgt else (None, None)
         return Event(
             doc_id=doc_id, section=section, sentence_index=sentence_index, sentence=text,
             start=offset + base, end=offset + sent.end_char,
