@@ -304,3 +304,11 @@ def test_tagger_span_is_tidied():
     assert tidy(text, "the", "strikes") == "the rebels"
     text = "Chad cut aid to the Malian army ."
     assert tidy(text, "Malian", "Malian") == "the Malian army"
+
+
+def test_considering_an_act_is_news_the_act_is_not(code_sentence):
+    """"X is considering sending aid to Y": X considers a policy (CAMEO 014, asserted) toward Y; the aid
+    itself is hypothetical. The statement is not dropped for an event that did not happen."""
+    evs = code_sentence("Japan is considering sending aid to North Korea after the floods.")
+    assert ("JPN", "014", "PRK") in {(e.source, e.cameo, e.target) for e in evs if e.modality == "asserted"}
+    assert {e.modality for e in evs if e.cameo_root == "07"} == {"hypothetical"}

@@ -671,8 +671,9 @@ class EventCoder:
                 if key not in events or events[key].confidence < ev.confidence:
                     events[key] = ev
         out = _drop_light(_drop_subsumed(list(events.values()), sent), sent, cues)
-        if any(e.cameo_root != "01" for e in out):
-            # "X said Y attacked Z": the statement is how the event is known, not an event of its own
+        if any(e.cameo_root != "01" and e.modality == "asserted" for e in out):
+            # "X said Y attacked Z": the statement is how the event is known, not an event of its own;
+            # but "X is considering sending aid to Y" keeps the consideration (014), the aid being unreal
             out = [e for e in out if e.cameo_root != "01"]
         return out
 
