@@ -312,3 +312,11 @@ def test_considering_an_act_is_news_the_act_is_not(code_sentence):
     evs = code_sentence("Japan is considering sending aid to North Korea after the floods.")
     assert ("JPN", "014", "PRK") in {(e.source, e.cameo, e.target) for e in evs if e.modality == "asserted"}
     assert {e.modality for e in evs if e.cameo_root == "07"} == {"hypothetical"}
+
+
+@pytest.mark.parametrize("sentence,target", [
+    ("Germany sent troops to Mali last year.", "MLI"),
+    ("Italy offered an armored regiment to Lebanon.", "LBN"),
+])
+def test_the_recipient_not_the_thing_given_is_the_target(code_sentence, sentence, target):
+    assert target in {e.target for e in code_sentence(sentence)}

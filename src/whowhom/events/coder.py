@@ -553,9 +553,24 @@ class EventCoder:
                     elif dep in ("dobj", "nsubjpass", "pcomp", "intj", "advmod", "npadvmod", "acl"):
                         nxt.append(c)
             if found:
-                return found
+                return self._recipient(start, pat, index, exclude, found)
             frontier = nxt
         return []
+
+    def _recipient(self, start: Token, pat, index, exclude: set[int], found: list[ActorMention]):
+        """"Sent troops to Mali", "offered an armoured regiment to the US": when the object is only a
+        sector word with no country (the thing given) and the pattern takes a recipient, the recipient
+        named by "to" or a dative is the target."""
+        if not ({"to", "dative"} & set(pat.targets)) or any(m.country or m.code not in SECTORS for m in found):
+            return found
+        for c in start.children:
+            objs = [c] if c.dep_ == "dative" and c.pos_ != "ADP" else \
+                [p for p in c.children if p.dep_ == "pobj"] if c.dep_ in ("prep", "dative") and c.lower_ == "to" else []
+            hits = [m for o in objs for m in self._actors_at(o, index)
+                    if m.start not in exclude and (m.country or m.code not in SECTORS)]
+            if hits:
+                return hits
+        return found
 
     def _place_in(self, verb: Token, index, exclude: set[int]) -> list[ActorMention]:
         """The country or capital an "in" phrase of the verb or of its object names, looking inside the
