@@ -43,7 +43,7 @@ def _scope(tok: Token, depth: int = 4) -> list[Token]:
             for c in t.children:
                 # (a date phrase is no cue: "On Monday, X called Y" is no "call on")
                 if c.dep_ in CUE_DEPS and not (c.pos_ == "VERB" and c.dep_ != "pcomp") \
-                        and not (c.dep_ == "prep" and any(_when(g) for g in c.children)):
+                        and not _date_phrase(c):
                     out.append(c)
                     nxt.append(c)
         frontier = nxt
@@ -67,6 +67,11 @@ PHRASE_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "case", "qua
 
 def _when(tok: Token) -> bool:
     return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in WEEKDAYS
+
+
+def _date_phrase(tok: Token) -> bool:
+    """A preposition whose phrase is a date ("on Monday", "for another three months")."""
+    return tok.dep_ == "prep" and any(_when(g) for g in tok.children)
 
 
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
@@ -130,7 +135,7 @@ def _phrase(m: ActorMention, sent: Span, trigger: Token, target: bool = False) -
     while frontier:
         frontier = [c for t in frontier for c in t.children if c.dep_ not in NP_SKIP and c.i != trigger.i
                     and not (c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod", "compound"))
-                    and not (c.dep_ == "prep" and any(_when(g) for g in c.children))
+                    and not _date_phrase(c)
                     # ("US-backed forces": the first part of a hyphened modifier hangs from the second)
                     or target and c.dep_ == "npadvmod" and c.i + 2 == t.i and doc[c.i + 1].text == "-"]
         toks += frontier
@@ -169,7 +174,7 @@ def _clause(c: Token) -> list[Token]:
     out, frontier = [c], [c]
     while frontier:
         frontier = [d for t in frontier for d in t.children
-                    if not (d.dep_ == "prep" and any(_when(g) for g in d.children))
+                    if not _date_phrase(d)
                     and not (t.i == c.i and d.dep_ in ("cc", "conj"))]
         out += frontier
     return out
@@ -241,6 +246,18 @@ RECEIVING = {"receive", "get", "obtain", "buy", "import", "accept", "seek", "req
              "win", "gain", "borrow", "hear", "learn", "purchase", "inherit", "collect"}
 # Passive forms whose subject is the doer: "were engaged in", "are involved in", "is committed to".
 ACTIVE_PASSIVES = {"engage", "involve", "commit", "prepare", "determine", "dedicate", "devote"}
+
+
+def _cues_found(pat, words: list[tuple[str, str, int]]) -> set[int] | None:
+    """The tokens (of the trigger's scope: lemma, lower-case form, index) that meet each cue of the
+    pattern, or None when a cue is not met."""
+    used: set[int] = set()
+    for cue in pat.cues:
+        hit = next((i for lemma, lower, i in words if lemma in cue or lower in cue), None)
+        if hit is None:
+            return None
+        used.add(hit)
+    return used
 
 
 def _obliged(tok: Token) -> Token | None:
@@ -362,7 +379,7 @@ def _tidy(doc: Doc, a: int, b: int, trigger: Token) -> tuple[int, int]:
         a = min([a] + [c.i for c in head.lefts if c.dep_ in ("det", "predet", "poss") and c.i == a - 1])
     if a < trigger.i < b:
         b = trigger.i
-    b = next((t.i for t in doc[a + 1:b] if t.dep_ == "prep" and any(_when(g) for g in t.children)
+    b = next((t.i for t in doc[a + 1:b] if _date_phrase(t)
               or t.tag_ == "VBG" and t.dep_ in ("acl", "advcl")), b)
     while b - 1 > a and (doc[b - 1].is_punct and doc[b - 1].text != ")" or doc[b - 1].pos_ in ("ADP", "CCONJ", "DET")):
         b -= 1
@@ -625,9 +642,8 @@ class EventCoder:
         """Before NER: False only when no pattern of the token can match once NER has run. NER can only
         narrow a trigger's scope (a date phrase is no cue), so a cue missing now is missing then; but a
         "-" row matched now through a date phrase may not stop the search then, so it proves nothing."""
-        words = [(t.lemma_.lower(), t.lower_) for t in _scope(tok)]
-        return any(pat.code != "-" and all(any(lemma in cue or lower in cue for lemma, lower in words)
-                                           for cue in pat.cues) for pat in self._patterns(tok) or ())
+        words = [(t.lemma_.lower(), t.lower_, t.i) for t in _scope(tok)]
+        return any(pat.code != "-" and _cues_found(pat, words) is not None for pat in self._patterns(tok) or ())
 
     def _patterns(self, tok: Token):
         kind = _kind(tok)
@@ -642,15 +658,8 @@ class EventCoder:
         scope = _scope(tok)
         words = [(t.lemma_.lower(), t.lower_, t.i) for t in scope]  # read once, not per pattern and cue
         for pat in pats:
-            used: set[int] = set()
-            ok = True
-            for cue in pat.cues:
-                hit = next((i for lemma, lower, i in words if lemma in cue or lower in cue), None)
-                if hit is None:
-                    ok = False
-                    break
-                used.add(hit)
-            if ok:
+            used = _cues_found(pat, words)
+            if used is not None:
                 # a row coded "-" says the word is no event in that use ("left Paris", "faces charges")
                 return (pat, scope, used) if pat.code != "-" else None
         return None
