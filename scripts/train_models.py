@@ -31,6 +31,7 @@ from spacy.tokens import Doc, DocBin
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 from whowhom.eval.gold import fold_of, read_gold, text_of  # noqa: E402
+from whowhom.events import rolefeats  # noqa: E402,F401  (registers the role tagger's architecture)
 
 GOLD = {"penta": ROOT.parent / "shared" / "gold" / "coped-train.penta.jsonl",
         "roles": ROOT.parent / "shared" / "gold" / "coped-train.roles.jsonl"}
@@ -94,7 +95,9 @@ def train(task: str, gold: Path, fold: int | None, folds: int, out: Path) -> Pat
         DocBin(docs=[make(nlp, r) for r in records[:50]]).to_disk(tmp / "dev.spacy")
         cmd = [sys.executable, "-m", "spacy", "train", str(ROOT / "training" / f"{task}.cfg"),
                "--output", str(tmp / "out"), "--paths.train", str(tmp / "train.spacy"),
-               "--paths.dev", str(tmp / "dev.spacy")]
+               "--paths.dev", str(tmp / "dev.spacy"),
+               # (the role tagger's architecture is whowhom's own: spacy train imports it from here)
+               "--code", str(ROOT / "src" / "whowhom" / "events" / "rolefeats.py")]
         print(f"train_models: {task}: {len(records)} sentences" + (f" (all but fold {fold} of {folds})"
                                                                     if fold is not None else ""), flush=True)
         subprocess.run(cmd, check=True, stdout=sys.stderr)

@@ -59,3 +59,33 @@ def test_eval_says_when_a_component_was_trained_on_the_gold(tmp_path, monkeypatc
     assert models.trained_on(str(gold)) == ["penta"]
     (d / "meta.json").write_text(json.dumps({"whowhom_training": {"sha256": digest, "fold": 2}}))
     assert models.trained_on(str(gold)) == []
+
+
+def test_tree_features_tell_the_object_of_a_verb_from_its_subject():
+    from spacy.strings import get_string_id
+
+    from whowhom.events import rolefeats
+    from whowhom.pipeline import _stages
+
+    doc = _stages()[0]("Rebels attacked the town and fired on a convoy.")
+    names = list(rolefeats.TREE_FEATURES)
+    feats = rolefeats.tree_features(doc, names)
+    assert len(feats) == len(doc) and all(len(f) == len(names) for f in feats)
+    by_word = {t.text: dict(zip(names, f)) for t, f in zip(doc, feats)}
+    assert by_word["town"]["verb_slot"] == get_string_id("attack|dobj")
+    assert by_word["Rebels"]["verb_slot"] == get_string_id("attack|nsubj")
+    assert by_word["Rebels"]["side"] != by_word["town"]["side"]  # left of the verb, right of it
+    assert by_word["convoy"]["via"] == get_string_id("fire|on")  # the object of "on", under "fired"
+    assert by_word["attacked"]["trigger_slot"] == get_string_id("self")  # a word with event patterns
+
+
+def test_role_embedding_gives_one_vector_per_token():
+    from whowhom.events import rolefeats
+    from whowhom.pipeline import _stages
+
+    model = rolefeats.RoleEmbed(16, ["NORM", "DEP"], [100, 50], ["path", "side"], [20, 20])
+    docs = [_stages()[0](t) for t in ("Rebels attacked the town.", "Talks resumed.")]
+    model.initialize(X=docs)
+    assert [v.shape for v in model.predict(docs)] == [(len(d), 16) for d in docs]
+    with pytest.raises(ValueError, match="unknown tree features"):
+        rolefeats.RoleEmbed(16, ["NORM"], [100], ["nonsense"], [20])

@@ -353,7 +353,8 @@ def weigh_all(pending: list[tuple[list[tuple[Span, list[Event]]], dict[int, Acto
     one the classifier finds likelier ranks first. A role span of the tagger that overlaps an event's
     source (target) becomes that role's evidence span (tidied: _tidy): the whole phrase the sentence gives
     the actor, as annotators mark it. An event whose source is the tagger's source and that has no target takes the
-    tagger's target, coded by the actor named in it."""
+    tagger's target, coded by the actor named in it; so does, where no asserted event of the sentence has
+    a target, the asserted event whose trigger governs the tagger's target (or the first one)."""
     flat = [(sent, events, index) for coded, index in pending for sent, events in coded]
     if not flat:
         return
@@ -395,6 +396,7 @@ def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMenti
     def chars(a, b):
         return doc[a].idx - base, doc[b - 1].idx + len(doc[b - 1]) - base
 
+    target = next(((a, b) for a, b, lab in spans if lab == "T"), None)
     for e in events:
         if probs:
             e.confidence = round(e.confidence * (0.5 + 0.5 * probs.get(e.penta, 0.0)), 2)
@@ -411,12 +413,29 @@ def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMenti
                 setattr(e, f"{role}_start", hit[0])
                 setattr(e, f"{role}_end", hit[1])
                 setattr(e, f"{role}_text", sent.text[hit[0]:hit[1]])
-        target = next(((a, b) for a, b, lab in spans if lab == "T"), None)
         if main and e.target is None and target is not None:
-            named = [index[i] for i in range(*target) if i in index and index[i].code and index[i].code != e.source]
-            lo, hi = chars(*_tidy(doc, *target, trigger))
-            e.target = named[0].code if named else ""
-            e.target_start, e.target_end, e.target_text = lo, hi, sent.text[lo:hi]
+            _take_target(e, target, trigger, index, sent)
+    # the tagger saw the sentence's main event with a target, but no asserted event has one: the target
+    # goes to the asserted event whose trigger governs it (or the first), unless it is that event's source
+    asserted = [e for e in events if e.modality == "asserted"]
+    if target is not None and asserted and all(e.target is None for e in asserted):
+        root = min(doc[target[0]:target[1]], key=lambda t: len(list(t.ancestors)))
+        lo, hi = chars(*target)
+        free = [e for e in asserted if e.source_start is None or not (e.source_start < hi and lo < e.source_end)]
+        at = {t.idx - base: t for t in sent}
+        governs = [e for e in free if at[e.trigger_start] in root.ancestors]
+        for e in governs[:1] or free[:1]:
+            _take_target(e, target, at[e.trigger_start], index, sent)
+
+
+def _take_target(e: Event, target: tuple[int, int], trigger: Token, index: dict[int, ActorMention], sent: Span) -> None:
+    """The tagger's target span (tidied) becomes the event's target, coded by the actor named in it."""
+    doc = sent.doc
+    named = [index[i] for i in range(*target) if i in index and index[i].code and index[i].code != e.source]
+    a, b = _tidy(doc, *target, trigger)
+    lo, hi = doc[a].idx - sent.start_char, doc[b - 1].idx + len(doc[b - 1]) - sent.start_char
+    e.target = named[0].code if named else ""
+    e.target_start, e.target_end, e.target_text = lo, hi, sent.text[lo:hi]
 
 
 class EventCoder:

@@ -18,6 +18,8 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc, Span
 
+from whowhom.events import rolefeats  # noqa: F401  (registers the role tagger's architecture)
+
 
 def _dir() -> Path | None:
     where = os.environ.get("WHOWHOM_MODELS", "")

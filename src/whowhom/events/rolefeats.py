@@ -1,0 +1,142 @@
+"""The role tagger's input features (training/roles.cfg, architecture "whowhom.RoleEmbed.v1").
+
+spaCy's MultiHashEmbed sees a token and the tokens next to it. Whether a noun phrase is the target of a
+sentence's event depends on where it hangs in the parse: "the rebels" is a target as the object of
+"attacked", a source as its subject, and ten words may lie between them. So next to the token attributes
+of MultiHashEmbed, each token gets features of its place in the dependency tree, hashed and embedded the
+same way; the config names which (TREE_FEATURES):
+
+- path: its dependency labels towards the root, three steps ("pobj<prep<dobj");
+- verb_slot: the verb that governs it and the argument slot it fills there ("attack|dobj",
+  "meet|prep:with");
+- side: which side of that verb it stands on, and how deep below it;
+- head: the word it hangs from and how ("attack|prep");
+- via: for the object of a preposition, the word the preposition hangs from and the preposition
+  ("attack|on");
+- trigger_slot: the nearest word above it that has event patterns (events/patterns.py, the coder's
+  dictionary) and the slot it fills there ("attack|dobj"), or "self" for such a word. The tagger learnt
+  it from the dictionary of its training; a verb dictionary imported since (`whowhom dict import`) adds
+  words it has no weight for, which read as unseen hashes.
+
+This module is imported by events/models.py before the tagger is loaded, and given to `spacy train` with
+--code by scripts/train_models.py, so the same function builds the features in training and at run time.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import List
+
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+from spacy.util import registry
+from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
+from thinc.types import Floats2d, Ints2d
+
+
+def _path(tok: Token) -> str:
+    path, node = [tok.dep_], tok
+    for _ in range(2):
+        node = node.head
+        path.append(node.dep_ if node.head.i != node.i else "ROOT")
+        if node.head.i == node.i:
+            break
+    return "<".join(path)
+
+
+def _governor(tok: Token) -> tuple[Token, str, int]:
+    """The nearest verb above the token (or the root), the slot the token fills there (the dependency of
+    the verb's child it hangs from; "prep:against" keeps the preposition) and how deep below it it is."""
+    node, depth = tok, 0
+    while node.head.i != node.i and node.head.pos_ not in ("VERB", "AUX"):
+        node, depth = node.head, depth + 1
+    if node.head.i == node.i:
+        return node, "self", depth
+    return node.head, node.dep_ + (":" + node.lower_ if node.dep_ in ("prep", "agent") else ""), depth
+
+
+def _verb_slot(tok: Token) -> str:
+    verb, slot, _ = _governor(tok)
+    return f"{verb.lemma_.lower()}|{slot}"
+
+
+def _side(tok: Token) -> str:
+    verb, slot, depth = _governor(tok)
+    side = "L" if tok.i < verb.i else "R" if tok.i > verb.i else "V"
+    return f"{side}{min(depth, 5)}|{slot}"
+
+
+def _head(tok: Token) -> str:
+    return f"{tok.head.lemma_.lower()}|{tok.dep_}"
+
+
+def _via(tok: Token) -> str:
+    return f"{tok.head.head.lemma_.lower()}|{tok.head.lower_}" if tok.dep_ == "pobj" else "-"
+
+
+@lru_cache(maxsize=1)
+def _trigger_keys() -> frozenset:
+    from whowhom.events import patterns
+
+    return frozenset(patterns.patterns())
+
+
+def _is_trigger(tok: Token) -> bool:
+    kind = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else None
+    keys = _trigger_keys()
+    return kind is not None and ((tok.lemma_.lower(), kind) in keys or (tok.lower_, kind) in keys)
+
+
+def _trigger_slot(tok: Token) -> str:
+    if _is_trigger(tok):
+        return "self"
+    node = tok
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        if _is_trigger(node.head):
+            slot = node.dep_ + (":" + node.lower_ if node.dep_ in ("prep", "agent") else "")
+            return f"{node.head.lemma_.lower()}|{slot}"
+        node = node.head
+    return "none"
+
+
+TREE_FEATURES = {"path": _path, "verb_slot": _verb_slot, "side": _side, "head": _head, "via": _via,
+                 "trigger_slot": _trigger_slot}
+
+
+def tree_features(doc: Doc, names: List[str]) -> list[list[int]]:
+    """Per token, the hashes of the named features."""
+    fns = [TREE_FEATURES[n] for n in names]
+    return [[get_string_id(f(tok)) for f in fns] for tok in doc]
+
+
+@registry.architectures("whowhom.RoleEmbed.v1")
+def RoleEmbed(width: int, attrs: List[str], rows: List[int], tree_features: List[str],
+              tree_rows: List[int]) -> Model[List[Doc], List[Floats2d]]:
+    """MultiHashEmbed (without static vectors) over the token attributes and the named tree features."""
+    if len(rows) != len(attrs) or len(tree_rows) != len(tree_features):
+        raise ValueError("RoleEmbed: one row count per attribute and per tree feature")
+    unknown = set(tree_features) - set(TREE_FEATURES)
+    if unknown:
+        raise ValueError(f"RoleEmbed: unknown tree features {sorted(unknown)}; known: {sorted(TREE_FEATURES)}")
+    all_rows = list(rows) + list(tree_rows)
+    embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(all_rows)]
+    return chain(_Columns(attrs, tree_features), list2ragged(), with_array(concatenate(*embeddings)),
+                 with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True)),
+                 ragged2list())
+
+
+def _columns_forward(model: Model, docs: List[Doc], is_train: bool):
+    attrs, names = model.attrs["columns"], model.attrs["tree_features"]
+    xp, out = model.ops.xp, []
+    for doc in docs:
+        a = doc.to_array(attrs).astype("uint64").reshape((len(doc), len(attrs)))
+        t = xp.asarray(tree_features(doc, names), dtype="uint64").reshape((len(doc), len(names)))
+        out.append(model.ops.asarray2i(xp.hstack([a, t]), dtype="uint64"))
+    return out, lambda d: []
+
+
+def _Columns(attrs: List[str], names: List[str]) -> Model[List[Doc], List[Ints2d]]:
+    """The token attributes' columns followed by the tree features' columns, per doc."""
+    return Model("whowhom_role_columns", _columns_forward, attrs={"columns": attrs, "tree_features": names})
