@@ -320,3 +320,13 @@ def test_considering_an_act_is_news_the_act_is_not(code_sentence):
 ])
 def test_the_recipient_not_the_thing_given_is_the_target(code_sentence, sentence, target):
     assert target in {e.target for e in code_sentence(sentence)}
+
+
+@pytest.mark.parametrize("sentence,event", [
+    ("Norway gave 300 million euros to Ethiopia.", ("NOR", "071", "ETH")),  # money is economic aid
+    ("Japan contributed $ 40 million to Kenya last year.", ("JPN", "071", "KEN")),
+    ("Fijian troops participate in peacekeeping operations in Lebanon.", ("FJIMIL", "074", "LBN")),
+    ("Japan lifted travel curbs on North Korea.", ("JPN", "085", "PRK")),
+])
+def test_aid_and_easing_phrasings(code_sentence, sentence, event):
+    assert event in {(e.source, e.cameo, e.target) for e in code_sentence(sentence)}
