@@ -25,14 +25,6 @@ PERSONAL = {"it", "they", "he", "she", "we"}
 PRONOUNS = {"i", "we", "you", "he", "she", "it", "they", "this", "these", "those", "one"}
 
 
-def _kind(tok: Token) -> str | None:
-    if tok.pos_ in ("VERB", "AUX"):
-        return "V"
-    if tok.pos_ in ("NOUN", "PROPN"):
-        return "N"
-    return None
-
-
 def _scope(tok: Token, depth: int = 4) -> list[Token]:
     """Dependents of the trigger within its own clause (for cues and code refinement)."""
     out: list[Token] = []
@@ -390,24 +382,27 @@ def _tidy(doc: Doc, a: int, b: int, trigger: Token) -> tuple[int, int]:
     return a, b
 
 
+def _chars(sent: Span, a: int, b: int) -> tuple[int, int]:
+    """Character offsets within the sentence of the doc's tokens a..b."""
+    doc = sent.doc
+    return doc[a].idx - sent.start_char, doc[b - 1].idx + len(doc[b - 1]) - sent.start_char
+
+
 def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMention], probs, spans) -> None:
-    doc, base = sent.doc, sent.start_char
-
-    def chars(a, b):
-        return doc[a].idx - base, doc[b - 1].idx + len(doc[b - 1]) - base
-
+    doc = sent.doc
+    at = {t.idx - sent.start_char: t for t in sent}  # an event's trigger, by its offset
     target = next(((a, b) for a, b, lab in spans if lab == "T"), None)
     for e in events:
         if probs:
             e.confidence = round(e.confidence * (0.5 + 0.5 * probs.get(e.penta, 0.0)), 2)
         main = False
-        trigger = next(t for t in sent if t.idx - base == e.trigger_start)
+        trigger = at[e.trigger_start]
         for role, label in (("source", "S"), ("target", "T")):
             lo, hi = getattr(e, f"{role}_start"), getattr(e, f"{role}_end")
             if lo is None:
                 continue
-            hit = next((chars(*_tidy(doc, a, b, trigger)) for a, b, lab in spans
-                        if lab == label and chars(a, b)[0] < hi and lo < chars(a, b)[1]), None)
+            hit = next((_chars(sent, *_tidy(doc, a, b, trigger)) for a, b, lab in spans
+                        if lab == label and _chars(sent, a, b)[0] < hi and lo < _chars(sent, a, b)[1]), None)
             if hit:
                 main = main or role == "source"
                 setattr(e, f"{role}_start", hit[0])
@@ -419,10 +414,9 @@ def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMenti
     # goes to the asserted event whose trigger governs it (or the first), unless it is that event's source
     asserted = [e for e in events if e.modality == "asserted"]
     if target is not None and asserted and all(e.target is None for e in asserted):
-        root = min(doc[target[0]:target[1]], key=lambda t: len(list(t.ancestors)))
-        lo, hi = chars(*target)
+        root = doc[target[0]:target[1]].root
+        lo, hi = _chars(sent, *target)
         free = [e for e in asserted if e.source_start is None or not (e.source_start < hi and lo < e.source_end)]
-        at = {t.idx - base: t for t in sent}
         governs = [e for e in free if at[e.trigger_start] in root.ancestors]
         for e in governs[:1] or free[:1]:
             _take_target(e, target, at[e.trigger_start], index, sent)
@@ -430,10 +424,8 @@ def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMenti
 
 def _take_target(e: Event, target: tuple[int, int], trigger: Token, index: dict[int, ActorMention], sent: Span) -> None:
     """The tagger's target span (tidied) becomes the event's target, coded by the actor named in it."""
-    doc = sent.doc
     named = [index[i] for i in range(*target) if i in index and index[i].code and index[i].code != e.source]
-    a, b = _tidy(doc, *target, trigger)
-    lo, hi = doc[a].idx - sent.start_char, doc[b - 1].idx + len(doc[b - 1]) - sent.start_char
+    lo, hi = _chars(sent, *_tidy(sent.doc, *target, trigger))
     e.target = named[0].code if named else ""
     e.target_start, e.target_end, e.target_text = lo, hi, sent.text[lo:hi]
 
@@ -665,7 +657,7 @@ class EventCoder:
         return any(pat.code != "-" and _cues_found(pat, words) is not None for pat in self._patterns(tok) or ())
 
     def _patterns(self, tok: Token):
-        kind = _kind(tok)
+        kind = patterns.kind(tok.pos_)
         if not kind:
             return None
         return self.patterns.get((tok.lemma_.lower(), kind)) or self.patterns.get((tok.lower_, kind))

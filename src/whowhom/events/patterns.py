@@ -11,6 +11,11 @@ VERB_TARGETS = ("dobj", "dative", "to", "with", "on", "against", "at", "toward",
 NOUN_TARGETS = ("on", "against", "with", "to", "of", "toward", "towards", "at", "into", "over")
 
 
+def kind(pos: str) -> str | None:
+    """The dictionaries' part of speech (Pattern.pos) of a spaCy coarse tag: "V", "N" or None."""
+    return "V" if pos in ("VERB", "AUX") else "N" if pos in ("NOUN", "PROPN") else None
+
+
 @dataclass(frozen=True)
 class Pattern:
     lemma: str

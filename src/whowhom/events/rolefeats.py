@@ -33,8 +33,11 @@ from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.types import Floats2d, Ints2d
 
+from whowhom.events import patterns
 
-def _path(tok: Token) -> str:
+
+# Each feature is a function of a token and its governor (_governor: computed once per token).
+def _path(tok: Token, gov) -> str:
     path, node = [tok.dep_], tok
     for _ in range(2):
         node = node.head
@@ -52,42 +55,45 @@ def _governor(tok: Token) -> tuple[Token, str, int]:
         node, depth = node.head, depth + 1
     if node.head.i == node.i:
         return node, "self", depth
-    return node.head, node.dep_ + (":" + node.lower_ if node.dep_ in ("prep", "agent") else ""), depth
+    return node.head, _slot(node), depth
 
 
-def _verb_slot(tok: Token) -> str:
-    verb, slot, _ = _governor(tok)
+def _slot(node: Token) -> str:
+    return node.dep_ + (":" + node.lower_ if node.dep_ in ("prep", "agent") else "")
+
+
+def _verb_slot(tok: Token, gov) -> str:
+    verb, slot, _ = gov
     return f"{verb.lemma_.lower()}|{slot}"
 
 
-def _side(tok: Token) -> str:
-    verb, slot, depth = _governor(tok)
+def _side(tok: Token, gov) -> str:
+    verb, slot, depth = gov
     side = "L" if tok.i < verb.i else "R" if tok.i > verb.i else "V"
     return f"{side}{min(depth, 5)}|{slot}"
 
 
-def _head(tok: Token) -> str:
+def _head(tok: Token, gov) -> str:
     return f"{tok.head.lemma_.lower()}|{tok.dep_}"
 
 
-def _via(tok: Token) -> str:
+def _via(tok: Token, gov) -> str:
     return f"{tok.head.head.lemma_.lower()}|{tok.head.lower_}" if tok.dep_ == "pobj" else "-"
 
 
 @lru_cache(maxsize=1)
 def _trigger_keys() -> frozenset:
-    from whowhom.events import patterns
-
+    # (a snapshot, as the coder's own: patterns.patterns() looks at the user's dictionary folder per call)
     return frozenset(patterns.patterns())
 
 
 def _is_trigger(tok: Token) -> bool:
-    kind = "V" if tok.pos_ in ("VERB", "AUX") else "N" if tok.pos_ in ("NOUN", "PROPN") else None
+    kind = patterns.kind(tok.pos_)
     keys = _trigger_keys()
     return kind is not None and ((tok.lemma_.lower(), kind) in keys or (tok.lower_, kind) in keys)
 
 
-def _trigger_slot(tok: Token) -> str:
+def _trigger_slot(tok: Token, gov) -> str:
     if _is_trigger(tok):
         return "self"
     node = tok
@@ -95,8 +101,7 @@ def _trigger_slot(tok: Token) -> str:
         if node.head.i == node.i:
             break
         if _is_trigger(node.head):
-            slot = node.dep_ + (":" + node.lower_ if node.dep_ in ("prep", "agent") else "")
-            return f"{node.head.lemma_.lower()}|{slot}"
+            return f"{node.head.lemma_.lower()}|{_slot(node)}"
         node = node.head
     return "none"
 
@@ -108,7 +113,11 @@ TREE_FEATURES = {"path": _path, "verb_slot": _verb_slot, "side": _side, "head": 
 def tree_features(doc: Doc, names: List[str]) -> list[list[int]]:
     """Per token, the hashes of the named features."""
     fns = [TREE_FEATURES[n] for n in names]
-    return [[get_string_id(f(tok)) for f in fns] for tok in doc]
+    out = []
+    for tok in doc:
+        gov = _governor(tok)
+        out.append([get_string_id(f(tok, gov)) for f in fns])
+    return out
 
 
 @registry.architectures("whowhom.RoleEmbed.v1")
