@@ -89,3 +89,19 @@ def test_role_embedding_gives_one_vector_per_token():
     assert [v.shape for v in model.predict(docs)] == [(len(d), 16) for d in docs]
     with pytest.raises(ValueError, match="unknown tree features"):
         rolefeats.RoleEmbed(16, ["NORM"], [100], ["nonsense"], [20])
+
+
+def test_role_embedding_reads_the_doc_tensor_where_there_is_one():
+    from whowhom.events import rolefeats
+    from whowhom.pipeline import _stages
+
+    nlp = _stages()[0]
+    model = rolefeats.RoleEmbed(16, ["NORM"], [100], ["path"], [20], tensor_width=96)
+    parsed, bare = nlp("Rebels attacked the town."), nlp.make_doc("Talks resumed.")
+    assert parsed.tensor.shape == (len(parsed), 96)  # the main pipeline's tok2vec output
+    assert parsed[1:3].as_doc().tensor.shape == (2, 96)  # a sentence keeps its rows
+    model.initialize(X=[parsed])
+    out = model.predict([parsed, bare])  # a Doc without a tensor reads as zeros
+    assert [v.shape for v in out] == [(len(parsed), 16), (len(bare), 16)]
+    parsed.tensor = parsed.tensor * 0 + 1
+    assert (model.predict([parsed])[0] != out[0]).any()  # the tensor is an input

@@ -18,6 +18,9 @@ same way; the config names which (TREE_FEATURES):
   it from the dictionary of its training; a verb dictionary imported since (`whowhom dict import`) adds
   words it has no weight for, which read as unseen hashes.
 
+With tensor_width, each token's vector from the main pipeline's tok2vec (the Doc's tensor) joins them: it
+learnt from far more text than the tagger's training sentences, and costs nothing at run time.
+
 This module is imported by events/models.py before the tagger is loaded, and given to `spacy train` with
 --code by scripts/train_models.py, so the same function builds the features in training and at run time.
 """
@@ -122,8 +125,9 @@ def tree_features(doc: Doc, names: List[str]) -> list[list[int]]:
 
 @registry.architectures("whowhom.RoleEmbed.v1")
 def RoleEmbed(width: int, attrs: List[str], rows: List[int], tree_features: List[str],
-              tree_rows: List[int]) -> Model[List[Doc], List[Floats2d]]:
-    """MultiHashEmbed (without static vectors) over the token attributes and the named tree features."""
+              tree_rows: List[int], tensor_width: int = 0) -> Model[List[Doc], List[Floats2d]]:
+    """MultiHashEmbed (without static vectors) over the token attributes and the named tree features;
+    with tensor_width, also each Doc's tensor: what the main pipeline's tok2vec made of the tokens."""
     if len(rows) != len(attrs) or len(tree_rows) != len(tree_features):
         raise ValueError("RoleEmbed: one row count per attribute and per tree feature")
     unknown = set(tree_features) - set(TREE_FEATURES)
@@ -131,9 +135,13 @@ def RoleEmbed(width: int, attrs: List[str], rows: List[int], tree_features: List
         raise ValueError(f"RoleEmbed: unknown tree features {sorted(unknown)}; known: {sorted(TREE_FEATURES)}")
     all_rows = list(rows) + list(tree_rows)
     embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(all_rows)]
-    return chain(_Columns(attrs, tree_features), list2ragged(), with_array(concatenate(*embeddings)),
-                 with_array(Maxout(width, width * len(embeddings), nP=3, dropout=0.0, normalize=True)),
-                 ragged2list())
+    mix = Maxout(width, width * len(embeddings) + tensor_width, nP=3, dropout=0.0, normalize=True)
+    if not tensor_width:  # (the layers of a tagger trained before tensor_width, so that it still loads)
+        return chain(_Columns(attrs, tree_features), list2ragged(), with_array(concatenate(*embeddings)),
+                     with_array(mix), ragged2list())
+    hashed = chain(_Columns(attrs, tree_features), list2ragged(), with_array(concatenate(*embeddings)),
+                   ragged2list())
+    return chain(concatenate(hashed, _Tensor(tensor_width)), list2ragged(), with_array(mix), ragged2list())
 
 
 def _columns_forward(model: Model, docs: List[Doc], is_train: bool):
@@ -149,3 +157,22 @@ def _columns_forward(model: Model, docs: List[Doc], is_train: bool):
 def _Columns(attrs: List[str], names: List[str]) -> Model[List[Doc], List[Ints2d]]:
     """The token attributes' columns followed by the tree features' columns, per doc."""
     return Model("whowhom_role_columns", _columns_forward, attrs={"columns": attrs, "tree_features": names})
+
+
+def _tensor_forward(model: Model, docs: List[Doc], is_train: bool):
+    n = model.attrs["width"]
+    out = []
+    for doc in docs:
+        t = doc.tensor
+        if t is None or getattr(t, "size", 0) == 0 or t.shape != (len(doc), n):
+            t = model.ops.alloc2f(len(doc), n)  # (a Doc no tok2vec saw reads as zeros)
+        out.append(model.ops.asarray2f(t))
+    return out, lambda d: []
+
+
+def _Tensor(width: int) -> Model[List[Doc], List[Floats2d]]:
+    """Each Doc's tensor as it is. The main pipeline computes it anyway (en_core_web_sm's tok2vec, which
+    its tagger and parser share; Span.as_doc keeps the sentence's rows), so it costs the tagger nothing at
+    run time; in training, the frozen, annotating tok2vec of training/roles.cfg sets it. It is not
+    trained here: no gradient flows back."""
+    return Model("whowhom_doc_tensor", _tensor_forward, attrs={"width": width})
