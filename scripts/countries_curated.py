@@ -249,6 +249,14 @@ Central Intelligence Agency|USASPY
 Langley|USASPY
 FBI|USACOP
 Treasury Department|USAGOV
+USAID|USAGOV
+Department of Homeland Security|USAGOV
+Homeland Security Department|USAGOV
+Immigration and Customs Enforcement|USACOP
+Customs and Border Protection|USACOP
+Drug Enforcement Administration|USACOP
+Justice Department|USAJUD
+Department of Justice|USAJUD
 U.S. Treasury|USAGOV
 Downing Street|GBRGOV
 No 10|GBRGOV

@@ -65,6 +65,9 @@ def test_capitals_and_metonyms():
     assert ms["Downing Street"].code == "GBRGOV"
     assert ms["Zhongnanhai"].code == "CHNGOV"
     assert ms["the Pentagon"].code == "USAMIL"
+    ms = by_text("USAID sent tents while Immigration and Customs Enforcement deported dozens.")
+    assert ms["USAID"].code == "USAGOV"  # federal agencies are the government, or its police
+    assert ms["Immigration and Customs Enforcement"].code == "USACOP"
 
 
 def test_organisations():
