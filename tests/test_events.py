@@ -60,6 +60,15 @@ def test_hypothetical_and_intended(code_sentence):
     assert [(e.source, e.cameo, e.target, e.modality) for e in intent] == [("DEU", "036", "POL", "asserted")]
 
 
+def test_a_call_made_to_say_something_said_it(code_sentence):
+    # "called X to congratulate him" is a telephone call: the congratulation was made, by the caller
+    evs = code_sentence("The Turkish president called Vladimir Putin on Friday to congratulate Russia.")
+    assert [(e.source, e.target, e.modality) for e in evs if e.cameo_root == "05"] == [("TURGOV", "RUS", "asserted")]
+    # "called on X to withdraw" is an appeal: the withdrawal is not reported
+    evs = code_sentence("The Turkish president on Friday called on Russia to withdraw its troops.")
+    assert {e.modality for e in evs if e.cameo_root == "08"} == {"hypothetical"}
+
+
 def test_historical_year_sets_event_date(code_sentence):
     evs = code_sentence("Relations soured after Iraq's 1990 invasion of Kuwait.")
     inv = [e for e in evs if e.cameo_root == "19"]

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from whowhom.actors import ActorMention
 from whowhom.events import attribution, cameo, models, patterns, plover
 from whowhom.events.event import Event
-from whowhom.events.modality import modality
+from whowhom.events.modality import modality, telephoned
 
 # Dependents searched for cues, never crossing into another clause.
 CUE_DEPS = {"dobj", "prep", "pobj", "prt", "dative", "attr", "acomp", "oprd", "amod", "compound", "det",
@@ -528,7 +528,9 @@ class EventCoder:
                 obj = [c for c in tok.head.children if c.dep_ in ("dobj", "dative")]
                 # (tok has no subject of its own: checked above); "used tear gas to disperse them": the
                 # users disperse, the tear gas is the means
-                if obj and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in MEANS_VERBS:
+                # ("called Erdogan to apologize": the caller apologized, on the telephone)
+                if obj and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in MEANS_VERBS \
+                        and not telephoned(tok.head, tok):
                     return obj[0], "inherited"
             if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in STATEMENT_NOUNS:
                 # "issued a statement demanding that ...", "passed a law recognizing ...": the issuer acts

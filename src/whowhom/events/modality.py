@@ -31,6 +31,11 @@ HYPO_WORDS = {"consider", "mull", "weigh", "discuss", "suggest", "possible", "po
               "accusation", "allegation", "claim", "deny",
               # the reason given for an arrest or a charge is alleged: "arrested for collaborating with X"
               "arrest", "detain", "convict", "indict", "prosecute", "jail", "sentence"}
+# "called Erdogan to congratulate him": "call" with a person and no "on"/"for" is a telephone call, and
+# what it was made to say was said in it; "called on X to withdraw" stays an appeal.
+CALL_TO_SAY = {"congratulate", "thank", "apologize", "apologise", "discuss", "express", "convey", "offer",
+               "extend", "assure", "reassure", "brief", "inform", "update", "consult", "condole", "wish",
+               "greet", "praise", "invite", "talk", "speak"}
 CONDITION_MARKS = {"if", "unless", "whether", "should"}
 # Verbs that negate the action they govern: "refused to join the alliance" is a negated intent.
 NEGATING_VERBS = {"refuse", "decline", "reject", "fail", "oppose", "resist", "avoid", "stop", "cease",
@@ -56,6 +61,18 @@ def chain(trigger: Token) -> list[Token]:
     return out
 
 
+def telephoned(verb: Token, clause: Token) -> bool:
+    return (verb.lemma_.lower() == "call" and clause.dep_ in ("advcl", "xcomp")
+            and clause.lemma_.lower() in CALL_TO_SAY and any(c.dep_ == "dobj" for c in verb.children)
+            and not any(c.dep_ in ("prt", "prep") and c.lower_ in ("on", "upon", "for") and not _when(c)
+                        for c in verb.children))
+
+
+def _when(prep: Token) -> bool:
+    """"on Tuesday", "on Nov. 18": a date, not the one appealed to."""
+    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
+
+
 def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
     toks = chain(trigger)
     negated = intended = hypothetical = False
@@ -71,7 +88,7 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
             intended = True
         if i > 0 and lemma in NEGATING_VERBS:
             negated, intended = True, True
-        if lemma in HYPO_WORDS and i > 0:
+        if lemma in HYPO_WORDS and i > 0 and not telephoned(tok, toks[i - 1]):
             hypothetical = True
         for child in tok.children:
             low = child.lower_
