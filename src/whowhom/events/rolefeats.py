@@ -31,7 +31,7 @@ from functools import lru_cache
 from typing import List
 
 from spacy.strings import get_string_id
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
 from thinc.types import Floats2d, Ints2d
@@ -39,49 +39,66 @@ from thinc.types import Floats2d, Ints2d
 from whowhom.events import patterns
 
 
-# Each feature is a function of a token and its governor (_governor: computed once per token).
-def _path(tok: Token, gov) -> str:
-    path, node = [tok.dep_], tok
+class _Tree:
+    """A Doc's parse as plain lists, read once: the features walk up the tree many times per token, and
+    each step through spaCy's Token.head makes a new Token object."""
+
+    def __init__(self, doc: Doc):
+        toks = list(doc)
+        self.head = [t.head.i for t in toks]
+        self.dep = [t.dep_ for t in toks]
+        self.pos = [t.pos_ for t in toks]
+        self.lemma = [t.lemma_.lower() for t in toks]
+        self.lower = [t.lower_ for t in toks]
+        # the slot a word fills under its head: its dependency, "prep:against" keeping the preposition
+        self.slot = [d + (":" + w if d in ("prep", "agent") else "") for d, w in zip(self.dep, self.lower)]
+        keys = _trigger_keys()
+        kinds = [patterns.kind(p) for p in self.pos]
+        self.trigger = [k is not None and ((lem, k) in keys or (w, k) in keys)
+                        for k, lem, w in zip(kinds, self.lemma, self.lower)]
+
+    def root(self, i: int) -> bool:
+        return self.head[i] == i
+
+    def governor(self, i: int) -> tuple[int, str, int]:
+        """The nearest verb above token i (or the root), the slot i fills there (the slot of the verb's
+        child it hangs from) and how deep below it it is."""
+        node, depth = i, 0
+        while not self.root(node) and self.pos[self.head[node]] not in ("VERB", "AUX"):
+            node, depth = self.head[node], depth + 1
+        if self.root(node):
+            return node, "self", depth
+        return self.head[node], self.slot[node], depth
+
+
+# Each feature is a function of the tree, a token and its governor (computed once per token).
+def _path(t: _Tree, i: int, gov) -> str:
+    path, node = [t.dep[i]], i
     for _ in range(2):
-        node = node.head
-        path.append(node.dep_ if node.head.i != node.i else "ROOT")
-        if node.head.i == node.i:
+        node = t.head[node]
+        path.append("ROOT" if t.root(node) else t.dep[node])
+        if t.root(node):
             break
     return "<".join(path)
 
 
-def _governor(tok: Token) -> tuple[Token, str, int]:
-    """The nearest verb above the token (or the root), the slot the token fills there (the dependency of
-    the verb's child it hangs from; "prep:against" keeps the preposition) and how deep below it it is."""
-    node, depth = tok, 0
-    while node.head.i != node.i and node.head.pos_ not in ("VERB", "AUX"):
-        node, depth = node.head, depth + 1
-    if node.head.i == node.i:
-        return node, "self", depth
-    return node.head, _slot(node), depth
-
-
-def _slot(node: Token) -> str:
-    return node.dep_ + (":" + node.lower_ if node.dep_ in ("prep", "agent") else "")
-
-
-def _verb_slot(tok: Token, gov) -> str:
+def _verb_slot(t: _Tree, i: int, gov) -> str:
     verb, slot, _ = gov
-    return f"{verb.lemma_.lower()}|{slot}"
+    return f"{t.lemma[verb]}|{slot}"
 
 
-def _side(tok: Token, gov) -> str:
+def _side(t: _Tree, i: int, gov) -> str:
     verb, slot, depth = gov
-    side = "L" if tok.i < verb.i else "R" if tok.i > verb.i else "V"
+    side = "L" if i < verb else "R" if i > verb else "V"
     return f"{side}{min(depth, 5)}|{slot}"
 
 
-def _head(tok: Token, gov) -> str:
-    return f"{tok.head.lemma_.lower()}|{tok.dep_}"
+def _head(t: _Tree, i: int, gov) -> str:
+    return f"{t.lemma[t.head[i]]}|{t.dep[i]}"
 
 
-def _via(tok: Token, gov) -> str:
-    return f"{tok.head.head.lemma_.lower()}|{tok.head.lower_}" if tok.dep_ == "pobj" else "-"
+def _via(t: _Tree, i: int, gov) -> str:
+    return f"{t.lemma[t.head[t.head[i]]]}|{t.lower[t.head[i]]}" if t.dep[i] == "pobj" else "-"
 
 
 @lru_cache(maxsize=1)
@@ -90,22 +107,16 @@ def _trigger_keys() -> frozenset:
     return frozenset(patterns.patterns())
 
 
-def _is_trigger(tok: Token) -> bool:
-    kind = patterns.kind(tok.pos_)
-    keys = _trigger_keys()
-    return kind is not None and ((tok.lemma_.lower(), kind) in keys or (tok.lower_, kind) in keys)
-
-
-def _trigger_slot(tok: Token, gov) -> str:
-    if _is_trigger(tok):
+def _trigger_slot(t: _Tree, i: int, gov) -> str:
+    if t.trigger[i]:
         return "self"
-    node = tok
+    node = i
     for _ in range(6):
-        if node.head.i == node.i:
+        if t.root(node):
             break
-        if _is_trigger(node.head):
-            return f"{node.head.lemma_.lower()}|{_slot(node)}"
-        node = node.head
+        if t.trigger[t.head[node]]:
+            return f"{t.lemma[t.head[node]]}|{t.slot[node]}"
+        node = t.head[node]
     return "none"
 
 
@@ -116,10 +127,11 @@ TREE_FEATURES = {"path": _path, "verb_slot": _verb_slot, "side": _side, "head": 
 def tree_features(doc: Doc, names: List[str]) -> list[list[int]]:
     """Per token, the hashes of the named features."""
     fns = [TREE_FEATURES[n] for n in names]
+    tree = _Tree(doc)
     out = []
-    for tok in doc:
-        gov = _governor(tok)
-        out.append([get_string_id(f(tok, gov)) for f in fns])
+    for i in range(len(doc)):
+        gov = tree.governor(i)
+        out.append([get_string_id(f(tree, i, gov)) for f in fns])
     return out
 
 
