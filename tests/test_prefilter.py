@@ -103,14 +103,12 @@ def test_a_match_after_ner_was_possible_before(parts):
 
 
 def test_an_irregular_past_taken_for_a_present_gets_its_lemma(parts):
-    from whowhom import nlp
-
     model, pf, _ = parts
     doc = model("Rebels overran the base and lay low.")
     for t in doc:
         if t.pos_ == "VERB":
             t.lemma_ = t.lower_  # what the lemmatizer leaves on a past form tagged VBP
-    nlp.lemma_fixes(doc)
+    model.get_pipe("whowhom_lemma_fixes")(doc)
     lemmas = {t.text: t.lemma_ for t in doc}
     assert lemmas["overran"] == "overrun"
     assert lemmas["lay"] == "lay"  # a verb's base form itself: left alone

@@ -30,7 +30,6 @@ def load(name: str | None = None) -> Language:
             continue
         model = use_tag_rules(model)  # same tags, a ninth of the cost (tagrules.py)
         if "lemmatizer" in model.pipe_names:
-            _IRREGULAR.update(_irregular_pasts(model.get_pipe("lemmatizer").lookups))
             model.add_pipe("whowhom_lemma_fixes", after="lemmatizer")
         return model
     raise InputError(f"no spaCy English model found (tried {', '.join(MODEL_NAMES)}); run `make demo` to install")
@@ -45,29 +44,35 @@ LEMMA_FIXES = {form: lemma for lemma, forms in {
 }.items() for form in forms.split()}
 
 
-# An irregular past form the tagger took for a present one ("Boko Haram jihadists overran a base" tagged
-# VBP) keeps its form as lemma, and the coder misses the verb. Verb forms of the lemmatizer's own exception
-# table that are no verb's base form (so not "lay", "saw", "found") get their lemma back: hash -> lemma.
-_IRREGULAR: dict[int, str] = {}
-
-
 def _irregular_pasts(lookups) -> dict[int, str]:
+    """An irregular past form the tagger took for a present one ("overran" tagged VBP) keeps its form as
+    lemma, and the coder misses the verb. The verb forms of the lemmatizer's own exception table that are
+    no verb's base form (so not "lay", "saw", "found"): hash -> lemma."""
     if not (lookups.has_table("lemma_exc") and lookups.has_table("lemma_index")):
         return {}
     exc, base = lookups.get_table("lemma_exc").get("verb", {}), set(lookups.get_table("lemma_index").get("verb", ()))
     return {hash_string(form): lemmas[0] for form, lemmas in exc.items() if lemmas and form not in base}
 
 
-@Language.component("whowhom_lemma_fixes")
-def lemma_fixes(doc: Doc) -> Doc:
-    strings = doc.vocab.strings
-    rows = doc.to_array([LOWER, LEMMA]).tolist()
-    for i, (low, lemma) in enumerate(rows):
-        if low in _FIX_HASHES and doc[i].pos_ in ("VERB", "AUX"):
-            doc[i].lemma_ = LEMMA_FIXES[strings[low]]
-        elif low == lemma and low in _IRREGULAR and doc[i].pos_ in ("VERB", "AUX"):
-            doc[i].lemma_ = _IRREGULAR[low]
-    return doc
+@Language.factory("whowhom_lemma_fixes")
+def make_lemma_fixes(nlp: Language, name: str) -> "LemmaFixes":
+    return LemmaFixes(_irregular_pasts(nlp.get_pipe("lemmatizer").lookups) if "lemmatizer" in nlp.pipe_names else {})
+
+
+class LemmaFixes:
+    """Sets the lemma of the verbs in LEMMA_FIXES, and of irregular past forms the lemmatizer left as they
+    are (irregular: _irregular_pasts of the pipeline's own lemmatizer)."""
+
+    def __init__(self, irregular: dict[int, str]) -> None:
+        self.irregular = irregular
+
+    def __call__(self, doc: Doc) -> Doc:
+        strings = doc.vocab.strings
+        for i, (low, lemma) in enumerate(doc.to_array([LOWER, LEMMA]).tolist()):
+            fixed = low in _FIX_HASHES
+            if (fixed or low == lemma and low in self.irregular) and doc[i].pos_ in ("VERB", "AUX"):
+                doc[i].lemma_ = LEMMA_FIXES[strings[low]] if fixed else self.irregular[low]
+        return doc
 
 
 _FIX_HASHES = {hash_string(form) for form in LEMMA_FIXES}
