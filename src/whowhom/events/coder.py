@@ -391,6 +391,7 @@ def _chars(sent: Span, a: int, b: int) -> tuple[int, int]:
 def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMention], probs, spans) -> None:
     doc = sent.doc
     at = {t.idx - sent.start_char: t for t in sent}  # an event's trigger, by its offset
+    placed = [(a, b, lab, *_chars(sent, a, b)) for a, b, lab in spans]  # with character offsets
     target = next(((a, b) for a, b, lab in spans if lab == "T"), None)
     for e in events:
         if probs:
@@ -401,8 +402,8 @@ def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMenti
             lo, hi = getattr(e, f"{role}_start"), getattr(e, f"{role}_end")
             if lo is None:
                 continue
-            hit = next((_chars(sent, *_tidy(doc, a, b, trigger)) for a, b, lab in spans
-                        if lab == label and _chars(sent, a, b)[0] < hi and lo < _chars(sent, a, b)[1]), None)
+            hit = next((_chars(sent, *_tidy(doc, a, b, trigger)) for a, b, lab, c0, c1 in placed
+                        if lab == label and c0 < hi and lo < c1), None)
             if hit:
                 main = main or role == "source"
                 setattr(e, f"{role}_start", hit[0])

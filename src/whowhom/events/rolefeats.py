@@ -147,13 +147,12 @@ def RoleEmbed(width: int, attrs: List[str], rows: List[int], tree_features: List
         raise ValueError(f"RoleEmbed: unknown tree features {sorted(unknown)}; known: {sorted(TREE_FEATURES)}")
     all_rows = list(rows) + list(tree_rows)
     embeddings = [HashEmbed(width, n, column=i, seed=8 + i, dropout=0.0) for i, n in enumerate(all_rows)]
-    mix = Maxout(width, width * len(embeddings) + tensor_width, nP=3, dropout=0.0, normalize=True)
+    hashed = [_Columns(attrs, tree_features), list2ragged(), with_array(concatenate(*embeddings))]
+    mix = [with_array(Maxout(width, width * len(embeddings) + tensor_width, nP=3, dropout=0.0, normalize=True)),
+           ragged2list()]
     if not tensor_width:  # (the layers of a tagger trained before tensor_width, so that it still loads)
-        return chain(_Columns(attrs, tree_features), list2ragged(), with_array(concatenate(*embeddings)),
-                     with_array(mix), ragged2list())
-    hashed = chain(_Columns(attrs, tree_features), list2ragged(), with_array(concatenate(*embeddings)),
-                   ragged2list())
-    return chain(concatenate(hashed, _Tensor(tensor_width)), list2ragged(), with_array(mix), ragged2list())
+        return chain(*hashed, *mix)
+    return chain(concatenate(chain(*hashed, ragged2list()), _Tensor(tensor_width)), list2ragged(), *mix)
 
 
 def _columns_forward(model: Model, docs: List[Doc], is_train: bool):
