@@ -105,3 +105,22 @@ def test_role_embedding_reads_the_doc_tensor_where_there_is_one():
     assert [v.shape for v in out] == [(len(parsed), 16), (len(bare), 16)]
     parsed.tensor = parsed.tensor * 0 + 1
     assert (model.predict([parsed])[0] != out[0]).any()  # the tensor is an input
+
+
+def test_a_target_coded_from_the_place_takes_the_taggers_span(monkeypatch, code_sentence):
+    """"Went on strike in Peru" has a target code (the place) but no target span; the tagger's target gives
+    the span, and the code stays where the span names no actor."""
+    sentence = "Dock workers went on strike in Peru on Monday over pay at the Callao port operator."
+
+    def spans(sents):
+        doc = sents[0].doc
+        def at(words):
+            start = next(t.i for t in doc if doc[t.i:t.i + len(words)].text == " ".join(words))
+            return start, start + len(words)
+        return [[(*at(["Dock", "workers"]), "S"), (*at(["the", "Callao", "port", "operator"]), "T")]]
+
+    monkeypatch.setattr(models, "penta_probs", lambda texts: None)
+    monkeypatch.setattr(models, "role_spans", spans)
+    strike = next(e for e in code_sentence(sentence) if e.trigger == "went")
+    assert strike.target == "PER"
+    assert strike.target_text == "the Callao port operator"

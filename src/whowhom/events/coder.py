@@ -344,9 +344,11 @@ def weigh_all(pending: list[tuple[list[tuple[Span, list[Event]]], dict[int, Acto
     penta classifier's belief in an event's class scales its confidence: of two readings of a sentence, the
     one the classifier finds likelier ranks first. A role span of the tagger that overlaps an event's
     source (target) becomes that role's evidence span (tidied: _tidy): the whole phrase the sentence gives
-    the actor, as annotators mark it. An event whose source is the tagger's source and that has no target takes the
-    tagger's target, coded by the actor named in it; so does, where no asserted event of the sentence has
-    a target, the asserted event whose trigger governs the tagger's target (or the first one)."""
+    the actor, as annotators mark it. An event whose source is the tagger's source and that has no target
+    span takes the tagger's target, coded by the actor named in it; so does, where no asserted event of the
+    sentence has a target span, the asserted event whose trigger governs the tagger's target (or the first
+    one). (A target coded from the place of the event, "went on strike in Peru", has a code but no span: it
+    keeps its code unless the tagger's span names another actor.)"""
     flat = [(sent, events, index) for coded, index in pending for sent, events in coded]
     if not flat:
         return
@@ -409,12 +411,12 @@ def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMenti
                 setattr(e, f"{role}_start", hit[0])
                 setattr(e, f"{role}_end", hit[1])
                 setattr(e, f"{role}_text", sent.text[hit[0]:hit[1]])
-        if main and e.target is None and target is not None:
+        if main and e.target_start is None and target is not None:
             _take_target(e, target, trigger, index, sent)
     # the tagger saw the sentence's main event with a target, but no asserted event has one: the target
     # goes to the asserted event whose trigger governs it (or the first), unless it is that event's source
     asserted = [e for e in events if e.modality == "asserted"]
-    if target is not None and asserted and all(e.target is None for e in asserted):
+    if target is not None and asserted and all(e.target_start is None for e in asserted):
         root = doc[target[0]:target[1]].root
         lo, hi = _chars(sent, *target)
         free = [e for e in asserted if e.source_start is None or not (e.source_start < hi and lo < e.source_end)]
@@ -427,7 +429,7 @@ def _take_target(e: Event, target: tuple[int, int], trigger: Token, index: dict[
     """The tagger's target span (tidied) becomes the event's target, coded by the actor named in it."""
     named = [index[i] for i in range(*target) if i in index and index[i].code and index[i].code != e.source]
     lo, hi = _chars(sent, *_tidy(sent.doc, *target, trigger))
-    e.target = named[0].code if named else ""
+    e.target = named[0].code if named else (e.target or "")
     e.target_start, e.target_end, e.target_text = lo, hi, sent.text[lo:hi]
 
 
