@@ -275,6 +275,8 @@ def test_talking_about_an_act_is_no_such_act(code_sentence, sentence):
 @pytest.mark.parametrize("sentence,target", [
     ("The European Union suspended part of its development aid programme for Bosnia on Monday.", "BIH"),
     ("France lifted part of its naval blockade of the ports of Libya.", "LBY"),
+    # the owner of what is rejected, not the subject of its clause
+    ("A Dutch court rejected the Moroccan interior minister's demand that Spain extradite the activist.", "MAR"),
 ])
 def test_targets_deep_in_the_object_phrase(code_sentence, sentence, target):
     assert target in {e.target for e in code_sentence(sentence) if e.modality == "asserted"}

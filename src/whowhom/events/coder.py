@@ -463,6 +463,9 @@ class EventCoder:
                     # with coordinated modifiers: "Russian and Chinese warships"
                     mods = [index[c.i]] + [index[g.i] for g in c.children if g.dep_ == "conj" and g.i in index]
                     (owners if c.dep_ == "poss" else found).extend(mods)
+                elif c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):
+                    # "the Israeli prime minister's suggestion": the owner is the phrase's actor
+                    owners.extend(self._actors_at(c, index, seen))
                 elif c.dep_ == "compound":  # "U.N. mediator Diego Cordovez": U.N. modifies "mediator"
                     found.extend(index[g.i] for g in c.children if g.dep_ in MODIFIER_DEPS and g.i in index)
                 elif c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ == "NOUN":
