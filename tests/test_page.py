@@ -210,3 +210,22 @@ def test_dense_news_lead_with_many_names_stays_in_body():
     art = extract(RawDoc(id="x", content=text, kind="text"))
     assert art.title == "Serbia Warns Kosovo Over Border Police"
     assert "Jarinje" in art.body and "would resume" in art.body and "Share this" not in art.body
+
+
+def _prose(n):
+    """Distinct article-like paragraphs (written for this test)."""
+    places = ["Tbilisi", "Yerevan", "Baku", "Chisinau", "Minsk", "Astana", "Bishkek", "Dushanbe"]
+    return [f"Officials in {p} said on Tuesday that the talks on the new border crossing, which have dragged on "
+            f"for years, would resume next month after the regional elections, and that the {k + 1} sides had "
+            f"agreed to keep their police units away from the river until then." for k, p in enumerate(places[:n])]
+
+
+def test_the_footer_ends_the_article_and_a_second_copy_is_no_body():
+    paras = _prose(4)
+    teasers = [f"Readers also liked this story about a bridge number {k} in a mountain town, which the local "
+               f"council of the valley opened last weekend after two years of work and many delays" for k in range(6)]
+    dump = "\n\n".join(["Border Talks To Resume", *paras,
+                        " ".join(paras),  # the dump's second copy of the article, run together
+                        "© 2024 Example Media Inc. All Rights Reserved.", *teasers])
+    a = extract(RawDoc(id="f", content=dump, kind="text"))
+    assert a.body.split("\n\n") == paras

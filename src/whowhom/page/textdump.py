@@ -25,6 +25,7 @@ from whowhom.page.dates import find_date
 NEAR_ANCHOR = 15        # the article starts within this many lines of the line repeating the <title>
 MAX_CUE_WORDS = 20      # a cue phrase in a longer line is prose that mentions it, not chrome
 WORD = re.compile(r"\w+")
+RESERVED = re.compile(r"\ball rights reserved\b", re.I)
 END_PUNCT = tuple(".!?…:;\"”’')»")
 TIME = re.compile(r"\b\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?\b|\b\d+\s+(second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|\b(yesterday|today)\b", re.I)
 SAYS = re.compile(r"\s*(says|said|wrote|writes|commented)\s*:?\s*$", re.I)
@@ -62,6 +63,7 @@ def extract_text(doc_id: str, text: str, date: str | None = None, url: str | Non
     section = _section(units, head)
     for i, u in enumerate(units):
         u.label = "section" if i == section else _label(u, i, start, end, head)
+    _repeats(units)
     author, page_date = _byline_and_date(units, head, start)
     parts = _parts(units, comments)
     body = "\n\n".join(u.text for u in units if u.label == "body")
@@ -206,6 +208,8 @@ def zones(units: list[Unit]) -> list[tuple[int, Comment]]:
             zone, current = "comments", None  # commenter lines without a "N comments" heading
         elif u.cue == "comments_end" and zone == "comments":
             zone = "after"
+        elif u.cue == "boilerplate" and zone == "page" and seen_prose and RESERVED.search(u.text):
+            zone = "after"  # "© 2019 ... All Rights Reserved": the page's footer; the article is above it
         elif u.cue == "related" and zone in ("page", "comments") and seen_prose:
             zone = "related"
         elif zone == "related" and u.cls == "good" and (u.words >= 50 or not (i and units[i - 1].titleish)):
@@ -368,6 +372,21 @@ def _label(u: Unit, i: int, start: int, end: int, head: int | None) -> str:
     if head is not None and i < head or head is None and i < start:
         return "navigation"
     return "boilerplate"
+
+
+def _repeats(units: list[Unit]) -> None:
+    """A body unit that repeats the body above it, a paragraph again or two and more paragraphs run together
+    (dumps of pages that carry the text twice), is not body. (A short line may recur in an article: "See it
+    now: Amazon" under each product of a list.)"""
+    seen: list[str] = []  # the paragraphs above
+    for u in units:
+        if u.label != "body" or u.words < 15:
+            continue
+        text = " ".join(u.text.split())
+        if text in seen or sum(p in text for p in seen) >= 2:
+            u.label = "boilerplate"
+        else:
+            seen.append(text)
 
 
 def _section(units: list[Unit], head: int | None) -> int | None:
