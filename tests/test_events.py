@@ -211,6 +211,8 @@ TRIGGER_ROWS = [
     ("The Iranian foreign minister received a phone call from his Omani counterpart.", ("IRN", "041", "OMN")),
     ("Qatar pledged $50 million to Sudan.", ("QAT", "0331", "SDN")),
     ("Police seized documents and intelligence files from the Kenyan ministry.", ("KEN", "171", "KEN")),
+    ("Eritrea let free twelve jailed Ethiopian soldiers.", ("ERI", "0841", "ETH")),  # "free" a modifier or a clause
+    ("Malawi let free the Zambian fishermen.", ("MWI", "084", "ZMB")),
 ]
 
 # Ordinary verbs that PETRARCH's verb blocks code as events, switched off by rows coded "-":

@@ -34,7 +34,9 @@ def _scope(tok: Token, depth: int = 4) -> list[Token]:
         for t in frontier:
             for c in t.children:
                 # (a date phrase is no cue: "On Monday, X called Y" is no "call on")
-                if c.dep_ in CUE_DEPS and not (c.pos_ == "VERB" and c.dep_ != "pcomp") \
+                # (an adjective with no subject of its own completes the verb: "let free", "set free")
+                small = c.dep_ == "ccomp" and c.pos_ == "ADJ" and not any(g.dep_ == "nsubj" for g in c.children)
+                if (c.dep_ in CUE_DEPS or small) and not (c.pos_ == "VERB" and c.dep_ != "pcomp") \
                         and not _date_phrase(c):
                     out.append(c)
                     nxt.append(c)
@@ -538,6 +540,10 @@ class EventCoder:
                 if obj and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in MEANS_VERBS \
                         and not telephoned(tok.head, tok):
                     return obj[0], "inherited"
+            if tok.dep_ == "ccomp" and tok.head.lemma_.lower() == "let":
+                # "Ethiopia let free 74 leaders" ("free" parsed as a clause with no subject): Ethiopia freed them
+                tok = tok.head
+                continue
             if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in STATEMENT_NOUNS:
                 # "issued a statement demanding that ...", "passed a law recognizing ...": the issuer acts
                 # (a participle on any other noun describes it: "aircraft using missiles killed ...")
