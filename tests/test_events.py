@@ -343,3 +343,12 @@ def test_the_recipient_not_the_thing_given_is_the_target(code_sentence, sentence
 ])
 def test_aid_and_easing_phrasings(code_sentence, sentence, event):
     assert event in {(e.source, e.cameo, e.target) for e in code_sentence(sentence)}
+
+
+@pytest.mark.parametrize("sentence,source", [
+    ("Doctors from two American aid groups donated medicine to a Kenyan hospital.", "USAHLH"),
+    ("Officials from the Russian foreign ministry met the Indian envoy.", "RUSGOV"),
+    ("Troops from Chad attacked the rebels near the border.", "TCDMIL"),
+])
+def test_a_bare_sector_takes_the_country_it_comes_from(code_sentence, sentence, source):
+    assert source in {e.source for e in code_sentence(sentence) if e.modality == "asserted"}

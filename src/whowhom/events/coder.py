@@ -186,9 +186,9 @@ def _specificity(pat) -> tuple:
 
 
 def _placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-    """A sector with no country takes the country it is placed in, or of: "rebels in Darfur" -> SDNREB,
-    "police in Kabul" -> AFGCOP, "the president of Armenia" -> ARMGOV, "leaders of Romania's new
-    government" -> ROUGOV."""
+    """A sector with no country takes the country it is placed in, comes from, or is of: "police in Kabul"
+    -> AFGCOP, "officials from the Russian foreign ministry" -> RUSGOV, "the president of Armenia" ->
+    ARMGOV, "leaders of Romania's new government" -> ROUGOV."""
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     out = []
     for m in mentions:
@@ -196,7 +196,7 @@ def _placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             for prep in doc[m.head].children:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
                     place = next((at[c.i] for c in prep.children if c.dep_ == "pobj" and c.i in at
-                                  and at[c.i].country and (prep.lower_ == "of"
+                                  and at[c.i].country and (prep.lower_ in ("of", "from")
                                                            or at[c.i].kind in ("country", "capital"))), None)
                     if place is None and prep.lower_ in ("from", "of"):
                         # "doctors from two American aid groups": the group's nationality
