@@ -16,6 +16,17 @@ YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # "in 2014" dates an event; "after/since the 2014 annexation" places it in that year too (the earliest it
 # can be), which is what marks it as background rather than news of the article's day.
 TIME_PREPS = {"in", "since", "after", "during", "following"}
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+            "tomorrow", "week", "month", "year", "weekend", "morning", "evening", "night"}
+
+
+def is_date(tok: Token) -> bool:
+    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in WEEKDAYS
+
+
+def date_phrase(tok: Token) -> bool:
+    """A preposition whose phrase is a date ("on Monday", "for another three months")."""
+    return tok.dep_ == "prep" and any(is_date(g) for g in tok.children)
 
 
 def _phrase(tok: Token) -> str:

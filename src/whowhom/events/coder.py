@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whowhom.actors import ActorMention
 from whowhom.events import attribution, cameo, models, patterns, plover
+from whowhom.events.attribution import date_phrase, is_date
 from whowhom.events.event import Event
 from whowhom.events.modality import modality, telephoned
 
@@ -37,7 +38,7 @@ def _scope(tok: Token, depth: int = 4) -> list[Token]:
                 # (an adjective with no subject of its own completes the verb: "let free", "set free")
                 small = c.dep_ == "ccomp" and c.pos_ == "ADJ" and not any(g.dep_ == "nsubj" for g in c.children)
                 if (c.dep_ in CUE_DEPS or small) and not (c.pos_ == "VERB" and c.dep_ != "pcomp") \
-                        and not _date_phrase(c):
+                        and not date_phrase(c):
                     out.append(c)
                     nxt.append(c)
         frontier = nxt
@@ -59,23 +60,10 @@ def _speaker(verb: Token) -> Token | None:
 PHRASE_DEPS = {"det", "amod", "compound", "poss", "nummod", "nmod", "case", "quantmod", "flat", "predet"}
 
 
-def _when(tok: Token) -> bool:
-    return tok.ent_type_ in ("DATE", "TIME") or tok.lower_ in WEEKDAYS
-
-
-def _date_phrase(tok: Token) -> bool:
-    """A preposition whose phrase is a date ("on Monday", "for another three months")."""
-    return tok.dep_ == "prep" and any(_when(g) for g in tok.children)
-
-
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-            "tomorrow", "week", "month", "year", "weekend", "morning", "evening", "night"}
-
-
 def _unresolved(tok: Token) -> ActorMention | None:
     """A noun phrase that did or suffered an event but names no actor whowhom knows ("a car bomb",
     "the villagers"): kept with an empty code, as GDELT keeps events with one blank actor."""
-    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in RELATIVE or tok.lower_ in PRONOUNS or _when(tok):
+    if tok.pos_ not in ("NOUN", "PROPN") or tok.lower_ in RELATIVE or tok.lower_ in PRONOUNS or is_date(tok):
         return None
     toks = [tok]
     frontier = [tok]
@@ -129,7 +117,7 @@ def _phrase(m: ActorMention, sent: Span, trigger: Token, target: bool = False) -
     while frontier:
         frontier = [c for t in frontier for c in t.children if c.dep_ not in NP_SKIP and c.i != trigger.i
                     and not (c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod", "compound"))
-                    and not _date_phrase(c)
+                    and not date_phrase(c)
                     # ("US-backed forces": the first part of a hyphened modifier hangs from the second)
                     or target and c.dep_ == "npadvmod" and c.i + 2 == t.i and doc[c.i + 1].text == "-"]
         toks += frontier
@@ -168,7 +156,7 @@ def _clause(c: Token) -> list[Token]:
     out, frontier = [c], [c]
     while frontier:
         frontier = [d for t in frontier for d in t.children
-                    if not _date_phrase(d)
+                    if not date_phrase(d)
                     and not (t.i == c.i and d.dep_ in ("cc", "conj"))]
         out += frontier
     return out
@@ -376,7 +364,7 @@ def _tidy(doc: Doc, a: int, b: int, trigger: Token) -> tuple[int, int]:
         a = min([a] + [c.i for c in head.lefts if c.dep_ in ("det", "predet", "poss") and c.i == a - 1])
     if a < trigger.i < b:
         b = trigger.i
-    b = next((t.i for t in doc[a + 1:b] if _date_phrase(t)
+    b = next((t.i for t in doc[a + 1:b] if date_phrase(t)
               or t.tag_ == "VBG" and t.dep_ in ("acl", "advcl")), b)
     while b - 1 > a and (doc[b - 1].is_punct and doc[b - 1].text != ")" or doc[b - 1].pos_ in ("ADP", "CCONJ", "DET")):
         b -= 1
@@ -491,7 +479,7 @@ class EventCoder:
                 for prep in sorted((c for c in t.children if c.dep_ == "prep" and c.lower_ in preps),
                                    key=lambda c: c.lower_ != "by"):
                     for p in prep.children:
-                        if p.dep_ == "pobj" and not _when(p):
+                        if p.dep_ == "pobj" and not is_date(p):
                             found = self._actors_at(p, index)
                             (hits.extend(found) if found else nxt.append(p))
             if hits:
@@ -650,7 +638,7 @@ class EventCoder:
             for c in h.children:
                 if c.dep_ == "prep" and c.lower_ in pat.targets and c.lower_ != "of":
                     obj = next((p for p in c.children if p.dep_ == "pobj" and p.i not in exclude
-                                and not _when(p)), None)
+                                and not is_date(p)), None)
                     if obj is not None:
                         return obj
         return fallback

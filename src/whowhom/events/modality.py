@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from whowhom.events.attribution import SPEECH_VERBS
+from whowhom.events.attribution import SPEECH_VERBS, date_phrase
 
 # Deps that keep us inside the event's own clause chain when climbing from the trigger.
 CLIMB = {"xcomp", "pcomp", "prep", "pobj", "dobj", "nsubjpass", "attr", "acomp", "amod", "compound",
@@ -62,15 +62,11 @@ def chain(trigger: Token) -> list[Token]:
 
 
 def telephoned(verb: Token, clause: Token) -> bool:
+    """"called X to congratulate him" (see CALL_TO_SAY): a date such as "on Tuesday" is no "call on"."""
     return (verb.lemma_.lower() == "call" and clause.dep_ in ("advcl", "xcomp")
             and clause.lemma_.lower() in CALL_TO_SAY and any(c.dep_ == "dobj" for c in verb.children)
-            and not any(c.dep_ in ("prt", "prep") and c.lower_ in ("on", "upon", "for") and not _when(c)
+            and not any(c.dep_ in ("prt", "prep") and c.lower_ in ("on", "upon", "for") and not date_phrase(c)
                         for c in verb.children))
-
-
-def _when(prep: Token) -> bool:
-    """"on Tuesday", "on Nov. 18": a date, not the one appealed to."""
-    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
 
 
 def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
