@@ -25,7 +25,6 @@ from whowhom.page.dates import find_date
 NEAR_ANCHOR = 15        # the article starts within this many lines of the line repeating the <title>
 MAX_CUE_WORDS = 20      # a cue phrase in a longer line is prose that mentions it, not chrome
 WORD = re.compile(r"\w+")
-RESERVED = re.compile(r"\ball rights reserved\b", re.I)
 END_PUNCT = tuple(".!?…:;\"”’')»")
 TIME = re.compile(r"\b\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?\b|\b\d+\s+(second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|\b(yesterday|today)\b", re.I)
 SAYS = re.compile(r"\s*(says|said|wrote|writes|commented)\s*:?\s*$", re.I)
@@ -208,7 +207,7 @@ def zones(units: list[Unit]) -> list[tuple[int, Comment]]:
             zone, current = "comments", None  # commenter lines without a "N comments" heading
         elif u.cue == "comments_end" and zone == "comments":
             zone = "after"
-        elif u.cue == "boilerplate" and zone == "page" and seen_prose and RESERVED.search(u.text):
+        elif u.cue == "footer" and zone == "page" and seen_prose:
             zone = "after"  # "© 2019 ... All Rights Reserved": the page's footer; the article is above it
         elif u.cue == "related" and zone in ("page", "comments") and seen_prose:
             zone = "related"
@@ -362,7 +361,8 @@ def _label(u: Unit, i: int, start: int, end: int, head: int | None) -> str:
         return "headline"
     if start <= i < end and u.cls == "good" and not u.cue and u.zone == "page":
         return "body"
-    cue = {"related_line": "related", "comments": "comment_meta", "comments_end": "comment_meta"}.get(u.cue, u.cue)
+    cue = {"related_line": "related", "comments": "comment_meta", "comments_end": "comment_meta",
+           "footer": "boilerplate"}.get(u.cue, u.cue)
     if cue:
         return cue
     if u.zone == "related":
