@@ -294,6 +294,9 @@ def test_actors_found_in_phrases(code_sentence, sentence, role, code):
     ("Peru expelled hundreds of Bolivian workers.", "hundreds of Bolivian workers"),
     ("Turkey attacked US-backed militias in Syria.", "US-backed militias in Syria"),
     ("Ghana condemned Nigerian troops who shelled the town.", "Nigerian troops who shelled the town"),
+    # what the owner asked for or said, whole: the code stays the owner's
+    ("Spain turned down a request from the Moroccan government.", "a request from the Moroccan government"),
+    ("Chile rejected the appeal of the Bolivian president.", "the appeal of the Bolivian president"),
 ])
 def test_target_span_is_the_whole_noun_phrase(code_sentence, sentence, target):
     """The target's evidence span is the phrase annotators mark: apposition, partitive quantity, hyphened
@@ -338,6 +341,16 @@ def test_considering_an_act_is_news_the_act_is_not(code_sentence):
 ])
 def test_the_recipient_not_the_thing_given_is_the_target(code_sentence, sentence, target):
     assert target in {e.target for e in code_sentence(sentence)}
+
+
+@pytest.mark.parametrize("sentence,target", [
+    ("Peru mobilized its troops for a campaign against Ecuador.", "ECU"),
+    ("The rebels attacked towns in Niger with mortars and drones.", "NER"),
+])
+def test_the_forces_used_are_not_the_target(code_sentence, sentence, target):
+    """The pattern's own words that say with what ("with drones") or which forces moved ("mobilized
+    troops") are not whom the act was aimed at."""
+    assert {e.target for e in code_sentence(sentence) if e.modality == "asserted"} == {target}
 
 
 @pytest.mark.parametrize("sentence,event", [

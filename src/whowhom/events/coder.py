@@ -5,6 +5,7 @@ modality, attribution, date, evidence and confidence."""
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -109,10 +110,13 @@ def _phrase(m: ActorMention, sent: Span, trigger: Token, target: bool = False) -
         while tok.dep_ in climb and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != trigger.i \
                 and tok.head.i != tok.i:
             tok = tok.head
-        if not (target and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != trigger.i
-                and _quantity(tok.head.head)):
+        if target and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != trigger.i \
+                and _quantity(tok.head.head):
+            tok = tok.head.head
+        elif target and (owned := _owned(tok, trigger)) is not None:
+            tok = owned
+        else:
             break
-        tok = tok.head.head
     toks, frontier = [tok], [tok]
     while frontier:
         frontier = [c for t in frontier for c in t.children if c.dep_ not in NP_SKIP and c.i != trigger.i
@@ -130,6 +134,42 @@ def _phrase(m: ActorMention, sent: Span, trigger: Token, target: bool = False) -
                            or target and doc[hi - 1].pos_ in ("ADP", "CCONJ", "DET")):
         hi -= 1
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
+
+
+INSTRUMENTS = ("with", "using")
+MOVED = {"mobilize", "mobilise", "deploy", "dispatch", "station", "amass", "mass", "muster"}
+OWNER_PREPS = ("of", "from", "by")
+
+
+@lru_cache(maxsize=1)
+def _people() -> frozenset[str]:
+    return frozenset().union(*(patterns.classes()[k] for k in ("TROOPS", "PEOPLE", "DIPLOMAT", "PRISONER")))
+
+
+def _instrument(tok: Token) -> bool:
+    """What an act is done with ("with mortars and drones"), not with whom ("clashed with troops")."""
+    return tok.head.lower_ in INSTRUMENTS and tok.lemma_.lower() not in _people() and tok.lower_ not in _people() \
+        and tok.ent_type_ not in ACTOR_ENTS
+# what one side says or asks for, that another accepts, rejects or answers ("rejected a request by X")
+UTTERANCES = {"request", "call", "appeal", "proposal", "offer", "demand", "plea", "suggestion", "plan", "bid",
+              "initiative", "resolution", "motion", "allegation", "accusation", "claim", "invitation", "ultimatum",
+              "decision", "order", "warning", "criticism", "statement", "remark", "comment", "proposition",
+              "petition", "complaint", "deal", "draft", "condition", "recommendation", "overture", "protest"}
+
+
+def _owned(tok: Token, trigger: Token) -> Token | None:
+    """The thing the event was done to, where the actor is only its owner or author: "rejected the call
+    of the European Parliament", "refused a request from X", "vetoed a resolution proposed by X". The
+    target phrase is then the whole object, as annotators mark it (its code stays the owner's)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ not in OWNER_PREPS:
+        return None
+    prep = tok.head
+    owner = prep.head.head if prep.dep_ == "agent" and prep.head.dep_ == "acl" else prep.head
+    if prep.dep_ not in ("prep", "agent") or owner.lemma_.lower() not in UTTERANCES or owner.i == trigger.i:
+        return None
+    on_trigger = owner.head.i == trigger.i and owner.dep_ in ("dobj", "nsubjpass") \
+        or owner.dep_ == "pobj" and owner.head.dep_ == "prep" and owner.head.head.i == trigger.i
+    return owner if on_trigger else None
 
 
 QUANTITIES = {"dozen", "hundred", "thousand", "million", "billion", "number", "group", "handful", "score", "lot",
@@ -552,7 +592,7 @@ class EventCoder:
         return None, "none"
 
     def _targets(self, start: Token, pat, index, exclude: set[int], passive: bool,
-                 objects: bool = False) -> list[ActorMention]:
+                 objects: bool = False, cues: frozenset[int] = frozenset()) -> list[ActorMention]:
         """Breadth-first from the trigger through objects and the pattern's prepositions (and through the
         object of a light verb when `objects`: "airstrikes hit Hamas targets"), six levels deep: "suspended
         part of its aid programme for Bosnia" reaches Bosnia at the sixth."""
@@ -569,7 +609,7 @@ class EventCoder:
                     obj = ((objects or "dobj" in pat.targets) and (dep == "dobj" or (passive and dep == "nsubjpass"))) \
                         or ("dative" in pat.targets and dep == "dative")
                     if obj or dep in ("pobj", "attr", "oprd"):
-                        hits = [m for m in self._actors_at(c, index) if m.start not in exclude]
+                        hits = [m for m in self._actors_at(c, index) if m.start not in exclude and m.head not in cues]
                         # an actor inside the object phrase is the target ("suspended aid deliveries
                         # in Baghdad", "rejected calls by Belarus's rulers"); on the verb itself only
                         # the pattern's prepositions lead to one
@@ -761,9 +801,16 @@ class EventCoder:
         if not sources:
             return []
         exclude = {i for m in sources for i in range(m.start, m.end)}
-        targets = self._targets(tok, pat, index, exclude, passive)
+        # words of the pattern that say with what, or what was moved, not to whom: "attacked X with drones",
+        # "mobilized troops for a war against Y"
+        cues = {i for i in cue_tokens if i != tok.i and (_instrument(tok.doc[i])
+                or tok.doc[i].dep_ == "dobj" and tok.lemma_.lower() in MOVED)}
+        cues |= {c.i for i in cues for c in tok.doc[i].children if c.dep_ == "conj"}  # "with rockets and drones"
+        if tok.lemma_.lower() in MOVED:
+            pat = replace(pat, targets=pat.targets + ("for", "against"))  # "for an offensive against Y"
+        targets = self._targets(tok, pat, index, exclude, passive, cues=cues)
         if not targets and anchor.i != tok.i:
-            targets = self._targets(anchor, pat, index, exclude | {tok.i}, passive, objects=True)
+            targets = self._targets(anchor, pat, index, exclude | {tok.i}, passive, objects=True, cues=cues)
         if not targets:
             # "threatened to break relations with Russia": the target sits in the governed verb's clause
             # (the governed verb's own prepositions count: "threatened to deliver blows to the US"); so
