@@ -297,6 +297,8 @@ def test_actors_found_in_phrases(code_sentence, sentence, role, code):
     # what the owner asked for or said, whole: the code stays the owner's
     ("Spain turned down a request from the Moroccan government.", "a request from the Moroccan government"),
     ("Chile rejected the appeal of the Bolivian president.", "the appeal of the Bolivian president"),
+    ("Ghana sanctioned the Nigerian National Petroleum Corporation (NNPC).",
+     "the Nigerian National Petroleum Corporation (NNPC)"),
 ])
 def test_target_span_is_the_whole_noun_phrase(code_sentence, sentence, target):
     """The target's evidence span is the phrase annotators mark: apposition, partitive quantity, hyphened
@@ -341,6 +343,26 @@ def test_considering_an_act_is_news_the_act_is_not(code_sentence):
 ])
 def test_the_recipient_not_the_thing_given_is_the_target(code_sentence, sentence, target):
     assert target in {e.target for e in code_sentence(sentence)}
+
+
+@pytest.mark.parametrize("sentence,target,text", [
+    ("Ugandan troops remained on alert in Kampala.", "UGA", "Kampala"),
+    ("The Peruvian government declared a state of emergency in the province of Puno.", "", "the province of Puno"),
+])
+def test_an_act_on_a_place_is_aimed_at_it(code_sentence, sentence, target, text):
+    """A show of force, a truce or a restriction with no other target falls on the place it is in: coded
+    where whowhom knows the place, else kept as an uncoded target with its phrase."""
+    assert (target, text) in {(e.target, e.target_text) for e in code_sentence(sentence) if e.modality == "asserted"}
+
+
+@pytest.mark.parametrize("sentence,targets", [
+    ("Chile opened its borders to a group of Peruvians, Bolivians and Argentines.", {"PER", "BOL", "ARG"}),
+    ("Norway pledged aid to help people in Sudan, Chad and Niger.", {"SDN", "TCD", "NER"}),
+])
+def test_each_coordinated_target_gets_its_event(code_sentence, sentence, targets):
+    """Coordinated recipients are each a target, wherever the coordination hangs: under a partitive, or
+    under the place a sector took its country from."""
+    assert {e.target[:3] for e in code_sentence(sentence) if e.modality == "asserted"} >= targets
 
 
 @pytest.mark.parametrize("sentence,target", [

@@ -78,6 +78,8 @@ def _unresolved(tok: Token) -> ActorMention | None:
 
 
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+PLACED_ACTS = ("08", "172", "15")  # acts whose place is whom they are aimed at (_code_trigger)
 
 
 def _named(span: Span) -> bool:
@@ -133,6 +135,9 @@ def _phrase(m: ActorMention, sent: Span, trigger: Token, target: bool = False) -
     while hi - 1 > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in (")", ".")
                            or target and doc[hi - 1].pos_ in ("ADP", "CCONJ", "DET")):
         hi -= 1
+    words = [t.text for t in doc[lo:hi]]
+    if hi < sent.end and doc[hi].text == ")" and words.count("(") > words.count(")"):
+        hi += 1  # ("the Indian Space Research Organization (ISRO)")
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
 
 
@@ -501,9 +506,16 @@ class EventCoder:
                 elif c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ == "NOUN":
                     for p in c.children:
                         if p.dep_ == "pobj" and p.i in index:
-                            found.append(index[p.i])
+                            found.extend(self._actors_at(p, index, seen))  # ("a number of Syrians, Iraqis and Afghans")
             found = found or owners
-        for c in tok.children:
+        # coordinated phrases: of the word itself, of its apposition ("the agency Glavkosmos and X"), and of
+        # the place a composed mention took its country from ("people in Somalia, Ethiopia and Kenya")
+        links = [c for c in tok.children if c.dep_ == "appos"]
+        if tok.i in index:
+            links += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
+                      for p in c.children if p.dep_ == "pobj" and p.i in index and index[tok.i].country
+                      and index[p.i].country == index[tok.i].country]
+        for c in list(tok.children) + [g for h in links for g in h.children]:
             if c.dep_ == "conj":
                 found.extend(self._actors_at(c, index, seen))
         uniq = {(m.start, m.code): m for m in found}
@@ -642,11 +654,13 @@ class EventCoder:
                 return hits
         return found
 
-    def _place_in(self, verb: Token, index, exclude: set[int]) -> list[ActorMention]:
+    def _place_in(self, verb: Token, index, exclude: set[int], named: bool = False) -> list[ActorMention]:
         """The country or capital an "in" phrase of the verb or of its object names, looking inside the
-        phrase ("in the town of Cizre in southeastern Turkey")."""
+        phrase ("in the town of Cizre in southeastern Turkey"); with `named`, else the first named place
+        whowhom has no code for ("in the province of Alta Verapaz"), uncoded."""
         heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
         frontier = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "in"]
+        first = None
         for _ in range(3):
             nxt = []
             for prep in frontier:
@@ -655,9 +669,11 @@ class EventCoder:
                               and m.kind in ("country", "capital")]
                     if places:
                         return places
+                    if first is None and any(t.ent_type_ in PLACE_ENTS for t in obj.subtree):
+                        first = _unresolved(obj)
                     nxt += [p for p in obj.children if p.dep_ == "prep" and p.lower_ in ("in", "of")]
             frontier = nxt
-        return []
+        return [first] if named and first is not None and first.start not in exclude else []
 
     def _object(self, tok, anchor, pat, cue_tokens, exclude, passive) -> Token | None:
         """The phrase an event was done to when it names no known actor: the direct object, unless the
@@ -860,10 +876,11 @@ class EventCoder:
             rule += "+intent"
             conf -= 0.1
             reciprocal = False  # the announcement is the announcer's alone
-        if all(not t.code for t in targets) and code.startswith(("08", "172")):
+        if all(not t.code for t in targets) and code.startswith(PLACED_ACTS):
             # "imposed a curfew in the town of Cizre in southeastern Turkey", "eased emergency measures in
-            # Montenegro": restrictions imposed or eased fall on the people of the place they are in
-            targets = self._place_in(anchor, index, exclude) or targets
+            # Montenegro", "declared a ceasefire in Hodeidah", "troops remained on alert in X": restrictions
+            # imposed or eased, truces and shows of force fall on the people of the place they are in
+            targets = self._place_in(anchor, index, exclude, named=not targets) or targets
         if not targets and cameo.root(code) == "13":
             # "threatened to cut gas supplies if Ukraine refuses to pay": a threat is aimed at the one whose
             # act is its condition
