@@ -167,6 +167,7 @@ def test_announced_attack_is_threat(code_sentence):
 # Verbs, phrasal verbs and event nouns of triggers.tsv that override or fill in PETRARCH's defaults:
 # (sentence, (source prefix, CAMEO code, target prefix or "")) that must be among the asserted events.
 TRIGGER_ROWS = [
+    ("The Kenyan foreign minister had lunch with his Ugandan counterpart in Kampala.", ("KEN", "040", "UGA")),
     ("Norway returned the seized fishing vessels to Iceland.", ("NOR", "0842", "ISL")),
     ("Latvia summoned the Belarusian ambassador over the border incident.", ("LVA", "114", "BLR")),
     ("Kenya expelled the UN election observers.", ("KEN", "1662", "UN")),
@@ -343,6 +344,28 @@ def test_considering_an_act_is_news_the_act_is_not(code_sentence):
 ])
 def test_the_recipient_not_the_thing_given_is_the_target(code_sentence, sentence, target):
     assert target in {e.target for e in code_sentence(sentence)}
+
+
+def test_a_subject_hung_on_the_auxiliary_is_the_subject():
+    """The parser sometimes hangs the subject on the auxiliary ("The United Kingdom and France however
+    have opposed ..."): it is still the verb's subject."""
+    from spacy.tokens import Doc
+
+    from whowhom.events.coder import EventCoder
+    from whowhom.nlp import load
+
+    words = ["Norway", "however", "have", "opposed", "the", "plan", "."]
+    doc = Doc(load().vocab, words=words, heads=[2, 2, 3, 3, 5, 3, 3],
+              deps=["nsubj", "advmod", "aux", "ROOT", "det", "dobj", "punct"])
+    subj, how = EventCoder()._subject(doc[3])
+    assert (subj.text, how) == ("Norway", "nsubj")
+
+
+def test_people_named_by_a_common_noun_are_a_target(code_sentence):
+    """"freed 37 prisoners": the people an act was done to are its (uncoded) target, though no name is
+    given; a thing is not ("issued a statement")."""
+    evs = code_sentence("Uganda freed 37 prisoners on Tuesday.")
+    assert ("", "37 prisoners") in {(e.target, e.target_text) for e in evs if e.cameo.startswith("084")}
 
 
 @pytest.mark.parametrize("sentence,target,text", [

@@ -148,7 +148,7 @@ OWNER_PREPS = ("of", "from", "by")
 
 @lru_cache(maxsize=1)
 def _people() -> frozenset[str]:
-    return frozenset().union(*(patterns.classes()[k] for k in ("TROOPS", "PEOPLE", "DIPLOMAT", "PRISONER")))
+    return frozenset().union(*(patterns.classes()[k] for k in ("TROOPS", "PEOPLE", "PRISONER")))
 
 
 def _instrument(tok: Token) -> bool:
@@ -562,6 +562,8 @@ class EventCoder:
                             if p.dep_ == "pobj":
                                 return p, "agent"
                 return None, "passive"
+            # (the parser sometimes hangs the subject on the auxiliary: "X however have opposed ...")
+            kids += [g for c in kids if c.dep_ == "aux" and c.i < tok.i for g in c.children]
             for c in kids:
                 if c.dep_ == "nsubj":
                     if c.lower_ in RELATIVE and tok.dep_ == "relcl":
@@ -856,7 +858,9 @@ class EventCoder:
                        if m.start not in exclude]
         if not targets and self.unresolved and not ("reciprocal" in pat.flags and len(sources) > 1):
             obj = self._object(tok, anchor, pat, cue_tokens, exclude, passive)
-            if obj is not None and (m := _unresolved(obj)) and _named(obj.doc[m.start:m.end]):
+            # (a phrase naming someone, or people: "freed 37 prisoners"; not "a statement")
+            if obj is not None and (m := _unresolved(obj)) and (_named(obj.doc[m.start:m.end])
+                                                               or obj.lemma_.lower() in _people()):
                 targets = [m]
         code = self._refine(pat.code, scope)
         mod = modality(tok, cue_tokens)
