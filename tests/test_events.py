@@ -167,6 +167,10 @@ def test_announced_attack_is_threat(code_sentence):
 # Verbs, phrasal verbs and event nouns of triggers.tsv that override or fill in PETRARCH's defaults:
 # (sentence, (source prefix, CAMEO code, target prefix or "")) that must be among the asserted events.
 TRIGGER_ROWS = [
+    # the cue in the subject (subjcue)
+    ("Two hundred Nepalese peacekeepers arrived in Lebanon on Friday.", ("NPL", "074", "LBN")),
+    ("Canadian soldiers have started leaving Latvia.", ("CAN", "0874", "LVA")),
+    ("Belgian troops pulled out of Rwanda.", ("BEL", "0874", "RWA")),
     ("The Kenyan foreign minister had lunch with his Ugandan counterpart in Kampala.", ("KEN", "040", "UGA")),
     ("Norway returned the seized fishing vessels to Iceland.", ("NOR", "0842", "ISL")),
     ("Latvia summoned the Belarusian ambassador over the border incident.", ("LVA", "114", "BLR")),

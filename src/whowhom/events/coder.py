@@ -632,7 +632,8 @@ class EventCoder:
                             found.extend(hits)
                             continue
                         nxt.append(c)
-                    elif dep == "prep" and (low in pat.targets or t.i != start.i or (low == "of" and pat.pos == "N")):
+                    elif dep == "prep" and (low in pat.targets or t.i != start.i or (low == "of" and pat.pos == "N")
+                                            or low in ("out", "away")):  # ("pulled out of X")
                         nxt.append(c)  # (an event noun's "of" phrase is its object: "suspension of links with X")
                     elif dep in ("dobj", "nsubjpass", "pcomp", "intj", "advmod", "npadvmod", "acl"):
                         nxt.append(c)
@@ -728,8 +729,17 @@ class EventCoder:
             return None
         scope = _scope(tok)
         words = [(t.lemma_.lower(), t.lower_, t.i) for t in scope]  # read once, not per pattern and cue
+        subject = None
         for pat in pats:
-            used = _cues_found(pat, words)
+            if "subjcue" in pat.flags:
+                # the cues are met by who acts: "peacekeepers arrived in X", "troops began leaving X"
+                if subject is None:
+                    doer = self._subject(tok)[0]
+                    subject = [] if doer is None else [(t.lemma_.lower(), t.lower_, t.i) for t in [doer] + [
+                        c for c in doer.children if c.dep_ in ("compound", "amod")]]
+                used = _cues_found(pat, subject)
+            else:
+                used = _cues_found(pat, words)
             if used is not None:
                 # a row coded "-" says the word is no event in that use ("left Paris", "faces charges")
                 return (pat, scope, used) if pat.code != "-" else None
