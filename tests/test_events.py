@@ -283,6 +283,9 @@ def test_talking_about_an_act_is_no_such_act(code_sentence, sentence):
     # targets deep in the object phrase
     ("The European Union suspended part of its development aid programme for Bosnia on Monday.", "target", "BIH"),
     ("France lifted part of its naval blockade of the ports of Libya.", "target", "LBY"),
+    # the place left, not the forces withdrawn; the country kept at peace, not the mission
+    ("Ghana completed its withdrawal of troops from Mali in May.", "target", "MLI"),
+    ("Nepal is sending troops to the UN peacekeeping mission in Lebanon.", "target", "LBN"),
     # the owner of what is rejected, not the subject of its clause
     ("A Dutch court rejected the Moroccan interior minister's demand that Spain extradite the activist.", "target", "MAR"),
     # a bare sector takes the country of the actor it comes from

@@ -162,6 +162,13 @@ UTTERANCES = {"request", "call", "appeal", "proposal", "offer", "demand", "plea"
               "petition", "complaint", "deal", "draft", "condition", "recommendation", "overture", "protest"}
 
 
+def _np_head(tok: Token) -> Token:
+    """The noun a modifier belongs to: "UN" -> "mission" in "the UN peacekeeping mission"."""
+    while tok.dep_ in CLIMB_NP and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
 def _owned(tok: Token, trigger: Token) -> Token | None:
     """The thing the event was done to, where the actor is only its owner or author: "rejected the call
     of the European Parliament", "refused a request from X", "vetoed a resolution proposed by X". The
@@ -895,6 +902,21 @@ class EventCoder:
             # Montenegro", "declared a ceasefire in Hodeidah", "troops remained on alert in X": restrictions
             # imposed or eased, truces and shows of force fall on the people of the place they are in
             targets = self._place_in(anchor, index, exclude, named=not targets) or targets
+        heads = [anchor, tok] + [c for h in (anchor, tok) for c in h.children if c.dep_ == "dobj"]
+        heads += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj"]
+        if code.startswith("087") and targets and all(t.code in SECTORS and t.head in {h.i for h in heads}
+                                                      for t in targets):
+            # "completed its withdrawal of troops from Iraq": the forces withdrawn are not the target, the
+            # place they leave is (those they surrender to are: "surrendered the town to US-backed forces")
+            targets = [m for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                       for p in c.children if p.dep_ == "pobj" for m in self._actors_at(p, index)
+                       if m.start not in exclude]
+        if code.startswith(("074", "0334")) and targets and all(not t.country for t in targets):
+            # "sent troops to the UN peacekeeping mission in Mali": peacekeeping is given to the country it is
+            # in, not to the organisation that runs it
+            nouns = [_np_head(tok.doc[t.head]) for t in targets]
+            targets = [m for n in nouns for m in self._place_in(n, index, exclude)] or targets
         if not targets and cameo.root(code) == "13":
             # "threatened to cut gas supplies if Ukraine refuses to pay": a threat is aimed at the one whose
             # act is its condition
