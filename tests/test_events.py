@@ -286,6 +286,8 @@ def test_talking_about_an_act_is_no_such_act(code_sentence, sentence):
     # the place left, not the forces withdrawn; the country kept at peace, not the mission
     ("Ghana completed its withdrawal of troops from Mali in May.", "target", "MLI"),
     ("Nepal is sending troops to the UN peacekeeping mission in Lebanon.", "target", "LBN"),
+    # the author of what is rejected
+    ("Egypt rejected the peace plan proposed by the Arab League.", "target", "LAS"),
     # the owner of what is rejected, not the subject of its clause
     ("A Dutch court rejected the Moroccan interior minister's demand that Spain extradite the activist.", "target", "MAR"),
     # a bare sector takes the country of the actor it comes from
@@ -305,6 +307,8 @@ def test_actors_found_in_phrases(code_sentence, sentence, role, code):
     # what the owner asked for or said, whole: the code stays the owner's
     ("Spain turned down a request from the Moroccan government.", "a request from the Moroccan government"),
     ("Chile rejected the appeal of the Bolivian president.", "the appeal of the Bolivian president"),
+    ("The court dismissed a petition filed by the Kenyan opposition in Mombasa.",
+     "a petition filed by the Kenyan opposition in Mombasa"),
     ("Ghana sanctioned the Nigerian National Petroleum Corporation (NNPC).",
      "the Nigerian National Petroleum Corporation (NNPC)"),
 ])
@@ -373,11 +377,14 @@ def test_people_named_by_a_common_noun_are_a_target(code_sentence):
     given; a thing is not ("issued a statement")."""
     evs = code_sentence("Uganda freed 37 prisoners on Tuesday.")
     assert ("", "37 prisoners") in {(e.target, e.target_text) for e in evs if e.cameo.startswith("084")}
+    evs = code_sentence("Kenyan guards beat an inmate to death.")
+    assert ("", "an inmate") in {(e.target, e.target_text) for e in evs}
 
 
 @pytest.mark.parametrize("sentence,target,text", [
     ("Ugandan troops remained on alert in Kampala.", "UGA", "Kampala"),
     ("The Peruvian government declared a state of emergency in the province of Puno.", "", "the province of Puno"),
+    ("The rebels agreed to lay down their arms in Kandahar.", "", "Kandahar"),
 ])
 def test_an_act_on_a_place_is_aimed_at_it(code_sentence, sentence, target, text):
     """A show of force, a truce or a restriction with no other target falls on the place it is in: coded

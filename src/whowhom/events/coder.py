@@ -79,7 +79,7 @@ def _unresolved(tok: Token) -> ActorMention | None:
 
 ACTOR_ENTS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 PLACE_ENTS = {"GPE", "LOC", "FAC"}
-PLACED_ACTS = ("08", "172", "15")  # acts whose place is whom they are aimed at (_code_trigger)
+PLACED_ACTS = ("08", "172", "15", "0356")  # acts whose place is whom they are aimed at (_code_trigger)
 
 
 def _named(span: Span) -> bool:
@@ -106,7 +106,7 @@ def _phrase(m: ActorMention, sent: Span, trigger: Token, target: bool = False) -
     for "worker"), the quantity of a partitive ("dozens of X"), a hyphened modifier ("US-backed") and a
     restrictive relative clause ("people who fled the city")."""
     doc = sent.doc
-    tok = doc[m.head]
+    tok, owner = doc[m.head], None
     climb = CLIMB_NP | {"appos"} if target else CLIMB_NP
     while True:
         while tok.dep_ in climb and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != trigger.i \
@@ -116,10 +116,10 @@ def _phrase(m: ActorMention, sent: Span, trigger: Token, target: bool = False) -
                 and _quantity(tok.head.head):
             tok = tok.head.head
         elif target and (owned := _owned(tok, trigger)) is not None:
-            tok = owned
+            owner, tok = tok, owned  # (the owner's own phrase stays whole: "lodged by the branch of X")
         else:
             break
-    toks, frontier = [tok], [tok]
+    toks, frontier = [tok], [tok] + ([owner] if owner is not None else [])
     while frontier:
         frontier = [c for t in frontier for c in t.children if c.dep_ not in NP_SKIP and c.i != trigger.i
                     and not (c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod", "compound"))
@@ -634,7 +634,7 @@ class EventCoder:
                         # an actor inside the object phrase is the target ("suspended aid deliveries
                         # in Baghdad", "rejected calls by Belarus's rulers"); on the verb itself only
                         # the pattern's prepositions lead to one
-                        inner = t.dep_ == "prep" and t.head.i != start.i and t.lower_ != "according"
+                        inner = t.dep_ in ("prep", "agent") and t.head.i != start.i and t.lower_ != "according"
                         if hits and (obj or t.lower_ in pat.targets or t.i == start.i or inner):
                             found.extend(hits)
                             continue
@@ -644,6 +644,8 @@ class EventCoder:
                         nxt.append(c)  # (an event noun's "of" phrase is its object: "suspension of links with X")
                     elif dep in ("dobj", "nsubjpass", "pcomp", "intj", "advmod", "npadvmod", "acl"):
                         nxt.append(c)
+                    elif dep == "agent" and t.dep_ == "acl" and t.head.lemma_.lower() in UTTERANCES:
+                        nxt.append(c)  # the author of what is answered: "rejected a resolution proposed by X"
             if found:
                 return self._recipient(start, pat, index, exclude, found)
             frontier = nxt
