@@ -341,6 +341,26 @@ def test_tagger_span_is_tidied():
     assert tidy(text, "Malian", "Malian") == "the Malian army"
 
 
+def test_spans_leave_out_the_charge_and_the_event(code_sentence):
+    """A target is the actor, not what it is accused of ("accused X of killings"), nor the event it was
+    caught in ("suspects in the attack", "a camp, the third attack this month"): by the rules and in the
+    tagger's spans."""
+    from whowhom.events.coder import _tidy
+    from whowhom.nlp import load
+
+    ev = next(e for e in code_sentence("Human Rights Watch accused the Ethiopian army of mass killings of civilians "
+                                       "in Tigray.") if e.cameo_root == "11")
+    assert ev.target_text == "the Ethiopian army"
+    doc = load()("Rebels attacked an army camp in northern Mali , the third major attack in the region .")
+    words = [t.text for t in doc]
+    span = _tidy(doc, words.index("an"), words.index("region") + 1, doc[words.index("attacked")])
+    assert doc[slice(*span)].text == "an army camp in northern Mali"
+    doc = load()("Kenyan police detained several suspects in the attack on the convoy .")
+    words = [t.text for t in doc]
+    span = _tidy(doc, words.index("several"), words.index("convoy") + 1, doc[words.index("detained")])
+    assert doc[slice(*span)].text == "several suspects"
+
+
 def test_considering_an_act_is_news_the_act_is_not(code_sentence):
     """"X is considering sending aid to Y": X considers a policy (CAMEO 014, asserted) toward Y; the aid
     itself is hypothetical. The statement is not dropped for an event that did not happen."""

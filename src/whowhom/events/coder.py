@@ -124,6 +124,7 @@ def _phrase(m: ActorMention, sent: Span, trigger: Token, target: bool = False) -
         frontier = [c for t in frontier for c in t.children if c.dep_ not in NP_SKIP and c.i != trigger.i
                     and not (c.pos_ in ("VERB", "AUX") and c.dep_ not in ("amod", "compound"))
                     and not date_phrase(c)
+                    and not (target and (_about_event(c) or _charge(c, trigger)))
                     # ("US-backed forces": the first part of a hyphened modifier hangs from the second)
                     or target and c.dep_ == "npadvmod" and c.i + 2 == t.i and doc[c.i + 1].text == "-"]
         toks += frontier
@@ -160,6 +161,31 @@ UTTERANCES = {"request", "call", "appeal", "proposal", "offer", "demand", "plea"
               "initiative", "resolution", "motion", "allegation", "accusation", "claim", "invitation", "ultimatum",
               "decision", "order", "warning", "criticism", "statement", "remark", "comment", "proposition",
               "petition", "complaint", "deal", "draft", "condition", "recommendation", "overture", "protest"}
+
+
+CHARGING = {"accuse", "charge", "convict", "suspect", "acquit", "clear", "warn", "inform", "remind", "rob",
+            "deprive", "strip", "absolve"}  # verbs whose "of" phrase is the charge, not part of the target
+
+
+@lru_cache(maxsize=1)
+def _event_nouns() -> frozenset[str]:
+    return frozenset(lemma for lemma, pos in patterns.patterns() if pos == "N")
+
+
+def _about_event(c: Token) -> bool:
+    """An apposition or prepositional phrase that is about an event, not the actor: "an army camp,
+    the seventh major attack this month", "suspects in the attack" (an "of" phrase is the actor's own:
+    "people in need of assistance")."""
+    def event(t: Token) -> bool:
+        return t.pos_ == "NOUN" and t.lemma_.lower() in _event_nouns()
+    if c.dep_ == "appos":
+        return event(c)
+    return c.dep_ == "prep" and c.lower_ != "of" and any(p.dep_ == "pobj" and event(p) for p in c.children)
+
+
+def _charge(c: Token, trigger: Token) -> bool:
+    """The "of" phrase of "accused X of Y": the charge, not part of the target."""
+    return c.dep_ == "prep" and c.lower_ == "of" and trigger.lemma_.lower() in CHARGING
 
 
 def _np_head(tok: Token) -> Token:
@@ -416,8 +442,9 @@ def _tidy(doc: Doc, a: int, b: int, trigger: Token) -> tuple[int, int]:
         a = min([a] + [c.i for c in head.lefts if c.dep_ in ("det", "predet", "poss") and c.i == a - 1])
     if a < trigger.i < b:
         b = trigger.i
-    b = next((t.i for t in doc[a + 1:b] if date_phrase(t)
-              or t.tag_ == "VBG" and t.dep_ in ("acl", "advcl")), b)
+    b = min([t.i for t in doc[a + 1:b] if date_phrase(t) or t.tag_ == "VBG" and t.dep_ in ("acl", "advcl")]
+            + [max(t.left_edge.i, a + 1) for t in doc[a + 1:b]
+               if t.head.i < t.i and (_about_event(t) or _charge(t, trigger))] + [b])
     while b - 1 > a and (doc[b - 1].is_punct and doc[b - 1].text != ")" or doc[b - 1].pos_ in ("ADP", "CCONJ", "DET")):
         b -= 1
     words = [t.text for t in doc[a:b]]
