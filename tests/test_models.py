@@ -107,20 +107,43 @@ def test_role_embedding_reads_the_doc_tensor_where_there_is_one():
     assert (model.predict([parsed])[0] != out[0]).any()  # the tensor is an input
 
 
+def _fake_tagger(monkeypatch, marked: list[tuple[str, str]]) -> None:
+    """The role tagger replaced by one that marks the given (phrase, label) in the first sentence."""
+    def spans(sents):
+        doc = sents[0].doc
+        def at(phrase):
+            words = phrase.split()
+            start = next(t.i for t in doc if doc[t.i:t.i + len(words)].text == phrase)
+            return start, start + len(words)
+        return [[(*at(phrase), label) for phrase, label in marked]] + [[] for _ in sents[1:]]
+
+    monkeypatch.setattr(models, "penta_probs", lambda texts: None)
+    monkeypatch.setattr(models, "role_spans", spans)
+
+
 def test_a_target_coded_from_the_place_takes_the_taggers_span(monkeypatch, code_sentence):
     """"Went on strike in Peru" has a target code (the place) but no target span; the tagger's target gives
     the span, and the code stays where the span names no actor."""
     sentence = "Dock workers went on strike in Peru on Monday over pay at the Callao port operator."
 
-    def spans(sents):
-        doc = sents[0].doc
-        def at(words):
-            start = next(t.i for t in doc if doc[t.i:t.i + len(words)].text == " ".join(words))
-            return start, start + len(words)
-        return [[(*at(["Dock", "workers"]), "S"), (*at(["the", "Callao", "port", "operator"]), "T")]]
-
-    monkeypatch.setattr(models, "penta_probs", lambda texts: None)
-    monkeypatch.setattr(models, "role_spans", spans)
+    _fake_tagger(monkeypatch, [("Dock workers", "S"), ("the Callao port operator", "T")])
     strike = next(e for e in code_sentence(sentence) if e.trigger == "went")
     assert strike.target == "PER"
     assert strike.target_text == "the Callao port operator"
+
+
+def test_each_coordinated_recipient_the_tagger_marks_gets_the_event(monkeypatch, code_sentence):
+    """"Mediation between A and B": where the tagger marks both coordinated recipients and an event took
+    one, the other gets the event too, uncoded if whowhom does not know it; a coordinated thing does not."""
+    sentence = "The Kenyan bishop launched a mediation effort between the Tanzanian army and Hamisi Kombo."
+
+    _fake_tagger(monkeypatch, [("The Kenyan bishop", "S"), ("the Tanzanian army", "T"), ("Hamisi Kombo", "T")])
+    evs = [e for e in code_sentence(sentence) if e.cameo == "045"]
+    assert {(e.target, e.target_text) for e in evs} == {("TZAMIL", "the Tanzanian army"), ("", "Hamisi Kombo")}
+    # the same where the tagger weighs a whole batch at the end (ingest)
+    from whowhom.page import Article
+    from whowhom.pipeline import code_articles
+
+    [batched] = code_articles([Article(id="a", title=None, date="2020-01-01", author=None, body=sentence)],
+                              sentences="actors")
+    assert {(e.target, e.target_text) for e in batched if e.cameo == "045"} == {(e.target, e.target_text) for e in evs}

@@ -93,28 +93,30 @@ def code_articles(articles: list[Article], batch_size: int | None = None, senten
     if sentences == "all":
         jobs = [(i, section, text, 0, 0) for i, article in enumerate(articles)
                 for section, text in sections(article) if pf.wants(text)]
-        return _parse_and_code(articles, jobs, pf, batch_size or 8)
+        return [[e for part in parts for e in part] for parts in _parse_and_code(articles, jobs, pf, batch_size or 8)]
     later: list = []  # the trained components weigh every piece's events in one batch at the end
     out = _parse_and_code(articles, _actor_jobs(articles, model, pf), pf, batch_size or 64, later)
-    weigh_all(later)
+    weigh_all(later)  # (it may add events to the pieces' lists: read them only now)
     # (after weighing: the role tagger may give a blank source's event a known target)
-    return [[e for e in events if e.source or e.target] for events in out]
+    return [[e for part in parts for e in part if e.source or e.target] for parts in out]
 
 
 def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: int,
-                    later: list | None = None) -> list[list[Event]]:
+                    later: list | None = None) -> list[list[list[Event]]]:
     """Code jobs (article index, section, text or Doc, offset, first sentence): parsed in batches without
-    NER, NER only where the coder's trigger test passes (headlines always); `later` as code_doc takes it."""
+    NER, NER only where the coder's trigger test passes (headlines always); `later` as code_doc takes it.
+    For each article, the lists of events of its pieces (code_doc's own lists, which weigh_all(later) may
+    still add to)."""
     model = _stages()[0]
     ner = model.get_pipe("ner")
-    out: list[list[Event]] = [[] for _ in articles]
+    out: list[list[list[Event]]] = [[] for _ in articles]
     for start in range(0, len(jobs), batch_size):
         batch = jobs[start:start + batch_size]
         docs = model.pipe([job[2] for job in batch], batch_size=batch_size, disable=["ner"])
         todo = [(job, doc) for job, doc in zip(batch, docs) if job[1] == "headline" or pf.triggered(doc)]
         for (i, section, _, at, first), doc in zip([job for job, _ in todo],
                                                    ner.pipe([doc for _, doc in todo], batch_size=batch_size)):
-            out[i] += _code(doc, articles[i], section, at, first, later)
+            out[i].append(_code(doc, articles[i], section, at, first, later))
     return out
 
 

@@ -406,7 +406,7 @@ def _drop_light(events: list[Event], sent: Span, cues: dict[int, set[int]]) -> l
                                          for c in cues.get(at[e.trigger_start], ()) if c != at[e.trigger_start])]
 
 
-def weigh_all(pending: list[tuple[list[tuple[Span, list[Event]]], dict[int, ActorMention]]]) -> None:
+def weigh_all(pending: list[tuple[list[tuple[Span, list[Event]]], dict[int, ActorMention], list[Event]]]) -> None:
     """The trained components (events/models.py), where installed, over the sentences that gave events
     (code_doc's (sentence, events) pairs and actor index, of one doc or of many: all in one batch). The
     penta classifier's belief in an event's class scales its confidence: of two readings of a sentence, the
@@ -416,14 +416,17 @@ def weigh_all(pending: list[tuple[list[tuple[Span, list[Event]]], dict[int, Acto
     span takes the tagger's target, coded by the actor named in it; so does, where no asserted event of the
     sentence has a target span, the asserted event whose trigger governs the tagger's target (or the first
     one). (A target coded from the place of the event, "went on strike in Peru", has a code but no span: it
-    keeps its code unless the tagger's span names another actor.)"""
-    flat = [(sent, events, index) for coded, index in pending for sent, events in coded]
+    keeps its code unless the tagger's span names another actor.) Coordinated recipients the tagger marks
+    get the event too (_coordinated_targets): those new events join the doc's list of events (the third
+    item of each pending entry, as code_doc returned it)."""
+    flat = [(sent, events, index, sink) for coded, index, sink in pending for sent, events in coded]
     if not flat:
         return
-    probs = models.penta_probs([sent.text for sent, _, _ in flat])
-    spans = models.role_spans([sent for sent, _, _ in flat])
-    for k, (sent, events, index) in enumerate(flat):
+    probs = models.penta_probs([sent.text for sent, *_ in flat])
+    spans = models.role_spans([sent for sent, *_ in flat])
+    for k, (sent, events, index, sink) in enumerate(flat):
         _weigh_sentence(sent, events, index, probs[k] if probs else None, spans[k] if spans else [])
+        sink += _coordinated_targets(sent, events, index, spans[k] if spans else [])
 
 
 PREMODIFIERS = ("compound", "amod", "nummod", "poss", "det", "case", "cc")
@@ -492,6 +495,53 @@ def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMenti
         governs = [e for e in free if at[e.trigger_start] in root.ancestors]
         for e in governs[:1] or free[:1]:
             _take_target(e, target, at[e.trigger_start], index, sent)
+
+
+def _conjuncts(tok: Token) -> set[int]:
+    """The tokens coordinated with tok ("A, B and C"), tok included."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    out, frontier = {tok.i}, [tok]
+    while frontier:
+        frontier = [c for t in frontier for c in t.children if c.dep_ == "conj"]
+        out |= {c.i for c in frontier}
+    return out
+
+
+def _someone(span: Span, index) -> bool:
+    """A phrase that names an actor, someone, or people ("other Gulf states", "four members of his
+    family"), not a thing ("other human rights violations")."""
+    return any(i in index for i in range(span.start, span.end)) or _named(span) \
+        or span.root.lemma_.lower() in _people()
+
+
+def _coordinated_targets(sent: Span, events: list[Event], index, spans) -> list[Event]:
+    """The tagger marks each of coordinated recipients ("sanctions on A, B and C", "mediation between A and
+    B"); where an asserted event took one of them, the others get the event too. The new events are added
+    to the sentence's and returned."""
+    doc = sent.doc
+    marked = [(a, b) for a, b, lab in spans if lab == "T"]
+    taken = [(e.target_start, e.target_end) for e in events if e.target_start is not None]
+    taken += [(e.source_start, e.source_end) for e in events if e.source_start is not None]
+    at = {t.idx - sent.start_char: t for t in sent}
+    added = []
+    for e in [e for e in events if e.modality == "asserted" and e.target_start is not None]:
+        own = next(((a, b) for a, b in marked if (c := _chars(sent, a, b))[0] < e.target_end
+                    and e.target_start < c[1]), None)
+        if own is None:
+            continue
+        chain = _conjuncts(doc[own[0]:own[1]].root)
+        for a, b in marked:
+            c0, c1 = _chars(sent, a, b)
+            if (a, b) == own or any(lo < c1 and c0 < hi for lo, hi in taken) \
+                    or doc[a:b].root.i not in chain or not _someone(doc[a:b], index):
+                continue
+            new = replace(e, target="")  # (coded by the actor the span names, if any)
+            _take_target(new, (a, b), at[e.trigger_start], index, sent)
+            added.append(new)
+            taken.append((new.target_start, new.target_end))
+    events += added
+    return added
 
 
 def _take_target(e: Event, target: tuple[int, int], trigger: Token, index: dict[int, ActorMention], sent: Span) -> None:
@@ -1037,8 +1087,9 @@ class EventCoder:
                                            article_date=article_date, offset=offset))
                  for n, sent in enumerate(doc.sents)]
         coded = [(sent, events) for sent, events in coded if events]
+        found = [e for _, events in coded for e in events]
         if coded and later is not None:
-            later.append((coded, index))
+            later.append((coded, index, found))
         elif coded:
-            weigh_all([(coded, index)])
-        return [e for _, events in coded for e in events]
+            weigh_all([(coded, index, found)])
+        return found
