@@ -422,6 +422,16 @@ def test_each_coordinated_target_gets_its_event(code_sentence, sentence, targets
     assert {e.target[:3] for e in code_sentence(sentence) if e.modality == "asserted"} >= targets
 
 
+def test_an_unknown_coordinated_recipient_is_an_uncoded_target(code_sentence):
+    """"sanctions on X and Y" where whowhom knows X only: Y is a target too, uncoded; a coordinated thing
+    is not."""
+    evs = code_sentence("Canada imposed sanctions on the Venezuelan army and Kilo Mendoza.")
+    assert {(e.target, e.target_text) for e in evs if e.cameo_root == "16"} == \
+        {("VENMIL", "the Venezuelan army"), ("", "Kilo Mendoza")}
+    evs = code_sentence("Canada imposed sanctions on the Venezuelan army and its oil exports.")
+    assert {e.target_text for e in evs if e.cameo_root == "16"} == {"the Venezuelan army"}
+
+
 @pytest.mark.parametrize("sentence,target", [
     ("Peru mobilized its troops for a campaign against Ecuador.", "ECU"),
     ("The rebels attacked towns in Niger with mortars and drones.", "NER"),

@@ -515,6 +515,25 @@ def _someone(span: Span, index) -> bool:
         or span.root.lemma_.lower() in _people()
 
 
+def _others(doc: Doc, found: list[ActorMention], index, exclude: set[int]) -> list[ActorMention]:
+    """Coordinated with the targets found, those whowhom has no code for but that name someone or people:
+    "killed Abdullah and four other members of his family" (uncoded targets)."""
+    out, seen = [], {m.head for m in found}
+    for m in found:
+        for i in sorted(_conjuncts(_np_head(doc[m.head]))):
+            c = doc[i]
+            # (a phrase already counted by an actor in it is not another: "X and 30 members of his government")
+            own = {t.i for t in c.subtree} - {t.i for g in c.children if g.dep_ in ("conj", "cc") for t in g.subtree}
+            if i in seen or i in exclude or any(j in index for j in range(c.left_edge.i, c.i + 1)) \
+                    or any(m2.start in own for m2 in found):
+                continue
+            seen.add(i)
+            other = _unresolved(c)
+            if other is not None and _someone(doc[other.start:other.end], index):
+                out.append(other)
+    return out
+
+
 def _coordinated_targets(sent: Span, events: list[Event], index, spans) -> list[Event]:
     """The tagger marks each of coordinated recipients ("sanctions on A, B and C", "mediation between A and
     B"); where an asserted event took one of them, the others get the event too. The new events are added
@@ -724,9 +743,10 @@ class EventCoder:
                     elif dep == "agent" and t.dep_ == "acl" and t.head.lemma_.lower() in UTTERANCES:
                         nxt.append(c)  # the author of what is answered: "rejected a resolution proposed by X"
             if found:
-                return self._recipient(start, pat, index, exclude, found)
+                return self._recipient(start, pat, index, exclude, found) + _others(start.doc, found, index, exclude)
             frontier = nxt
         return []
+
 
     def _recipient(self, start: Token, pat, index, exclude: set[int], found: list[ActorMention]):
         """"Sent troops to Mali", "offered an armoured regiment to the US": when the object is only a
