@@ -403,6 +403,11 @@ def test_people_named_by_a_common_noun_are_a_target(code_sentence):
     assert ("", "an inmate") in {(e.target, e.target_text) for e in evs}
 
 
+def test_the_charge_holds_no_target_of_the_accusation(code_sentence):
+    evs = code_sentence("The European Commission accused the new law of attacking civil society in Hungary.")
+    assert {e.target for e in evs if e.cameo_root == "11"} == {None}
+
+
 @pytest.mark.parametrize("sentence,target,text", [
     ("Ugandan troops remained on alert in Kampala.", "UGA", "Kampala"),
     ("The Peruvian government declared a state of emergency in the province of Puno.", "", "the province of Puno"),

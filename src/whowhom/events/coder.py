@@ -714,6 +714,8 @@ class EventCoder:
                             found.extend(hits)
                             continue
                         nxt.append(c)
+                    elif dep == "prep" and low == "of" and start.lemma_.lower() in CHARGING:
+                        continue  # ("accused X of attacking Y": Y is the charge's, not the accusation's)
                     elif dep == "prep" and (low in pat.targets or t.i != start.i or (low == "of" and pat.pos == "N")
                                             or low in ("out", "away")):  # ("pulled out of X")
                         nxt.append(c)  # (an event noun's "of" phrase is its object: "suspension of links with X")
