@@ -286,6 +286,8 @@ def test_talking_about_an_act_is_no_such_act(code_sentence, sentence):
     # the place left, not the forces withdrawn; the country kept at peace, not the mission
     ("Ghana completed its withdrawal of troops from Mali in May.", "target", "MLI"),
     ("Nepal is sending troops to the UN peacekeeping mission in Lebanon.", "target", "LBN"),
+    # the country whose leader resigns
+    ("General Mbeki resigned as president of Zambia.", "target", "ZMB"),
     # the author of what is rejected
     ("Egypt rejected the peace plan proposed by the Arab League.", "target", "LAS"),
     # the owner of what is rejected, not the subject of its clause

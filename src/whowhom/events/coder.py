@@ -997,6 +997,11 @@ class EventCoder:
             # in, not to the organisation that runs it
             nouns = [_np_head(tok.doc[t.head]) for t in targets]
             targets = [m for n in nouns for m in self._place_in(n, index, exclude)] or targets
+        if not targets and code.startswith("083"):
+            # "resigned as president of Indonesia": the country whose leadership changes
+            targets = [m for c in anchor.children if c.dep_ == "prep" and c.lower_ == "as"
+                       for p in c.children if p.dep_ == "pobj" for m in self._inner(p, index, ("of",))
+                       if m.start not in exclude and m.kind in ("country", "capital")]
         if not targets and cameo.root(code) == "13":
             # "threatened to cut gas supplies if Ukraine refuses to pay": a threat is aimed at the one whose
             # act is its condition
