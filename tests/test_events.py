@@ -343,6 +343,8 @@ def test_tagger_span_is_tidied():
     assert tidy(text, "Malian", "Malian") == "the Malian army"
     text = "Chad cut aid to 52 Malian units ."
     assert tidy(text, "Malian", "units") == "52 Malian units"
+    text = "Chad cut aid to the northern Malian army ."
+    assert tidy(text, "army", "army") == "the northern Malian army"
 
 
 def test_spans_leave_out_the_charge_and_the_event(code_sentence):

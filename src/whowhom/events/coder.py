@@ -413,7 +413,8 @@ PREMODIFIERS = ("compound", "amod", "nummod", "poss", "det", "case", "cc")
 
 def _tidy(doc: Doc, a: int, b: int, trigger: Token) -> tuple[int, int]:
     """A role span of the tagger, tidied into a whole phrase: it reaches the noun its last modifier belongs
-    to ("all UN" -> "all UN sanctions") and takes the article of its head ("the Croatian government"); it
+    to ("all UN" -> "all UN sanctions") and takes the article and modifiers of its head ("the Croatian
+    government", "in eastern Lebanon" -> "eastern Lebanon"); it
     ends before the trigger, a date ("X in recent years", "X for another three months") or a gerund clause
     ("X saying ...", "X warning of ..."), which belong to the event, not the actor; never on a dangling
     comma, "of", "and" or "the"; and keeps its closing bracket ("Lesotho Defence Force (LDF)")."""
@@ -421,7 +422,8 @@ def _tidy(doc: Doc, a: int, b: int, trigger: Token) -> tuple[int, int]:
             and doc[b - 1].head.pos_ in ("NOUN", "PROPN"):
         b = doc[b - 1].head.i + 1
     for head in [t for t in doc[a:b] if not a <= t.head.i < b]:
-        a = min([a] + [c.i for c in head.lefts if c.dep_ in ("det", "predet", "poss", "nummod") and c.i == a - 1])
+        while any(c.i == a - 1 and c.dep_ in ("det", "predet", "poss", "nummod", "amod", "compound") for c in head.lefts):
+            a -= 1
     if a < trigger.i < b:
         b = trigger.i
     b = min([t.i for t in doc[a + 1:b] if date_phrase(t) or t.tag_ == "VBG" and t.dep_ in ("acl", "advcl")]
