@@ -171,7 +171,6 @@ TRIGGER_ROWS = [
     ("Two hundred Nepalese peacekeepers arrived in Lebanon on Friday.", ("NPL", "074", "LBN")),
     ("Canadian soldiers have started leaving Latvia.", ("CAN", "0874", "LVA")),
     ("Belgian troops pulled out of Rwanda.", ("BEL", "0874", "RWA")),
-    ("The Kenyan foreign minister had lunch with his Ugandan counterpart in Kampala.", ("KEN", "040", "UGA")),
     ("Norway returned the seized fishing vessels to Iceland.", ("NOR", "0842", "ISL")),
     ("Latvia summoned the Belarusian ambassador over the border incident.", ("LVA", "114", "BLR")),
     ("Kenya expelled the UN election observers.", ("KEN", "1662", "UN")),
