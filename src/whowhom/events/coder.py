@@ -110,9 +110,7 @@ def _phrase(m: ActorMention, sent: Span, trigger: Token, target: bool = False) -
     tok, owner = doc[m.head], None
     climb = CLIMB_NP | {"appos"} if target else CLIMB_NP
     while True:
-        while tok.dep_ in climb and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != trigger.i \
-                and tok.head.i != tok.i:
-            tok = tok.head
+        tok = _np_head(tok, climb, trigger)
         if target and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != trigger.i \
                 and _quantity(tok.head.head):
             tok = tok.head.head
@@ -135,15 +133,20 @@ def _phrase(m: ActorMention, sent: Span, trigger: Token, target: bool = False) -
     while hi - 1 > lo and (doc[hi - 1].is_punct and doc[hi - 1].text not in (")", ".")
                            or target and doc[hi - 1].pos_ in ("ADP", "CCONJ", "DET")):
         hi -= 1
-    words = [t.text for t in doc[lo:hi]]
-    if hi < sent.end and doc[hi].text == ")" and words.count("(") > words.count(")"):
-        hi += 1  # ("the Indian Space Research Organization (ISRO)")
+    hi = _closed(doc, lo, hi, sent.end)  # ("the Indian Space Research Organization (ISRO)")
     return doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1].text)
 
 
 INSTRUMENTS = ("with", "using")
 MOVED = {"mobilize", "mobilise", "deploy", "dispatch", "station", "amass", "mass", "muster"}
 OWNER_PREPS = ("of", "from", "by")
+# what one side says or asks for, that another accepts, rejects or answers ("rejected a request by X")
+UTTERANCES = {"request", "call", "appeal", "proposal", "offer", "demand", "plea", "suggestion", "plan", "bid",
+              "initiative", "resolution", "motion", "allegation", "accusation", "claim", "invitation", "ultimatum",
+              "decision", "order", "warning", "criticism", "statement", "remark", "comment", "proposition",
+              "petition", "complaint", "deal", "draft", "condition", "recommendation", "overture", "protest"}
+CHARGING = {"accuse", "charge", "convict", "suspect", "acquit", "clear", "warn", "inform", "remind", "rob",
+            "deprive", "strip", "absolve"}  # verbs whose "of" phrase is the charge, not part of the target
 
 
 @lru_cache(maxsize=1)
@@ -155,15 +158,6 @@ def _instrument(tok: Token) -> bool:
     """What an act is done with ("with mortars and drones"), not with whom ("clashed with troops")."""
     return tok.head.lower_ in INSTRUMENTS and tok.lemma_.lower() not in _people() and tok.lower_ not in _people() \
         and tok.ent_type_ not in ACTOR_ENTS
-# what one side says or asks for, that another accepts, rejects or answers ("rejected a request by X")
-UTTERANCES = {"request", "call", "appeal", "proposal", "offer", "demand", "plea", "suggestion", "plan", "bid",
-              "initiative", "resolution", "motion", "allegation", "accusation", "claim", "invitation", "ultimatum",
-              "decision", "order", "warning", "criticism", "statement", "remark", "comment", "proposition",
-              "petition", "complaint", "deal", "draft", "condition", "recommendation", "overture", "protest"}
-
-
-CHARGING = {"accuse", "charge", "convict", "suspect", "acquit", "clear", "warn", "inform", "remind", "rob",
-            "deprive", "strip", "absolve"}  # verbs whose "of" phrase is the charge, not part of the target
 
 
 @lru_cache(maxsize=1)
@@ -187,9 +181,11 @@ def _charge(c: Token, trigger: Token) -> bool:
     return c.dep_ == "prep" and c.lower_ == "of" and trigger.lemma_.lower() in CHARGING
 
 
-def _np_head(tok: Token) -> Token:
-    """The noun a modifier belongs to: "UN" -> "mission" in "the UN peacekeeping mission"."""
-    while tok.dep_ in CLIMB_NP and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i:
+def _np_head(tok: Token, climb=CLIMB_NP, trigger: Token | None = None) -> Token:
+    """The noun a modifier belongs to: "UN" -> "mission" in "the UN peacekeeping mission" (not climbing
+    into the trigger)."""
+    while tok.dep_ in climb and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i != tok.i \
+            and (trigger is None or tok.head.i != trigger.i):
         tok = tok.head
     return tok
 
@@ -285,6 +281,11 @@ RECEIVING = {"receive", "get", "obtain", "buy", "import", "accept", "seek", "req
              "win", "gain", "borrow", "hear", "learn", "purchase", "inherit", "collect"}
 # Passive forms whose subject is the doer: "were engaged in", "are involved in", "is committed to".
 ACTIVE_PASSIVES = {"engage", "involve", "commit", "prepare", "determine", "dedicate", "devote"}
+
+
+def _words(tokens) -> list[tuple[str, str, int]]:
+    """(lemma, lower-case form, index) of each token, as _cues_found reads them."""
+    return [(t.lemma_.lower(), t.lower_, t.i) for t in tokens]
 
 
 def _cues_found(pat, words: list[tuple[str, str, int]]) -> set[int] | None:
@@ -404,11 +405,18 @@ def weigh_all(pending: list[tuple[list[tuple[Span, list[Event]]], dict[int, Acto
     probs = models.penta_probs([sent.text for sent, *_ in flat])
     spans = models.role_spans([sent for sent, *_ in flat])
     for k, (sent, events, index, sink) in enumerate(flat):
-        _weigh_sentence(sent, events, index, probs[k] if probs else None, spans[k] if spans else [])
-        sink += _coordinated_targets(sent, events, index, spans[k] if spans else [])
+        marked = spans[k] if spans else []
+        _weigh_sentence(sent, events, index, probs[k] if probs else None, marked)
+        sink += _coordinated_targets(sent, events, index, marked)
 
 
 PREMODIFIERS = ("compound", "amod", "nummod", "poss", "det", "case", "cc")
+
+
+def _closed(doc: Doc, a: int, b: int, end: int) -> int:
+    """The end of span a..b, taking in the bracket that closes one it opened ("Lesotho Defence Force (LDF)")."""
+    words = [t.text for t in doc[a:b]]
+    return b + 1 if b < end and doc[b].text == ")" and words.count("(") > words.count(")") else b
 
 
 def _tidy(doc: Doc, a: int, b: int, trigger: Token) -> tuple[int, int]:
@@ -431,9 +439,7 @@ def _tidy(doc: Doc, a: int, b: int, trigger: Token) -> tuple[int, int]:
                if t.head.i < t.i and (_about_event(t) or _charge(t, trigger))] + [b])
     while b - 1 > a and (doc[b - 1].is_punct and doc[b - 1].text != ")" or doc[b - 1].pos_ in ("ADP", "CCONJ", "DET")):
         b -= 1
-    words = [t.text for t in doc[a:b]]
-    if b < len(doc) and doc[b].text == ")" and words.count("(") > words.count(")"):
-        b += 1
+    b = _closed(doc, a, b, len(doc))
     return a, b
 
 
@@ -730,7 +736,6 @@ class EventCoder:
             frontier = nxt
         return []
 
-
     def _recipient(self, start: Token, pat, index, exclude: set[int], found: list[ActorMention]):
         """"Sent troops to Mali", "offered an armoured regiment to the US": when the object is only a
         sector word with no country (the thing given) and the pattern takes a recipient, the recipient
@@ -745,6 +750,11 @@ class EventCoder:
             if hits:
                 return hits
         return found
+
+    def _left(self, heads: list[Token], index, exclude: set[int]) -> list[ActorMention]:
+        """The actors a "from" phrase of these words names: the place left."""
+        return [m for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+                for p in c.children if p.dep_ == "pobj" for m in self._actors_at(p, index) if m.start not in exclude]
 
     def _place_in(self, verb: Token, index, exclude: set[int], named: bool = False) -> list[ActorMention]:
         """The country or capital an "in" phrase of the verb or of its object names, looking inside the
@@ -817,15 +827,15 @@ class EventCoder:
         if not pats:
             return None
         scope = _scope(tok)
-        words = [(t.lemma_.lower(), t.lower_, t.i) for t in scope]  # read once, not per pattern and cue
+        words = _words(scope)  # read once, not per pattern and cue
         subject = None
         for pat in pats:
             if "subjcue" in pat.flags:
                 # the cues are met by who acts: "peacekeepers arrived in X", "troops began leaving X"
                 if subject is None:
                     doer = self._subject(tok)[0]
-                    subject = [] if doer is None else [(t.lemma_.lower(), t.lower_, t.i) for t in [doer] + [
-                        c for c in doer.children if c.dep_ in ("compound", "amod")]]
+                    subject = [] if doer is None else _words([doer] + [
+                        c for c in doer.children if c.dep_ in ("compound", "amod")])
                 used = _cues_found(pat, subject)
             else:
                 used = _cues_found(pat, words)
@@ -952,9 +962,7 @@ class EventCoder:
                         targets = [m for m in self._actors_at(subj_c, index) if m.start not in exclude]
         if not targets and pat.pos == "V" and tok.lemma_.lower() not in RECEIVING:
             # "withdrew its troops from Chad", "evacuated the wounded from Gorazde": the place left
-            targets = [m for c in anchor.children if c.dep_ == "prep" and c.lower_ == "from"
-                       for p in c.children if p.dep_ == "pobj" for m in self._actors_at(p, index)
-                       if m.start not in exclude]
+            targets = self._left([anchor], index, exclude)
         if not targets and self.unresolved and not ("reciprocal" in pat.flags and len(sources) > 1):
             obj = self._object(tok, anchor, pat, cue_tokens, exclude, passive)
             # (a phrase naming someone, or people: "freed 37 prisoners"; not "a statement")
@@ -984,16 +992,14 @@ class EventCoder:
             # Montenegro", "declared a ceasefire in Hodeidah", "troops remained on alert in X": restrictions
             # imposed or eased, truces and shows of force fall on the people of the place they are in
             targets = self._place_in(anchor, index, exclude, named=not targets) or targets
-        heads = [anchor, tok] + [c for h in (anchor, tok) for c in h.children if c.dep_ == "dobj"]
-        heads += [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
-                  for p in c.children if p.dep_ == "pobj"]
-        if code.startswith("087") and targets and all(t.code in SECTORS and t.head in {h.i for h in heads}
-                                                      for t in targets):
+        if code.startswith("087") and targets and all(t.code in SECTORS for t in targets):
             # "completed its withdrawal of troops from Iraq": the forces withdrawn are not the target, the
             # place they leave is (those they surrender to are: "surrendered the town to US-backed forces")
-            targets = [m for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
-                       for p in c.children if p.dep_ == "pobj" for m in self._actors_at(p, index)
-                       if m.start not in exclude]
+            moved = [anchor, tok] + [c for h in (anchor, tok) for c in h.children if c.dep_ == "dobj"]
+            moved += [p for h in moved for c in h.children if c.dep_ == "prep" and c.lower_ == "of"
+                      for p in c.children if p.dep_ == "pobj"]
+            if all(t.head in {h.i for h in moved} for t in targets):
+                targets = self._left(moved, index, exclude)
         if code.startswith(("074", "0334")) and targets and all(not t.country for t in targets):
             # "sent troops to the UN peacekeeping mission in Mali": peacekeeping is given to the country it is
             # in, not to the organisation that runs it
