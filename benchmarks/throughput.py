@@ -137,7 +137,7 @@ def stage_costs(pages: Path, db: Path, model: str) -> dict[str, float]:
     pipeline.warm_up()
     clock, ms = time.process_time, {}
     t = clock()
-    articles = [pipeline._extract(raw) for raw in raws]
+    articles = [pipeline.extract_dated(raw) for raw in raws]
     ms["extraction (trafilatura)"], t = clock() - t, clock()
     keep = [a for a in articles if pipeline.junk_reason(a) is None]
     ms["language id"], t = clock() - t, clock()
@@ -184,7 +184,7 @@ def main() -> int:
         # the article bodies spaCy gets: exactly what whowhom extracts from the same pages
         from whowhom import pipeline
         from whowhom.io.readers import read_inputs
-        bodies = [pipeline._extract(raw).body for raw in read_inputs([str(corpus)])]
+        bodies = [pipeline.extract_dated(raw).body for raw in read_inputs([str(corpus)])]
         (tmp / "bodies.json").write_text(json.dumps(bodies), encoding="utf-8")
         spacy_res = run_spacy(tmp / "bodies.json", args.spacy_batch)
         one = run_whowhom(corpus, 1, tmp / "w1.duckdb")

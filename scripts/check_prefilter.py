@@ -14,7 +14,7 @@ from whowhom.io.readers import read_inputs
 
 
 def main(paths: list[str]) -> int:
-    articles = [pipeline._extract(raw) for raw in read_inputs(paths)]
+    articles = [pipeline.extract_dated(raw) for raw in read_inputs(paths)]
     fast = pipeline.code_articles(articles)
     diffs = 0
     events = 0

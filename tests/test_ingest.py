@@ -212,7 +212,7 @@ def _check_same_events(paths):
     from whowhom import pipeline
     from whowhom.io.readers import read_inputs
 
-    articles = [pipeline._extract(raw) for raw in read_inputs([str(p) for p in paths])]
+    articles = [pipeline.extract_dated(raw) for raw in read_inputs([str(p) for p in paths])]
     fast = pipeline.code_articles(articles)
     for article, got in zip(articles, fast):
         assert [e.to_dict() for e in got] == [e.to_dict() for e in pipeline.code_article(article)], article.id
@@ -244,7 +244,7 @@ def test_actor_sentences_keep_every_event_with_a_known_actor(corpus):
     from whowhom.io.readers import read_inputs
 
     paths = [ROOT / "examples", ROOT / "tests" / "pages", *sorted(corpus.glob("p0*.txt"))]
-    articles = [pipeline._extract(raw) for raw in read_inputs([str(p) for p in paths])]
+    articles = [pipeline.extract_dated(raw) for raw in read_inputs([str(p) for p in paths])]
 
     def key(e):
         return (e.doc_id, e.section, e.sentence_index, e.start + e.trigger_start, e.source, e.target, e.cameo,

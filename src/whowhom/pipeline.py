@@ -68,7 +68,7 @@ def code_article(article: Article) -> list[Event]:
 
 def run(raws: Iterable[RawDoc]) -> Iterator[Coded]:
     for raw in raws:
-        article = extract(raw)
+        article = extract_dated(raw)
         yield Coded(article, code_article(article))
 
 
@@ -221,7 +221,7 @@ def skip_hash(skip) -> str:
     return hashlib.sha256(f"skip\x1f{skip.id}\x1f{skip.reason}".encode()).hexdigest()[:32]
 
 
-def _extract(raw: RawDoc) -> Article:
+def extract_dated(raw: RawDoc) -> Article:
     article = extract(raw)
     if article.date is None and getattr(raw, "fallback_date", None):
         article.date = raw.fallback_date  # a WARC record's capture date, when the page gives none
@@ -240,7 +240,7 @@ def analyse(inputs: list, sentences: str = "all") -> list[list]:
             continue
         h = input_hash(raw)
         try:
-            article = _extract(raw)
+            article = extract_dated(raw)
         except Exception as e:  # noqa: BLE001 -- one broken page must not stop a corpus
             out.append([h, raw.id, None, f"extraction failed ({type(e).__name__})"])
             continue

@@ -13,6 +13,7 @@ FIELDS = {
     "penta": ("id", "text", "penta"),
     "roles": ("id", "tokens", "tags"),
     "extract": ("id", "article_body"),
+    "news": ("id", "page_text", "events"),
 }
 
 

@@ -10,9 +10,9 @@ from whowhom.errors import InputError
 from whowhom.eval import events as ev
 from whowhom.eval import penta as pr
 from whowhom.eval.gold import read_gold
-from whowhom.eval.system import code_records, read_predictions
+from whowhom.eval.system import code_pages, code_records, read_predictions
 
-TASKS = ("events", "cameo", "penta", "roles", "extract")
+TASKS = ("events", "cameo", "penta", "roles", "extract", "news")
 
 
 def _system(task, records, predictions):
@@ -20,6 +20,8 @@ def _system(task, records, predictions):
         return read_predictions(predictions)
     if task == "roles":
         return code_records(records, lambda r: " ".join(r["tokens"]))
+    if task == "news":
+        return code_pages(records)
     return code_records(records)
 
 
@@ -111,6 +113,34 @@ def _report_extract(records, gold_path, mode, predictions, worst) -> dict:
             "recall": round(s["recall"], 4), "f1": round(s["f1"], 4)}
 
 
+def _report_news(r, worst) -> dict:
+    t, p = r["triples"], r["pairs"]
+    print(f"news: {r['pages']} pages, {t['gold']} gold triples, {t['system']} system triples "
+          f"({r['events']} asserted headline and article events)")
+    print(_prf_line("triples", t) + f"   (matched {t['tp']})")
+    print(_prf_line("pairs", p) + f"   (matched {p['tp']} of {p['gold']} gold, {p['system']} system)")
+    print(f"  off-body share {r['off_body_share']:.3f} (events whose sentence is not in the labelled article)")
+    print("\nmissed gold triples by cause:")
+    for cause, n in r["missed_causes"].most_common():
+        print(f"  {n:>4}  {cause}")
+    print("false system triples by cause:")
+    for cause, n in r["false_causes"].most_common():
+        print(f"  {n:>4}  {cause}")
+    print("\nper page (gold / system / matched triples):")
+    for pg in sorted(r["per_page"], key=lambda x: x["id"]):
+        print(f"  {pg['gold']:>3} {pg['system']:>3} {pg['tp']:>3}  {pg['id'][:16]}  {pg['headline'][:70]}")
+    if worst:
+        for name, rows in (("missed", r["misses"]), ("false", r["falses"])):
+            print(f"\n{name} triples ({min(worst, len(rows))} of {len(rows)}):")
+            for m in rows[:worst]:
+                print(f"  {m['id'][:12]} {'/'.join(m['triple'])}  [{m['cause']}]  {m.get('system', m.get('rule', ''))}")
+                print(f"      {m['sentence'][:200]}")
+    return {"task": "news", "pages": r["pages"], "precision": round(t["precision"], 4),
+            "recall": round(t["recall"], 4), "f1": round(t["f1"], 4), "pair_precision": round(p["precision"], 4),
+            "pair_recall": round(p["recall"], 4), "pair_f1": round(p["f1"], 4),
+            "off_body_share": round(r["off_body_share"], 4)}
+
+
 def run(task: str, gold: str, predictions: str | None = None, mode: str = "html", worst: int = 10) -> dict:
     if task not in TASKS:
         raise InputError(f"unknown task {task!r} (one of {', '.join(TASKS)})")
@@ -121,6 +151,9 @@ def run(task: str, gold: str, predictions: str | None = None, mode: str = "html"
         system = _system(task, records, predictions)
         if task in ("events", "cameo"):
             head = _report_events(task, ev.score(records, system, "plover" if task == "events" else "cameo"), worst)
+        elif task == "news":
+            from whowhom.eval import news
+            head = _report_news(news.score(records, system), worst)
         elif task == "penta":
             head = _report_penta(pr.score_penta(records, system), worst)
         else:

@@ -22,6 +22,19 @@ def code_records(records: list[dict], text_of=lambda r: r["text"]) -> dict[str, 
     return out
 
 
+def code_pages(records: list[dict]) -> dict[str, list[dict]]:
+    """Code each record's page text as a crawled page: its anatomy found, dated by the page where it
+    gives a date, else by the record's date (the day a crawler saw it)."""
+    from whowhom.io.readers import RawDoc
+    from whowhom.pipeline import code_article, extract_dated
+
+    out = {}
+    for rec in records:
+        raw = RawDoc(id=rec["id"], content=rec["page_text"], kind="text", fallback_date=rec.get("date"))
+        out[rec["id"]] = [e.to_dict() for e in code_article(extract_dated(raw))]
+    return out
+
+
 def read_predictions(path: str) -> dict[str, list[dict]]:
     from whowhom.eval.gold import read_jsonl
 
