@@ -29,6 +29,7 @@ def load(name: str | None = None) -> Language:
         except OSError:
             continue
         model = use_tag_rules(model)  # same tags, a ninth of the cost (tagrules.py)
+        model.add_pipe("whowhom_line_breaks", first=True)
         if "lemmatizer" in model.pipe_names:
             model.add_pipe("whowhom_lemma_fixes", after="lemmatizer")
         return model
@@ -76,6 +77,18 @@ class LemmaFixes:
 
 
 _FIX_HASHES = {hash_string(form) for form in LEMMA_FIXES}
+
+
+@Language.component("whowhom_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence: page text puts paragraphs, headlines and captions on lines of their
+    own, and the parser (which keeps boundaries set before it) would otherwise run two paragraphs into
+    one sentence."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if prev.is_space and "\n" in prev.text and not tok.is_space:
+            tok.is_sent_start = True
+    return doc
 
 
 def parse(texts: Iterable[str], batch_size: int = 64, nlp: Language | None = None) -> Iterator[Doc]:

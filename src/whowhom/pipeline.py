@@ -15,6 +15,8 @@ from spacy.tokens import Doc
 
 from whowhom import nlp
 from whowhom.actors import ActorCoder
+from whowhom.actors.article import ArticleActors
+from whowhom.actors.coder import date_int
 from whowhom.events.coder import EventCoder, weigh_all
 from whowhom.events.event import Event
 from whowhom.io.readers import RawDoc
@@ -44,9 +46,9 @@ def sections(article: Article) -> Iterator[tuple[str, str]]:
 
 
 def _code(doc: Doc, article: Article, section: str, offset: int = 0, first_sentence: int = 0,
-          later: list | None = None) -> list[Event]:
+          later: list | None = None, register: ArticleActors | None = None) -> list[Event]:
     """Events of one parsed text (every component run, NER included); `offset` and `first_sentence` place
-    a piece of a section in it."""
+    a piece of a section in it; `register` holds the people of the article read so far."""
     model, actors, coder = _stages()
     mentions = actors.find(doc, date=article.date)
     if section == "headline" and nlp.is_title_case(doc.text):
@@ -54,16 +56,26 @@ def _code(doc: Doc, article: Article, section: str, offset: int = 0, first_sente
         doc = model(nlp.sentence_case(doc.text, [(m.start_char, m.end_char) for m in mentions
                                                  if m.country or len(m.code) > 3]))
         mentions = actors.find(doc, date=article.date)
+    if register is not None:
+        mentions = register.resolve(doc, mentions, pronouns=section != "headline",
+                                    dateline=section == "article" and offset == 0)
     return coder.code_doc(doc, mentions, doc_id=article.id, section=section, article_date=article.date,
                           offset=offset, first_sentence=first_sentence, later=later)
 
 
+# The body is read before the headline, so the headline's surnames find the people of the story.
+READING_ORDER = {"article": 0, "headline": 1, "comment": 2}
+
+
 def code_article(article: Article) -> list[Event]:
-    model = _stages()[0]
-    events: list[Event] = []
-    for section, text in sections(article):
-        events += _code(model(text), article, section)
-    return events
+    model, actors, _ = _stages()
+    register = ArticleActors(actors, date_int(article.date))
+    texts = list(sections(article))
+    coded: dict[int, list[Event]] = {}
+    for k in sorted(range(len(texts)), key=lambda k: READING_ORDER[texts[k][0]]):
+        section, text = texts[k]
+        coded[k] = _code(model(text), article, section, register=register)
+    return [e for k in range(len(texts)) for e in coded[k]]
 
 
 def run(raws: Iterable[RawDoc]) -> Iterator[Coded]:

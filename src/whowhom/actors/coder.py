@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from collections import Counter
 from functools import lru_cache
 
 from whowhom.actors.gazetteer import Hit, case_ok, match_agents, match_gazetteer
@@ -29,12 +30,15 @@ PREFIXES = {"post", "pro", "anti", "non", "ex", "neo", "pan", "pre", "mid", "un"
 NAME_KINDS = {"country", "capital", "demonym", "group"}
 # Participles after which a named actor is the phrase's own: "Saudi-led", "Paris-based" (not "-backed").
 LED = {"led", "based", "run", "owned", "dominated"}
+# Participles after which a country says where a person or thing comes from, not whom they act for.
+DESCRIPTIVE = {"educated", "born", "trained", "raised", "schooled", "made", "built", "bred", "designed",
+               "manufactured", "produced", "flagged", "registered", "listed", "style", "type", "era", "class"}
 # Heads that add nothing to who their modifiers name: "opposition groups" are the opposition.
 GENERIC_HEADS = {"group", "faction", "member", "movement", "wing", "camp", "side", "bloc", "supporter",
                  "representative", "delegation", "element", "unit", "cell", "branch", "coalition"}
 
 
-def _date_int(date) -> int | None:
+def date_int(date) -> int | None:
     if date is None or date == "":
         return None
     if isinstance(date, (_dt.date, _dt.datetime)):
@@ -55,6 +59,7 @@ class ActorCoder:
 
     def __init__(self, data_dir=None):
         self.data: ActorData = load(str(data_dir) if data_dir else None)
+        self._by_surname: dict | None = None
 
     # ------------------------------------------------------------------ public
     def find(self, doc_or_span, date: str | None = None) -> list[ActorMention]:
@@ -62,7 +67,7 @@ class ActorCoder:
             doc, lo, hi = doc_or_span.doc, doc_or_span.start, doc_or_span.end
         else:
             doc, lo, hi = doc_or_span, 0, len(doc_or_span)
-        d = _date_int(date)
+        d = date_int(date)
         parsed = doc.has_annotation("DEP")
         hits, taken = self._gaz_hits(doc, lo, hi, d)
         hits += self._agent_hits(doc, lo, hi, taken, parsed)
@@ -104,6 +109,51 @@ class ActorCoder:
             return max(entry.roles, key=lambda r: (r[2] or 99999999, r[1]))[0]
         return entry.default
 
+    def in_office(self, entry, date: int | None):
+        """Of the leaders a pattern names ("President Bush": father and son), the one in office on the
+        date, else the first."""
+        if date is None:
+            return entry
+        # (and the leaders of the same surname and country: "President Bush" is written for both Bushes)
+        countries = {code[:3] for code, _, _ in entry.roles}
+        namesakes = [e for e in self._surnames().get(norm(entry.surface[-1]), ())
+                     if e is not entry and {code[:3] for code, _, _ in e.roles} & countries]
+        return next((e for e in (entry, *entry.others, *namesakes)
+                     if any((a == 0 or a <= date) and (b == 0 or date < b) for _, a, b in e.roles)), entry)
+
+    def by_surname(self, names: tuple[str, ...], date: int | None, countries: set[str] = frozenset()) -> str | None:
+        """The code of the dictionary leader a story names by surname ("Bush", "Olmert"; with a first name
+        only if it is the leader's): among the leaders of that surname, those of a country the article
+        names if any are; of these, the one in office on the date, else, when all are out of office and
+        most of them served one country, that country's elite (ELI). None when the surname is unknown or the choice
+        unclear."""
+        entries = [e for e in self._surnames().get(norm(names[-1]), ())
+                   if len(names) == 1 or norm(e.surface[0]) == norm(names[0])]
+        if not entries:
+            return None
+        roles = [(e, self.resolve_role(e, date)) for e in entries]
+        roles = [(e, r) for e, r in roles if r]
+        local = [(e, r) for e, r in roles if r[:3] in countries] or roles
+        when = date or int(_dt.date.today().strftime("%Y%m%d"))
+        active = {r for e, r in local if any((a == 0 or a <= when) and (b == 0 or when < b) for _, a, b in e.roles)}
+        if len({r[:3] for r in active}) == 1:
+            return sorted(active, key=len)[0]
+        if not active:
+            # all out of office: the country most of them served, if most did
+            (country, n), = Counter(r[:3] for _, r in local).most_common(1)
+            return country + "ELI" if n * 2 > len(local) else None
+        return None
+
+    def _surnames(self) -> dict[str, list]:
+        """Leader entries by the last word of their names."""
+        if self._by_surname is None:
+            out: dict[str, dict] = {}
+            for key, e in self.data.gaz.items():
+                if e.kind == "leader" and len(key) >= 2 and key[-1].isalpha():
+                    out.setdefault(key[-1], {})[e.cameo] = e
+            self._by_surname = {k: list(v.values()) for k, v in out.items()}
+        return self._by_surname
+
     # ------------------------------------------------------------------ steps
     def _gaz_hits(self, doc, lo, hi, d):
         data = self.data
@@ -121,6 +171,8 @@ class ActorCoder:
                 continue
             if s - 2 >= lo and doc[s - 1].text == "-" and doc[s - 2].lower_ in PREFIXES:
                 continue  # post-Soviet, pro-Russian
+            if e + 1 < hi and doc[e].text == "-" and doc[e + 1].lower_ in DESCRIPTIVE:
+                continue  # US-educated, Soviet-era
             if e - s == 1 and entry.kind in NAME_KINDS and doc[s].ent_type_ == "PERSON" and (
                     (doc[s].ent_iob_ == "I" and s - 1 >= lo)
                     or (e < hi and doc[e].ent_iob_ == "I" and doc[e].ent_type_ == "PERSON")) \
@@ -146,6 +198,8 @@ class ActorCoder:
             for k, (piece, cs, prev) in enumerate(pieces):
                 if not piece or norm(prev) in PREFIXES:
                     continue
+                if k + 1 < len(pieces) and norm(pieces[k + 1][0]) in DESCRIPTIVE:
+                    continue  # "the US-educated lawyer" is no American actor
                 entry = data.gaz.get((norm(piece),))
                 if entry is None or entry.kind in ("discard", "leader") or not case_ok(entry.surface, [piece]):
                     continue
@@ -162,6 +216,7 @@ class ActorCoder:
 
     def _hit(self, entry, s, e, d) -> Hit | None:
         if entry.kind == "leader":
+            entry = self.in_office(entry, d)
             role = self.resolve_role(entry, d)
             if not role:
                 return None
@@ -327,6 +382,8 @@ class ActorCoder:
                 name = self._name(head_part)
             else:
                 sector = next((p.sector for p in reversed(aparts) if p.sector), None)
+                if sector == "GOV":  # "Hamas spokesman X": a group's spokesman speaks for the group
+                    sector = next((p.sector for p in gparts if p.sector), sector)
             if country:
                 code = country + (sector or "")
                 cameo = code

@@ -33,6 +33,7 @@ class Entry:
     roles: tuple = ()              # leaders: ((code, start, end), ...) dates as YYYYMMDD ints; 0 = open
     default: str | None = None     # leaders: undated fallback role
     curated: bool = True           # leaders: from whowhom's own list (False: Phoenix)
+    others: tuple = ()             # leaders: other leaders with the same pattern ("President Bush")
 
 
 @dataclass
@@ -148,6 +149,8 @@ def _load(data_dir: str | None, dict_dir: str, _files: tuple) -> ActorData:
         key = tuple(norm(w) for w in pat.split(" "))
         if key not in gaz:
             gaz[key] = entry
+        elif entry.kind == "leader" and gaz[key].kind == "leader" and gaz[key].cameo != entry.cameo:
+            gaz[key].others += (entry,)  # the date decides which one is meant
 
     for code, kind, pat in country_rows:
         surface = tuple(pat.split(" "))

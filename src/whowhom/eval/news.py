@@ -75,23 +75,20 @@ def _sentence_key(text: str) -> str:
     return _norm(text)[:200]
 
 
-def _cause_missed(triple, gold_ev, sys_evs) -> str:
-    """Why a gold triple has no system triple: judged against the system's events on its sentences."""
+def _cause_missed(triple, sys_evs) -> str:
+    """Why a gold triple has no system triple, judged by the system's events on its sentence."""
     src, tgt, root = triple
     if not sys_evs:
         return "no event on the sentence"
-    keys = [(actor_key(e.get("source")), actor_key(e.get("target")), cameo_root(e.get("cameo"))) for e in sys_evs]
-    if any(k[2] == root for k in keys):
-        if any(k[2] == root and not k[0] for k in keys) and src:
-            return "source uncoded"
-        if any(k[2] == root and k[0] == src for k in keys):
-            return "target uncoded" if any(k[2] == root and k[0] == src and not k[1] for k in keys) else "wrong target"
-        return "wrong country"
-    if any(k[0] == src and k[1] == tgt for k in keys):
+    keys = {(actor_key(e.get("source")), actor_key(e.get("target")), cameo_root(e.get("cameo"))) for e in sys_evs}
+    same_root = [k for k in keys if k[2] == root]
+    if same_root:
+        if any(k[0] == src for k in same_root):
+            return "target uncoded" if any(k[0] == src and not k[1] for k in same_root) else "wrong target"
+        return "source uncoded" if any(not k[0] for k in same_root) else "wrong source"
+    if any(k[:2] == (src, tgt) for k in keys):
         return "wrong root"
-    if all(not k[0] for k in keys) and src:
-        return "source uncoded"
-    return "wrong country"
+    return "other event on the sentence"
 
 
 def _cause_false(ev, rec, gold_by_sentence) -> str:
@@ -107,8 +104,8 @@ def _cause_false(ev, rec, gold_by_sentence) -> str:
     if not src:
         return "source uncoded"
     if any(k[2] == root for k in keys):
-        return "wrong country"
-    return "wrong root and actors"
+        return "wrong actor"
+    return "other event than the gold's"
 
 
 def score(records: list[dict], system: dict[str, list[dict]]) -> dict:
@@ -139,7 +136,7 @@ def score(records: list[dict], system: dict[str, list[dict]]) -> dict:
             g = next(g for g in _asserted(rec["events"]) if (actor_key(g.get("source")), actor_key(g.get("target")),
                                                              cameo_root(g.get("cameo"))) == t)
             near = [e for k, evs in sys_by_sentence.items() for e in evs if _overlap(k, _sentence_key(g["sentence"]))]
-            cause = _cause_missed(t, g, near)
+            cause = _cause_missed(t, near)
             missed_causes[cause] += 1
             misses.append({"id": rec["id"], "triple": t, "cause": cause, "sentence": g.get("sentence", ""),
                            "system": sorted({(actor_key(e.get("source")), actor_key(e.get("target")),

@@ -1,0 +1,329 @@
+"""Actors across a whole article, as an analyst reads them.
+
+A news story introduces a person once ("Israeli Prime Minister Ehud Olmert", "Ian Smillie, a Canadian
+diamond expert") and then names them by surname ("Olmert", "Mr. Olmert"), by title alone ("the prime
+minister", "the expert") or by pronoun ("he said"). Sentence by sentence, only the introduction can be
+coded. `ArticleActors` reads the sections of one article in order, keeps a register of the people named in
+it with the code their introduction gives them (or, for a leader known by surname alone, the role the
+dictionary gives on the article's date), and adds a mention for each later reference.
+
+It also removes what only places the story: the dateline ("OTTAWA -", "PARIS, Jan 8 (Reuters) -") is
+where the report was filed, never an actor."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Token
+
+from whowhom.actors.loader import norm, split_code
+from whowhom.actors.mention import ActorMention
+
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mme", "madame", "monsieur", "lord", "lady",
+              "sheikh", "sheik", "gen", "general", "col", "colonel", "maj", "major", "capt", "captain", "lt",
+              "sen", "senator", "rep", "gov", "governor", "president", "premier", "chancellor", "king",
+              "queen", "prince", "princess", "emir", "judge", "justice", "minister", "secretary", "ayatollah",
+              "cardinal", "pope", "father", "rev", "reverend", "prof", "professor", "ambassador", "mayor",
+              "commander", "chairman", "spokesman", "spokeswoman", "leader", "chief", "prime", "vice",
+              "deputy", "foreign", "defense", "defence", "interior"}
+PERSONAL = {"he": "subject", "she": "subject", "him": "object", "her": "object", "his": "owner"}
+# Pronouns look back this many sentences for the person they stand for.
+PRONOUN_REACH = 3
+# Words that name a person's office, by which a story refers back to them ("the prime minister").
+TITLE_WORDS = {"president", "minister", "premier", "chancellor", "king", "queen", "prince", "emir",
+               "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "governor", "mayor",
+               "general", "commander", "chief", "leader", "chairman", "judge", "prosecutor", "envoy",
+               "expert", "analyst", "official", "director", "senator", "lawmaker", "candidate", "pope",
+               "ayatollah", "sheikh", "monarch", "dictator", "strongman", "militant", "activist"}
+# Nouns for one person, whom "he" or "she" may stand for.
+PERSON_NOUNS = TITLE_WORDS | {"officer", "man", "woman", "spokesperson", "aide", "adviser", "advisor", "lawyer",
+                              "attorney", "witness", "resident", "member", "representative", "diplomat",
+                              "negotiator", "mediator", "head", "deputy", "politician", "soldier", "worker",
+                              "journalist", "reporter", "correspondent", "professor", "doctor", "employee"}
+DATELINE = re.compile(
+    r"^\s*(?:[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*)*(?:,\s*[A-Z][A-Za-z.'’\-]*(?:\s+[A-Za-z.'’\-]+){0,3})?)"
+    r"(?:,?\s*(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
+    r"\s*(?:\((?:[A-Z][A-Za-z.]*\s*){1,4}\))?\s*(?:[-–—:?|]|\?\s)\s")
+
+
+def dateline_end(text: str) -> int:
+    """Characters of the dateline that opens a story ("GAZA CITY, Gaza Strip ? ", "PARIS, Jan 8 (Reuters) -
+    "): 0 where there is none. The place must be written in capitals, or be followed by a news agency in
+    brackets, as datelines are; a sentence that happens to start with a name and a dash is not one."""
+    m = DATELINE.match(text[:160])
+    if not m:
+        return 0
+    head = text[:m.end()]
+    place = re.split(r"[,(\-–—:?|]", head, maxsplit=1)[0].strip()
+    letters = [c for c in place if c.isalpha()]
+    if not letters:
+        return 0
+    capitals = sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) >= 3
+    agency = "(" in head
+    return m.end() if capitals or agency else 0
+
+
+def _datelines(text: str) -> list[tuple[int, int]]:
+    """The datelines of a body: at its start or at the start of one of its first paragraphs (a caption
+    or a standfirst may come first)."""
+    out, at = [], 0
+    for line in text.split("\n")[:12]:
+        if end := dateline_end(line):
+            out.append((at, at + end))
+        at += len(line) + 1
+    return out
+
+
+@dataclass
+class Person:
+    """Someone the article names: their name words and what they are coded as (None: unknown)."""
+    names: tuple[str, ...]
+    code: str | None
+    country: str | None
+    sector: str | None
+    titles: set[str] = field(default_factory=set)
+    mention: ActorMention | None = None
+
+    @property
+    def surname(self) -> str:
+        return self.names[-1]
+
+
+@dataclass
+class _Seen:
+    """A reference to a person in the text: where, and whether as a clause's subject."""
+    sentence: int
+    token: int
+    person: Person
+    subject: bool
+
+
+class ArticleActors:
+    """The register of one article's people, read section by section (body before headline, so a
+    headline's "Sarkozy defends himself" finds the Sarkozy of the story)."""
+
+    def __init__(self, coder, date: int | None):
+        self.coder = coder
+        self.data = coder.data
+        self.date = date
+        self.people: list[Person] = []
+        self.countries: set[str] = set()
+
+    # ------------------------------------------------------------------ public
+    def resolve(self, doc: Doc, mentions: list[ActorMention], pronouns: bool = True,
+                dateline: bool = False) -> list[ActorMention]:
+        """The mentions of one section with the article's references added: people by surname, by title
+        and (when `pronouns`) by pronoun; with `dateline`, a dateline's places taken out."""
+        if dateline:
+            lines = _datelines(doc.text)
+            mentions = [m for m in mentions if not any(a <= m.start_char < b for a, b in lines)]
+        self.countries |= {m.country for m in mentions if m.country}
+        covered = {i: m for m in mentions for i in range(m.start, m.end)}
+        added: list[ActorMention] = []
+        seen: list[_Seen] = []
+        for n, sent in enumerate(doc.sents):
+            for tok in sent:
+                if tok.i in covered:
+                    m = covered[tok.i]
+                    if tok.i == m.head or (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"):
+                        person = self._from_mention(doc, m, tok) or _someone(doc, m)
+                        if person is not None:
+                            seen.append(_Seen(n, tok.i, person, _is_subject(doc[m.head])))
+                    continue
+                if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
+                    ent = next(e for e in doc.ents if e.start == tok.i)
+                    person = self._person(doc, ent, mentions)
+                    if person is not None:
+                        seen.append(_Seen(n, ent.root.i, person, _is_subject(ent.root)))
+                        if person.code:
+                            added.append(self._mention(doc, ent.start, ent.end, person, "person"))
+                            covered.update({i: added[-1] for i in range(ent.start, ent.end)})
+                    continue
+                if tok.ent_type_ or tok.i in covered:
+                    continue
+                if _name_like(tok) and (person := self._known(tok)) is not None:
+                    # a surname the parser did not tag as a person ("Abbas maintained ...")
+                    seen.append(_Seen(n, tok.i, person, _is_subject(tok)))
+                    if person.code:
+                        added.append(self._mention(doc, tok.i, tok.i + 1, person, "person"))
+                        covered[tok.i] = added[-1]
+                elif pronouns and tok.lower_ in PERSONAL and tok.tag_ in ("PRP", "PRP$"):
+                    person = _antecedent(seen, n, tok)
+                    if person is not None and person.code:
+                        added.append(self._mention(doc, tok.i, tok.i + 1, person, "pronoun"))
+                        seen.append(_Seen(n, tok.i, person, _is_subject(tok)))
+        out = [self._titled(doc, m, seen) for m in mentions] + added
+        out.sort(key=lambda m: (m.start_char, m.end_char))
+        return out
+
+    # ------------------------------------------------------------------ people
+    def _from_mention(self, doc: Doc, m: ActorMention, tok: Token) -> Person | None:
+        """A coded mention that names a person ("Palestinian President Mahmoud Abbas"): register them."""
+        ent = next((e for e in doc.ents if e.label_ == "PERSON" and m.start <= e.start and e.end <= m.end), None)
+        if ent is None or not m.code:
+            return None
+        names = _name_words(ent)
+        if not names:
+            return None
+        found = self._lookup(names)
+        if found is not None:
+            if not found.code:
+                found.code, found.country, found.sector = m.code, m.country, m.sector
+            found.titles |= _titles(doc[m.start:m.end])
+            return found
+        person = Person(names, m.code, m.country, m.sector, _titles(doc[m.start:m.end]), m)
+        self.people.append(person)
+        return person
+
+    def _person(self, doc: Doc, ent, mentions) -> Person | None:
+        """The person a PERSON entity names: one met before (by full name or surname), else a new one
+        coded by what the sentence says of them, else by the leader dictionary on the article's date."""
+        names = _name_words(ent)
+        if not names:
+            return None
+        found = self._lookup(names)
+        if found is not None:
+            return found
+        code = _described(doc, ent, mentions) or self._dictionary(names)
+        country = sector = None
+        if code:
+            code, country, sector = split_code(code, self.data.countries, self.data.orgs)
+        person = Person(names, code, country, sector, _titles(_description(ent)))
+        self.people.append(person)
+        return person
+
+    def _lookup(self, names: tuple[str, ...]) -> Person | None:
+        """The person met before with this name: the same full name, else the same surname (the latest)."""
+        for p in reversed(self.people):
+            if p.names == names:
+                return p
+        if len(names) == 1 or names[0] in HONORIFICS:
+            for p in reversed(self.people):
+                if p.surname == names[-1] or (len(p.names) > 1 and p.names[0] == names[-1] and len(names) == 1
+                                              and False):
+                    return p
+        else:
+            for p in reversed(self.people):
+                if p.surname == names[-1] and (len(p.names) == 1 or p.names[0] == names[0]):
+                    return p
+        return None
+
+    def _known(self, tok: Token) -> Person | None:
+        """A capitalised word that is the surname of someone already met."""
+        key = norm(tok.text)
+        return next((p for p in reversed(self.people) if p.surname == key and len(p.names) > 1), None)
+
+    def _dictionary(self, names: tuple[str, ...]) -> str | None:
+        """A leader known by surname: the role on the article's date of the one dictionary leader of that
+        surname in office then; among several, the one of a country the article names; none if unclear."""
+        return self.coder.by_surname(names, self.date, self.countries)
+
+    def _mention(self, doc: Doc, s: int, e: int, person: Person, kind: str) -> ActorMention:
+        span = doc[s:e]
+        return ActorMention(s, e, span.start_char, span.end_char, span.text, person.code or "", person.country,
+                            person.sector, kind, span.root.i, person.code or "", " ".join(person.names))
+
+    def _titled(self, doc: Doc, m: ActorMention, seen: list[_Seen]) -> ActorMention:
+        """A bare title ("the prime minister", "the expert") is the person last met with that title, of
+        the same country where the title gives one."""
+        if m.kind != "sector" or m.country and m.country != m.code[:3]:
+            return m
+        head = doc[m.head]
+        word = head.lemma_.lower()
+        if word not in TITLE_WORDS or any(c.dep_ == "poss" for c in head.children):
+            return m
+        for s in reversed(seen):
+            p = s.person
+            if s.token < m.start and p.code and word in p.titles and (not m.country or m.country == p.country):
+                return replace(m, code=p.code, country=p.country, sector=p.sector or m.sector, cameo=p.code,
+                               kind="person", name=" ".join(p.names))
+        return m
+
+
+def _name_words(ent) -> tuple[str, ...]:
+    """A person's name without honorifics and possessive endings: "Mr. Olmert's" -> ("olmert",)."""
+    words = [norm(t.text).strip(".") for t in ent if not t.is_punct and t.tag_ != "POS" and t.text not in ("'s", "’s")]
+    while words and words[0] in HONORIFICS:
+        words.pop(0)
+    return tuple(w for w in words if w)
+
+
+def _name_like(tok: Token) -> bool:
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and len(tok.text) > 2
+
+
+def _is_subject(tok: Token) -> bool:
+    while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass")
+
+
+def _description(ent):
+    """The words that describe a person where they are introduced: the apposition on either side ("Ian
+    Smillie, a Canadian expert"; "the Canadian expert, Ian Smillie") and the titles before the name."""
+    root = ent.root
+    doc = ent.doc
+    for c in root.children:
+        if c.dep_ == "appos":
+            return doc[c.left_edge.i:c.right_edge.i + 1]
+    if root.dep_ == "appos":
+        head = root.head
+        return doc[head.left_edge.i:head.i + 1]
+    return doc[root.left_edge.i:ent.start] if root.left_edge.i < ent.start else doc[ent.start:ent.start]
+
+
+def _titles(span) -> set[str]:
+    return {t.lemma_.lower() for t in span if t.lemma_.lower() in TITLE_WORDS}
+
+
+def _described(doc: Doc, ent, mentions: list[ActorMention]) -> str | None:
+    """The code the introduction gives a person: an actor in their apposition or title phrase ("Ian
+    Smillie, the Canadian expert" -> CANEDU; "Jamal Al Suwaidi, Director-General of the Abu Dhabi-based
+    Emirates Centre" -> ARE), or the country after "of" ("President Boris Tadic of Serbia")."""
+    span = _description(ent)
+    inside = [m for m in mentions if span.start <= m.start and m.end <= span.end and m.code]
+    inside += [m for m in mentions for c in ent.root.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
+               for p in c.children if p.dep_ == "pobj" and m.start <= p.i < m.end and m.country]
+    with_country = [m for m in inside if m.country]
+    if with_country:
+        best = max(with_country, key=lambda m: (bool(m.sector), m.end - m.start))
+        if best.sector:
+            return best.code
+        sector = next((m.code for m in inside if not m.country and m.code), "")
+        return best.country + (sector if len(sector) == 3 else "")
+    return next((m.code for m in inside if m.kind in ("org", "group", "armed", "media")), None)
+
+
+def _someone(doc: Doc, m: ActorMention) -> Person | None:
+    """An unnamed person a coded phrase speaks of ("a senior police officer", "the minister"), whom a
+    later pronoun may stand for; not registered by name."""
+    head = doc[m.head]
+    if not m.code or head.tag_ not in ("NN", "NNP") or head.lemma_.lower() not in PERSON_NOUNS:
+        return None
+    return Person((), m.code, m.country, m.sector, {head.lemma_.lower()} & TITLE_WORDS, m)
+
+
+def _antecedent(seen: list[_Seen], sentence: int, tok: Token) -> Person | None:
+    """The person a personal pronoun stands for: in its own sentence, the nearest subject before it for
+    "he" and "she", the nearest person (subjects first) for "his", the nearest one not the subject for
+    "him" and "her" (that would be "himself"); else the subject of the latest sentence that has a person as subject, within reach;
+    else the latest person."""
+    before = [s for s in seen if s.token < tok.i and sentence - s.sentence <= PRONOUN_REACH]
+    if not before:
+        return None
+    same = [s for s in before if s.sentence == sentence]
+    if same:
+        if PERSONAL[tok.lower_] == "object":
+            others = [s for s in same if not s.subject]
+            if others:
+                return others[-1].person
+        else:
+            subj = [s for s in same if s.subject]
+            if subj or PERSONAL[tok.lower_] == "owner":
+                return (subj or same)[-1].person
+    last = max(s.sentence for s in before)
+    subj = [s for s in before if s.subject]
+    if subj and subj[-1].sentence == last:
+        return subj[-1].person
+    return before[-1].person
