@@ -138,7 +138,7 @@ class ActorCoder:
         active = {r for e, r in local if any((a == 0 or a <= when) and (b == 0 or when < b) for _, a, b in e.roles)}
         if len({r[:3] for r in active}) == 1:
             return sorted(active, key=len)[0]
-        if not active:
+        if not active and local:
             # all out of office: the country most of them served, if most did
             (country, n), = Counter(r[:3] for _, r in local).most_common(1)
             return country + "ELI" if n * 2 > len(local) else None
