@@ -15,8 +15,9 @@ from spacy.tokens import Doc
 
 from whowhom import nlp
 from whowhom.actors import ActorCoder
-from whowhom.events.coder import EventCoder, weigh_all
+from whowhom.events.coder import EventCoder
 from whowhom.events.event import Event
+from whowhom.events.weigh import weigh_all
 from whowhom.io.readers import RawDoc
 from whowhom.page import Article, extract
 
