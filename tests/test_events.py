@@ -323,34 +323,34 @@ def test_target_span_is_the_whole_noun_phrase(code_sentence, sentence, target):
 def test_tagger_span_is_tidied():
     """A tagger's role span becomes a whole phrase: it stops before a date, a gerund clause or the trigger,
     keeps its closing bracket, and reaches the noun and article of its head."""
-    from whowhom.events.coder import _tidy
+    from whowhom.events.phrases import tidy
     from whowhom.nlp import load
 
-    def tidy(text, first, last):
+    def tidied(text, first, last):
         doc = load()(text)
         words = [t.text for t in doc]
         cut = next(t for t in doc if t.text == "cut")
-        return doc[slice(*_tidy(doc, words.index(first), words.index(last) + 1, cut))].text
+        return doc[slice(*tidy(doc, words.index(first), words.index(last) + 1, cut))].text
 
     text = "Egypt cut aid to the Sudan Liberation Army ( SLA ) in recent years , officials said ."
-    assert tidy(text, "the", "years") == "the Sudan Liberation Army ( SLA )"
-    assert tidy(text, "the", "SLA") == "the Sudan Liberation Army ( SLA )"
-    assert tidy(text, "Egypt", "aid") == "Egypt"
+    assert tidied(text, "the", "years") == "the Sudan Liberation Army ( SLA )"
+    assert tidied(text, "the", "SLA") == "the Sudan Liberation Army ( SLA )"
+    assert tidied(text, "Egypt", "aid") == "Egypt"
     text = "Jordan cut ties with the rebels warning of air strikes ."
-    assert tidy(text, "the", "strikes") == "the rebels"
+    assert tidied(text, "the", "strikes") == "the rebels"
     text = "Chad cut aid to the Malian army ."
-    assert tidy(text, "Malian", "Malian") == "the Malian army"
+    assert tidied(text, "Malian", "Malian") == "the Malian army"
     text = "Chad cut aid to 52 Malian units ."
-    assert tidy(text, "Malian", "units") == "52 Malian units"
+    assert tidied(text, "Malian", "units") == "52 Malian units"
     text = "Chad cut aid to the northern Malian army ."
-    assert tidy(text, "army", "army") == "the northern Malian army"
+    assert tidied(text, "army", "army") == "the northern Malian army"
 
 
 def test_spans_leave_out_the_charge_and_the_event(code_sentence):
     """A target is the actor, not what it is accused of ("accused X of killings"), nor the event it was
     caught in ("suspects in the attack", "a camp, the third attack this month"): by the rules and in the
     tagger's spans."""
-    from whowhom.events.coder import _tidy
+    from whowhom.events.phrases import tidy
     from whowhom.nlp import load
 
     ev = next(e for e in code_sentence("Human Rights Watch accused the Ethiopian army of mass killings of civilians "
@@ -358,11 +358,11 @@ def test_spans_leave_out_the_charge_and_the_event(code_sentence):
     assert ev.target_text == "the Ethiopian army"
     doc = load()("Rebels attacked an army camp in northern Mali , the third major attack in the region .")
     words = [t.text for t in doc]
-    span = _tidy(doc, words.index("an"), words.index("region") + 1, doc[words.index("attacked")])
+    span = tidy(doc, words.index("an"), words.index("region") + 1, doc[words.index("attacked")])
     assert doc[slice(*span)].text == "an army camp in northern Mali"
     doc = load()("Kenyan police detained several suspects in the attack on the convoy .")
     words = [t.text for t in doc]
-    span = _tidy(doc, words.index("several"), words.index("convoy") + 1, doc[words.index("detained")])
+    span = tidy(doc, words.index("several"), words.index("convoy") + 1, doc[words.index("detained")])
     assert doc[slice(*span)].text == "several suspects"
 
 
@@ -387,13 +387,13 @@ def test_a_subject_hung_on_the_auxiliary_is_the_subject():
     have opposed ..."): it is still the verb's subject."""
     from spacy.tokens import Doc
 
-    from whowhom.events.coder import EventCoder
+    from whowhom.events.roles import subject
     from whowhom.nlp import load
 
     words = ["Norway", "however", "have", "opposed", "the", "plan", "."]
     doc = Doc(load().vocab, words=words, heads=[2, 2, 3, 3, 5, 3, 3],
               deps=["nsubj", "advmod", "aux", "ROOT", "det", "dobj", "punct"])
-    subj, how = EventCoder()._subject(doc[3])
+    subj, how = subject(doc[3])
     assert (subj.text, how) == ("Norway", "nsubj")
 
 

@@ -98,7 +98,7 @@ def test_a_match_after_ner_was_possible_before(parts):
         before = {t.i for t in doc if coder.could_match(t)}
         assert set(coder.trigger_words(doc)) >= before
         model.get_pipe("ner")(doc)
-        after = {t.i for t in doc if coder._match(t)}
+        after = {t.i for t in doc if coder.match(t)}
         assert after and after <= before
 
 

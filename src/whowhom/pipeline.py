@@ -17,8 +17,9 @@ from whowhom import nlp
 from whowhom.actors import ActorCoder
 from whowhom.actors.article import ArticleActors
 from whowhom.actors.coder import date_int
-from whowhom.events.coder import EventCoder, weigh_all
+from whowhom.events.coder import EventCoder
 from whowhom.events.event import Event
+from whowhom.events.weigh import weigh_all
 from whowhom.io.readers import RawDoc
 from whowhom.page import Article, extract
 

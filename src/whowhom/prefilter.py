@@ -26,9 +26,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from whowhom.actors.context import SECTORS
 from whowhom.actors.gazetteer import case_ok
 from whowhom.actors.loader import load as load_actors, norm
-from whowhom.events.coder import SECTORS
 
 # Tokens no inflection rule applies to; skipped when collecting lemma candidates (speed only).
 _FUNCTION_CHARS = set(".,;:!?()[]{}\"'“”‘’«»-–—/\\|*&%$#@+=<>~^`")

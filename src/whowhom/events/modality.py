@@ -1,4 +1,5 @@
-"""Modality of an event: asserted, negated, hypothetical or intended.
+"""Modality of an event: asserted, negated, hypothetical or intended; and the obligation ("Y must
+withdraw") and conditions ("if Y refuses") that qualify it.
 
 We read the clause chain from the trigger up to the verb that governs it, stopping where reported
 speech begins (the speech verb's modality is the reporter's, not the event's)."""
@@ -37,6 +38,7 @@ CALL_TO_SAY = {"congratulate", "thank", "apologize", "apologise", "discuss", "ex
                "extend", "assure", "reassure", "brief", "inform", "update", "consult", "condole", "wish",
                "greet", "praise", "invite", "talk", "speak"}
 CONDITION_MARKS = {"if", "unless", "whether", "should"}
+OBLIGATION = {"must", "should", "ought", "need"}
 # Verbs that negate the action they govern: "refused to join the alliance" is a negated intent.
 NEGATING_VERBS = {"refuse", "decline", "reject", "fail", "oppose", "resist", "avoid", "stop", "cease",
                   "abandon", "quit", "deny"}
@@ -114,3 +116,33 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
     if negated:
         return Modality("negated", intended or trigger.lemma_.lower() in INTENT_VERBS)
     return Modality("intended" if intended else "asserted", False)
+
+
+def obliged(tok: Token) -> Token | None:
+    """The verb of a trigger when it carries an obligation ("Y must withdraw", "Y should pay"), else None."""
+    def aux(verb: Token, words) -> bool:
+        return any(c.dep_ == "aux" and c.lower_ in words for c in verb.children)
+
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    # "must ensure security to allow supplies in": the purpose clause shares the obligation
+    while not aux(verb, OBLIGATION) and verb.head.i != verb.i and (
+            verb.dep_ in ("conj", "xcomp") or (verb.dep_ == "advcl" and aux(verb, ("to",)))):
+        verb = verb.head
+    return verb if aux(verb, OBLIGATION) else None
+
+
+def conditions(tok: Token) -> list[Token]:
+    """The if/unless clauses of a trigger or of the verbs it governs ("threatened to stop talks if ...")."""
+    heads = [tok] + [c for c in tok.children if c.dep_ in ("xcomp", "ccomp")]
+    heads += [g for h in heads[1:] for g in h.children if g.dep_ == "xcomp"]
+    return [c for h in heads for c in h.children if _condition(c, ("if", "unless"))]
+
+
+def conditioned(tok: Token) -> bool:
+    """Whether the trigger is done only on a condition ("... unless Y withdraws")."""
+    return any(_condition(c, ("unless",)) for c in tok.children)
+
+
+def _condition(clause: Token, marks) -> bool:
+    """An adverbial clause opened by one of `marks` ("unless Y withdraws")."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children)

@@ -4,7 +4,7 @@
 - roles: the source (S), target (T) and reciprocal (R) spans of a sentence's main event, an entity
   recogniser over the parsed sentence.
 
-The coder uses them to weigh its events and to draw their evidence spans (events/coder.py). Both are
+The coder uses them to weigh its events and to draw their evidence spans (events/weigh.py). Both are
 optional: where a model is missing, or WHOWHOM_MODELS=off, the coder works on its rules alone.
 WHOWHOM_MODELS=DIR loads them from DIR instead (cross-validation trains one set per fold)."""
 

@@ -1,0 +1,58 @@
+"""Context of the actor mentions of a sentence: a bare sector ("police", "the president") takes the country
+the sentence gives it."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from whowhom.actors.mention import ActorMention
+
+
+# CAMEO sector codes: a mention coded with one of them alone has no country yet.
+SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "OPP", "CVL", "JUD", "MED", "EDU", "BUS", "LEG", "ELI", "LAB",
+           "REF", "HLH", "CRM", "UAF", "IGO", "NGO", "AGR", "REL", "MOD", "RAD"}
+
+
+def placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A sector with no country takes the country it is placed in, comes from, or is of: "police in Kabul"
+    -> AFGCOP, "officials from the Russian foreign ministry" -> RUSGOV, "the president of Armenia" ->
+    ARMGOV, "leaders of Romania's new government" -> ROUGOV."""
+    at = {i: m for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for m in mentions:
+        if m.country is None and m.code in SECTORS:
+            for prep in doc[m.head].children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
+                    place = next((at[c.i] for c in prep.children if c.dep_ == "pobj" and c.i in at
+                                  and at[c.i].country and (prep.lower_ in ("of", "from")
+                                                           or at[c.i].kind in ("country", "capital"))), None)
+                    if place is None and prep.lower_ in ("from", "of"):
+                        # "doctors from two American aid groups": the group's nationality
+                        place = next((at[g.i] for c in prep.children if c.dep_ == "pobj" and c.i not in at
+                                      for g in c.children if g.dep_ in ("amod", "compound") and g.i in at
+                                      and at[g.i].country and at[g.i].kind in ("country", "demonym")), None)
+                    if place is not None:
+                        m = replace(m, code=place.country + m.code, country=place.country,
+                                    cameo=place.country + m.code)
+                        break
+        out.append(m)
+    return out
+
+
+def domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """In a sentence that names one country only, a sector with no country is that country's ("Kenya's
+    anti-corruption body pressed the vice-president" -> the vice-president is KENGOV), as a human coder
+    reads it."""
+    out = []
+    for sent in doc.sents:
+        ms = [m for m in mentions if sent.start <= m.start < sent.end]
+        countries = {m.country for m in ms if m.country}
+        for m in ms:
+            if m.country is None and m.code in SECTORS and len(countries) == 1:
+                c = next(iter(countries))
+                m = replace(m, code=c + m.code, country=c, cameo=c + m.code)
+            out.append(m)
+    out += [m for m in mentions if not any(s.start <= m.start < s.end for s in doc.sents)]
+    return out

@@ -1,0 +1,67 @@
+"""Which of a sentence's coded events stand: no event from a clause that describes an actor, none
+between an actor and itself, and none that another event of the sentence says better."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from whowhom.actors import ActorMention
+from whowhom.events.event import Event
+
+
+def distinct(a: ActorMention, b: ActorMention) -> bool:
+    """Two actors, not one: different codes, or different phrases where one has none."""
+    if a.code and b.code:
+        return a.code != b.code
+    return (a.start, a.end) != (b.start, b.end)
+
+
+def describes(tok: Token) -> bool:
+    """A simple-present relative clause describes an actor, it reports no event: "Hamas, which
+    advocates X", "the faction that controls Y"."""
+    return tok.dep_ == "relcl" and tok.tag_ in ("VBZ", "VBP") and not any(c.dep_ in ("aux", "auxpass")
+                                                                         for c in tok.children)
+
+
+def drop_subsumed(events: list[Event], sent: Span) -> list[Event]:
+    """Drop a vaguer event of the same source and root as another in the sentence: "refused to join the
+    alliance" gives "reject" (120, no target) and "reject military cooperation with X" (1212); keep 1212.
+    Likewise a verb that announces an act of its own kind: "threatened to ban X" is the threat to ban
+    (132), not also a bare threat (130); "agreed to open its borders" is 0351, not also 030; "vowed to attack
+    X" is the threat to attack (138), not also a bare promise (030)."""
+    at = {t.idx - sent.start_char: t for t in sent}
+
+    def governs(b: Event, a: Event) -> bool:
+        t, head = at.get(a.trigger_start), at.get(b.trigger_start)
+        if t is None or head is None or t.i == head.i:
+            return False
+        for _ in range(4):
+            if t.head.i == t.i:
+                return False
+            t = t.head
+            if t.i == head.i:
+                return True
+        return False
+
+    def better(a: Event, b: Event) -> bool:
+        if a is b or a.source != b.source or a.cameo_root != b.cameo_root or a.modality != b.modality:
+            return False
+        if b.target is None and (a.target is not None or len(a.cameo) > len(b.cameo)):
+            return True
+        return (b.target is None or a.target == b.target) and governs(b, a)
+
+    def announced(a: Event, b: Event) -> bool:
+        # "vowed to attack X" is the threat to attack (138), not also a bare promise (030)
+        return (a is not b and a.source == b.source and b.cameo in ("030", "130") and "+intent" in a.rule
+                and (b.target is None or a.target == b.target) and governs(b, a))
+
+    return [b for b in events if not any(better(a, b) or announced(a, b) for a in events)]
+
+
+def drop_light(events: list[Event], sent: Span, cues: dict[int, set[int]]) -> list[Event]:
+    """"held talks with X" is one meeting: where a verb's pattern word is itself an event noun coded with
+    the same source and kind ("talks"), the noun's event stands for both."""
+    at = {t.idx - sent.start_char: t.i for t in sent}
+    nouns = {(at[e.trigger_start], e.source, e.cameo_root) for e in events}
+    return [e for e in events if not any((c, e.source, e.cameo_root) in nouns
+                                         for c in cues.get(at[e.trigger_start], ()) if c != at[e.trigger_start])]

@@ -1,0 +1,295 @@
+"""Who did it and to whom: the source and target actors of a trigger, found through the dependency parse."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from whowhom.actors import ActorMention
+from whowhom.actors.context import SECTORS
+from whowhom.events import attribution
+from whowhom.events.attribution import is_date
+from whowhom.events.modality import telephoned
+from whowhom.events.phrases import CHARGING, PRONOUNS, RELATIVE, UTTERANCES, conjuncts, np_head, someone, unresolved
+
+
+MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "appos"}
+# Subjects that stand for someone named elsewhere ("the ministry said it ...").
+PERSONAL = {"it", "they", "he", "she", "we"}
+PLACE_ENTS = {"GPE", "LOC", "FAC"}
+# Nouns that say something on their issuer's behalf: "a statement condemning X" is the issuer's act.
+STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report",
+                   "message", "note", "appeal", "petition", "release", "document", "motion", "bill", "law",
+                   "decree", "ruling", "order"}
+# Verbs whose object is the means of a following act, not its doer: "used force to disperse".
+MEANS_VERBS = {"use", "employ", "utilize", "utilise", "fire", "launch", "spend"}
+# Passive forms whose subject is the doer: "were engaged in", "are involved in", "is committed to".
+ACTIVE_PASSIVES = {"engage", "involve", "commit", "prepare", "determine", "dedicate", "devote"}
+
+
+def _speaker(verb: Token) -> Token | None:
+    """In "the ministry said it opposes X", "it" is the ministry: the subject of the governing speech verb."""
+    tok = verb
+    while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in ("ccomp", "parataxis") and tok.head.lemma_.lower() in attribution.SPEECH_VERBS:
+        subj = [c for c in tok.head.children if c.dep_ == "nsubj"]
+        if subj and subj[0].lower_ not in PRONOUNS:
+            return subj[0]
+    return None
+
+
+def actors_at(tok: Token, index: dict[int, ActorMention], seen=None) -> list[ActorMention]:
+    """Actors a noun phrase refers to: the mention it is part of, else actor modifiers
+    ("the American system" -> USA), plus coordinated phrases ("Moscow and Beijing")."""
+    seen = seen if seen is not None else set()
+    if tok.i in seen:
+        return []
+    seen.add(tok.i)
+    found: list[ActorMention] = []
+    if tok.i in index:
+        found.append(index[tok.i])
+    else:
+        owners = []  # "Osama bin Laden's al-Qaeda network" is al-Qaeda: an owner only where nothing else
+        for c in tok.children:
+            if c.dep_ in MODIFIER_DEPS and c.i in index:
+                # with coordinated modifiers: "Russian and Chinese warships"
+                mods = [index[c.i]] + [index[g.i] for g in c.children if g.dep_ == "conj" and g.i in index]
+                (owners if c.dep_ == "poss" else found).extend(mods)
+            elif c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):
+                # "the Israeli prime minister's suggestion": the owner is the phrase's actor
+                owners.extend(actors_at(c, index, seen))
+            elif c.dep_ == "compound":  # "U.N. mediator Diego Cordovez": U.N. modifies "mediator"
+                found.extend(index[g.i] for g in c.children if g.dep_ in MODIFIER_DEPS and g.i in index)
+            elif c.dep_ == "prep" and c.lower_ == "of" and tok.pos_ == "NOUN":
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.i in index:
+                        found.extend(actors_at(p, index, seen))  # ("a number of Syrians, Iraqis and Afghans")
+        found = found or owners
+    # coordinated phrases: of the word itself, of its apposition ("the agency Glavkosmos and X"), and of
+    # the place a composed mention took its country from ("people in Somalia, Ethiopia and Kenya")
+    links = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.i in index:
+        links += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
+                  for p in c.children if p.dep_ == "pobj" and p.i in index and index[tok.i].country
+                  and index[p.i].country == index[tok.i].country]
+    for c in list(tok.children) + [g for h in links for g in h.children]:
+        if c.dep_ == "conj":
+            found.extend(actors_at(c, index, seen))
+    uniq = {(m.start, m.code): m for m in found}
+    return list(uniq.values())
+
+
+def inner(tok: Token, index, preps=("by", "of", "from", "near", "in", "at")) -> list[ActorMention]:
+    """Actors named in the prepositional phrases of a noun phrase that names none itself, nearest
+    first, "by" (the agent) before the others."""
+    frontier = [tok]
+    for _ in range(3):
+        nxt, hits = [], []
+        for t in frontier:
+            for prep in sorted((c for c in t.children if c.dep_ == "prep" and c.lower_ in preps),
+                               key=lambda c: c.lower_ != "by"):
+                for p in prep.children:
+                    if p.dep_ == "pobj" and not is_date(p):
+                        found = actors_at(p, index)
+                        (hits.extend(found) if found else nxt.append(p))
+        if hits:
+            return hits
+        frontier = nxt
+    return []
+
+
+def subject(verb: Token) -> tuple[Token | None, str]:
+    """The token that did the action of a verb, climbing xcomp/conj/pcomp chains when it has none."""
+    tok = verb
+    for _ in range(6):
+        kids = list(tok.children)
+        if any(c.dep_ in ("nsubjpass", "auxpass") for c in kids):
+            if tok.lemma_.lower() in ACTIVE_PASSIVES:
+                # "X were engaged in fighting": X fought
+                doer = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+                if doer is not None:
+                    return doer, "nsubj" if tok.i == verb.i else "inherited"
+            if tok.i != verb.i and not any(c.dep_ == "auxpass" for c in verb.children):
+                # an active verb under a passive one: "X was indicted by the court and will resign",
+                # "X was arrested for collaborating with Y": X resigns, X collaborated
+                patient = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+                if patient is not None:
+                    return patient, "inherited"
+            for c in kids:
+                if c.dep_ == "agent":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return p, "agent"
+            return None, "passive"
+        # (the parser sometimes hangs the subject on the auxiliary: "X however have opposed ...")
+        kids += [g for c in kids if c.dep_ == "aux" and c.i < tok.i for g in c.children]
+        for c in kids:
+            if c.dep_ == "nsubj":
+                if c.lower_ in RELATIVE and tok.dep_ == "relcl":
+                    return tok.head, "relcl"
+                if c.lower_ in PERSONAL:
+                    speaker = _speaker(tok)
+                    if speaker is not None:
+                        return speaker, "speaker"
+                return c, "nsubj" if tok.i == verb.i else "inherited"
+        if tok.dep_ == "xcomp":
+            # object control: "urged Western allies to send weapons": the allies would send them
+            obj = [c for c in tok.head.children if c.dep_ in ("dobj", "dative")]
+            # (tok has no subject of its own: checked above); "used tear gas to disperse them": the
+            # users disperse, the tear gas is the means
+            # ("called Erdogan to apologize": the caller apologized, on the telephone)
+            if obj and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in MEANS_VERBS \
+                    and not telephoned(tok.head, tok):
+                return obj[0], "inherited"
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() == "let":
+            # "Ethiopia let free 74 leaders" ("free" parsed as a clause with no subject): Ethiopia freed them
+            tok = tok.head
+            continue
+        if tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.head.lemma_.lower() in STATEMENT_NOUNS:
+            # "issued a statement demanding that ...", "passed a law recognizing ...": the issuer acts
+            # (a participle on any other noun describes it: "aircraft using missiles killed ...")
+            tok = tok.head
+            continue
+        if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ in ("of", "for", "against", "from"):
+            # "accused Minsk of hosting troops": the one who hosts is the object of "accused"
+            obj = [c for c in tok.head.head.children if c.dep_ == "dobj"]
+            if obj and tok.head.head.pos_ == "VERB":
+                return obj[0], "inherited"
+        if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "prep", "acomp") or (tok.dep_ in ("dobj", "pobj", "attr")
+                                                                        and tok.pos_ == "NOUN"):
+            if tok.head.i == tok.i:
+                break
+            tok = tok.head
+        else:
+            break
+    return None, "none"
+
+
+def targets(start: Token, pat, index, exclude: set[int], passive: bool,
+             objects: bool = False, cues: frozenset[int] = frozenset()) -> list[ActorMention]:
+    """Breadth-first from the trigger through objects and the pattern's prepositions (and through the
+    object of a light verb when `objects`: "airstrikes hit Hamas targets"), six levels deep: "suspended
+    part of its aid programme for Bosnia" reaches Bosnia at the sixth."""
+    frontier = [start]
+    for _ in range(6):
+        found, nxt = [], []
+        for t in frontier:
+            for c in t.children:
+                dep, low = c.dep_, c.lower_
+                # (a participle inside the object phrase leads on: "lifted sanctions imposed on X")
+                if c.i in exclude or (c.pos_ == "VERB" and dep not in ("pcomp",)
+                                      and not (dep == "acl" and c.tag_ == "VBN" and t.i != start.i)):
+                    continue
+                obj = ((objects or "dobj" in pat.targets) and (dep == "dobj" or (passive and dep == "nsubjpass"))) \
+                    or ("dative" in pat.targets and dep == "dative")
+                if obj or dep in ("pobj", "attr", "oprd"):
+                    hits = [m for m in actors_at(c, index) if m.start not in exclude and m.head not in cues]
+                    # an actor inside the object phrase is the target ("suspended aid deliveries
+                    # in Baghdad", "rejected calls by Belarus's rulers"); on the verb itself only
+                    # the pattern's prepositions lead to one
+                    nested = t.dep_ in ("prep", "agent") and t.head.i != start.i and t.lower_ != "according"
+                    if hits and (obj or t.lower_ in pat.targets or t.i == start.i or nested):
+                        found.extend(hits)
+                        continue
+                    nxt.append(c)
+                elif dep == "prep" and low == "of" and start.lemma_.lower() in CHARGING:
+                    continue  # ("accused X of attacking Y": Y is the charge's, not the accusation's)
+                elif dep == "prep" and (low in pat.targets or t.i != start.i or (low == "of" and pat.pos == "N")
+                                        or low in ("out", "away")):  # ("pulled out of X")
+                    nxt.append(c)  # (an event noun's "of" phrase is its object: "suspension of links with X")
+                elif dep in ("dobj", "nsubjpass", "pcomp", "intj", "advmod", "npadvmod", "acl"):
+                    nxt.append(c)
+                elif dep == "agent" and t.dep_ == "acl" and t.head.lemma_.lower() in UTTERANCES:
+                    nxt.append(c)  # the author of what is answered: "rejected a resolution proposed by X"
+        if found:
+            return _recipient(start, pat, index, exclude, found) + _others(start.doc, found, index, exclude)
+        frontier = nxt
+    return []
+
+
+def _recipient(start: Token, pat, index, exclude: set[int], found: list[ActorMention]):
+    """"Sent troops to Mali", "offered an armoured regiment to the US": when the object is only a
+    sector word with no country (the thing given) and the pattern takes a recipient, the recipient
+    named by "to" or a dative is the target."""
+    if not ({"to", "dative"} & set(pat.targets)) or any(m.country or m.code not in SECTORS for m in found):
+        return found
+    for c in start.children:
+        objs = [c] if c.dep_ == "dative" and c.pos_ != "ADP" else \
+            [p for p in c.children if p.dep_ == "pobj"] if c.dep_ in ("prep", "dative") and c.lower_ == "to" else []
+        hits = [m for o in objs for m in actors_at(o, index)
+                if m.start not in exclude and (m.country or m.code not in SECTORS)]
+        if hits:
+            return hits
+    return found
+
+
+def _others(doc: Doc, found: list[ActorMention], index, exclude: set[int]) -> list[ActorMention]:
+    """Coordinated with the targets found, those whowhom has no code for but that name someone or people:
+    "killed Abdullah and four other members of his family" (uncoded targets)."""
+    out, seen = [], {m.head for m in found}
+    for m in found:
+        for i in sorted(conjuncts(np_head(doc[m.head]))):
+            c = doc[i]
+            # (a phrase already counted by an actor in it is not another: "X and 30 members of his government")
+            own = {t.i for t in c.subtree} - {t.i for g in c.children if g.dep_ in ("conj", "cc") for t in g.subtree}
+            if i in seen or i in exclude or any(j in index for j in range(c.left_edge.i, c.i + 1)) \
+                    or any(m2.start in own for m2 in found):
+                continue
+            seen.add(i)
+            other = unresolved(c)
+            if other is not None and someone(doc[other.start:other.end], index):
+                out.append(other)
+    return out
+
+
+def left(heads: list[Token], index, exclude: set[int]) -> list[ActorMention]:
+    """The actors a "from" phrase of these words names: the place left."""
+    return [m for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
+            for p in c.children if p.dep_ == "pobj" for m in actors_at(p, index) if m.start not in exclude]
+
+
+def place_in(verb: Token, index, exclude: set[int], named: bool = False) -> list[ActorMention]:
+    """The country or capital an "in" phrase of the verb or of its object names, looking inside the
+    phrase ("in the town of Cizre in southeastern Turkey"); with `named`, else the first named place
+    whowhom has no code for ("in the province of Alta Verapaz"), uncoded."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    frontier = [p for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "in"]
+    first = None
+    for _ in range(3):
+        nxt = []
+        for prep in frontier:
+            for obj in (c for c in prep.children if c.dep_ == "pobj"):
+                places = [m for m in actors_at(obj, index) if m.start not in exclude
+                          and m.kind in ("country", "capital")]
+                if places:
+                    return places
+                if first is None and any(t.ent_type_ in PLACE_ENTS for t in obj.subtree):
+                    first = unresolved(obj)
+                nxt += [p for p in obj.children if p.dep_ == "prep" and p.lower_ in ("in", "of")]
+        frontier = nxt
+    return [first] if named and first is not None and first.start not in exclude else []
+
+
+def object_of(tok, anchor, pat, cue_tokens, exclude, passive) -> Token | None:
+    """The phrase an event was done to when it names no known actor: the direct object, unless the
+    object belongs to the predicate ("launched an offensive against X", "imposed a curfew on X"),
+    then the object of a target preposition of either, else that predicate object itself."""
+    heads = [anchor] if anchor.i == tok.i else [anchor, tok]
+    fallback = None
+    for h in list(heads):
+        for c in h.children:
+            if c.i in exclude or c.i == tok.i:
+                continue
+            if c.dep_ in ("dobj", "dative") or (passive and c.dep_ == "nsubjpass"):
+                if c.i not in cue_tokens and c.lemma_.lower() not in pat.cue_spec:
+                    return c
+                heads.append(c)
+                fallback = fallback or c
+    for h in heads:
+        for c in h.children:
+            if c.dep_ == "prep" and c.lower_ in pat.targets and c.lower_ != "of":
+                obj = next((p for p in c.children if p.dep_ == "pobj" and p.i not in exclude
+                            and not is_date(p)), None)
+                if obj is not None:
+                    return obj
+    return fallback
