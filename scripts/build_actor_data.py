@@ -204,7 +204,8 @@ def main():
                 continue
             tp = tok(t, titlecase(n))
             if tp not in orgs and tp not in rows:
-                code = (cc + "REB") if cc else role
+                # (a group known by a readable code keeps it: Osama bin Laden is al-Qaeda's, ALQ)
+                code = (cc + "REB") if cc else cameo_to_readable.get(role, role)
                 orgs[tp] = (code, role, cc, "REB", "armed")
                 n_mns += 1
     with open(out / "organisations.tsv", "w", encoding="utf-8") as f:
@@ -228,7 +229,11 @@ def main():
                 pats.append(tp)
         people.append((name, roles.strip(), pats, "own"))
     n_phx_people = 0
-    for names, roles, inline in phx_blocks:
+    # people with dated roles in the international and non-state files too: Ban Ki-moon is the UN's
+    # from 2007, South Korea's before
+    dated = [b for f in ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
+             for b in parse_tabari(phx / f) if any("@" in (phx_role(r) or "") for r in b[1])]
+    for names, roles, inline in phx_blocks + dated:
         rr = [phx_role(r) for r in roles]
         rr = [r for r in rr if r]
         if not rr or (len(rr) == 1 and "@" not in rr[0] and len(rr[0]) == 3):
@@ -248,7 +253,9 @@ def main():
     with open(out / "leaders.tsv", "w", encoding="utf-8") as f:
         f.write("# whowhom actor gazetteer: leaders, officials and named institutions with date-bounded roles.\n")
         f.write("# Sources: whowhom's own list of current leaders (scripts/countries_curated.py, listed first, wins) and "
-                + PHX_NOTE.format(f="Phoenix.Countries.actors.txt (names of two words or more only)") + ".\n")
+                + PHX_NOTE.format(f="Phoenix.Countries.actors.txt, and the people with dated roles of "
+                                   "Phoenix.International.actors.txt and Phoenix.MilNonState.actors.txt "
+                                   "(names of two words or more only)") + ".\n")
         f.write("# Columns: name<TAB>roles<TAB>patterns (|-separated)<TAB>source (own|phoenix). Roles: CODE@YYYYMMDD-YYYYMMDD, CODE@>YYYYMMDD,\n")
         f.write("# CODE@<YYYYMMDD, or a bare CODE used when no dated role applies.\n")
         for name, roles, pats, src in people:

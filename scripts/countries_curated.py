@@ -95,7 +95,7 @@ KEN|Kenya|Kenyan|Kenyans|Nairobi
 KIR|Kiribati|||Tarawa
 PRK|North Korea;Democratic People's Republic of Korea;DPRK|North Korean|North Koreans|Pyongyang
 KOR|South Korea;Republic of Korea;ROK|South Korean|South Koreans|Seoul
-XKX|Kosovo|Kosovar;Kosovan|Kosovars|Pristina
+KSV|Kosovo|Kosovar;Kosovan|Kosovars|Pristina
 KWT|Kuwait|Kuwaiti|Kuwaitis|Kuwait City
 KGZ|Kyrgyzstan;Kirghizia|Kyrgyz;Kirghiz||Bishkek
 LAO|Laos;Lao PDR|Laotian|Laotians|Vientiane

@@ -19,6 +19,8 @@ def _parser() -> argparse.ArgumentParser:
     code.add_argument("--input-format", choices=FORMATS, default="auto")
     code.add_argument("--format", choices=("jsonl", "tsv", "table"), default=None,
                       help="output format (default: table on a terminal, else jsonl)")
+    code.add_argument("--uncoded", action="store_true",
+                      help="also events with no political actor on either side (\"a car bomb killed two\")")
     ext = sub.add_parser("extract", help="page anatomy: headline, date, body and labelled parts")
     ext.add_argument("paths", nargs="+")
     ext.add_argument("--input-format", choices=FORMATS, default="auto")
@@ -69,7 +71,7 @@ def _code(args) -> None:
 
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     first = True
-    for coded in pipeline.run(read_inputs(args.paths, args.input_format)):
+    for coded in pipeline.run(read_inputs(args.paths, args.input_format), uncoded=args.uncoded):
         if fmt == "jsonl":
             writers.write_jsonl(coded.events)
         elif fmt == "tsv":

@@ -19,6 +19,7 @@ from whowhom.actors.article import ArticleActors
 from whowhom.actors.coder import date_int
 from whowhom.events.coder import EventCoder
 from whowhom.events.event import Event
+from whowhom.events.filters import political
 from whowhom.events.weigh import weigh_all
 from whowhom.io.readers import RawDoc
 from whowhom.page import Article, extract
@@ -57,9 +58,9 @@ def _code(doc: Doc, article: Article, section: str, offset: int = 0, first_sente
         doc = model(nlp.sentence_case(doc.text, [(m.start_char, m.end_char) for m in mentions
                                                  if m.country or len(m.code) > 3]))
         mentions = actors.find(doc, date=article.date)
-    if register is not None:
-        mentions = register.resolve(doc, mentions, pronouns=section != "headline",
-                                    dateline=section == "article" and offset == 0)
+    register = register or ArticleActors(actors, date_int(article.date))
+    mentions = register.resolve(doc, mentions, pronouns=section != "headline",
+                                dateline=section == "article" and offset == 0)
     return coder.code_doc(doc, mentions, doc_id=article.id, section=section, article_date=article.date,
                           offset=offset, first_sentence=first_sentence, later=later)
 
@@ -68,7 +69,8 @@ def _code(doc: Doc, article: Article, section: str, offset: int = 0, first_sente
 READING_ORDER = {"article": 0, "headline": 1, "comment": 2}
 
 
-def code_article(article: Article) -> list[Event]:
+def code_article(article: Article, uncoded: bool = False) -> list[Event]:
+    """The events of an article; with `uncoded`, also those with no political actor on either side."""
     model, actors, _ = _stages()
     register = ArticleActors(actors, date_int(article.date))
     texts = list(sections(article))
@@ -76,13 +78,13 @@ def code_article(article: Article) -> list[Event]:
     for k in sorted(range(len(texts)), key=lambda k: READING_ORDER[texts[k][0]]):
         section, text = texts[k]
         coded[k] = _code(model(text), article, section, register=register)
-    return [e for k in range(len(texts)) for e in coded[k]]
+    return [e for k in range(len(texts)) for e in coded[k] if uncoded or political(e)]
 
 
-def run(raws: Iterable[RawDoc]) -> Iterator[Coded]:
+def run(raws: Iterable[RawDoc], uncoded: bool = False) -> Iterator[Coded]:
     for raw in raws:
         article = extract_dated(raw)
-        yield Coded(article, code_article(article))
+        yield Coded(article, code_article(article, uncoded))
 
 
 # ---------------------------------------------------------------------- corpus scale (ingest)
@@ -106,12 +108,13 @@ def code_articles(articles: list[Article], batch_size: int | None = None, senten
     if sentences == "all":
         jobs = [(i, section, text, 0, 0) for i, article in enumerate(articles)
                 for section, text in sections(article) if pf.wants(text)]
-        return [[e for part in parts for e in part] for parts in _parse_and_code(articles, jobs, pf, batch_size or 8)]
+        return [[e for part in parts for e in part if political(e)]
+                for parts in _parse_and_code(articles, jobs, pf, batch_size or 8)]
     later: list = []  # the trained components weigh every piece's events in one batch at the end
     out = _parse_and_code(articles, _actor_jobs(articles, model, pf), pf, batch_size or 64, later)
     weigh_all(later)  # (it may add events to the pieces' lists: read them only now)
     # (after weighing: the role tagger may give a blank source's event a known target)
-    return [[e for part in parts for e in part if e.source or e.target] for parts in out]
+    return [[e for part in parts for e in part if political(e)] for parts in out]
 
 
 def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: int,

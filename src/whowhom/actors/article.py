@@ -13,10 +13,12 @@ where the report was filed, never an actor."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
+from whowhom.actors import context
 from whowhom.actors.loader import norm, split_code
 from whowhom.actors.mention import ActorMention
 
@@ -109,15 +111,18 @@ class ArticleActors:
         self.date = date
         self.people: list[Person] = []
         self.countries: set[str] = set()
+        self.home: str | None = None  # the country the story is set in
 
     # ------------------------------------------------------------------ public
     def resolve(self, doc: Doc, mentions: list[ActorMention], pronouns: bool = True,
                 dateline: bool = False) -> list[ActorMention]:
         """The mentions of one section with the article's references added: people by surname, by title
         and (when `pronouns`) by pronoun; with `dateline`, a dateline's places taken out."""
+        placed_at = []
         if dateline:
             lines = _datelines(doc.text)
-            mentions = [m for m in mentions if not any(a <= m.start_char < b for a, b in lines)]
+            placed_at = [m for m in mentions if any(a <= m.start_char < b for a, b in lines)]
+            mentions = [m for m in mentions if m not in placed_at]
         self.countries |= {m.country for m in mentions if m.country}
         covered = {i: m for m in mentions for i in range(m.start, m.end)}
         added: list[ActorMention] = []
@@ -155,7 +160,12 @@ class ArticleActors:
                         seen.append(_Seen(n, tok.i, person, _is_subject(tok)))
         out = [self._titled(doc, m, seen) for m in mentions] + added
         out.sort(key=lambda m: (m.start_char, m.end_char))
-        return out
+        out = context.domestic(doc, context.placed(doc, out))
+        if self.home is None:
+            self.home = _home(out, placed_at)
+        # what the sentence leaves without a country happens where the story is set
+        return [replace(m, code=self.home + m.code, country=self.home, cameo=self.home + m.code)
+                if self.home and m.country is None and m.code in context.SECTORS else m for m in out]
 
     # ------------------------------------------------------------------ people
     def _from_mention(self, doc: Doc, m: ActorMention, tok: Token) -> Person | None:
@@ -239,6 +249,18 @@ class ArticleActors:
                 return replace(m, code=p.code, country=p.country, sector=p.sector or m.sector, cameo=p.code,
                                kind="person", name=" ".join(p.names))
         return m
+
+
+def _home(mentions: list[ActorMention], dateline: list[ActorMention]) -> str | None:
+    """The country a story is set in: its dateline's, else the one it names most often, if it names it
+    at least twice and more often than any other."""
+    if any(m.country for m in dateline):
+        return next(m.country for m in dateline if m.country)
+    counts = Counter(m.country for m in mentions if m.country and m.kind in ("country", "capital", "demonym"))
+    top = counts.most_common(2)
+    if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
+        return top[0][0]
+    return None
 
 
 def _name_words(ent) -> tuple[str, ...]:

@@ -27,10 +27,10 @@ class Hit:
 
 
 def case_ok(surface: tuple[str, ...], tokens) -> bool:
-    for pat, tok in zip(surface, tokens):
+    for k, (pat, tok) in enumerate(zip(surface, tokens)):
         text = tok if isinstance(tok, str) else tok.text
-        if not pat[:1].isupper():
-            continue
+        if not pat[:1].isupper() or k and surface[k - 1] == "-":
+            continue  # (the part after a hyphen is written either way: "Ban Ki-moon", "Ki-Moon")
         if text.islower():
             return False
         letters = [c for c in pat if c.isalpha()]

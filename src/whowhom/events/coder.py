@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from whowhom.actors import ActorMention, context
+from whowhom.actors import ActorMention
 from whowhom.actors.context import SECTORS
 from whowhom.events import attribution, cameo, filters, patterns, phrases, plover, roles, triggers
 from whowhom.events.event import Event
@@ -49,12 +49,10 @@ class EventCoder(triggers.Matcher):
     def code_doc(self, doc: Doc, mentions: list[ActorMention], *, doc_id: str, section: str,
                  article_date: str | None, offset: int = 0, first_sentence: int = 0,
                  later: list | None = None) -> list[Event]:
-        """Events of a parsed text. `offset` and `first_sentence` place a piece of a section (its first
+        """Events of a parsed text, given its actor mentions (actors.article: each with the country the
+        sentence and the article give it). `offset` and `first_sentence` place a piece of a section (its first
         character and the index of its first sentence) within the section. With `later` (a list), the
         trained components' weighing is left to weigh_all(later), which sets the events in place."""
-        mentions = context.placed(doc, mentions)
-        if self.bare_sectors:
-            mentions = context.domestic(doc, mentions)
         index = {i: m for m in mentions if m.country or m.code not in SECTORS or self.bare_sectors
                  for i in range(m.start, m.end)}
         coded = [(sent, self.code_sentence(sent, index, doc_id=doc_id, section=section,

@@ -1,12 +1,26 @@
-"""Which of a sentence's coded events stand: no event from a clause that describes an actor, none
-between an actor and itself, and none that another event of the sentence says better."""
+"""Which of a sentence's coded events stand: no event without a political actor, none from a clause that
+describes an actor, none between an actor and itself, and none that another event of the sentence says
+better."""
 
 from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
 from whowhom.actors import ActorMention
+from whowhom.actors.context import SECTORS
 from whowhom.events.event import Event
+
+
+# Sectors that are political actors even where no country is known ("the government", "rebels").
+POLITICAL_SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "OPP", "LEG", "JUD", "PTY", "IGO"}
+
+
+def political(e: Event) -> bool:
+    """An event with at least one political actor on a side: a country (with or without its sector), an
+    organisation, a known group, or a state or armed body whose country is not known ("the provincial
+    government ordered patrols"). "Residents said a car bomb killed two people" has none: an analyst
+    would not count it."""
+    return any(code and (code not in SECTORS or code in POLITICAL_SECTORS) for code in (e.source, e.target))
 
 
 def distinct(a: ActorMention, b: ActorMention) -> bool:
