@@ -81,3 +81,19 @@ def test_question_marks_that_stand_for_lost_quotes_and_dashes_are_put_back():
 def test_a_line_break_ends_a_sentence(code_sentence):
     events = code_sentence("Israel accused Syria of shelling the border\nIran praised Iraq.")
     assert {e.sentence_index for e in events} == {0, 1}
+
+
+def test_it_and_they_stand_for_the_country_or_group_named_before(code_text):
+    page = ("Border closed\n\n"
+            "Israel closed the Erez crossing on Monday.\n\n"
+            "It also accused Hamas of firing rockets at Sderot.\n\n"
+            "The rebels denied the charge. They accused Colombia of attacking their camps.\n")
+    got = dyads(code_text(page, date="2008-01-05"))
+    assert ("ISR", "PSEREB", "11") in got
+    assert any(s.endswith("REB") and t == "COL" and r == "11" for s, t, r in got)
+
+
+def test_an_empty_it_stands_for_nobody(code_text):
+    page = "Talks\n\nIsrael met Egypt on Monday.\n\nIt is clear that Syria attacked Lebanon.\n"
+    got = dyads(code_text(page, date="2008-01-05"))
+    assert not any(s == "ISR" and r == "19" for s, t, r in got)

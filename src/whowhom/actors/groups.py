@@ -1,0 +1,72 @@
+"""Pronouns that stand for a country, an organisation or a group: "Israel sealed the crossing. It said
+...", "The rebels denied the charge; they said ...". The antecedent is the latest such actor that was the
+subject of a clause, within two sentences, agreeing in number: "it" for a country, an organisation or a
+singular body ("the ministry"), "they" for a plural one ("rebels", "the Tigers") or for two
+actors joined by "and"."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from whowhom.actors.mention import ActorMention
+
+GROUP_KINDS = {"country", "capital", "metonym", "org", "group", "armed", "media", "sector", "demonym"}
+SINGULAR = {"it"}
+PLURAL = {"they"}
+REACH = 2  # sentences back
+# Verbs with which "it" is only a placeholder: "it is clear that", "it remains to be seen", "it took".
+EMPTY = {"be", "seem", "appear", "remain", "take", "matter", "happen", "rain", "mean", "make"}
+
+
+def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """The mentions with one added for each "it" or "they", as a clause's subject, that stands for a
+    country, organisation or group named as a clause's subject shortly before (as an object, "it" is
+    mostly a thing: "withholding it")."""
+    at = {i: m for m in mentions for i in range(m.start, m.end)}
+    sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    subjects = [(sent_of[m.head], m) for m in mentions if m.code and m.kind in GROUP_KINDS and m.head in sent_of
+                and _subject(doc[m.head])]
+    added = []
+    for tok in doc:
+        low = tok.lower_
+        if tok.i in at or tok.dep_ not in ("nsubj", "nsubjpass") or low not in SINGULAR | PLURAL or _placeholder(tok):
+            continue
+        n = sent_of.get(tok.i)
+        before = [m for s, m in subjects if m.head < tok.i and 0 <= n - s <= REACH
+                  and _number(doc, m) == ("plural" if low in PLURAL else "singular")
+                  and not (s == n and _same_clause(doc[m.head], tok))]
+        if before:
+            m = before[-1]
+            added.append(ActorMention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, m.code,
+                                      m.country, m.sector, "pronoun", tok.i, m.cameo, m.name))
+    return sorted(mentions + added, key=lambda m: (m.start_char, m.end_char)) if added else mentions
+
+
+def _subject(tok: Token) -> bool:
+    while tok.dep_ in ("compound", "amod", "flat", "poss") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass")
+
+
+def _number(doc: Doc, m: ActorMention) -> str:
+    head = doc[m.head]
+    if head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in head.children) or head.dep_ == "conj":
+        return "plural"
+    return "singular"
+
+
+def _placeholder(tok: Token) -> bool:
+    """"It is clear that ...", "it was agreed": an "it" that stands for nothing."""
+    head = tok.head
+    return tok.lower_ == "it" and (head.lemma_.lower() in EMPTY or any(c.dep_ == "auxpass" for c in head.children)
+                                   or any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i
+                                          for c in head.children if head.pos_ == "AUX"))
+
+
+def _same_clause(a: Token, b: Token) -> bool:
+    """Two words whose nearest verbs are one: "Israel said it ..." is two clauses; "Israel sealed it" one."""
+    def verb(t: Token) -> Token:
+        while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
+            t = t.head
+        return t
+    return verb(a).i == verb(b).i
