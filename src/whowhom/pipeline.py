@@ -60,13 +60,15 @@ def _code(doc: Doc, article: Article, section: str, offset: int = 0, first_sente
         mentions = actors.find(doc, date=article.date)
     register = register or ArticleActors(actors, date_int(article.date))
     mentions = register.resolve(doc, mentions, pronouns=section != "headline",
-                                dateline=section == "article" and offset == 0)
+                                dateline=section == "article" and offset == 0, section=section,
+                                first_sentence=first_sentence, offset=offset)
     return coder.code_doc(doc, mentions, doc_id=article.id, section=section, article_date=article.date,
                           offset=offset, first_sentence=first_sentence, later=later)
 
 
 # The body is read before the headline, so the headline's surnames find the people of the story.
 READING_ORDER = {"article": 0, "headline": 1, "comment": 2}
+SECTION_ORDER = {"headline": 0, "article": 1, "comment": 2}
 
 
 def code_article(article: Article, uncoded: bool = False) -> list[Event]:
@@ -123,17 +125,22 @@ def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: 
     NER, NER only where the coder's trigger test passes (headlines always); `later` as code_doc takes it.
     For each article, the lists of events of its pieces (code_doc's own lists, which weigh_all(later) may
     still add to)."""
-    model = _stages()[0]
+    model, actors, _ = _stages()
     ner = model.get_pipe("ner")
-    out: list[list[list[Event]]] = [[] for _ in articles]
+    # each article's pieces in reading order, with one register of its people (as code_article reads it)
+    jobs = sorted(jobs, key=lambda job: (job[0], READING_ORDER[job[1]]))
+    registers: dict[int, ArticleActors] = {}
+    parts: list[list[tuple[int, list[Event]]]] = [[] for _ in articles]
     for start in range(0, len(jobs), batch_size):
         batch = jobs[start:start + batch_size]
         docs = model.pipe([job[2] for job in batch], batch_size=batch_size, disable=["ner"])
         todo = [(job, doc) for job, doc in zip(batch, docs) if job[1] == "headline" or pf.triggered(doc)]
         for (i, section, _, at, first), doc in zip([job for job, _ in todo],
                                                    ner.pipe([doc for _, doc in todo], batch_size=batch_size)):
-            out[i].append(_code(doc, articles[i], section, at, first, later))
-    return out
+            register = registers.setdefault(i, ArticleActors(actors, date_int(articles[i].date)))
+            parts[i].append((SECTION_ORDER[section], _code(doc, articles[i], section, at, first, later, register)))
+    # (back in the order of the article's sections, as code_article gives them)
+    return [[events for _, events in sorted(p, key=lambda part: part[0])] for p in parts]
 
 
 # sentences="actors" (what ingest does unless told otherwise): an event whose source and target are both
@@ -145,6 +152,8 @@ def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: 
 # third of the text. Headlines are coded whole, as above.
 
 def _pieces(model, pf, text: str) -> list[tuple[Doc, int, int]]:
+    from whowhom import prefilter
+
     """(piece, its first character in `text`, the index of its first sentence) for each run of sentences
     of `text` that can give an event with a known actor."""
     doc = model.make_doc(text)
@@ -164,6 +173,9 @@ def _pieces(model, pf, text: str) -> list[tuple[Doc, int, int]]:
         doc.from_array([SENT_START], starts.reshape(-1, 1))
     sents = list(doc.sents)
     keep = [pf.sentence_wants(texts[s.start:s.end]) for s in sents]
+    # then the sentences that refer to the actors of those: by a name they give, or a pronoun
+    names = prefilter.names_in([texts[s.start:s.end] for s, k in zip(sents, keep) if k])
+    keep = [k or pf.sentence_wants(texts[s.start:s.end], names) for s, k in zip(sents, keep)]
     out, i = [], 0
     while i < len(sents):
         if not keep[i]:

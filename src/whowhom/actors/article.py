@@ -94,9 +94,10 @@ class Person:
 
 @dataclass
 class _Seen:
-    """A reference to a person in the text: where, and whether as a clause's subject."""
+    """A reference to a person in a section: its sentence and character there, and whether it is a
+    clause's subject."""
     sentence: int
-    token: int
+    char: int
     person: Person
     subject: bool
 
@@ -112,10 +113,11 @@ class ArticleActors:
         self.people: list[Person] = []
         self.countries: set[str] = set()
         self.home: str | None = None  # the country the story is set in
+        self.seen: dict[str, list[_Seen]] = {}  # references to people, by section
 
     # ------------------------------------------------------------------ public
-    def resolve(self, doc: Doc, mentions: list[ActorMention], pronouns: bool = True,
-                dateline: bool = False) -> list[ActorMention]:
+    def resolve(self, doc: Doc, mentions: list[ActorMention], pronouns: bool = True, dateline: bool = False,
+                section: str = "article", first_sentence: int = 0, offset: int = 0) -> list[ActorMention]:
         """The mentions of one section with the article's references added: people by surname, by title
         and (when `pronouns`) by pronoun; with `dateline`, a dateline's places taken out."""
         placed_at = []
@@ -126,21 +128,22 @@ class ArticleActors:
         self.countries |= {m.country for m in mentions if m.country}
         covered = {i: m for m in mentions for i in range(m.start, m.end)}
         added: list[ActorMention] = []
-        seen: list[_Seen] = []
-        for n, sent in enumerate(doc.sents):
+        seen = self.seen.setdefault(section, [])  # (a piece of a section continues where the last left off)
+        for n, sent in enumerate(doc.sents, first_sentence):
             for tok in sent:
+                at = offset + tok.idx
                 if tok.i in covered:
                     m = covered[tok.i]
                     if tok.i == m.head or (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"):
                         person = self._from_mention(doc, m, tok) or _someone(doc, m)
                         if person is not None:
-                            seen.append(_Seen(n, tok.i, person, _is_subject(doc[m.head])))
+                            seen.append(_Seen(n, at, person, _is_subject(doc[m.head])))
                     continue
                 if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
                     ent = next(e for e in doc.ents if e.start == tok.i)
                     person = self._person(doc, ent, mentions)
                     if person is not None:
-                        seen.append(_Seen(n, ent.root.i, person, _is_subject(ent.root)))
+                        seen.append(_Seen(n, offset + ent.root.idx, person, _is_subject(ent.root)))
                         if person.code:
                             added.append(self._mention(doc, ent.start, ent.end, person, "person"))
                             covered.update({i: added[-1] for i in range(ent.start, ent.end)})
@@ -149,16 +152,16 @@ class ArticleActors:
                     continue
                 if _name_like(tok) and (person := self._known(tok)) is not None:
                     # a surname the parser did not tag as a person ("Abbas maintained ...")
-                    seen.append(_Seen(n, tok.i, person, _is_subject(tok)))
+                    seen.append(_Seen(n, at, person, _is_subject(tok)))
                     if person.code:
                         added.append(self._mention(doc, tok.i, tok.i + 1, person, "person"))
                         covered[tok.i] = added[-1]
                 elif pronouns and tok.lower_ in PERSONAL and tok.tag_ in ("PRP", "PRP$"):
-                    person = _antecedent(seen, n, tok)
+                    person = _antecedent(seen, n, at, tok)
                     if person is not None and person.code:
                         added.append(self._mention(doc, tok.i, tok.i + 1, person, "pronoun"))
-                        seen.append(_Seen(n, tok.i, person, _is_subject(tok)))
-        out = [self._titled(doc, m, seen) for m in mentions] + added
+                        seen.append(_Seen(n, at, person, _is_subject(tok)))
+        out = [self._titled(doc, m, seen, offset) for m in mentions] + added
         out.sort(key=lambda m: (m.start_char, m.end_char))
         out = context.domestic(doc, context.placed(doc, out))
         if self.home is None:
@@ -235,7 +238,7 @@ class ArticleActors:
         return ActorMention(s, e, span.start_char, span.end_char, span.text, person.code or "", person.country,
                             person.sector, kind, span.root.i, person.code or "", " ".join(person.names))
 
-    def _titled(self, doc: Doc, m: ActorMention, seen: list[_Seen]) -> ActorMention:
+    def _titled(self, doc: Doc, m: ActorMention, seen: list[_Seen], offset: int) -> ActorMention:
         """A bare title ("the prime minister", "the expert") is the person last met with that title, of
         the same country where the title gives one."""
         if m.kind != "sector" or m.country and m.country != m.code[:3]:
@@ -246,7 +249,7 @@ class ArticleActors:
             return m
         for s in reversed(seen):
             p = s.person
-            if s.token < m.start and p.code and word in p.titles and (not m.country or m.country == p.country):
+            if s.char < offset + m.start_char and p.code and word in p.titles and (not m.country or m.country == p.country):
                 return replace(m, code=p.code, country=p.country, sector=p.sector or m.sector, cameo=p.code,
                                kind="person", name=" ".join(p.names))
         return m
@@ -327,12 +330,12 @@ def _someone(doc: Doc, m: ActorMention) -> Person | None:
     return Person((), m.code, m.country, m.sector, {head.lemma_.lower()} & TITLE_WORDS, m)
 
 
-def _antecedent(seen: list[_Seen], sentence: int, tok: Token) -> Person | None:
+def _antecedent(seen: list[_Seen], sentence: int, char: int, tok: Token) -> Person | None:
     """The person a personal pronoun stands for: in its own sentence, the nearest subject before it for
     "he" and "she", the nearest person (subjects first) for "his", the nearest one not the subject for
     "him" and "her" (that would be "himself"); else the subject of the latest sentence that has a person as subject, within reach;
     else the latest person."""
-    before = [s for s in seen if s.token < tok.i and sentence - s.sentence <= PRONOUN_REACH]
+    before = [s for s in seen if s.char < char and sentence - s.sentence <= PRONOUN_REACH]
     if not before:
         return None
     same = [s for s in before if s.sentence == sentence]
