@@ -46,7 +46,7 @@ PERSON_NOUNS = TITLE_WORDS | {"officer", "man", "woman", "spokesperson", "aide",
 DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*)*(?:,\s*[A-Z][A-Za-z.'’\-]*(?:\s+[A-Za-z.'’\-]+){0,3})?)"
     r"(?:,?\s*(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r"\s*(?:\((?:[A-Z][A-Za-z.]*\s*){1,4}\))?\s*(?:[-–—:?|]|\?\s)\s")
+    r",?\s*(?:\((?:[A-Z][A-Za-z.]*\s*){1,4}\))?\s*(?:[-–—:?|]\s|[-–—?](?=[A-Z]))")
 
 
 def dateline_end(text: str) -> int:
@@ -67,11 +67,12 @@ def dateline_end(text: str) -> int:
 
 
 def _datelines(text: str) -> list[tuple[int, int]]:
-    """The datelines of a body: at its start or at the start of one of its first paragraphs (a caption
-    or a standfirst may come first)."""
+    """The datelines of a body: at the start of one of its first paragraphs (a caption or a standfirst
+    may come first), or of a later one that the page's anatomy let in before the story."""
     out, at = [], 0
-    for line in text.split("\n")[:12]:
-        if end := dateline_end(line):
+    for n, line in enumerate(text.split("\n")):
+        # (further down, only the full form, "PLACE, Country -" or with a news agency, is taken for one)
+        if (end := dateline_end(line)) and (n < 12 or "," in line[:end] or "(" in line[:end]):
             out.append((at, at + end))
         at += len(line) + 1
     return out
@@ -256,11 +257,10 @@ class ArticleActors:
 
 
 def _home(mentions: list[ActorMention], dateline: list[ActorMention]) -> str | None:
-    """The country a story is set in: its dateline's, else the one it names most often, if it names it
-    at least twice and more often than any other."""
-    if any(m.country for m in dateline):
-        return next(m.country for m in dateline if m.country)
-    counts = Counter(m.country for m in mentions if m.country and m.kind in ("country", "capital", "demonym"))
+    """The country a story is set in: the one it names most often (its dateline counting too: a story
+    filed from Cairo may be about Iraq), if it names it at least twice and more often than any other."""
+    counts = Counter(m.country for m in mentions + dateline
+                     if m.country and m.kind in ("country", "capital", "demonym"))
     top = counts.most_common(2)
     if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
         return top[0][0]
