@@ -332,6 +332,54 @@ HTS|SYRREB
 al-Shabaab|SOMREB
 Al-Shabaab|SOMREB
 Boko Haram|NGAREB
+Fatah|PSEPTY
+Fateh|PSEPTY
+FARC|COLREB
+FARC-EP|COLREB
+Revolutionary Armed Forces of Colombia|COLREB
+ELN|COLREB
+AUC|COLREB
+UNITA|AGOREB
+KLA|KSVREB
+Kosovo Liberation Army|KSVREB
+ETA|ESPREB
+RUF|SLEREB
+Revolutionary United Front|SLEREB
+LTTE|LKAREB
+Tamil Tigers|LKAREB
+Liberation Tigers of Tamil Eelam|LKAREB
+Lashkar-e-Taiba|PAKREB
+Lashkar-e-Toiba|PAKREB
+Jaish-e-Mohammed|PAKREB
+Tehrik-i-Taliban|PAKREB
+Tehreek-e-Taliban|PAKREB
+Pakistani Taliban|PAKREB
+Janjaweed|SDNREB
+M23|CODREB
+Zapatistas|MEXREB
+EZLN|MEXREB
+Mahdi Army|IRQREB
+Syrian Democratic Forces|SYRREB
+SDF|SYRREB
+YPG|SYRREB
+Polisario|ESHREB
+Polisario Front|ESHREB
+UNMIK|UN
+UNIFIL|UN
+UNDOF|UN
+MONUC|UN
+MONUSCO|UN
+UNAMA|UN
+UNAMI|UN
+UNAMID|UN
+MINUSMA|UN
+UNMISS|UN
+UNMIL|UN
+UNFICYP|UN
+UNRWA|UN
+Department of Homeland Security|USAGOV
+Homeland Security Department|USAGOV
+DHS|USAGOV
 KCNA|PRKMED
 Korean Central News Agency|PRKMED
 """

@@ -51,7 +51,7 @@ def main(argv=None) -> int:
         os.environ["WHOWHOM_MODELS"] = str(fold_dir)
         for t in tasks:
             held = [r for r in records[t] if fold_of(text_of(r), a.folds) == k]
-            predictions[t].update(code_records(held, text_of))
+            predictions[t].update(code_records(held, text_of, uncoded=True))  # (as whowhom eval reads them)
             print(f"crossval: fold {k}: {t}: coded {len(held)} held-out sentences", file=sys.stderr, flush=True)
     for t in tasks:
         path = a.work / f"{t}.predictions.jsonl"

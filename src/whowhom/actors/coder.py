@@ -388,7 +388,7 @@ class ActorCoder:
                 code = country + (sector or "")
                 cameo = code
             else:
-                org = next((p for p in gparts if p.entry.kind in ("org", "media", "group", "armed")), None)
+                org = next((p for p in gparts if p.entry.kind in ("org", "media", "group", "armed", "metonym")), None)
                 if org is not None:
                     code, cameo = org.code, org.cameo
                     if org.entry.kind == "group" and sector:

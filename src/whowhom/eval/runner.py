@@ -18,8 +18,12 @@ TASKS = ("events", "cameo", "penta", "roles", "extract", "news")
 def _system(task, records, predictions):
     if predictions:
         return read_predictions(predictions)
+    # penta and roles score the event a sentence reports, whoever its actors: every event is read, also
+    # those with no political actor whowhom can code (as `whowhom code --uncoded` gives them)
     if task == "roles":
-        return code_records(records, lambda r: " ".join(r["tokens"]))
+        return code_records(records, lambda r: " ".join(r["tokens"]), uncoded=True)
+    if task == "penta":
+        return code_records(records, uncoded=True)
     if task == "news":
         return code_pages(records)
     return code_records(records)

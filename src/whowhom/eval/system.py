@@ -10,15 +10,16 @@ from collections import defaultdict
 from whowhom.errors import InputError
 
 
-def code_records(records: list[dict], text_of=lambda r: r["text"]) -> dict[str, list[dict]]:
-    """Code each record's text as one article body, dated by the record (leaders are dated roles)."""
+def code_records(records: list[dict], text_of=lambda r: r["text"], uncoded: bool = False) -> dict[str, list[dict]]:
+    """Code each record's text as one article body, dated by the record (leaders are dated roles); with
+    `uncoded`, keep events with no political actor too (whowhom code --uncoded)."""
     from whowhom.page import Article
     from whowhom.pipeline import code_article
 
     out = {}
     for rec in records:
         article = Article(id=rec["id"], title=None, date=rec.get("date"), author=None, body=text_of(rec))
-        out[rec["id"]] = [e.to_dict() for e in code_article(article)]
+        out[rec["id"]] = [e.to_dict() for e in code_article(article, uncoded)]
     return out
 
 
