@@ -15,7 +15,9 @@ from spacy.tokens import Doc
 
 from whowhom import nlp
 from whowhom.actors import ActorCoder
+from whowhom.events.calibration import calibrate
 from whowhom.events.coder import EventCoder, weigh_all
+from whowhom.events.dating import mark_background
 from whowhom.events.event import Event
 from whowhom.io.readers import RawDoc
 from whowhom.page import Article, extract
@@ -58,12 +60,19 @@ def _code(doc: Doc, article: Article, section: str, offset: int = 0, first_sente
                           offset=offset, first_sentence=first_sentence, later=later)
 
 
+def finish(events: list[Event], article: Article) -> list[Event]:
+    """The post-passes over an article's coded events: background marks, then calibrated confidence."""
+    mark_background(events, article.date)
+    calibrate(events)
+    return events
+
+
 def code_article(article: Article) -> list[Event]:
     model = _stages()[0]
     events: list[Event] = []
     for section, text in sections(article):
         events += _code(model(text), article, section)
-    return events
+    return finish(events, article)
 
 
 def run(raws: Iterable[RawDoc]) -> Iterator[Coded]:
@@ -93,12 +102,14 @@ def code_articles(articles: list[Article], batch_size: int | None = None, senten
     if sentences == "all":
         jobs = [(i, section, text, 0, 0) for i, article in enumerate(articles)
                 for section, text in sections(article) if pf.wants(text)]
-        return [[e for part in parts for e in part] for parts in _parse_and_code(articles, jobs, pf, batch_size or 8)]
+        return [finish([e for part in parts for e in part], article)
+                for article, parts in zip(articles, _parse_and_code(articles, jobs, pf, batch_size or 8))]
     later: list = []  # the trained components weigh every piece's events in one batch at the end
     out = _parse_and_code(articles, _actor_jobs(articles, model, pf), pf, batch_size or 64, later)
     weigh_all(later)  # (it may add events to the pieces' lists: read them only now)
     # (after weighing: the role tagger may give a blank source's event a known target)
-    return [[e for part in parts for e in part if e.source or e.target] for parts in out]
+    return [finish([e for part in parts for e in part if e.source or e.target], article)
+            for article, parts in zip(articles, out)]
 
 
 def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: int,
