@@ -17,8 +17,10 @@ import calendar
 import datetime as dt
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+if TYPE_CHECKING:  # the store imports the date helpers without loading spaCy
+    from spacy.tokens import Token
 
 YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 # time words the model does not always tag as dates
@@ -38,6 +40,15 @@ def parse_day(value: str | None) -> dt.date | None:
     m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value or "")
     try:
         return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+    except ValueError:
+        return None
+
+
+def first_day(value: str | None) -> dt.date | None:
+    """The earliest day a "YYYY", "YYYY-MM" or "YYYY-MM-DD" date can mean (where the store counts it)."""
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", value or "")
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)) if m else None
     except ValueError:
         return None
 
