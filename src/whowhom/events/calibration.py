@@ -3,8 +3,8 @@
 The map is fitted by scripts/calibrate.py on the news dev pages (an event is right when its source,
 target and CAMEO root are among the page's gold triples) and stored in data/models/calibration.json:
 
-    {"features": [...], "weights": [...], "bias": b,     # logistic score (absent: the raw confidence)
-     "x": [...], "y": [...],                            # isotonic steps over that score
+    {"features": [...], "weights": [...], "bias": b,     # a logistic score (absent: the raw confidence)
+     "x": [...], "y": [...],                            # isotonic steps over that score (absent: the score)
      "command": "...", "date": "...", ...}
 
 It is fitted on the confidences of the coder with its trained components (which scale them): without the
@@ -22,17 +22,18 @@ from importlib import resources
 FILE = "calibration.json"
 
 
-def features(ev) -> dict[str, float]:
-    """What the map may read of an event besides its raw confidence (the same for fitting and use)."""
-    rule = ev.rule or ""
+def features(ev: dict) -> dict[str, float]:
+    """What the map may read of an event (Event.to_dict()) besides its raw confidence; the same for fitting
+    and for use."""
+    rule = ev.get("rule") or ""
     return {
-        "confidence": float(ev.confidence),
-        "source_coded": float(bool(ev.source)),
-        "target_coded": float(bool(ev.target)),
-        "headline": float(ev.section == "headline"),
+        "confidence": float(ev["confidence"]),
+        "source_coded": float(bool(ev.get("source"))),
+        "target_coded": float(bool(ev.get("target"))),
+        "headline": float(ev.get("section") == "headline"),
         "noun_trigger": float(rule.startswith("N:")),
-        "petrarch_rule": float("petrarch-" in rule),
-        "speech": float((ev.cameo_root or "") in ("01", "02")),
+        "petrarch_rule": float("petrarch-" in rule),     # a pattern of PETRARCH's verb dictionary, not whowhom's
+        "speech": float((ev.get("cameo_root") or "") in ("01", "02")),
     }
 
 
@@ -41,8 +42,8 @@ class Calibration:
         self.features = spec.get("features") or []
         self.weights = spec.get("weights") or []
         self.bias = float(spec.get("bias", 0.0))
-        self.x = [float(v) for v in spec["x"]]
-        self.y = [float(v) for v in spec["y"]]
+        self.x = [float(v) for v in spec.get("x") or []]
+        self.y = [float(v) for v in spec.get("y") or []]
 
     def score(self, feats: dict[str, float]) -> float:
         if not self.features:
@@ -52,8 +53,10 @@ class Calibration:
 
     def __call__(self, feats: dict[str, float]) -> float:
         """The isotonic step at the score: the fitted probability of the highest knot at or below it."""
-        i = bisect_right(self.x, self.score(feats)) - 1
-        return self.y[max(i, 0)]
+        score = self.score(feats)
+        if not self.x:
+            return score
+        return self.y[max(bisect_right(self.x, score) - 1, 0)]
 
 
 @lru_cache(maxsize=1)
@@ -73,4 +76,4 @@ def calibrate(events: list) -> None:
     if cal is None:
         return
     for ev in events:
-        ev.confidence = round(cal(features(ev)), 2)
+        ev.confidence = round(cal(features(vars(ev))), 3)
