@@ -161,7 +161,10 @@ def dyad(args) -> None:
     arrow = "↔" if args.both_directions else "→"
     if df.empty and args.format == "table":
         kind = "" if args.modality == "all" else f"{args.modality} "
-        print(f"no {kind}events {args.source} {arrow} {args.target} in {args.db}")
+        left_out = [what for what, on in (("background events", args.include_background),
+                                          ("readers' comments", args.include_comments)) if not on]
+        print(f"no {kind}events {args.source} {arrow} {args.target} in {args.db}"
+              + (f" ({' and '.join(left_out)} left out)" if left_out else ""))
         return
     _print(df, args.format, f"{args.source} {arrow} {args.target} by {args.by} ({args.modality} events)")
 
