@@ -91,9 +91,10 @@ def test_dyad_series_both_directions_and_period_bounds(client):
     for row in r["series"]:
         assert row["events"] == row["q1"] + row["q2"] + row["q3"] + row["q4"]
         assert -10 <= row["goldstein_mean"] <= 10
-        # the period's bounds select exactly the events it counts
+        # the period's bounds select exactly the events it counts (no background event, no comment)
         n = client.get("/api/events", params={"source": row["source"], "target": row["target"],
-                                              "since": row["since"], "until": row["until"]}).json()["total"]
+                                              "since": row["since"], "until": row["until"], "background": False,
+                                              "section": ["headline", "article"]}).json()["total"]
         assert n == row["events"]
     one_way = client.get(f"/api/dyads/{A.lower()}/{B}", params={"both_directions": False, "modality": "all"}).json()
     assert {(row["source"], row["target"]) for row in one_way["series"]} == {(A, B)}
@@ -134,6 +135,11 @@ def test_article_has_anatomy_and_event_spans(client):
     ("/api/dyads/R%20US/CHN", 422),
     ("/api/actors?limit=-3", 422),
     ("/api/actors?limit=huge", 422),
+    ("/api/events?min_confidence=1.5", 422),
+    ("/api/events?section=footer", 422),
+    ("/api/events?background=maybe", 422),
+    (f"/api/dyads/{A}/{B}?min_confidence=-0.1", 422),
+    (f"/api/dyads/{A}/{B}?include_background=perhaps", 422),
     ("/api/articles/no-such-article", 404),
     ("/api/nothing-here", 404),
 ])
@@ -200,7 +206,10 @@ def test_openapi_documents_every_endpoint_and_its_parameters(client):
             "/api/health"} <= set(spec["paths"])
     params = spec["paths"]["/api/events"]["get"]["parameters"]
     assert {p["name"] for p in params} >= {"actor", "source", "target", "code", "root", "plover", "modality",
-                                           "since", "until", "text", "limit", "offset"}
+                                           "since", "until", "text", "limit", "offset", "background", "section",
+                                           "min_confidence"}
+    dyad = {p["name"] for p in spec["paths"]["/api/dyads/{a}/{b}"]["get"]["parameters"]}
+    assert {"include_background", "include_comments", "min_confidence"} <= dyad
     assert all(p.get("description") for p in params)
     assert client.get("/docs").status_code == 404  # Swagger UI would fetch its JavaScript from a CDN
 
@@ -262,8 +271,13 @@ def varied(tmp_path_factory):
             s, t = pairs[i % len(pairs)]
             st.add([Coded(article(f"v{i}", dates[i % len(dates)], body=f"Body {i}, unlike any other body here."),
                           [event(s, t, quad=1 + i % 4, goldstein=scores[i % len(scores)],
-                                 modality=MODALITIES[i % 4])])])
+                                 modality=MODALITIES[i % 4], background=i % 5 == 0,
+                                 section="comment" if i % 7 == 3 else "article", confidence=(i % 10) / 10)])])
     return db
+
+
+SWITCHES = [{}, {"include_background": True}, {"include_comments": True},
+            {"include_background": True, "include_comments": True}]
 
 
 MODALITIES = ["asserted", "negated", "hypothetical", "intended"]
@@ -280,14 +294,17 @@ def test_dyad_series_and_actors_are_the_stores(varied):
         for a, b in [("CHN", "RUS"), ("C", "R"), ("RUS", "CHN"), ("USA", "RUS"), ("ZZZ", "RUS"), ("CHN", "CHN")]:
             for by in ("day", "week", "month", "year"):
                 for both in (False, True):
-                    for modality in (None, "asserted", "negated"):
-                        got = dyads.series(a, b, by, both, modality)
-                        want = records(st.dyad(a, b, by=by, both_directions=both, modality=modality))
+                    for modality, switches in zip((None, "asserted", "negated", None), SWITCHES):
+                        got = dyads.series(a, b, by, both, modality, **switches)
+                        want = records(st.dyad(a, b, by=by, both_directions=both, modality=modality, **switches))
                         assert [{k: v for k, v in r.items() if k not in ("since", "until")} for r in got] == want
                         assert all((r["since"], r["until"]) == bounds(r["period"], by) for r in got)
         assert dyads.series("C", "R", "week", True, None)        # the boundaries and prefixes were exercised
+        # the switches matter on this store
+        assert len({str(dyads.series("C", "R", "year", True, None, **sw)) for sw in SWITCHES}) == 4
         for limit in (1, 3, 50):
-            assert dyads.actors(limit) == records(st.actors(limit))
+            for switches in SWITCHES:
+                assert dyads.actors(limit, **switches) == records(st.actors(limit, **switches))
 
 
 def test_dyad_answers_over_http_are_the_stores(client, db):
@@ -305,3 +322,44 @@ def test_serve_refuses_zero_workers(db):
     res = whowhom("serve", "--db", db, "--workers", "0", "--port", "0")
     assert res.returncode == 2
     assert res.stderr.count("\n") == 1 and "workers" in res.stderr
+
+
+def test_switches_and_confidence_floor_over_http(varied):
+    from whowhom.api.records import records
+
+    client = TestClient(create_app(varied), raise_server_exceptions=False)
+    with Store(str(varied), read_only=True) as st:
+        for params in ({"min_confidence": 0.5}, {"min_confidence": 0.5, "include_background": True},
+                       {"include_comments": True}):
+            want = records(st.dyad("CHN", "RUS", by="month", both_directions=True, modality=None, **params))
+            got = client.get("/api/dyads/CHN/RUS", params={"modality": "all", **params}).json()["series"]
+            assert [{k: v for k, v in r.items() if k not in ("since", "until")} for r in got] == want
+            assert all((r["since"], r["until"]) == bounds(r["period"], "month") for r in got)
+            assert client.get("/api/actors", params=params).json()["actors"] == records(st.actors(50, **params))
+        floor = client.get("/api/dyads/CHN/RUS", params={"modality": "all", "min_confidence": 0.5}).json()["series"]
+        assert sum(r["events"] for r in floor) < sum(
+            r["events"] for r in client.get("/api/dyads/CHN/RUS", params={"modality": "all"}).json()["series"])
+        events = client.get("/api/events", params={"min_confidence": 0.7, "limit": 1000}).json()["events"]
+        assert events and min(e["confidence"] for e in events) >= 0.7
+        assert len(events) == st.count_events(min_confidence=0.7)
+        background = client.get("/api/events", params={"background": True, "limit": 1000}).json()
+        assert background["total"] == st.count_events(background=True) > 0
+        assert all(e["background"] for e in background["events"])
+        comments = client.get("/api/events", params={"section": "comment", "limit": 1000}).json()["events"]
+        assert comments and {e["section"] for e in comments} == {"comment"}
+        both = client.get("/api/events", params={"section": ["headline", "article"]}).json()["total"]
+        assert both + len(comments) == st.count_events()
+
+
+def test_report_counts_what_its_switches_say(varied):
+    from whowhom.api.report import build_report
+
+    seen = set()
+    for switches in [{}, {"include_background": True, "include_comments": True}, {"min_confidence": 0.5}]:
+        page = build_report(str(varied), "CHN", "RUS", "year", "all", **switches)
+        data = json.loads(re.search(r'id="report-data">(.*?)</script>', page, re.S).group(1))
+        n = sum(r["events"] for r in data["series"])
+        assert n == len([e for e in data["events"] if e["day"]])     # the listed events are the counted ones
+        assert all(e["confidence"] >= switches.get("min_confidence", 0) for e in data["events"])
+        seen.add(n)
+    assert len(seen) == 3

@@ -162,7 +162,8 @@ def test_exports(clean, tmp_path):
     assert {r[0] for r in gdelt} == {r[0] for r in extras[1:]}            # keyed by GLOBALEVENTID
     col = {name: i for i, name in enumerate(GDELT_COLUMNS)}
     pol = next(r for r in gdelt if r[col["Actor1Code"]] == "POL" and r[col["Actor2Code"]] == "DEU")
-    assert pol[col["SQLDATE"]] == "20240301" and pol[col["MonthYear"]] == "202403"
+    # "Poland condemned Germany on Tuesday", in an article of Friday 1 March 2024: that Tuesday
+    assert pol[col["SQLDATE"]] == "20240227" and pol[col["MonthYear"]] == "202402"
     assert pol[col["Actor1CountryCode"]] == "POL" and pol[col["EventRootCode"]] == pol[col["EventCode"]][:2]
     assert int(pol[col["NumMentions"]]) >= int(pol[col["NumArticles"]]) >= 1
     res = whowhom("export", "--db", db, "--format", "gdelt", "--out", tmp_path / "no" / "dir.tsv")
@@ -262,3 +263,58 @@ def test_clean_store_holds_no_event_without_a_known_actor(clean):
     db, _ = clean
     assert rows(db, "SELECT count(*) FROM events WHERE coalesce(source, '') = '' AND coalesce(target, '') = ''") \
         == [(0,)]
+
+
+@pytest.fixture(scope="module")
+def mixed_db(tmp_path_factory):
+    """News, a background event, a reader's comment and a doubtful event between China and Russia."""
+    from test_store import article, event
+    from whowhom.pipeline import Coded
+    from whowhom.store import Store
+
+    db = tmp_path_factory.mktemp("mixed") / "m.duckdb"
+    with Store(db) as st:
+        st.add([Coded(article("m1", "2024-03-10", body="A text about the talks of March, and nothing else."),
+                      [event("CHN", "RUS", "040", 1, 1.0, confidence=0.8),
+                       event("CHN", "RUS", "111", 3, -2.0, event_date="2014", background=True, confidence=0.7),
+                       event("CHN", "RUS", "112", 3, -2.0, section="comment", confidence=0.6),
+                       event("CHN", "RUS", "051", 1, 3.4, confidence=0.2)])])
+    return db
+
+
+def test_cli_switches_and_filters(mixed_db, tmp_path):
+    def dyad_events(*extra):
+        res = whowhom("dyad", "CHN", "RUS", "--db", mixed_db, "--by", "year", "--format", "jsonl", *extra)
+        assert res.returncode == 0, res.stderr
+        return sum(json.loads(line)["events"] for line in res.stdout.splitlines())
+
+    assert dyad_events() == 2
+    assert dyad_events("--include-background", "--include-comments") == 4
+    assert dyad_events("--min-confidence", "0.5") == 1
+
+    def cameos(*extra):
+        res = whowhom("events", "--db", mixed_db, "--format", "jsonl", *extra)
+        assert res.returncode == 0, res.stderr
+        return sorted(json.loads(line)["cameo"] for line in res.stdout.splitlines())
+
+    assert cameos() == ["040", "051", "111", "112"]                       # events lists everything
+    assert cameos("--background", "yes") == ["111"]
+    assert cameos("--background", "no", "--section", "article") == ["040", "051"]
+    assert cameos("--section", "comment", "--section", "headline") == ["112"]
+    assert cameos("--min-confidence", "0.65") == ["040", "111"]
+    for fmt in ("jsonl", "gdelt"):
+        res = whowhom("export", "--db", mixed_db, "--format", fmt, "--out", tmp_path / f"all.{fmt}", "--include-background",
+                      "--include-comments", "--min-confidence", "0.5")
+        assert res.returncode == 0, res.stderr
+    assert len((tmp_path / "all.jsonl").read_text().splitlines()) == 3
+    extras = (tmp_path / "all.gdelt.extras.tsv").read_text().splitlines()
+    assert len(extras) == 4 and extras[0].split("\t")[-2:] == ["section", "background"]
+    res = whowhom("export", "--db", mixed_db, "--format", "gdelt", "--out", tmp_path / "news.gdelt")
+    assert res.returncode == 0 and len((tmp_path / "news.gdelt").read_text().splitlines()) == 2
+    for args in (("events", "--min-confidence", "high"), ("dyad", "CHN", "RUS", "--min-confidence", "1.5"),
+                 ("export", "--format", "jsonl", "--out", tmp_path / "x.jsonl", "--min-confidence", "-1")):
+        res = whowhom(*args, "--db", mixed_db)
+        assert res.returncode == 2 and res.stderr.count("\n") == 1 and "--min-confidence" in res.stderr
+    res = whowhom("report", "CHN", "RUS", "--db", mixed_db, "--out", tmp_path / "r.html", "--include-background")
+    assert res.returncode == 0, res.stderr
+    assert "(with background events)" in (tmp_path / "r.html").read_text(encoding="utf-8")

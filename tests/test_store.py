@@ -13,14 +13,14 @@ BODY = ("The foreign ministers of both countries met in the capital on Tuesday t
 
 
 def event(source, target, cameo="040", quad=1, goldstein=1.0, modality="asserted", sentence="A met B.",
-          event_date=None, section="article"):
+          event_date=None, section="article", confidence=0.9, background=False):
     return Event(doc_id="x", section=section, sentence_index=0, sentence=sentence, start=0, end=len(sentence),
                  source=source, source_text=source, source_start=0, source_end=1, target=target,
                  target_text=target, target_start=4 if target else None, target_end=5 if target else None,
                  trigger="met", trigger_start=2, trigger_end=5, cameo=cameo, cameo_root=cameo[:2],
                  cameo_name="Consult", goldstein=goldstein, quad_class=quad, penta=1, plover="CONSULT",
                  plover_mode=None, plover_context=None, modality=modality, reported_by=None,
-                 event_date=event_date, confidence=0.9, rule="test")
+                 event_date=event_date, confidence=confidence, rule="test", background=background)
 
 
 def article(aid, date="2024-01-15", body=BODY, title="Ministers meet", url=None, comments=()):
@@ -135,7 +135,7 @@ def test_missing_store_is_a_clear_error(tmp_path):
 def dyad_days(st):
     """dyad_days summed per key, next to the same counts computed from the events."""
     from whowhom.store.db import DYAD_DAYS
-    key = "source, target, day, modality, quad_class"
+    key = "source, target, day, modality, quad_class, background, comment"
     table = st.con.execute(f"SELECT {key}, sum(events), sum(scored), sum(goldstein_sum) FROM dyad_days "
                            f"GROUP BY ALL ORDER BY ALL").fetchall()
     computed = st.con.execute(f"SELECT * FROM ({DYAD_DAYS}) ORDER BY ALL").fetchall()
@@ -144,7 +144,7 @@ def dyad_days(st):
 
 def test_dyad_days_are_written_with_the_events_and_only_with_them(store):
     table, computed = dyad_days(store)
-    assert table == computed and sum(r[5] for r in table) == 5
+    assert table == computed and sum(r[7] for r in table) == 5
     boom = Coded(article("a9", "2024-03-01", body="Another text entirely, about trade and about tariffs."),
                  [event("CHN", "RUS", "040", 1, 1.0), None])  # the second "event" breaks the batch
     with pytest.raises(AttributeError):
@@ -154,7 +154,7 @@ def test_dyad_days_are_written_with_the_events_and_only_with_them(store):
     store.add([Coded(article("a8", "2024-03-01", body="A different text, about a summit in spring."),
                      [event("RUS", "USA", "111", 3, -2.0), event("RUS", "USA", "111", 3, None)])])
     table, computed = dyad_days(store)
-    assert table == computed and sum(r[5] for r in table) == 7
+    assert table == computed and sum(r[7] for r in table) == 7
 
 
 def test_a_store_without_dyad_days_gets_them(store, tmp_path):
@@ -189,3 +189,88 @@ def test_json_answers_match_the_frames(store):
             assert json.loads(store.events_json(**filters, limit=limit, offset=offset)) == \
                 _records(store.events(**filters, limit=limit, offset=offset))
     assert store.article_json("nope") is None
+
+
+@pytest.fixture()
+def mixed(tmp_path):
+    """News, a background event, a reader's comment and a doubtful event, all CHN -> RUS in one month."""
+    with Store(tmp_path / "m.duckdb") as st:
+        st.add([Coded(article("m1", "2024-03-10", body="A text about the talks of March, and nothing else."),
+                      [event("CHN", "RUS", "040", 1, 1.0, confidence=0.8),
+                       event("CHN", "RUS", "111", 3, -2.0, event_date="2014", background=True, confidence=0.7),
+                       event("CHN", "RUS", "112", 3, -2.0, section="comment", confidence=0.6),
+                       event("CHN", "RUS", "051", 1, 3.4, confidence=0.2)])])
+        yield st
+
+
+def test_series_leave_out_background_and_comments_unless_asked(mixed):
+    by_year = lambda **kw: dict(zip(*mixed.dyad("CHN", "RUS", by="year", **kw)[["period", "events"]].T.values))  # noqa: E731
+    assert by_year() == {"2024-01-01": 2}                                  # the news and the doubtful one
+    assert by_year(include_comments=True) == {"2024-01-01": 3}
+    assert by_year(include_background=True) == {"2014-01-01": 1, "2024-01-01": 2}
+    assert by_year(include_background=True, include_comments=True, min_confidence=0.65) == \
+        {"2014-01-01": 1, "2024-01-01": 1}
+    assert by_year(min_confidence=0.5) == {"2024-01-01": 1}
+    assert by_year(min_confidence=0.95).__len__() == 0
+    counts = lambda **kw: mixed.actors(**kw).set_index("actor").events.to_dict()  # noqa: E731
+    assert counts() == {"CHN": 2, "RUS": 2}
+    assert counts(include_background=True, include_comments=True) == {"CHN": 4, "RUS": 4}
+    assert counts(min_confidence=0.5) == {"CHN": 1, "RUS": 1}
+    clustered = mixed.clustered_events()
+    assert sorted(clustered.cameo) == ["040", "051"]                        # the GDELT table too
+    assert sorted(mixed.clustered_events(include_background=True, include_comments=True, min_confidence=0.3).cameo) \
+        == ["040", "111", "112"]
+
+
+def test_events_list_everything_and_filter(mixed):
+    assert mixed.count_events() == 4
+    assert list(mixed.events(background=True).cameo) == ["111"]
+    assert mixed.count_events(background=False) == 3
+    assert list(mixed.events(section="comment").cameo) == ["112"]
+    assert mixed.count_events(section=["headline", "article"]) == 3
+    assert sorted(mixed.events(min_confidence=0.7).cameo) == ["040", "111"]
+    row = mixed.events(background=True).iloc[0]
+    assert row.background and row.event_date == "2014" and row.date == "2014"
+
+
+def test_a_coarse_event_date_in_the_articles_period_counts_on_the_article_day(tmp_path):
+    with Store(tmp_path / "c.duckdb") as st:
+        st.add([Coded(article("c1", "2024-03-10"), [event("CHN", "RUS", event_date="2024"),
+                                                    event("CHN", "RUS", event_date="2024-03"),
+                                                    event("CHN", "RUS", event_date="2024-02-28")])])
+        assert list(st.events().date) == ["2024-02-28", "2024-03-10", "2024-03-10"]
+        assert sorted(st.events().event_date) == ["2024", "2024-02-28", "2024-03"]   # as the text gives them
+
+
+def test_a_store_written_before_the_background_column_opens_and_migrates(mixed, tmp_path):
+    import duckdb
+
+    path = mixed.path
+    before = mixed.events()
+    mixed.close()
+    # the layout of an older whowhom: no background column, dyad_days without background and comment
+    con = duckdb.connect(path)
+    con.execute("ALTER TABLE events DROP COLUMN background")
+    con.execute("DROP TABLE dyad_days")
+    con.execute("CREATE TABLE dyad_days AS SELECT source, target, day, modality, quad_class, count(*) AS events, "
+                "count(goldstein) AS scored, sum(CAST(goldstein AS DECIMAL(18, 3))) AS goldstein_sum "
+                "FROM events GROUP BY ALL")
+    con.close()
+    with Store(path, read_only=True) as ro:                       # read-only: nothing is written
+        assert ro.count_events() == 4 and ro.count_events(background=True) == 0
+        # an older store's events are all news: the one dated 2014 counts in 2014
+        assert ro.dyad("CHN", "RUS", by="year", include_comments=True).events.tolist() == [1, 3]
+        assert ro.actors().set_index("actor").events.to_dict() == {"CHN": 3, "RUS": 3}
+    con = duckdb.connect(path, read_only=True)
+    assert "background" not in {r[0] for r in con.execute("DESCRIBE events").fetchall()}
+    con.close()
+    with Store(path) as st:                                       # writable: migrated, nothing lost
+        after = st.events()
+        assert after.drop(columns="background").equals(before.drop(columns="background"))
+        assert not after.background.any()
+        table, computed = dyad_days(st)
+        assert table == computed and sum(r[7] for r in table) == 4
+        st.add([Coded(article("m2", "2024-04-01", body="Another text, about April."),
+                      [event("CHN", "RUS", event_date="2001", background=True)])])
+        assert st.count_events(background=True) == 1
+        assert st.dyad("CHN", "RUS", by="year", include_comments=True).events.tolist() == [1, 3]

@@ -62,6 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     rep.add_argument("--by", choices=("day", "week", "month", "year"), default="month")
     rep.add_argument("--modality", choices=("asserted", "negated", "hypothetical", "intended", "all"),
                      default="asserted")
+    __import__("whowhom.store.commands").store.commands.add_count_switches(rep)
     return p
 
 
@@ -111,7 +112,8 @@ COMMANDS = {
     "serve": lambda args: __import__("whowhom.api.server").api.server.serve(args.db, args.host, args.port,
                                                                             args.workers),
     "report": lambda args: __import__("whowhom.api.report").api.report.write_report(
-        args.db, args.source, args.target, args.out, args.by, args.modality),
+        args.db, args.source, args.target, args.out, args.by, args.modality,
+        **__import__("whowhom.store.commands").store.commands.count_switches(args)),
 }
 
 

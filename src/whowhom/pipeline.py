@@ -17,7 +17,9 @@ from whowhom import nlp
 from whowhom.actors import ActorCoder
 from whowhom.actors.article import ArticleActors
 from whowhom.actors.coder import date_int
+from whowhom.events.calibration import calibrate
 from whowhom.events.coder import EventCoder
+from whowhom.events.dating import mark_background
 from whowhom.events.event import Event
 from whowhom.events.filters import political
 from whowhom.events.weigh import weigh_all
@@ -71,6 +73,15 @@ READING_ORDER = {"article": 0, "headline": 1, "comment": 2}
 SECTION_ORDER = {"headline": 0, "article": 1, "comment": 2}
 
 
+def finish(events: list[Event], article: Article, uncoded: bool = False) -> list[Event]:
+    """The post-passes over an article's coded events: no event without a political actor (unless
+    `uncoded`), background marks, then calibrated confidence."""
+    events = [e for e in events if uncoded or political(e)]
+    mark_background(events, article.date)
+    calibrate(events)
+    return events
+
+
 def code_article(article: Article, uncoded: bool = False) -> list[Event]:
     """The events of an article; with `uncoded`, also those with no political actor on either side."""
     model, actors, _ = _stages()
@@ -80,7 +91,7 @@ def code_article(article: Article, uncoded: bool = False) -> list[Event]:
     for k in sorted(range(len(texts)), key=lambda k: READING_ORDER[texts[k][0]]):
         section, text = texts[k]
         coded[k] = _code(model(text), article, section, register=register)
-    return [e for k in range(len(texts)) for e in coded[k] if uncoded or political(e)]
+    return finish([e for k in range(len(texts)) for e in coded[k]], article, uncoded)
 
 
 def run(raws: Iterable[RawDoc], uncoded: bool = False) -> Iterator[Coded]:
@@ -110,13 +121,13 @@ def code_articles(articles: list[Article], batch_size: int | None = None, senten
     if sentences == "all":
         jobs = [(i, section, text, 0, 0) for i, article in enumerate(articles)
                 for section, text in sections(article) if pf.wants(text)]
-        return [[e for part in parts for e in part if political(e)]
-                for parts in _parse_and_code(articles, jobs, pf, batch_size or 8)]
+        return [finish([e for part in parts for e in part], article)
+                for article, parts in zip(articles, _parse_and_code(articles, jobs, pf, batch_size or 8))]
     later: list = []  # the trained components weigh every piece's events in one batch at the end
     out = _parse_and_code(articles, _actor_jobs(articles, model, pf), pf, batch_size or 64, later)
     weigh_all(later)  # (it may add events to the pieces' lists: read them only now)
     # (after weighing: the role tagger may give a blank source's event a known target)
-    return [[e for part in parts for e in part if political(e)] for parts in out]
+    return [finish([e for part in parts for e in part], article) for article, parts in zip(articles, out)]
 
 
 def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: int,

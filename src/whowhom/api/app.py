@@ -28,7 +28,8 @@ from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from whowhom.api import coding
-from whowhom.api.periods import PERIODS
+from whowhom.api.periods import PERIODS, bounds
+from whowhom.api.records import records
 from whowhom.api.stores import Stores
 from whowhom.errors import InputError
 from whowhom.events.event import MODALITIES
@@ -40,6 +41,13 @@ ACTOR = r"^[A-Za-z0-9_.\-]{1,40}$"
 Modality = Enum("Modality", {m: m for m in MODALITIES}, type=str)
 DyadModality = Enum("DyadModality", {m: m for m in (*MODALITIES, "all")}, type=str)
 Period = Enum("Period", {p: p for p in PERIODS}, type=str)
+Section = Enum("Section", {p: p for p in ("headline", "article", "comment")}, type=str)
+# the switches of what a dyad series or an actor count takes in
+MinConfidence = Annotated[float | None, Query(ge=0, le=1, description="only events at least this confident "
+                                                                     "(calibrated confidence, 0 to 1)")]
+IncludeBackground = Annotated[bool, Query(description="also count background events (dated more than a month "
+                                                      "before their article)")]
+IncludeComments = Annotated[bool, Query(description="also count events in readers' comments")]
 
 
 def plotly_js() -> Path:
@@ -140,6 +148,9 @@ def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
         since: Annotated[dt.date | None, Query(description="first date, YYYY-MM-DD (inclusive)")] = None,
         until: Annotated[dt.date | None, Query(description="last date, YYYY-MM-DD (inclusive)")] = None,
         text: Annotated[str | None, Query(min_length=1, max_length=200, description="words in the evidence sentence")] = None,
+        background: Annotated[bool | None, Query(description="true: only background events; false: none")] = None,
+        section: Annotated[list[Section] | None, Query(description="only these sections (repeat the parameter)")] = None,
+        min_confidence: MinConfidence = None,
         limit: Annotated[int, Query(ge=1, le=1000, description="page size, 1 to 1000")] = 100,
         offset: Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")] = 0,
     ):
@@ -149,7 +160,8 @@ def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
                        plover=plover.upper() if plover else None,
                        modality=modality.value if modality else None,
                        since=since.isoformat() if since else None, until=until.isoformat() if until else None,
-                       text=text)
+                       text=text, background=background, section=[x.value for x in section] if section else None,
+                       min_confidence=min_confidence)
         def page(st) -> bytes:
             total = int(st.count_events(**filters))
             events = st.events_json(**filters, limit=limit, offset=offset)  # JSON written by DuckDB
@@ -163,15 +175,33 @@ def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
         by: Annotated[Period, Query(description="period: " + ", ".join(PERIODS))] = Period.month,
         modality: Annotated[DyadModality, Query(description="modality counted, or all")] = DyadModality.asserted,
         both_directions: Annotated[bool, Query(description="also b towards a")] = True,
+        include_background: IncludeBackground = False,
+        include_comments: IncludeComments = False,
+        min_confidence: MinConfidence = None,
     ):
-        a, b = a.upper(), b.upper()  # computed here, on the event loop: a fraction of a millisecond
-        rows = stores.dyads().series(a, b, by.value, both_directions,
-                                     None if modality.value == "all" else modality.value)
-        return JSONBytes(as_json({"a": a, "b": b, "by": by.value, "modality": modality.value, "series": rows}))
+        a, b = a.upper(), b.upper()
+        mod = None if modality.value == "all" else modality.value
+        head = {"a": a, "b": b, "by": by.value, "modality": modality.value}
+        switches = dict(include_background=include_background, include_comments=include_comments)
+        if min_confidence is None:  # computed here, on the event loop: a fraction of a millisecond
+            rows = stores.dyads().series(a, b, by.value, both_directions, mod, **switches)
+            return JSONBytes(as_json({**head, "series": rows}))
+
+        def series(st) -> dict:  # a confidence floor: counted from the events, in a worker thread
+            rows = records(st.dyad(a, b, by.value, both_directions, mod, min_confidence=min_confidence, **switches))
+            for r in rows:
+                r["since"], r["until"] = bounds(r["period"], by.value)
+            return {**head, "series": rows}
+        return await answer(series)
 
     @app.get("/api/actors", summary="The most active actors, with their event counts")
-    async def actors(limit: Annotated[int, Query(ge=1, le=1000, description="how many")] = 50):
-        return JSONBytes(as_json({"actors": stores.dyads().actors(limit)}))
+    async def actors(limit: Annotated[int, Query(ge=1, le=1000, description="how many")] = 50,
+                     include_background: IncludeBackground = False, include_comments: IncludeComments = False,
+                     min_confidence: MinConfidence = None):
+        switches = dict(include_background=include_background, include_comments=include_comments)
+        if min_confidence is None:
+            return JSONBytes(as_json({"actors": stores.dyads().actors(limit, **switches)}))
+        return await answer(lambda st: {"actors": records(st.actors(limit, min_confidence=min_confidence, **switches))})
 
     @app.get("/api/articles/{article_id:path}", summary="One article: its anatomy and its events with spans")
     async def article(article_id: Annotated[str, PathParam(max_length=2000, description="article id")]):

@@ -27,6 +27,7 @@ class Dyads:
         # per-batch rows summed; goldstein in exact thousandths; days as days since 1970-01-01
         rows = st.con.execute(
             "SELECT source, target, coalesce(datediff('day', DATE '1970-01-01', day), ?) AS day, modality, "
+            "background, comment, "
             "sum(events)::BIGINT AS events, sum(scored)::BIGINT AS scored, "
             "coalesce(sum(goldstein_sum) * 1000, 0)::BIGINT AS milli, "
             + ", ".join(f"(sum(events) FILTER (WHERE quad_class = {q}))::BIGINT AS q{q}" for q in range(1, 5))
@@ -40,18 +41,16 @@ class Dyads:
         mods = {m: i for i, m in enumerate(self.modalities)}
         modality = np.array([mods.get(m, -1) for m in rows["modality"].tolist()], dtype=np.int16)
         day = np.asarray(rows["day"]).astype(np.int32)
+        # what a series leaves out unless asked for: 1 background, 2 reader comment
+        kind = np.asarray(rows["background"], dtype=np.int8) + 2 * np.asarray(rows["comment"], dtype=np.int8)
         sums = np.stack([np.ma.filled(rows[c], 0) for c in SUMS], axis=1)
         if np.abs(sums).max(initial=0) < 2 ** 31:  # a row's counts are a day's: they fit; totals are int64
             sums = sums.astype(np.int32)
         # sorted by source (a source prefix is one slice), then target and day (periods come in order)
         order = np.lexsort((day, target, source))
         self.source, self.target, self.modality, self.day = source[order], target[order], modality[order], day[order]
-        self.sums = sums[order]
-        # running totals of events, by source (the row order) and by target, for actor counts
-        by_target = np.argsort(self.target, kind="stable")
-        self.targets = self.target[by_target]
-        self.total_by_source = np.concatenate([[0], np.cumsum(self.sums[:, 0], dtype=np.int64)])
-        self.total_by_target = np.concatenate([[0], np.cumsum(self.sums[by_target, 0], dtype=np.int64)])
+        self.kind, self.sums = kind[order], sums[order]
+        self._actor_counts: dict[tuple[bool, bool], tuple[list, list]] = {}
 
     def _ids(self, prefix: str) -> tuple[int, int]:
         """The codes starting with prefix: a range of ids, as the codes are sorted."""
@@ -60,22 +59,29 @@ class Dyads:
             hi += 1
         return lo, hi
 
-    def _rows(self, a: str, b: str, modality: str | None) -> np.ndarray:
+    @staticmethod
+    def _included(kind: np.ndarray, include_background: bool, include_comments: bool) -> np.ndarray:
+        return (((kind & 1) == 0) | include_background) & (((kind & 2) == 0) | include_comments)
+
+    def _rows(self, a: str, b: str, modality: str | None, include_background: bool = False,
+              include_comments: bool = False) -> np.ndarray:
         (s0, s1), (t0, t1) = self._ids(a), self._ids(b)
         i0, i1 = np.searchsorted(self.source, np.array([s0, s1], dtype=self.source.dtype))
         tgt = self.target[i0:i1]
-        keep = (tgt >= t0) & (tgt < t1) & (self.day[i0:i1] != NO_DAY)
+        keep = (tgt >= t0) & (tgt < t1) & (self.day[i0:i1] != NO_DAY) \
+            & self._included(self.kind[i0:i1], include_background, include_comments)
         if modality is not None:
             m = self.modalities.index(modality) if modality in self.modalities else -2
             keep &= self.modality[i0:i1] == m
         return np.flatnonzero(keep) + i0
 
-    def series(self, a: str, b: str, by: str, both_directions: bool, modality: str | None) -> list[dict]:
+    def series(self, a: str, b: str, by: str, both_directions: bool, modality: str | None,
+               include_background: bool = False, include_comments: bool = False) -> list[dict]:
         """Store.dyad() as dicts: per period and direction, events, Goldstein sum and mean, q1..q4, and the
         first and last day of the period (since, until)."""
         out = []
         for s, t in ([(a, b), (b, a)] if both_directions and a != b else [(a, b)]):
-            rows = self._rows(s, t, modality)
+            rows = self._rows(s, t, modality, include_background, include_comments)
             if not rows.size:
                 continue
             keys = _period(self.day[rows], by)
@@ -92,13 +98,19 @@ class Dyads:
                             "q1": q1, "q2": q2, "q3": q3, "q4": q4, "since": period, "until": last})
         return sorted(out, key=lambda r: (r["period"], r["source"], r["target"]))
 
-    def actors(self, limit: int) -> list[dict]:
+    def actors(self, limit: int, include_background: bool = False, include_comments: bool = False) -> list[dict]:
         """Store.actors() as dicts: the most active actors, with their events as source and as target."""
-        ids = np.arange(len(self.codes) + 1, dtype=self.source.dtype)
-        as_source = np.diff(self.total_by_source[np.searchsorted(self.source, ids)]).tolist()
-        as_target = np.diff(self.total_by_target[np.searchsorted(self.targets, ids)]).tolist()
+        key = (include_background, include_comments)
+        if key not in self._actor_counts:  # each of the four switch settings counted once
+            events = np.where(self._included(self.kind, *key), self.sums[:, 0], 0).astype(np.int64)
+            n = len(self.codes)
+            has_target = self.target >= 0
+            self._actor_counts[key] = (np.bincount(self.source, weights=events, minlength=n).astype(np.int64).tolist(),
+                                       np.bincount(self.target[has_target], weights=events[has_target],
+                                                   minlength=n).astype(np.int64).tolist())
+        as_source, as_target = self._actor_counts[key]
         rows = [{"actor": code, "as_source": s, "as_target": t, "events": s + t}
-                for code, s, t in zip(self.codes, as_source, as_target)]
+                for code, s, t in zip(self.codes, as_source, as_target) if s + t]
         return sorted(rows, key=lambda r: (-r["events"], r["actor"]))[:limit]
 
 

@@ -73,8 +73,11 @@ PAGE = """<!doctype html>
 """
 
 
-def build_report(db: str, source: str, target: str, by: str = "month", modality: str = "asserted") -> str:
+def build_report(db: str, source: str, target: str, by: str = "month", modality: str = "asserted",
+                 include_background: bool = False, include_comments: bool = False,
+                 min_confidence: float | None = None) -> str:
     from whowhom.store import Store
+    from whowhom.store.queries import counted_filters
 
     if not Path(db).is_file():
         raise InputError(f"{db}: no such store (build one with `whowhom ingest PATH... --db {db}`)")
@@ -84,17 +87,23 @@ def build_report(db: str, source: str, target: str, by: str = "month", modality:
     a, b = source.upper(), target.upper()
     mod = None if modality == "all" else modality
     with Store(path=db, read_only=True) as st:
-        series = records(st.dyad(a, b, by=by, both_directions=True, modality=mod))
+        switches = dict(include_background=include_background, include_comments=include_comments)
+        series = records(st.dyad(a, b, by=by, both_directions=True, modality=mod, min_confidence=min_confidence,
+                                 **switches))
         events = []
         for s, t in ((a, b), (b, a)) if a != b else ((a, b),):
-            events += records(st.events(source=s, target=t, modality=mod, limit=MAX_EVENTS))
+            events += records(st.events(source=s, target=t, modality=mod, limit=MAX_EVENTS,
+                                        min_confidence=min_confidence, **counted_filters(**switches)))
     for r in series:
         r["since"], r["until"] = bounds(r["period"], by)
     for e in events:
         e["day"] = _day(e.get("date"))
     events.sort(key=lambda e: (e["day"] or "", e["event_id"]))
     title = f"{a} and {b}, by {by} ({modality})"
-    note = (f"{len(events)} events from {html.escape(db)}; written "
+    counted = [what for what, on in (("background events", include_background), ("readers' comments", include_comments))
+               if on] + ([f"confidence at least {min_confidence:g}"] if min_confidence is not None else [])
+    note = (f"{len(events)} events from {html.escape(db)}"
+            + (f" (with {html.escape(', '.join(counted))})" if counted else "") + "; written "
             f"{datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} by whowhom report")
     data = json.dumps({"a": a, "b": b, "by": by, "modality": modality, "series": series, "events": events},
                       ensure_ascii=False)
@@ -102,8 +111,10 @@ def build_report(db: str, source: str, target: str, by: str = "month", modality:
                        plotly=_read(plotly_js()), view=_read(STATIC / "view.js"), data=_script_safe(data))
 
 
-def write_report(db: str, source: str, target: str, out: str, by: str = "month", modality: str = "asserted") -> None:
-    page = build_report(db, source, target, by, modality)
+def write_report(db: str, source: str, target: str, out: str, by: str = "month", modality: str = "asserted",
+                 **switches) -> None:
+    """build_report's page written to `out`; switches: include_background, include_comments, min_confidence."""
+    page = build_report(db, source, target, by, modality, **switches)
     try:
         Path(out).write_text(page, encoding="utf-8")
     except OSError as e:

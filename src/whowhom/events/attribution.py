@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
 from spacy.tokens import Span, Token
+
+from whowhom.events import dating
 
 SPEECH_VERBS = {"say", "announce", "report", "tell", "state", "claim", "note", "stress", "add", "write",
                 "declare", "confirm", "quote", "cite", "explain", "emphasize", "emphasise", "argue",
                 "acknowledge", "reveal", "indicate", "remark", "assert", "insist", "observe", "comment",
                 "believe", "think", "suggest", "recall", "underline", "reiterate", "publish", "tweet",
                 "post", "maintain", "contend", "predict", "estimate", "admit", "point"}
-YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
-# "in 2014" dates an event; "after/since the 2014 annexation" places it in that year too (the earliest it
-# can be), which is what marks it as background rather than news of the article's day.
-TIME_PREPS = {"in", "since", "after", "during", "following"}
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-            "tomorrow", "week", "month", "year", "weekend", "morning", "evening", "night"}
+WEEKDAYS = dating.WEEKDAYS | dating.TIME_WORDS
 
 
 def is_date(tok: Token) -> bool:
@@ -61,60 +55,7 @@ def reported_by(trigger: Token, sent: Span) -> str | None:
     return None
 
 
-def _year_in(tokens) -> str | None:
-    for t in tokens:
-        if YEAR.match(t.text):
-            return t.text
-    return None
-
-
-def _relative(trigger: Token, article_date: str | None) -> str | None:
-    """"last month's invasion", "yesterday's attack", "last year's elections": a date before the article's
-    (day, month or year, as precise as the phrase), or None."""
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", article_date or "")
-    if not m:
-        return None
-    day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    for c in trigger.children:
-        if c.dep_ != "poss":
-            continue
-        if c.lower_ == "yesterday":
-            return (day - dt.timedelta(days=1)).isoformat()
-        if any(a.lower_ == "last" for a in c.children if a.dep_ == "amod"):
-            if c.lower_ == "week":
-                return (day - dt.timedelta(days=7)).isoformat()
-            if c.lower_ == "month":
-                first = day.replace(day=1) - dt.timedelta(days=1)
-                return first.strftime("%Y-%m")
-            if c.lower_ == "year":
-                return str(day.year - 1)
-    return None
-
-
 def event_date(trigger: Token, article_date: str | None) -> str | None:
-    """A year written with the trigger ("the 2014 annexation", "sanctions imposed in 2014") dates the
-    event to that year, a relative one ("last month's invasion") before the article's date; otherwise the
-    event is dated by its article."""
-    relative = _relative(trigger, article_date)
-    if relative:
-        return relative
-    year = _year_in(c for c in trigger.children if c.dep_ in ("nummod", "compound", "amod", "npadvmod"))
-    if not year:
-        for prep in (c for c in trigger.children if c.dep_ == "prep" and c.lower_ in TIME_PREPS):
-            year = _year_in(prep.subtree)
-            if year:
-                break
-    if not year:  # a time phrase on the governing verb, e.g. "grown closer since X after the 2014 Y"
-        gov = trigger.head
-        while gov.pos_ not in ("VERB", "AUX") and gov.head.i != gov.i:
-            gov = gov.head
-        if gov.i != trigger.i:
-            for prep in (c for c in gov.children if c.dep_ == "prep" and c.lower_ in TIME_PREPS):
-                year = _year_in(prep.subtree)
-                if year:
-                    break
-    if year:
-        if article_date and article_date.startswith(year):
-            return article_date
-        return year
-    return article_date
+    """The date the trigger's clause gives its event ("the 2014 annexation", "talks on Monday", "last
+    month's invasion"), resolved against the article's date; otherwise the article's date (dating.py)."""
+    return dating.event_date(trigger, article_date)

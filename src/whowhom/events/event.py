@@ -40,6 +40,7 @@ class Event:
     event_date: str | None
     confidence: float
     rule: str
+    background: bool = False     # dated more than a month before the article: recalled, not news (dating.py)
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -1,6 +1,10 @@
 """Exports of a store: Parquet and JSON Lines (one row per event, with its article's id, title and url), and
 the GDELT 2.0 event table (one row per clustered event, the 61 columns in GDELT's order, tab-separated, no
-header, as GDELT publishes it) with whowhom's extras in OUT.extras.tsv keyed by GLOBALEVENTID."""
+header, as GDELT publishes it) with whowhom's extras in OUT.extras.tsv keyed by GLOBALEVENTID.
+
+Parquet and JSON Lines hold every event, with its section and background mark; the GDELT table, like a dyad
+series, leaves out background events and reader comments unless asked for. Any format can keep only events
+of at least a given confidence."""
 
 from __future__ import annotations
 
@@ -28,7 +32,8 @@ GDELT_COLUMNS = [
     "DATEADDED", "SOURCEURL",
 ]
 EXTRA_COLUMNS = ["GLOBALEVENTID", "event_id", "story_id", "modality", "reported_by", "sentence", "source_text",
-                 "target_text", "trigger", "plover", "plover_mode", "plover_context", "confidence", "rule"]
+                 "target_text", "trigger", "plover", "plover_mode", "plover_context", "confidence", "rule", "section",
+                 "background"]
 
 
 def global_event_id(event_id: str) -> int:
@@ -36,28 +41,29 @@ def global_event_id(event_id: str) -> int:
     return int(hashlib.sha256(event_id.encode("utf-8")).hexdigest()[:15], 16)
 
 
-def export(store, fmt: str, out: str) -> int:
+def export(store, fmt: str, out: str, include_background: bool = False, include_comments: bool = False,
+           min_confidence: float | None = None) -> int:
     try:
         if fmt == "parquet":
-            return _parquet(store, out)
+            return _parquet(store, out, min_confidence)
         if fmt == "jsonl":
-            return _jsonl(store, out)
+            return _jsonl(store, out, min_confidence)
         if fmt == "gdelt":
-            return _gdelt(store, out)
+            return _gdelt(store, out, include_background, include_comments, min_confidence)
     except OSError as e:
         raise InputError(f"{out}: cannot write ({e.strerror or e})") from None
     raise InputError(f"unknown export format {fmt!r}")
 
 
-def _parquet(store, out: str) -> int:
-    df = store.events(limit=None)
+def _parquet(store, out: str, min_confidence: float | None) -> int:
+    df = store.events(limit=None, min_confidence=min_confidence)
     df.to_parquet(out, index=False)
     return len(df)
 
 
-def _jsonl(store, out: str) -> int:
+def _jsonl(store, out: str, min_confidence: float | None) -> int:
     from whowhom.store.db import _records
-    df = store.events(limit=None)
+    df = store.events(limit=None, min_confidence=min_confidence)
     with open(out, "w", encoding="utf-8") as f:
         for rec in _records(df):
             f.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
@@ -75,18 +81,19 @@ def _actor_fields(code: str | None, data, describe) -> list[str]:
     return [code, describe(code).upper(), country, group, "", "", ""] + types + [""] * (3 - len(types))
 
 
-def _gdelt(store, out: str) -> int:
+def _gdelt(store, out: str, include_background: bool, include_comments: bool, min_confidence: float | None) -> int:
     from whowhom.actors import describe
     from whowhom.actors.loader import load
+    from whowhom.store.sql import clustered, counted
 
     data = load()
-    from whowhom.store.db import CLUSTERED
-
+    where, params = counted(include_background, include_comments, min_confidence)
     cur = store.con.execute(
-        f"WITH c AS ({CLUSTERED}) SELECT c.*, e.modality, e.reported_by, e.sentence, e.source_text, e.target_text, e.trigger, e.plover, "
-        "e.plover_mode, e.plover_context, e.confidence, e.rule, coalesce(a.url, a.doc_id) AS sourceurl "
+        f"WITH c AS ({clustered(where)}) SELECT c.*, e.modality, e.reported_by, e.sentence, e.source_text, "
+        "e.target_text, e.trigger, e.plover, e.plover_mode, e.plover_context, e.confidence, e.rule, e.section, "
+        "e.background, coalesce(a.url, a.doc_id) AS sourceurl "
         "FROM c JOIN events e USING (event_id) JOIN articles a ON a.article_id = e.article_id "
-        "WHERE c.day IS NOT NULL ORDER BY c.day, c.event_id")
+        "WHERE c.day IS NOT NULL ORDER BY c.day, c.event_id", params)
     names = [d[0] for d in cur.description]
     rows = [dict(zip(names, r)) for r in cur.fetchall()]
     added = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d%H%M%S")
@@ -109,9 +116,11 @@ def _gdelt(store, out: str) -> int:
             row += [added, _clean(r["sourceurl"])]
             assert len(row) == len(GDELT_COLUMNS)
             w.writerow(["" if v is None else v for v in row])
-            x.writerow([gid] + ["" if r[c] is None else _clean(str(r[c])) for c in EXTRA_COLUMNS[1:]])
+            x.writerow([gid] + ["" if r[c] is None else _clean(r[c]) for c in EXTRA_COLUMNS[1:]])
     return len(rows)
 
 
 def _clean(value) -> str:
+    if isinstance(value, bool):
+        return str(int(value))  # background: 1 or 0
     return "" if value is None else str(value).replace("\t", " ").replace("\n", " ").replace("\r", " ")

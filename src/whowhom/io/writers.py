@@ -11,7 +11,7 @@ from whowhom.events.event import Event
 
 TSV_FIELDS = ["doc_id", "section", "sentence_index", "source", "target", "cameo", "cameo_name", "goldstein",
               "quad_class", "penta", "plover", "plover_mode", "modality", "reported_by", "event_date",
-              "confidence", "source_text", "target_text", "sentence", "rule"]
+              "background", "confidence", "source_text", "target_text", "sentence", "rule"]
 
 
 def write_jsonl(events: Iterable[Event], out: IO[str] = sys.stdout) -> None:
@@ -39,5 +39,6 @@ def write_table(events: list[Event], title: str, out: IO[str] | None = None) -> 
         table.add_row(ev.section, f"{ev.source}\n[dim]{ev.source_text}[/dim]",
                       f"{ev.cameo} {ev.cameo_name}\n[dim]{ev.plover or '-'} · GS {ev.goldstein:+.1f}[/dim]",
                       f"{ev.target or '-'}\n[dim]{ev.target_text or ''}[/dim]", ev.modality,
-                      ev.reported_by or "", ev.event_date or "", f"{ev.confidence:.2f}", ev.sentence)
+                      ev.reported_by or "", (ev.event_date or "") + ("\n[dim]background[/dim]" if ev.background else ""),
+                      f"{ev.confidence:.2f}", ev.sentence)
     Console(file=out, width=160).print(table)

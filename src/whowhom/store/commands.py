@@ -8,6 +8,21 @@ import sys
 from whowhom.errors import InputError
 
 MODALITIES = ("asserted", "negated", "hypothetical", "intended", "all")
+SECTIONS = ("headline", "article", "comment")
+
+
+def add_min_confidence(parser) -> None:
+    parser.add_argument("--min-confidence", metavar="X",
+                        help="only events whose (calibrated) confidence is at least X, 0 to 1")
+
+
+def add_count_switches(parser) -> None:
+    """The switches of what a dyad series (and the GDELT export) counts: background events and reader
+    comments are left out unless asked for."""
+    parser.add_argument("--include-background", action="store_true",
+                        help="also count background events (dated more than a month before their article)")
+    parser.add_argument("--include-comments", action="store_true", help="also count events in readers' comments")
+    add_min_confidence(parser)
 
 
 def add_parsers(sub, input_formats) -> None:
@@ -35,6 +50,7 @@ def add_parsers(sub, input_formats) -> None:
     dy.add_argument("--both-directions", action="store_true", help="also events from target to source")
     dy.add_argument("--modality", choices=MODALITIES, default="asserted")
     dy.add_argument("--format", choices=("table", "tsv", "jsonl"), default="table")
+    add_count_switches(dy)
 
     ev = sub.add_parser("events", help="stored events, filtered")
     ev.add_argument("--db", default="whowhom.duckdb")
@@ -47,6 +63,11 @@ def add_parsers(sub, input_formats) -> None:
     ev.add_argument("--until", help="up to this date")
     ev.add_argument("--modality", choices=MODALITIES, default=None)
     ev.add_argument("--text", help="words in the evidence sentence or headline")
+    ev.add_argument("--background", choices=("yes", "no"),
+                    help="only background events (yes) or only news of the article's days (no); default both")
+    ev.add_argument("--section", choices=SECTIONS, action="append",
+                    help="only events of this section (repeat for several; default: all)")
+    add_min_confidence(ev)
     ev.add_argument("--limit", type=int, default=50)
     ev.add_argument("--offset", type=int, default=0)
     ev.add_argument("--format", choices=("table", "jsonl", "tsv"), default=None,
@@ -58,6 +79,10 @@ def add_parsers(sub, input_formats) -> None:
     ex.add_argument("--out", required=True,
                     help="output file; gdelt writes one row per clustered event (date, source, target, code, "
                          "story) and whowhom's extras to OUT.extras.tsv")
+    add_count_switches(ex)
+    ex.description = ("parquet and jsonl hold every event (with its section and background mark); gdelt, like a "
+                      "dyad series, leaves out background events and readers' comments unless asked for. "
+                      "--min-confidence applies to every format.")
 
 
 def _check_positive(value: int, name: str) -> None:
@@ -91,6 +116,25 @@ def _modality(value):
     return None if value in (None, "all") else value
 
 
+def min_confidence(value: str | None) -> float | None:
+    """--min-confidence as a number from 0 to 1 (None when not given); a bad value is a one-line error."""
+    if value is None:
+        return None
+    try:
+        x = float(value)
+    except ValueError:
+        x = -1.0
+    if not 0.0 <= x <= 1.0:
+        raise InputError(f"--min-confidence: not a number from 0 to 1: {value!r}")
+    return x
+
+
+def count_switches(args) -> dict:
+    """The keyword arguments of Store.dyad() (and the GDELT export) from add_count_switches' options."""
+    return {"include_background": args.include_background, "include_comments": args.include_comments,
+            "min_confidence": min_confidence(args.min_confidence)}
+
+
 def _print(df, fmt: str, title: str) -> None:
     if fmt == "jsonl":
         from whowhom.store.db import _records
@@ -113,16 +157,20 @@ def _print(df, fmt: str, title: str) -> None:
 def dyad(args) -> None:
     with _open(args.db) as st:
         df = st.dyad(args.source, args.target, by=args.by, both_directions=args.both_directions,
-                     modality=_modality(args.modality))
+                     modality=_modality(args.modality), **count_switches(args))
     arrow = "↔" if args.both_directions else "→"
     if df.empty and args.format == "table":
         kind = "" if args.modality == "all" else f"{args.modality} "
-        print(f"no {kind}events {args.source} {arrow} {args.target} in {args.db}")
+        left_out = [what for what, on in (("background events", args.include_background),
+                                          ("readers' comments", args.include_comments)) if not on]
+        print(f"no {kind}events {args.source} {arrow} {args.target} in {args.db}"
+              + (f" ({' and '.join(left_out)} left out)" if left_out else ""))
         return
     _print(df, args.format, f"{args.source} {arrow} {args.target} by {args.by} ({args.modality} events)")
 
 
-EVENT_TABLE = ["date", "source", "cameo", "cameo_name", "target", "modality", "reported_by", "sentence"]
+EVENT_TABLE = ["date", "source", "cameo", "cameo_name", "target", "modality", "reported_by", "background", "confidence",
+               "sentence"]
 
 
 def events(args) -> None:
@@ -130,7 +178,9 @@ def events(args) -> None:
     with _open(args.db) as st:
         df = st.events(actor=args.actor, source=args.source, target=args.target, code=args.code,
                        plover=args.plover, modality=_modality(args.modality), since=args.since,
-                       until=args.until, text=args.text, limit=args.limit, offset=args.offset)
+                       until=args.until, text=args.text, limit=args.limit, offset=args.offset,
+                       background=None if args.background is None else args.background == "yes",
+                       section=args.section, min_confidence=min_confidence(args.min_confidence))
     if fmt == "table":
         df = df[EVENT_TABLE]
     _print(df, fmt, f"events in {args.db}")
@@ -139,5 +189,5 @@ def events(args) -> None:
 def export(args) -> None:
     from whowhom.io import export as exp
     with _open(args.db) as st:
-        n = exp.export(st, args.format, args.out)
+        n = exp.export(st, args.format, args.out, **count_switches(args))
     print(f"wrote {n} events to {args.out}", file=sys.stderr)

@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS events (
     event_id        VARCHAR PRIMARY KEY,  -- article_id:n
     article_id      VARCHAR,
     n               INTEGER,              -- position among the article's events
-    date            VARCHAR,              -- event date if the text gives one, else the article date
+    date            VARCHAR,              -- the date counted on: the event's own if the text gives one and it is
+                                          -- not just the article's period ("this year"), else the article's
     day             DATE,                 -- date as a DATE (a bare year -> its 1 January)
     section         VARCHAR,
     sentence_index  INTEGER,
@@ -60,11 +61,14 @@ CREATE TABLE IF NOT EXISTS events (
     reported_by     VARCHAR,
     event_date      VARCHAR,
     confidence      DOUBLE,
-    rule            VARCHAR
+    rule            VARCHAR,
+    background      BOOLEAN DEFAULT false -- dated more than a month before its article: recalled, not news
 );
+-- (a store written before the background column: it gets the column, false for its events)
+ALTER TABLE events ADD COLUMN IF NOT EXISTS background BOOLEAN DEFAULT false;
 
--- Events counted by (source, target, day, modality, quad_class): what dyad series and actor counts read,
--- instead of every event. Store.commit() adds one row per combination per batch, in the batch's
+-- Events counted by (source, target, day, modality, quad_class, background, comment): what dyad series and
+-- actor counts read, instead of every event. Store.commit() adds one row per combination per batch, in the batch's
 -- transaction (queries sum them); Store.rebuild_dyad_days() recomputes the table from the events.
 CREATE TABLE IF NOT EXISTS dyad_days (
     source          VARCHAR,
@@ -72,6 +76,8 @@ CREATE TABLE IF NOT EXISTS dyad_days (
     day             DATE,
     modality        VARCHAR,
     quad_class      INTEGER,
+    background      BOOLEAN,
+    comment         BOOLEAN,              -- section 'comment' (readers' comments)
     events          BIGINT,               -- events counted
     scored          BIGINT,               -- of which with a Goldstein score
     goldstein_sum   DECIMAL(18, 3)        -- exact, so sums do not depend on the order of adding; NULL if none

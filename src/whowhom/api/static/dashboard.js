@@ -3,7 +3,7 @@
 
 (() => {
   const $ = id => document.getElementById(id);
-  const state = {a: null, b: null, by: "month", modality: "asserted"};
+  const state = {a: null, b: null, by: "month", modality: "asserted", background: false, comments: false, minConfidence: ""};
 
   async function api(path, options) {
     const res = await fetch(path, options);
@@ -25,6 +25,9 @@
     $("actor-b").value = params.get("b") || actors[1]?.actor || "";
     if (params.get("by")) $("period").value = params.get("by");
     if (params.get("modality")) $("modality").value = params.get("modality");
+    $("include-background").checked = params.get("background") === "1";
+    $("include-comments").checked = params.get("comments") === "1";
+    if (params.get("min_confidence")) $("min-confidence").value = params.get("min_confidence");
     if ($("actor-a").value && $("actor-b").value) await showDyad();
   }
 
@@ -33,11 +36,20 @@
     state.b = $("actor-b").value.trim().toUpperCase();
     state.by = $("period").value;
     state.modality = $("modality").value;
+    state.background = $("include-background").checked;
+    state.comments = $("include-comments").checked;
+    state.minConfidence = $("min-confidence").value.trim();
     if (!state.a || !state.b) return;
-    history.replaceState(null, "", `#a=${encodeURIComponent(state.a)}&b=${encodeURIComponent(state.b)}&by=${state.by}&modality=${state.modality}`);
+    const shown = new URLSearchParams({a: state.a, b: state.b, by: state.by, modality: state.modality});
+    if (state.background) shown.set("background", "1");
+    if (state.comments) shown.set("comments", "1");
+    if (state.minConfidence) shown.set("min_confidence", state.minConfidence);
+    history.replaceState(null, "", "#" + shown);
     status("loading…");
     try {
-      const q = new URLSearchParams({by: state.by, modality: state.modality, both_directions: "true"});
+      const q = new URLSearchParams({by: state.by, modality: state.modality, both_directions: "true",
+                                     include_background: state.background, include_comments: state.comments});
+      if (state.minConfidence) q.set("min_confidence", state.minConfidence);
       const dyad = await api(`/api/dyads/${encodeURIComponent(state.a)}/${encodeURIComponent(state.b)}?${q}`);
       $("dyad-title").textContent = `${state.a} and ${state.b}, by ${state.by} (${state.modality})`;
       if (!dyad.series.length) {
@@ -61,6 +73,10 @@
     for (const [s, t] of dirs) {
       const q = new URLSearchParams({source: s, target: t, limit: "1000"});
       if (state.modality !== "all") q.set("modality", state.modality);
+      // the events the series counts: no background event or reader comment unless switched on
+      if (!state.background) q.set("background", "false");
+      if (!state.comments) { q.append("section", "headline"); q.append("section", "article"); }
+      if (state.minConfidence) q.set("min_confidence", state.minConfidence);
       if (since) q.set("since", since);
       if (until) q.set("until", until);
       events = events.concat((await api(`/api/events?${q}`)).events);
@@ -102,6 +118,9 @@
   }
 
   $("pick").addEventListener("submit", ev => { ev.preventDefault(); showDyad(); });
+  for (const id of ["include-background", "include-comments"]) {
+    $(id).addEventListener("change", () => { if (state.a) showDyad(); });
+  }
   $("code-form").addEventListener("submit", codeText);
   window.whowhomDashboard = {showDyad, showPeriod, showArticle, state};
   loadActors().catch(err => status(err.message, true));

@@ -107,13 +107,14 @@ const WW = (() => {
 
   function eventsRows(el, events) {
     const rows = events.map((e, i) => `<tr data-i="${i}" data-event-id="${esc(e.event_id)}">
-      <td>${esc(e.date || e.event_date || "")}</td><td>${esc(e.source)} → ${esc(e.target ?? "")}</td>
+      <td>${esc(e.date || e.event_date || "")}${e.background ? ' <span class="background">background</span>' : ""}</td>
+      <td>${esc(e.source)} → ${esc(e.target ?? "")}</td>
       <td class="q${esc(e.quad_class)}" title="${esc(e.cameo_name)}">${esc(e.cameo)} ${esc(e.cameo_name)}</td>
       <td>${esc(e.goldstein)}</td><td>${esc(e.plover ?? "")}</td><td>${esc(e.modality)}</td>
-      <td>${esc(e.reported_by ?? "")}</td><td>${esc(e.section)}</td>
+      <td>${esc(e.reported_by ?? "")}</td><td>${esc(e.section)}</td><td class="confidence">${esc(e.confidence)}</td>
       <td class="sentence">${sentenceHtml(e)}</td></tr>`).join("");
     el.innerHTML = `<table class="events"><thead><tr><th>date</th><th>dyad</th><th>CAMEO</th><th>Goldstein</th>
-      <th>PLOVER</th><th>modality</th><th>reported by</th><th>section</th><th>evidence</th></tr></thead>
+      <th>PLOVER</th><th>modality</th><th>reported by</th><th>section</th><th>conf.</th><th>evidence</th></tr></thead>
       <tbody>${rows}</tbody></table>`;
   }
 
@@ -189,7 +190,7 @@ const WW = (() => {
         QuadClass ${esc(e.quad_class)}, PLOVER ${esc(e.plover ?? "—")}${e.plover_mode ? "/" + esc(e.plover_mode) : ""})</dd>
       <dt>modality</dt><dd class="modality">${esc(e.modality)}</dd>
       <dt>reported by</dt><dd class="reported-by">${esc(e.reported_by ?? "— (the article itself)")}</dd>
-      <dt>event date</dt><dd>${esc(e.event_date ?? "—")}</dd>
+      <dt>event date</dt><dd>${esc(e.event_date ?? "—")}${e.background ? " (background: recalled, not news)" : ""}</dd>
       <dt>rule</dt><dd class="rule"><code>${esc(e.rule)}</code></dd>
       <dt>confidence</dt><dd>${esc(e.confidence)}</dd></dl>`;
   }

@@ -1,0 +1,179 @@
+"""The store's queries, shared by the CLI and the web API: events filtered and paged, dyad series, actor
+counts, one article, clustered events. Every value from a caller reaches SQL as a bound parameter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import TYPE_CHECKING
+
+from whowhom.errors import InputError
+from whowhom.events.dating import first_day
+from whowhom.store.sql import (DYAD_INCLUDED, EVENT_ORDER, EVENT_SELECT, EVENT_STRUCT, clustered, counted,
+                               dyad_days as dyad_days_sql)
+
+if TYPE_CHECKING:  # pandas loads when a query returns a DataFrame, not when ingest starts
+    import pandas as pd
+
+PERIODS = {"day": "day", "week": "week", "month": "month", "year": "year"}
+SERIES_SECTIONS = ("headline", "article")  # readers' comments enter a series only when asked for
+
+
+def counted_filters(include_background: bool = False, include_comments: bool = False) -> dict:
+    """The events() filters that select the events a dyad series counts with these switches."""
+    return {"background": None if include_background else False,
+            "section": None if include_comments else SERIES_SECTIONS}
+
+
+class Queries:
+    """Read queries over `self.con` (a DuckDB connection); `self.dyad_days` is what dyad counts read."""
+
+    def _where(self, actor=None, source=None, target=None, code=None, root=None, plover=None, modality=None,
+               since=None, until=None, text=None, background=None, section=None,
+               min_confidence=None) -> tuple[str, list]:
+        like = "%" + str(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        sections = [section] if isinstance(section, str) else list(section or ())
+        checks = [  # (given, condition, its parameters when given)
+            (background is not None, "coalesce(e.background, false) = ?", lambda: [bool(background)]),
+            (sections, "e.section IN (SELECT unnest(?))", lambda: [sections]),
+            (min_confidence is not None, "e.confidence >= ?", lambda: [float(min_confidence)]),
+            (actor, "(starts_with(e.source, ?) OR starts_with(coalesce(e.target, ''), ?))", lambda: [actor, actor]),
+            (source, "starts_with(e.source, ?)", lambda: [source]),
+            (target, "starts_with(coalesce(e.target, ''), ?)", lambda: [target]),
+            (code, "starts_with(e.cameo, ?)", lambda: [code]),
+            (root, "e.cameo_root = ?", lambda: [str(root).zfill(2)]),
+            (plover, "upper(e.plover) = upper(?)", lambda: [plover]),
+            (modality, "e.modality = ?", lambda: [modality]),
+            (since, "e.day >= ?", lambda: [self._date_arg(since, "since")]),
+            (until, "e.day <= ?", lambda: [self._date_arg(until, "until")]),
+            (text, "(e.sentence ILIKE ? OR coalesce(a.title, '') ILIKE ?)", lambda: [like, like]),
+        ]
+        clauses, params = [], []
+        for given, condition, values in checks:
+            if given:
+                clauses.append(condition)
+                params += values()
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+    @staticmethod
+    def _date_arg(value, name: str) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        d = first_day(str(value))
+        if d is None:
+            raise InputError(f"--{name}: not a date: {value!r} (expected YYYY-MM-DD, YYYY-MM or YYYY)")
+        return d
+
+    def events(self, limit: int | None = 100, offset: int = 0, **filters) -> pd.DataFrame:
+        """Events with their article's story, title, url and site, filtered by _where's keywords (actor,
+        source, target, code, root, plover, modality, since, until, text, background, section,
+        min_confidence), oldest first."""
+        sql, params = self._events_sql(EVENT_SELECT, limit=limit, offset=offset, **filters)
+        return self.con.execute(sql, params).df()
+
+    def events_json(self, limit: int | None = 100, offset: int = 0, **filters) -> str:
+        """events() as a JSON array of objects, written by DuckDB: the web API's answer, with no Python
+        object per row (which would hold the GIL the server's event loop needs)."""
+        page, params = self._events_sql("e.*, a.story_id, a.title, a.url, a.site, a.seq", **filters,
+                                        limit=limit, offset=offset)
+        sql = f"SELECT coalesce(to_json(list({EVENT_STRUCT} ORDER BY {EVENT_ORDER})), '[]') FROM ({page}) p"
+        return self.con.execute(sql, params).fetchone()[0]
+
+    def _events_sql(self, columns: str, limit: int | None, offset: int, **filters) -> tuple[str, list]:
+        where, params = self._where(**filters)
+        sql = f"SELECT {columns} FROM events e JOIN articles a USING (article_id){where} " \
+              "ORDER BY e.day NULLS LAST, a.seq, e.n"
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params += [int(limit), int(offset)]
+        return sql, params
+
+    def count_events(self, **filters) -> int:
+        where, params = self._where(**filters)
+        # only the text filter looks at the article (its title); without it, counting needs no join
+        join = " JOIN articles a USING (article_id)" if filters.get("text") else ""
+        return self.con.execute(f"SELECT count(*) FROM events e{join}{where}", params).fetchone()[0]
+
+    def dyad(self, a: str, b: str, by: str = "month", both_directions: bool = False,
+             modality: str | None = "asserted", include_background: bool = False, include_comments: bool = False,
+             min_confidence: float | None = None) -> pd.DataFrame:
+        """Events from a to b (prefixes) per period, with Goldstein sum and mean and counts per QuadClass;
+        background events and reader comments only when asked for."""
+        if by not in PERIODS:
+            raise InputError(f"unknown period {by!r} (expected day, week, month or year)")
+        days, day_params = self._dyad_days(min_confidence)
+        pairs = [(a, b), (b, a)] if both_directions and a != b else [(a, b)]
+        parts, params = [], []
+        for s, t in pairs:
+            # the period name is from the fixed PERIODS table, never from the caller
+            parts.append(f"SELECT CAST(date_trunc('{PERIODS[by]}', d.day) AS DATE) AS period, ? AS source, "
+                         f"? AS target, d.events, d.scored, d.goldstein_sum, d.quad_class FROM {days} d "
+                         "WHERE starts_with(d.source, ?) AND starts_with(coalesce(d.target, ''), ?) "
+                         f"AND d.day IS NOT NULL AND (? IS NULL OR d.modality = ?) AND {DYAD_INCLUDED}")
+            params += [s, t, *day_params, s, t, modality, modality, include_background, include_comments]
+        quads = ", ".join(f"coalesce(sum(events) FILTER (WHERE quad_class = {q}), 0)::BIGINT AS q{q}"
+                          for q in range(1, 5))
+        sql = ("SELECT strftime(period, '%Y-%m-%d') AS period, source, target, sum(events)::BIGINT AS events, "
+               "round(sum(goldstein_sum), 2)::DOUBLE AS goldstein_sum, "
+               f"round(sum(goldstein_sum)::DOUBLE / nullif(sum(scored), 0), 2) AS goldstein_mean, {quads} "
+               f"FROM ({' UNION ALL '.join(parts)}) GROUP BY ALL ORDER BY period, source, target")
+        return self.con.execute(sql, params).df()
+
+    def _dyad_days(self, min_confidence: float | None) -> tuple[str, list]:
+        """What dyad series and actor counts read: the dyad_days table, or with a confidence floor the same
+        counts over the events that reach it. (SQL, parameters)."""
+        if min_confidence is None:
+            return self.dyad_days, []
+        return f"({dyad_days_sql('e.confidence >= ?')})", [float(min_confidence)]
+
+    def actors(self, limit: int = 50, include_background: bool = False, include_comments: bool = False,
+               min_confidence: float | None = None) -> pd.DataFrame:
+        days, params = self._dyad_days(min_confidence)
+        included = f"FROM {days} d WHERE {DYAD_INCLUDED}"
+        sql = ("SELECT actor, sum(s)::BIGINT AS as_source, sum(t)::BIGINT AS as_target, "
+               f"sum(s + t)::BIGINT AS events FROM (SELECT source AS actor, events AS s, 0 AS t {included} "
+               f"UNION ALL SELECT target, 0, events {included} AND target IS NOT NULL) "
+               "GROUP BY actor ORDER BY events DESC, actor LIMIT ?")
+        flags = [include_background, include_comments]
+        return self.con.execute(sql, [*params, *flags, *params, *flags, int(limit)]).df()
+
+    def article(self, article_id: str) -> dict | None:
+        found = self.article_json(article_id)
+        return None if found is None else json.loads(found)
+
+    def article_json(self, article_id: str) -> str | None:
+        """One article (anatomy, parts, events with their spans) as a JSON object, written by DuckDB."""
+        row = self.con.execute("SELECT to_json({'id': article_id, 'title': title, 'date': date, 'url': url, "
+                               "'author': author, 'body': body, 'story_id': story_id, 'doc_id': doc_id}) "
+                               "FROM articles WHERE article_id = ?", [article_id]).fetchone()
+        if row is None:
+            return None
+        parts = self.con.execute("SELECT coalesce(to_json(list({'label': label, 'text': text, 'author': author, "
+                                 "'time': time} ORDER BY idx)), '[]') FROM parts WHERE article_id = ?",
+                                 [article_id]).fetchone()[0]
+        events = self.con.execute(  # the one article row joins each of its events
+            f"SELECT coalesce(to_json(list({EVENT_STRUCT} ORDER BY p.n)), '[]') FROM (SELECT e.*, a.story_id, "
+            "a.title, a.url, a.site FROM events e, (SELECT * FROM articles WHERE article_id = ?) a "
+            "WHERE e.article_id = ?) p", [article_id, article_id]).fetchone()[0]
+        return f'{row[0][:-1]},"parts":{parts},"events":{events}}}'
+
+    def stats(self) -> dict:
+        one = lambda sql: self.con.execute(sql).fetchone()[0]  # noqa: E731
+        return {"articles": one("SELECT count(*) FROM articles"),
+                "events": one("SELECT count(*) FROM events"),
+                "stories": one("SELECT count(DISTINCT story_id) FROM articles"),
+                "duplicates": one("SELECT count(*) FROM articles WHERE duplicate IS NOT NULL"),
+                "skipped": one("SELECT count(*) FROM inputs WHERE skipped IS NOT NULL")}
+
+    def skipped(self) -> pd.DataFrame:
+        return self.con.execute("SELECT skipped AS reason, count(*) AS inputs FROM inputs "
+                                "WHERE skipped IS NOT NULL GROUP BY ALL ORDER BY inputs DESC, reason").df()
+
+    def clustered_events(self, limit: int | None = None, **counted_filters) -> pd.DataFrame:
+        """GDELT's clustered events; counted_filters as sql.counted takes them (by default no background
+        event and no reader comment)."""
+        where, params = counted(**counted_filters)
+        sql = f"SELECT * FROM ({clustered(where)}) ORDER BY day NULLS LAST, source, target, cameo, story_id"
+        if limit is not None:
+            return self.con.execute(sql + " LIMIT ?", [*params, int(limit)]).df()
+        return self.con.execute(sql, params).df()

@@ -1,0 +1,74 @@
+"""The SQL text the store's queries share: the event columns, the clustered-event (GDELT) and dyad-count
+queries, and what a dyad series counts. Only fixed names and clauses are put together here; every value
+from a caller is a bound parameter."""
+
+from __future__ import annotations
+
+EVENT_FIELDS = ("section", "sentence_index", "sentence", "start", "end", "source", "source_text",
+                "source_start", "source_end", "target", "target_text", "target_start", "target_end",
+                "trigger", "trigger_start", "trigger_end", "cameo", "cameo_root", "cameo_name", "goldstein",
+                "quad_class", "penta", "plover", "plover_mode", "plover_context", "modality", "reported_by",
+                "event_date", "confidence", "rule", "background")
+EVENT_COLUMNS = ("event_id", "article_id", "n", "date", "day") + EVENT_FIELDS
+# What events() returns: the event, then a few columns of its article.
+EVENT_SELECT = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS if c not in ("n", "day")) + \
+    ", a.story_id, a.title, a.url, a.site"
+# The same as a DuckDB struct (a JSON object) over the columns of a subquery `p`
+EVENT_STRUCT = "{" + ", ".join(f"'{c}': p.\"{c}\"" for c in EVENT_COLUMNS if c not in ("n", "day")) + \
+    ", 'story_id': p.story_id, 'title': p.title, 'url': p.url, 'site': p.site}"
+EVENT_ORDER = "day NULLS LAST, seq, n"
+
+
+def counted(include_background: bool = False, include_comments: bool = False,
+            min_confidence: float | None = None, alias: str = "e") -> tuple[str, list]:
+    """The condition on events (table alias `alias`) that dyad series, actor counts and the GDELT export
+    count: by default no background event and no reader comment; with min_confidence, only events at least
+    that confident. (SQL, parameters)."""
+    clauses, params = [], []
+    if not include_background:
+        clauses.append(f"NOT coalesce({alias}.background, false)")
+    if not include_comments:
+        clauses.append(f"coalesce({alias}.section, '') <> 'comment'")
+    if min_confidence is not None:
+        clauses.append(f"{alias}.confidence >= ?")
+        params.append(float(min_confidence))
+    return " AND ".join(clauses) or "true", params
+
+
+def clustered(where: str = "true") -> str:
+    """One event per (day, source, target, code, story) with GDELT's counts, over the events that meet
+    `where`; event_id is the first mention."""
+    return f"""
+SELECT e.day, e.source, e.target, e.cameo, a.story_id,
+       min(e.event_id) AS event_id,
+       any_value(e.cameo_root) AS cameo_root,
+       any_value(e.goldstein) AS goldstein,
+       any_value(e.quad_class) AS quad_class,
+       bool_or(e.section = 'headline' OR (e.section = 'article' AND e.sentence_index = 0)) AS is_root,
+       count(*) AS num_mentions,
+       count(DISTINCT coalesce(a.site, a.article_id)) AS num_sources,
+       count(DISTINCT e.article_id) AS num_articles
+FROM events e JOIN articles a USING (article_id)
+WHERE {where}
+GROUP BY e.day, e.source, e.target, e.cameo, a.story_id"""
+
+
+# The store's clustered_events view: what the GDELT export writes by default.
+CLUSTERED = clustered(counted()[0])
+# dyad_days is keyed by these event columns, then by whether the event is a reader comment.
+DYAD_KEY = ("source", "target", "day", "modality", "quad_class", "background")
+
+
+def dyad_days(where: str = "true") -> str:
+    """The dyad_days counts computed from the events that meet `where` (commit() adds the same counts
+    batch by batch)."""
+    return f"""
+SELECT source, target, day, modality, quad_class, coalesce(background, false) AS background,
+       coalesce(section = 'comment', false) AS comment, count(*) AS events, count(goldstein) AS scored,
+       sum(CAST(goldstein AS DECIMAL(18, 3))) AS goldstein_sum
+FROM events e WHERE {where} GROUP BY ALL"""
+
+
+DYAD_DAYS = dyad_days()
+# The condition on dyad_days rows (alias d) for the include_background and include_comments switches.
+DYAD_INCLUDED = "(? OR NOT d.background) AND (? OR NOT d.comment)"
