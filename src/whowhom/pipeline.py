@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 from whowhom import nlp
 from whowhom.actors import ActorCoder
 from whowhom.actors.article import ArticleActors
-from whowhom.actors.coder import date_int
+from whowhom.actors.leaders import date_int
 from whowhom.events.calibration import calibrate
 from whowhom.events.coder import EventCoder
 from whowhom.events.dating import mark_background

@@ -15,12 +15,10 @@ Pipeline for one Doc/Span:
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
-from collections import Counter
 from functools import lru_cache
 
 from whowhom.actors.gazetteer import Hit, case_ok, match_agents, match_gazetteer
+from whowhom.actors.leaders import Leaders, date_int
 from whowhom.actors.loader import ActorData, load, norm, split_code
 from whowhom.actors.mention import ActorMention
 
@@ -38,17 +36,6 @@ GENERIC_HEADS = {"group", "faction", "member", "movement", "wing", "camp", "side
                  "representative", "delegation", "element", "unit", "cell", "branch", "coalition"}
 
 
-def date_int(date) -> int | None:
-    if date is None or date == "":
-        return None
-    if isinstance(date, (_dt.date, _dt.datetime)):
-        return int(date.strftime("%Y%m%d"))
-    m = re.match(r"(\d{4})-?(\d{2})?-?(\d{2})?", str(date))
-    if not m:
-        return None
-    return int(m.group(1) + (m.group(2) or "01") + (m.group(3) or "01"))
-
-
 def _entity(doc, i: int):
     """The named entity token i is part of."""
     return next((ent for ent in doc.ents if ent.start <= i < ent.end), doc[i:i + 1])
@@ -59,7 +46,7 @@ class ActorCoder:
 
     def __init__(self, data_dir=None):
         self.data: ActorData = load(str(data_dir) if data_dir else None)
-        self._by_surname: dict | None = None
+        self.leaders = Leaders(self.data)
 
     # ------------------------------------------------------------------ public
     def find(self, doc_or_span, date: str | None = None) -> list[ActorMention]:
@@ -89,70 +76,10 @@ class ActorCoder:
         return code
 
     def resolve_role(self, entry, date: int | None) -> str | None:
-        """The role code of a leader entry at a date (YYYYMMDD int); undated -> current/most recent."""
-        when = date or int(_dt.date.today().strftime("%Y%m%d"))
-        for code, a, b in entry.roles:
-            if (a == 0 or a <= when) and (b == 0 or when < b):
-                return code
-        if date is not None:
-            # out of office by then: a former official is an elite of the country (CAMEO's ELI)
-            past = [(b, code) for code, a, b in entry.roles if b and b <= when]
-            if past:
-                _, country, _ = split_code(max(past)[1], self.data.countries, self.data.orgs)
-                if country:
-                    return country + "ELI"
-        if date is None and entry.roles:
-            if not entry.curated and not entry.default:
-                return None  # a Phoenix official whose roles have all ended: too stale to code undated
-            if entry.default:
-                return entry.default
-            return max(entry.roles, key=lambda r: (r[2] or 99999999, r[1]))[0]
-        return entry.default
-
-    def in_office(self, entry, date: int | None):
-        """Of the leaders a pattern names ("President Bush": father and son), the one in office on the
-        date, else the first."""
-        if date is None:
-            return entry
-        # (and the leaders of the same surname and country: "President Bush" is written for both Bushes)
-        countries = {code[:3] for code, _, _ in entry.roles}
-        namesakes = [e for e in self._surnames().get(norm(entry.surface[-1]), ())
-                     if e is not entry and {code[:3] for code, _, _ in e.roles} & countries]
-        return next((e for e in (entry, *entry.others, *namesakes)
-                     if any((a == 0 or a <= date) and (b == 0 or date < b) for _, a, b in e.roles)), entry)
+        return self.leaders.role(entry, date)
 
     def by_surname(self, names: tuple[str, ...], date: int | None, countries: set[str] = frozenset()) -> str | None:
-        """The code of the dictionary leader a story names by surname ("Bush", "Olmert"; with a first name
-        only if it is the leader's): among the leaders of that surname, those of a country the article
-        names if any are; of these, the one in office on the date, else, when all are out of office and
-        most of them served one country, that country's elite (ELI). None when the surname is unknown or the choice
-        unclear."""
-        entries = [e for e in self._surnames().get(norm(names[-1]), ())
-                   if len(names) == 1 or norm(e.surface[0]) == norm(names[0])]
-        if not entries:
-            return None
-        roles = [(e, self.resolve_role(e, date)) for e in entries]
-        roles = [(e, r) for e, r in roles if r]
-        local = [(e, r) for e, r in roles if r[:3] in countries] or roles
-        when = date or int(_dt.date.today().strftime("%Y%m%d"))
-        active = {r for e, r in local if any((a == 0 or a <= when) and (b == 0 or when < b) for _, a, b in e.roles)}
-        if len({r[:3] for r in active}) == 1:
-            return sorted(active, key=len)[0]
-        if not active and local:
-            # all out of office: the country most of them served, if most did
-            (country, n), = Counter(r[:3] for _, r in local).most_common(1)
-            return country + "ELI" if n * 2 > len(local) else None
-        return None
-
-    def _surnames(self) -> dict[str, list]:
-        """Leader entries by the last word of their names."""
-        if self._by_surname is None:
-            out: dict[str, dict] = {}
-            for key, e in self.data.gaz.items():
-                if e.kind == "leader" and len(key) >= 2 and key[-1].isalpha():
-                    out.setdefault(key[-1], {})[e.cameo] = e
-            self._by_surname = {k: list(v.values()) for k, v in out.items()}
-        return self._by_surname
+        return self.leaders.by_surname(names, date, countries)
 
     # ------------------------------------------------------------------ steps
     def _gaz_hits(self, doc, lo, hi, d):
@@ -216,7 +143,7 @@ class ActorCoder:
 
     def _hit(self, entry, s, e, d) -> Hit | None:
         if entry.kind == "leader":
-            entry = self.in_office(entry, d)
+            entry = self.leaders.in_office(entry, d)
             role = self.resolve_role(entry, d)
             if not role:
                 return None
