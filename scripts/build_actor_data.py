@@ -53,6 +53,8 @@ AGENT_DROP = {
     "anglican", "maronite", "unitarian", "hindu", "buddhist", "state-owned", "governance", "general",
 }
 GROUP_KIND = "group"
+# Country codes of the Phoenix files that are not ISO 3166 alpha-3: Angola is ANG there.
+PHOENIX_CODES = {"ANG": "AGO"}
 
 
 def tokenizer():
@@ -198,6 +200,7 @@ def main():
         role = phx_role(roles[0]) if roles else None
         if not role or "@" in role:
             continue
+        role = PHOENIX_CODES.get(role[:3], role[:3]) + role[3:]
         cc = role[:3] if role[:3] in country_codes else ""
         for n in names:
             if len(n.split()) < 2:

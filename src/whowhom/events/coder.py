@@ -77,9 +77,12 @@ class EventCoder(triggers.Matcher):
         cues = {i: hit[2] for i, hit in hits.items()}  # trigger token -> the cue words its pattern matched
         for i, (pat, scope, cue_tokens) in hits.items():
             tok = sent.doc[i]
-            if pat.pos == "N" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in hits \
-                    and tok.head.lemma_.lower() not in self.light:
-                continue  # "rejected the rebels' demands", "condemned the raid": the verb is the news
+            # "rejected the rebels' demands", "condemned the raid", "conceded to demands from X": the verb
+            # is the news, the event noun it acts on only its object
+            gov = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
+            if pat.pos == "N" and tok.dep_ in ("dobj", "nsubjpass", "pobj") and gov.i in hits and gov.i != tok.i \
+                    and gov.lemma_.lower() not in self.light:
+                continue
             for ev in self._code_trigger(tok, pat, scope, cue_tokens, sent, index, doc_id=doc_id,
                                          section=section, sentence_index=sentence_index,
                                          article_date=article_date, offset=offset):
