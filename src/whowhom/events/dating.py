@@ -27,6 +27,7 @@ YEAR = re.compile(r"^(1[89]\d\d|20\d\d)$")
 TIME_WORDS = {"today", "yesterday", "tomorrow", "week", "month", "year", "weekend", "morning", "evening", "night"}
 # prepositions that put an event at a time; "since", "after", "before", "until", "by" relate it to one
 POINT_PREPS = {"in", "on", "at", "during"}
+SEQUEL_PREPS = {"after", "following"}
 # dependencies by which a date modifies a word: "Friday", "the 2014 annexation", "last month's vote",
 # "six years ago", "earlier this month"
 MODIFIERS = {"npadvmod", "tmod", "nummod", "compound", "amod", "poss", "nmod", "advmod", "obl"}
@@ -142,6 +143,10 @@ def _attached(tok: Token):
             yield c
         elif c.dep_ in ("compound", "amod"):  # "the 2001 U.S.-led invasion"
             yield from (m for m in c.children if m.dep_ in ("compound", "nummod") and _is_date(m))
+        elif c.dep_ == "prep" and c.lower_ in SEQUEL_PREPS:
+            # "sanctions after the 2014 annexation": what followed a dated event belongs to its year
+            yield from (m for p in c.children if p.dep_ == "pobj" for m in p.children
+                        if m.dep_ in ("nummod", "compound", "amod") and YEAR.match(m.text))
         elif c.dep_ == "prep" and c.lower_ in POINT_PREPS:
             for p in c.children:
                 if p.dep_ != "pobj":

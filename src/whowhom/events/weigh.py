@@ -101,8 +101,26 @@ def _coordinated_targets(sent: Span, events: list[Event], index, spans) -> list[
 
 
 def _take_target(e: Event, target: tuple[int, int], trigger: Token, index: dict[int, ActorMention], sent: Span) -> None:
-    """The tagger's target span (tidied) becomes the event's target, coded by the actor named in it."""
+    """The tagger's target span (tidied) becomes the event's target, coded by the actor named in it; not
+    a span inside the source's own phrase ("both Russian and Chinese rhetoric criticized ...": neither
+    side is the other's target)."""
+    if _inside_source(e, target, sent):
+        return
     named = [index[i] for i in range(*target) if i in index and index[i].code and index[i].code != e.source]
     lo, hi = chars(sent, *tidy(sent.doc, *target, trigger))
     e.target = named[0].code if named else (e.target or "")
     e.target_start, e.target_end, e.target_text = lo, hi, sent.text[lo:hi]
+
+
+def _inside_source(e: Event, target: tuple[int, int], sent: Span) -> bool:
+    if e.source_start is None:
+        return False
+    doc = sent.doc
+    last = e.source_end - 1 + sent.start_char
+    head = next((t for t in sent if t.idx <= last < t.idx + len(t)), None)
+    if head is None:
+        return False
+    while head.dep_ in ("amod", "compound", "poss", "nmod") and head.head.i != head.i:
+        head = head.head  # (the noun the source's words belong to)
+    root = doc[target[0]:target[1]].root
+    return head.left_edge.i <= root.i <= head.right_edge.i and root.i != head.i and head.i not in range(*target)
