@@ -143,8 +143,9 @@ def _attached(tok: Token):
             yield c
         elif c.dep_ in ("compound", "amod"):  # "the 2001 U.S.-led invasion"
             yield from (m for m in c.children if m.dep_ in ("compound", "nummod") and _is_date(m))
-        elif c.dep_ == "prep" and c.lower_ in SEQUEL_PREPS:
-            # "sanctions after the 2014 annexation": what followed a dated event belongs to its year
+        elif c.dep_ == "prep" and c.lower_ in SEQUEL_PREPS and tok.pos_ == "NOUN":
+            # "sanctions after the 2014 annexation": an event named by a noun, recalled as what followed a
+            # dated one, belongs to its year ("talks collapsed after the 2001 attacks" is news of today)
             yield from (m for p in c.children if p.dep_ == "pobj" for m in p.children
                         if m.dep_ in ("nummod", "compound", "amod") and YEAR.match(m.text))
         elif c.dep_ == "prep" and c.lower_ in POINT_PREPS:
