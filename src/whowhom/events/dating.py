@@ -103,7 +103,7 @@ def event_date(trigger: Token, article_date: str | None) -> str | None:
 def _date_words(trigger: Token):
     """The head words of the date phrases attached to the trigger's clause, nearest first."""
     for tok in _clause(trigger):
-        yield from _attached(tok)
+        yield from _attached(tok, sequel=trigger.pos_ == "NOUN")
         when = next((c for c in tok.children if c.dep_ == "advmod" and c.lower_ == "when" and c.i < tok.i), None)
         if when is not None and when.i > 1:
             # "since 1989, when it crushed the protests": a when-clause describes the date just before it
@@ -137,13 +137,13 @@ def _clause(trigger: Token) -> list[Token]:
     return chain
 
 
-def _attached(tok: Token):
+def _attached(tok: Token, sequel: bool = False):
     for c in tok.children:
         if c.dep_ in MODIFIERS and _is_date(c):
             yield c
         elif c.dep_ in ("compound", "amod"):  # "the 2001 U.S.-led invasion"
             yield from (m for m in c.children if m.dep_ in ("compound", "nummod") and _is_date(m))
-        elif c.dep_ == "prep" and c.lower_ in SEQUEL_PREPS and tok.pos_ == "NOUN":
+        elif c.dep_ == "prep" and c.lower_ in SEQUEL_PREPS and sequel:
             # "sanctions after the 2014 annexation": an event named by a noun, recalled as what followed a
             # dated one, belongs to its year ("talks collapsed after the 2001 attacks" is news of today)
             yield from (m for p in c.children if p.dep_ == "pobj" for m in p.children
