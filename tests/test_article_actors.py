@@ -97,3 +97,20 @@ def test_an_empty_it_stands_for_nobody(code_text):
     page = "Talks\n\nIsrael met Egypt on Monday.\n\nIt is clear that Syria attacked Lebanon.\n"
     got = dyads(code_text(page, date="2008-01-05"))
     assert not any(s == "ISR" and r == "19" for s, t, r in got)
+
+
+def test_a_dictionary_leader_is_a_person_whatever_the_recognizer_calls_the_name(code_text):
+    page = ("Police chief on leave\n\n"
+            "PRESIDENT Thabo Mbeki has granted the police commissioner leave of absence.\n\n"
+            "Mbeki met with the top leadership of the police service yesterday.\n\n"
+            "He also criticised Zimbabwe for its silence.\n")
+    got = dyads(code_text(page, date="2008-01-15"))
+    assert ("ZAFGOV", "ZWE", "11") in got
+    assert any(s == "ZAFGOV" and r == "04" for s, t, r in got)
+
+
+def test_the_office_a_story_gives_beats_an_ended_dictionary_role():
+    codes = [m.code for m in actors_of("Kenyan opposition leader Raila Odinga spoke.", date="2008-01-10")]
+    assert codes == ["KENOPP"]
+    codes = [m.code for m in actors_of("Former President Bill Clinton spoke.", date="2008-01-10")]
+    assert codes == ["USAELI"]

@@ -149,9 +149,11 @@ class ArticleActors:
                             added.append(self._mention(doc, ent.start, ent.end, person, "person"))
                             covered.update({i: added[-1] for i in range(ent.start, ent.end)})
                     continue
-                if tok.ent_type_ or tok.i in covered:
+                if tok.i in covered:
                     continue
-                if _name_like(tok) and (person := self._known(tok)) is not None:
+                # (a surname of someone met before, whatever the recognizer took it for: "Mbeki met ...")
+                if _name_like(tok) and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL") \
+                        and (person := self._known(tok)) is not None:
                     # a surname the parser did not tag as a person ("Abbas maintained ...")
                     seen.append(_Seen(n, at, person, _is_subject(tok)))
                     if person.code:
@@ -174,11 +176,15 @@ class ArticleActors:
 
     # ------------------------------------------------------------------ people
     def _from_mention(self, doc: Doc, m: ActorMention, tok: Token) -> Person | None:
-        """A coded mention that names a person ("Palestinian President Mahmoud Abbas"): register them."""
-        ent = next((e for e in doc.ents if e.label_ == "PERSON" and m.start <= e.start and e.end <= m.end), None)
-        if ent is None or not m.code:
+        """A coded mention that names a person ("Palestinian President Mahmoud Abbas"): register them. A
+        leader of the dictionary is one whatever the entity recognizer took the name for."""
+        if not m.code:
             return None
-        names = _name_words(ent)
+        if m.kind == "leader" and m.name:
+            names = tuple(norm(w).strip(".") for w in m.name.split() if w.strip(".-"))
+        else:
+            ent = next((e for e in doc.ents if e.label_ == "PERSON" and m.start <= e.start and e.end <= m.end), None)
+            names = _name_words(ent) if ent is not None else ()
         if not names:
             return None
         found = self._lookup(names)

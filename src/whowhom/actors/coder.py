@@ -31,6 +31,8 @@ LED = {"led", "based", "run", "owned", "dominated"}
 # Participles after which a country says where a person or thing comes from, not whom they act for.
 DESCRIPTIVE = {"educated", "born", "trained", "raised", "schooled", "made", "built", "bred", "designed",
                "manufactured", "produced", "flagged", "registered", "listed", "style", "type", "era", "class"}
+# Words that say an office is no longer held: "former President X", "the late Y", "ex-minister Z".
+FORMER = {"former", "ex", "late", "then", "retired", "deposed", "ousted", "erstwhile"}
 # Heads that add nothing to who their modifiers name: "opposition groups" are the opposition.
 GENERIC_HEADS = {"group", "faction", "member", "movement", "wing", "camp", "side", "bloc", "supporter",
                  "representative", "delegation", "element", "unit", "cell", "branch", "coalition"}
@@ -296,6 +298,13 @@ class ActorCoder:
         if leader is not None:
             code, country, sector, cameo = leader.code, leader.country, leader.sector, leader.cameo
             kind, name = "leader", leader.entry.cameo
+            titled = next((p.sector for p in aparts if p.sector and p.sector != "ELI"), None)
+            if sector == "ELI" and country and titled \
+                    and not any(t.lower_ in FORMER for t in doc[max(lo, s - 1):e]):
+                # the dictionary's roles have ended, but the story gives the office the person holds now
+                # ("Kenyan opposition leader Raila Odinga"): the story is the fresher source
+                sector, code = titled, country + titled
+                cameo = code
         else:
             country = next(iter(countries)) if countries else None
             if head_part is not None and head_part.entry is None:
