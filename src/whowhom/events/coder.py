@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whowhom.actors import ActorMention
 from whowhom.actors.context import SECTORS
-from whowhom.events import attribution, cameo, filters, patterns, phrases, plover, roles, triggers
+from whowhom.events import attribution, cameo, filters, patterns, phrases, plover, roles, speech, triggers
 from whowhom.events.event import Event
 from whowhom.events.modality import conditioned, conditions, modality, obliged
 from whowhom.events.roles import MODIFIER_DEPS
@@ -75,12 +75,14 @@ class EventCoder(triggers.Matcher):
                 and not (tok.i in index or tok.lower_ == "according" or filters.describes(tok))
                 and (hit := self.match(tok))}
         cues = {i: hit[2] for i, hit in hits.items()}  # trigger token -> the cue words its pattern matched
-        for i, (pat, scope, cue_tokens) in hits.items():
+        # verbs of saying last: what a statement does is read from the events of what it reports (speech.act)
+        for i, (pat, scope, cue_tokens) in sorted(hits.items(), key=lambda h: speech.speech_verb(
+                sent.doc[h[0]], h[1][0].code)):
             tok = sent.doc[i]
             if pat.pos == "N" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in hits \
                     and tok.head.lemma_.lower() not in self.light:
                 continue  # "rejected the rebels' demands", "condemned the raid": the verb is the news
-            for ev in self._code_trigger(tok, pat, scope, cue_tokens, sent, index, doc_id=doc_id,
+            for ev in self._code_trigger(tok, pat, scope, cue_tokens, sent, index, list(events.values()), doc_id=doc_id,
                                          section=section, sentence_index=sentence_index,
                                          article_date=article_date, offset=offset):
                 key = (ev.source, ev.target, ev.cameo, ev.source_start)
@@ -93,7 +95,7 @@ class EventCoder(triggers.Matcher):
             out = [e for e in out if e.cameo_root != "01"]
         return out
 
-    def _code_trigger(self, tok, pat, scope, cue_tokens, sent, index, **where) -> list[Event]:
+    def _code_trigger(self, tok, pat, scope, cue_tokens, sent, index, found, **where) -> list[Event]:
         conf = 0.9
         subj = None
         sources: list[ActorMention] = []
@@ -184,6 +186,9 @@ class EventCoder(triggers.Matcher):
         code = triggers.refine(pat.code, scope)
         mod = modality(tok, cue_tokens)
         rule = f"{pat.name}@{pat.source}:{pat.line}"
+        if speech.speech_verb(tok, code) and (said := speech.act(tok, sources, targets, index, found, sent)):
+            # what the statement does: an accusation, a denial, an appeal, criticism or praise
+            code, targets, rule = said.code, said.targets, f"{rule}+{said.why}"
         reciprocal = "reciprocal" in pat.flags
         if mod.negated_intent and patterns.negated_code(code):
             # "X does not plan an alliance with Y": X rejects cooperation with Y (one-way, asserted)
@@ -260,7 +265,8 @@ class EventCoder(triggers.Matcher):
         return demanded + events
 
     def _demand(self, tok, doers, index, mod, date, sent, where) -> list[Event]:
-        """"X said Y must withdraw": X demands (CAMEO 100) of Y; the withdrawal is only demanded."""
+        """"X said Y must withdraw": X appeals to Y (CAMEO 020: the news coding guide codes such speech as an
+        appeal, 02x); the withdrawal is only asked for."""
         verb = obliged(tok)
         if verb is None:
             return []
@@ -271,7 +277,7 @@ class EventCoder(triggers.Matcher):
             # "The Red Cross operating in Iraq said ...", parsed with the participle as the subject
             subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
         speakers = roles.actors_at(subj, index) if subj is not None else []
-        return [self._event(s, o, 0.7, verb.head, "100", "asserted", None, date, "demand:must-clause", sent, **where)
+        return [self._event(s, o, 0.7, verb.head, "020", "asserted", None, date, "demand:must-clause", sent, **where)
                 for s in speakers for o in doers if o.code and filters.distinct(s, o)]
 
     def _event(self, src, tgt, conf, tok, code, mod, reporter, date, rule, sent, *, doc_id, section,
