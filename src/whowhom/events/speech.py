@@ -49,6 +49,15 @@ def content(verb: Token) -> list[Token]:
     return [h for h in heads if h.i < verb.i] or heads
 
 
+def _aside(verb: Token, found: list[Event], sent: Span) -> bool:
+    """"X staged rallies against Y, saying Y must resign": a participle of saying on a coded act gives the
+    act's reason; the act is the event."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj"):
+        return False
+    head = verb.head.idx - sent.start_char
+    return any(e.trigger_start == head and e.cameo_root != "01" for e in found)
+
+
 def _question(clause: Token) -> bool:
     """An indirect question reports no claim: "explained why Y did it", "asked whether Y would come"."""
     first = clause.left_edge
@@ -64,7 +73,7 @@ def act(verb: Token, speakers: list[ActorMention], told: list[ActorMention], ind
     if not heads or not speakers:
         return None
     clauses = _clauses(heads)
-    if any(e.rule.startswith("demand:") for e in found):
+    if any(e.rule.startswith("demand:") for e in found) or _aside(verb, found, sent):
         return None  # the coder's _demand took it: "X said Y must withdraw"
     return (_appeal(clauses, speakers, index) or _accusation(verb, heads, speakers, index, found, sent)
             or _denial(clauses, speakers, index)
