@@ -75,9 +75,7 @@ class EventCoder(triggers.Matcher):
                 and not (tok.i in index or tok.lower_ == "according" or filters.describes(tok))
                 and (hit := self.match(tok))}
         cues = {i: hit[2] for i, hit in hits.items()}  # trigger token -> the cue words its pattern matched
-        # verbs of saying last: what a statement does is read from the events of what it reports (speech.act)
-        for i, (pat, scope, cue_tokens) in sorted(hits.items(), key=lambda h: speech.speech_verb(
-                sent.doc[h[0]], h[1][0].code)):
+        for i, (pat, scope, cue_tokens) in speech.saying_last(hits, sent.doc):
             tok = sent.doc[i]
             if pat.pos == "N" and tok.dep_ in ("dobj", "nsubjpass") and tok.head.i in hits \
                     and tok.head.lemma_.lower() not in self.light:
@@ -88,7 +86,8 @@ class EventCoder(triggers.Matcher):
                 key = (ev.source, ev.target, ev.cameo, ev.source_start)
                 if key not in events or events[key].confidence < ev.confidence:
                     events[key] = ev
-        out = filters.drop_light(filters.drop_subsumed(list(events.values()), sent), sent, cues)
+        coded = sorted(events.values(), key=lambda e: e.trigger_start)  # (in the sentence's order again)
+        out = filters.drop_light(filters.drop_subsumed(coded, sent), sent, cues)
         if any(e.cameo_root != "01" and e.modality == "asserted" for e in out):
             # "X said Y attacked Z": the statement is how the event is known, not an event of its own;
             # but "X is considering sending aid to Y" keeps the consideration (014), the aid being unreal

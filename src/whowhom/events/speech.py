@@ -42,6 +42,12 @@ def speech_verb(tok: Token, code: str) -> bool:
     return code == "010" and tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS
 
 
+def saying_last(hits: dict, doc) -> list:
+    """A sentence's trigger hits (token index -> (pattern, ...)) with the verbs of saying last: what a
+    statement does is read from the events of what it reports (act)."""
+    return sorted(hits.items(), key=lambda h: speech_verb(doc[h[0]], h[1][0].code))
+
+
 def content(verb: Token) -> list[Token]:
     """The heads of the clauses a speech verb reports. Where the report comes first ("'...,' said X, who
     wrote ..."), a clause after the verb is the speaker's, misparsed."""
@@ -72,12 +78,12 @@ def act(verb: Token, speakers: list[ActorMention], told: list[ActorMention], ind
     speakers = [s for s in speakers if s.code]
     if not heads or not speakers:
         return None
-    clauses = _clauses(heads)
     if any(e.rule.startswith("demand:") for e in found) or _aside(verb, found, sent):
-        return None  # the coder's _demand took it: "X said Y must withdraw"
+        return None  # (the coder's _demand took "X said Y must withdraw")
+    clauses = _clauses(heads)
     return (_appeal(clauses, speakers, index) or _accusation(verb, heads, speakers, index, found, sent)
-            or _denial(clauses, speakers, index)
-            or _evaluation(clauses, speakers, index) or (None if told else _about(clauses, speakers, index)))
+            or _denial(clauses, speakers, index) or _evaluation(clauses, heads, speakers, index)
+            or (None if told else _about(clauses, speakers, index)))
 
 
 def _about(clauses, speakers, index) -> Act | None:
@@ -137,9 +143,9 @@ def _reported(tok: Token, heads: list[Token]) -> bool:
 def _accusation(verb, heads, speakers, index, found, sent) -> Act | None:
     """"Fatah said Hamas forces raided houses": a hostile act the content reports, done by another side than
     the speaker's, is an accusation of the doer (an act the content names by a noun, "the 1990 civil war",
-    is background). An act only attributed at the end of a report ("Y shelled
-    the town, police said") is news the speaker gives, not a charge, unless the speaker is quoted. A doer
-    whose side is not known ("gunmen", "the army" of no country) is charged with nothing."""
+    is background). An act only attributed at the end of a report ("Y shelled the town, police said") is
+    news the speaker gives, not a charge, unless the speaker is quoted. A doer whose side is not known
+    ("gunmen", "the army" of no country) is charged with nothing."""
     if not (any(h.i > verb.i for h in heads) or _quoted(heads)):
         return None
     at = {t.idx - sent.start_char: t for t in sent}
@@ -171,10 +177,10 @@ def _modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in INTENT_AUX | HYPO_AUX | OBLIGATION for c in verb.children)
 
 
-def _denial(heads, speakers, index) -> Act | None:
+def _denial(clauses, speakers, index) -> Act | None:
     """"It is not true that ...", "X said it was not involved in ...": the speaker denies (016) an act of
     its own side, or that a charge is true. (What it will not do is an intention: modality's business.)"""
-    for h in heads:
+    for h in clauses:
         negated = any(c.dep_ == "neg" for c in h.children)
         if not negated or _modal(h):
             continue
@@ -187,10 +193,10 @@ def _denial(heads, speakers, index) -> Act | None:
     return None
 
 
-def _appeal(heads, speakers, index) -> Act | None:
+def _appeal(clauses, speakers, index) -> Act | None:
     """"X said Y must (should, has to, needs to) ...": X appeals to Y (020); what Y is asked to do is
     only asked (the coder's _demand marks it)."""
-    for h in heads:
+    for h in clauses:
         obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in h.children) or (
             h.lemma_.lower() in OBLIGING and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
                                                  for c in h.children))
@@ -220,12 +226,13 @@ def _valence(words: list[Token], negated: bool) -> int:
     return -hit if negated else hit
 
 
-def _evaluation(heads, speakers, index) -> Act | None:
+def _evaluation(clauses, heads, speakers, index) -> Act | None:
     """"X said Y's plan is a threat to the region": what the content predicates of Y (the complement of a
     copula) in words of blame is criticism of Y (111), in words of praise, praise (051). Blame with no actor
     named stays criticism ("X said the bombing was a cowardly act"); praise needs someone praised. What
-    another side did not do, the speaker holds against it: "X said Y did not lift any roadblock"."""
-    for h in heads:
+    another side did not do, the speaker holds against it: "X said Y did not lift any roadblock" (said, not
+    believed: "X said he believed Y had not ...")."""
+    for h in clauses:
         if any(c.dep_ == "expl" for c in h.children):
             continue  # ("there were two boys among the dead")
         about, own = _doers(h, speakers, index)
@@ -236,7 +243,8 @@ def _evaluation(heads, speakers, index) -> Act | None:
         if h.lemma_.lower() in COPULAS and preds:
             words = [t for p in preds for t in p.subtree] + [c for c in h.children if c.dep_ == "neg"]
             valence = _valence(words, negated)
-        elif negated and about and not _modal(h) and h.pos_ == "VERB":
+        elif negated and about and not _modal(h) and h.pos_ == "VERB" \
+                and (h in heads or h.dep_ == "conj" and h.head in heads):
             valence = -1
         else:
             continue
