@@ -24,6 +24,9 @@ def codes(events):
     ("The French minister said the Iranian plan is a dangerous provocation.", ("FRA", "111", "IRN")),
     ("The Kenyan president said the bombing was a cowardly and evil act.", ("KEN", "111", "")),
     ("Germany said the Iranian proposal was a welcome and constructive step.", ("DEU", "051", "IRN")),
+    # what another side did not do, said (not merely believed), is held against it
+    ("Armenia said Azerbaijan did not withdraw its troops from the border.", ("ARM", "111", "AZE")),
+    ("Armenia said it believed Azerbaijan had not withdrawn its troops from the border.", ("ARM", "010", "AZE")),
 ])
 def test_speech_is_coded_by_what_it_does(code_sentence, sentence, said):
     assert said in codes(code_sentence(sentence))
