@@ -146,12 +146,11 @@ def test_possessive_war_with_year(code_sentence):
     assert any((e.source, e.cameo_root, e.target, e.event_date) == ("AZE", "19", "ARM", "2020") for e in evs)
 
 
-def test_must_clause_is_an_appeal(code_sentence):
-    # the news coding guide codes "X said Y must ..." as an appeal (02x), as its gold does
+def test_must_clause_is_a_demand(code_sentence):
     evs = code_sentence("Germany said Iran must release the detained sailors.")
     asserted = {(e.source, e.cameo, e.target) for e in evs if e.modality == "asserted"}
-    assert ("DEU", "020", "IRN") in asserted
-    assert len([e for e in evs if e.cameo_root == "02"]) == 1  # (once: not also from the speech verb)
+    assert ("DEU", "100", "IRN") in asserted
+    assert len([e for e in evs if e.cameo_root == "10"]) == 1  # (once: not also from the speech verb)
     assert not [e for e in evs if e.cameo_root == "08" and e.modality == "asserted"]  # the release is only demanded
 
 

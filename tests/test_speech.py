@@ -17,9 +17,10 @@ def codes(events):
     # a charge said untrue, an own act said not done: a denial
     ("\"It is not true that the army shelled the village,\" the Georgian defence minister said.", ("GEO", "016", "")),
     ("The Turkish interior ministry said its police did not fire at the protesters.", ("TUR", "016", "")),
-    # what another must do: an appeal
+    # what another must do: a demand; should do: an appeal
     ("Germany said the Serbian government has to do more against corruption.", ("DEU", "020", "SRB")),
-    ("Norway said Peru must return the ship that Peruvian troops seized in March.", ("NOR", "020", "PER")),
+    ("Norway said Peru must return the ship that Peruvian troops seized in March.", ("NOR", "100", "PER")),
+    ("Sweden said the Latvian government should hold new elections.", ("SWE", "020", "LVA")),
     # blame or praise predicated of another (with no one named, blame is criticism all the same)
     ("The French minister said the Iranian plan is a dangerous provocation.", ("FRA", "111", "IRN")),
     ("The Kenyan president said the bombing was a cowardly and evil act.", ("KEN", "111", "")),

@@ -264,8 +264,8 @@ class EventCoder(triggers.Matcher):
         return demanded + events
 
     def _demand(self, tok, doers, index, mod, date, sent, where) -> list[Event]:
-        """"X said Y must withdraw": X appeals to Y (CAMEO 020: the news coding guide codes such speech as an
-        appeal, 02x); the withdrawal is only asked for."""
+        """"X said Y must withdraw": X demands of Y (CAMEO 100; "should" an appeal, 020:
+        speech.obligation_code); the withdrawal is only demanded."""
         verb = obliged(tok)
         if verb is None:
             return []
@@ -276,7 +276,8 @@ class EventCoder(triggers.Matcher):
             # "The Red Cross operating in Iraq said ...", parsed with the participle as the subject
             subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
         speakers = roles.actors_at(subj, index) if subj is not None else []
-        return [self._event(s, o, 0.7, verb.head, "020", "asserted", None, date, "demand:must-clause", sent, **where)
+        code = speech.obligation_code(verb)
+        return [self._event(s, o, 0.7, verb.head, code, "asserted", None, date, "demand:must-clause", sent, **where)
                 for s in speakers for o in doers if o.code and filters.distinct(s, o)]
 
     def _event(self, src, tgt, conf, tok, code, mod, reporter, date, rule, sent, *, doc_id, section,

@@ -22,7 +22,7 @@ from whowhom.events.modality import HYPO_AUX, INTENT_AUX, OBLIGATION
 CONTENT_DEPS = ("ccomp", "parataxis")
 # Sectors of a state: what the army, the police or a ministry did is the government's side's own act.
 STATE = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG", ""}
-HOSTILE_ROOTS = {"14", "15", "17", "18", "19", "20"}
+HOSTILE_ROOTS = {"15", "17", "18", "19", "20"}  # (a protest is no wrong to charge anyone with)
 # Verbs that put an obligation on their subject through a "to" clause: "Y has to go", "Y needs to do more".
 OBLIGING = {"have", "need", "ought"}
 # Verbs whose complement says what their subject is: the predicate is an evaluation of it.
@@ -193,9 +193,16 @@ def _denial(clauses, speakers, index) -> Act | None:
     return None
 
 
+def obligation_code(verb: Token) -> str:
+    """What "X said Y must / should ..." is: "must" a demand (CAMEO 100), "should", "has to", "needs to" an
+    appeal (020), as the news gold codes them ("there must be no exceptions" a demand, "the government
+    should act" an appeal) and Multi-CoPED files "must" clauses under verbal conflict."""
+    return "100" if any(c.dep_ == "aux" and c.lower_ == "must" for c in verb.children) else "020"
+
+
 def _appeal(clauses, speakers, index) -> Act | None:
-    """"X said Y must (should, has to, needs to) ...": X appeals to Y (020); what Y is asked to do is
-    only asked (the coder's _demand marks it)."""
+    """"X said Y should (must, has to, needs to) ...": X appeals to (demands of) Y; what Y is asked to do
+    is only asked (the coder's _demand marks it)."""
     for h in clauses:
         obliged = any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in h.children) or (
             h.lemma_.lower() in OBLIGING and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)
@@ -204,7 +211,8 @@ def _appeal(clauses, speakers, index) -> Act | None:
             continue  # ("Y must not be allowed to ..." asks no one in particular)
         asked, own = _doers(h, speakers, index)
         if asked and not own:
-            return Act("020", asked, "appeal")
+            code = obligation_code(h)
+            return Act(code, asked, "demand" if code == "100" else "appeal")
     return None
 
 
