@@ -47,8 +47,11 @@ def test_accusation_keeps_the_act_and_denial_negates_it(code_sentence):
     ("The Armenian defence ministry said its troops shelled enemy positions.", {"11"}),
     # an act in a relative clause describes the ship; what Norway says is that Peru must give it back
     ("Norway said Peru must return the ship that Peruvian troops seized in March.", {"11"}),
-    # what the speaker says of itself is no evaluation
+    # (an apostrophe is no quotation mark; a ministry of no country named speaks for the forces it reports on)
+    ("Turkish troops shelled Kurdish positions in Syria’s north, the defence ministry said.", {"11"}),
+    # what the speaker says of itself is no evaluation, nor is a stance ("ready to")
     ("The Japanese foreign minister said Japan was ready for a difficult dialogue.", {"05", "11"}),
+    ("Chile is ready to send more troops to Haiti, the defence minister said.", {"05"}),
     # the rallies are the event; "saying he must resign" says what they are for
     ("Opposition activists in Kenya staged rallies against the president, saying he must resign.", {"02"}),
 ])

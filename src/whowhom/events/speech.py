@@ -17,7 +17,8 @@ from whowhom.actors import ActorMention
 from whowhom.events import patterns, roles
 from whowhom.events.attribution import SPEECH_VERBS
 from whowhom.events.event import Event
-from whowhom.events.modality import HYPO_AUX, INTENT_AUX, OBLIGATION
+from whowhom.actors.context import SECTORS
+from whowhom.events.modality import HYPO_AUX, INTENT_AUX, INTENT_VERBS, OBLIGATION
 
 CONTENT_DEPS = ("ccomp", "parataxis")
 # Sectors of a state: what the army, the police or a ministry did is the government's side's own act.
@@ -58,10 +59,11 @@ def content(verb: Token) -> list[Token]:
 def _aside(verb: Token, found: list[Event], sent: Span) -> bool:
     """"X staged rallies against Y, saying Y must resign": a participle of saying on a coded act gives the
     act's reason; the act is the event."""
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "xcomp", "conj"):
+    if verb.tag_ != "VBG" or verb.dep_ == "ROOT" or any(c.dep_ == "nsubj" for c in verb.children):
         return False
-    head = verb.head.idx - sent.start_char
-    return any(e.trigger_start == head and e.cameo_root != "01" for e in found)
+    head = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)  # (whatever the parse hangs it on)
+    return head is not None and any(e.trigger_start == head.idx - sent.start_char and e.cameo_root != "01"
+                                    for e in found)
 
 
 def _question(clause: Token) -> bool:
@@ -107,19 +109,27 @@ def _clauses(heads: list[Token]) -> list[Token]:
 
 
 def _own(a: ActorMention, b: ActorMention) -> bool:
-    """One side: the same actor, or organs of one state ("the ministry said troops killed ...", also where
-    the state is not named: "police said the army ...")."""
+    """One side: the same actor, or organs of one state ("the ministry said troops killed ..."); a state
+    body whose country is not named is taken for the other's ("the defence ministry said Russian forces
+    ...", "the defence minister said Colombia is ...")."""
     if a.code == b.code:
         return True
-    return a.country == b.country and (a.sector or "") in STATE and (b.sector or "") in STATE \
-        and (a.country or a.sector) and (b.country or b.sector)
+    if (a.sector or "") not in STATE or (b.sector or "") not in STATE:
+        return False
+    return _bare(a) or _bare(b) or (a.country is not None and a.country == b.country)
+
+
+def _bare(m: ActorMention) -> bool:
+    return not m.country and m.code in SECTORS
 
 
 def _quoted(heads: list[Token]) -> bool:
+    """Whether the content stands in quotation marks (at its edges: an apostrophe inside is none)."""
     doc = heads[0].doc
     lo = min(h.left_edge.i for h in heads)
     hi = max(h.right_edge.i for h in heads)
-    return any(t.is_quote for t in doc[max(lo - 1, 0):min(hi + 2, len(doc))])
+    edges = list(doc[max(lo - 1, 0):lo + 1]) + list(doc[hi:min(hi + 3, len(doc))])  # ('...," X said')
+    return any(t.is_quote for t in edges)
 
 
 def _mention(e: Event, index: dict[int, ActorMention], sent: Span) -> ActorMention | None:
@@ -248,7 +258,8 @@ def _evaluation(clauses, heads, speakers, index) -> Act | None:
             continue
         negated = any(c.dep_ == "neg" for c in h.children)
         preds = [c for c in h.children if c.dep_ in ("attr", "acomp", "oprd")]
-        if h.lemma_.lower() in COPULAS and preds:
+        if h.lemma_.lower() in COPULAS and preds and not any(p.lemma_.lower() in INTENT_VERBS for p in preds):
+            # (not a stance: "Y is ready to ...", which modality reads as an intention)
             words = [t for p in preds for t in p.subtree] + [c for c in h.children if c.dep_ == "neg"]
             valence = _valence(words, negated)
         elif negated and about and not _modal(h) and h.pos_ == "VERB" \
