@@ -150,6 +150,7 @@ def test_must_clause_is_a_demand(code_sentence):
     evs = code_sentence("Germany said Iran must release the detained sailors.")
     asserted = {(e.source, e.cameo, e.target) for e in evs if e.modality == "asserted"}
     assert ("DEU", "100", "IRN") in asserted
+    assert len([e for e in evs if e.cameo_root == "10"]) == 1  # (once: not also from the speech verb)
     assert not [e for e in evs if e.cameo_root == "08" and e.modality == "asserted"]  # the release is only demanded
 
 

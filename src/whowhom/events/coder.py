@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whowhom.actors import ActorMention
 from whowhom.actors.context import SECTORS
-from whowhom.events import attribution, cameo, filters, patterns, phrases, plover, roles, triggers
+from whowhom.events import attribution, cameo, filters, patterns, phrases, plover, roles, speech, triggers
 from whowhom.events.event import Event
 from whowhom.events.modality import conditioned, conditions, modality, obliged
 from whowhom.events.roles import MODIFIER_DEPS
@@ -75,7 +75,7 @@ class EventCoder(triggers.Matcher):
                 and not (tok.i in index or tok.lower_ == "according" or filters.describes(tok))
                 and (hit := self.match(tok))}
         cues = {i: hit[2] for i, hit in hits.items()}  # trigger token -> the cue words its pattern matched
-        for i, (pat, scope, cue_tokens) in hits.items():
+        for i, (pat, scope, cue_tokens) in speech.saying_last(hits, sent.doc):
             tok = sent.doc[i]
             # "rejected the rebels' demands", "condemned the raid", "conceded to demands from X": the verb
             # is the news, the event noun it acts on only its object
@@ -83,20 +83,21 @@ class EventCoder(triggers.Matcher):
             if pat.pos == "N" and tok.dep_ in ("dobj", "nsubjpass", "pobj") and gov.i in hits and gov.i != tok.i \
                     and gov.lemma_.lower() not in self.light:
                 continue
-            for ev in self._code_trigger(tok, pat, scope, cue_tokens, sent, index, doc_id=doc_id,
+            for ev in self._code_trigger(tok, pat, scope, cue_tokens, sent, index, list(events.values()), doc_id=doc_id,
                                          section=section, sentence_index=sentence_index,
                                          article_date=article_date, offset=offset):
                 key = (ev.source, ev.target, ev.cameo, ev.source_start)
                 if key not in events or events[key].confidence < ev.confidence:
                     events[key] = ev
-        out = filters.drop_light(filters.drop_subsumed(list(events.values()), sent), sent, cues)
+        coded = sorted(events.values(), key=lambda e: e.trigger_start)  # (in the sentence's order again)
+        out = filters.drop_light(filters.drop_subsumed(coded, sent), sent, cues)
         if any(e.cameo_root != "01" and e.modality == "asserted" for e in out):
             # "X said Y attacked Z": the statement is how the event is known, not an event of its own;
             # but "X is considering sending aid to Y" keeps the consideration (014), the aid being unreal
             out = [e for e in out if e.cameo_root != "01"]
         return out
 
-    def _code_trigger(self, tok, pat, scope, cue_tokens, sent, index, **where) -> list[Event]:
+    def _code_trigger(self, tok, pat, scope, cue_tokens, sent, index, found, **where) -> list[Event]:
         conf = 0.9
         subj = None
         sources: list[ActorMention] = []
@@ -187,6 +188,9 @@ class EventCoder(triggers.Matcher):
         code = triggers.refine(pat.code, scope)
         mod = modality(tok, cue_tokens)
         rule = f"{pat.name}@{pat.source}:{pat.line}"
+        if speech.speech_verb(tok, code) and (said := speech.act(tok, sources, targets, index, found, sent)):
+            # what the statement does: an accusation, a denial, an appeal, criticism or praise
+            code, targets, rule = said.code, said.targets, f"{rule}+{said.why}"
         reciprocal = "reciprocal" in pat.flags
         if mod.negated_intent and patterns.negated_code(code):
             # "X does not plan an alliance with Y": X rejects cooperation with Y (one-way, asserted)
@@ -263,7 +267,8 @@ class EventCoder(triggers.Matcher):
         return demanded + events
 
     def _demand(self, tok, doers, index, mod, date, sent, where) -> list[Event]:
-        """"X said Y must withdraw": X demands (CAMEO 100) of Y; the withdrawal is only demanded."""
+        """"X said Y must withdraw": X demands of Y (CAMEO 100; "should" an appeal, 020:
+        speech.obligation_code); the withdrawal is only demanded."""
         verb = obliged(tok)
         if verb is None:
             return []
@@ -274,7 +279,8 @@ class EventCoder(triggers.Matcher):
             # "The Red Cross operating in Iraq said ...", parsed with the participle as the subject
             subj = next((c for c in subj.children if c.dep_ == "nsubj"), subj)
         speakers = roles.actors_at(subj, index) if subj is not None else []
-        return [self._event(s, o, 0.7, verb.head, "100", "asserted", None, date, "demand:must-clause", sent, **where)
+        code = speech.obligation_code(verb)
+        return [self._event(s, o, 0.7, verb.head, code, "asserted", None, date, "demand:must-clause", sent, **where)
                 for s in speakers for o in doers if o.code and filters.distinct(s, o)]
 
     def _event(self, src, tgt, conf, tok, code, mod, reporter, date, rule, sent, *, doc_id, section,

@@ -1,0 +1,68 @@
+"""Speech coded by what it does (events/speech.py), on sentences written for these tests."""
+
+import pytest
+
+
+def codes(events):
+    """(source country, CAMEO code, target country) of the asserted events."""
+    return {(e.source[:3], e.cameo, (e.target or "")[:3]) for e in events if e.modality == "asserted"}
+
+
+@pytest.mark.parametrize("sentence, said", [
+    # a hostile act of another side, reported by the speaker, is an accusation (the act stays too)
+    ("Armenia said Azerbaijani troops shelled border villages on Sunday.", ("ARM", "112", "AZE")),
+    ("\"Azerbaijani troops shelled our villages,\" the Armenian foreign minister said.", ("ARM", "112", "AZE")),
+    ("The Armenian foreign ministry said: \"Azerbaijani troops shelled three border villages.\"",
+     ("ARM", "112", "AZE")),
+    # a charge said untrue, an own act said not done: a denial
+    ("\"It is not true that the army shelled the village,\" the Georgian defence minister said.", ("GEO", "016", "")),
+    ("The Turkish interior ministry said its police did not fire at the protesters.", ("TUR", "016", "")),
+    # what another must do: a demand; should do: an appeal
+    ("Germany said the Serbian government has to do more against corruption.", ("DEU", "020", "SRB")),
+    ("Norway said Peru must return the ship that Peruvian troops seized in March.", ("NOR", "100", "PER")),
+    ("Sweden said the Latvian government should hold new elections.", ("SWE", "020", "LVA")),
+    # blame or praise predicated of another (with no one named, blame is criticism all the same)
+    ("The French minister said the Iranian plan is a dangerous provocation.", ("FRA", "111", "IRN")),
+    ("The Kenyan president said the bombing was a cowardly and evil act.", ("KEN", "111", "")),
+    ("Germany said the Iranian proposal was a welcome and constructive step.", ("DEU", "051", "IRN")),
+    # what another side did not do, said (not merely believed), is held against it
+    ("Armenia said Azerbaijan did not withdraw its troops from the border.", ("ARM", "111", "AZE")),
+    ("Armenia said it believed Azerbaijan had not withdrawn its troops from the border.", ("ARM", "010", "AZE")),
+])
+def test_speech_is_coded_by_what_it_does(code_sentence, sentence, said):
+    assert said in codes(code_sentence(sentence))
+
+
+def test_accusation_keeps_the_act_and_denial_negates_it(code_sentence):
+    evs = code_sentence("Armenia said Azerbaijani troops shelled border villages on Sunday.")
+    assert any(e.source.startswith("AZE") and e.cameo_root == "19" and e.modality == "asserted" for e in evs)
+    evs = code_sentence("\"It is not true that the army shelled the village,\" the Georgian defence minister said.")
+    assert not [e for e in evs if e.cameo_root == "19" and e.modality == "asserted"]
+
+
+@pytest.mark.parametrize("sentence, not_roots", [
+    # "..., officials said" gives the news and who reported it, not a charge
+    ("Azerbaijani troops shelled border villages on Sunday, Armenian officials said.", {"11"}),
+    # what one's own side did is no charge
+    ("The Armenian defence ministry said its troops shelled enemy positions.", {"11"}),
+    # an act in a relative clause describes the ship; what Norway says is that Peru must give it back
+    ("Norway said Peru must return the ship that Peruvian troops seized in March.", {"11"}),
+    # (an apostrophe is no quotation mark; a ministry of no country named speaks for the forces it reports on)
+    ("Turkish troops shelled Kurdish positions in Syria’s north, the defence ministry said.", {"11"}),
+    # what the speaker says of itself is no evaluation, nor is a stance ("ready to")
+    ("The Japanese foreign minister said Japan was ready for a difficult dialogue.", {"05", "11"}),
+    ("Chile is ready to send more troops to Haiti, the defence minister said.", {"05"}),
+    # the rallies are the event; "saying he must resign" says what they are for
+    ("Opposition activists in Kenya staged rallies against the president, saying he must resign.", {"02"}),
+])
+def test_speech_that_does_nothing_more(code_sentence, sentence, not_roots):
+    assert not {c[:2] for _, c, _ in codes(code_sentence(sentence))} & not_roots
+
+
+def test_plain_statement_is_about_its_subject(code_sentence):
+    assert codes(code_sentence("Chile said Peru has a new cabinet.")) == {("CHL", "010", "PER")}
+
+
+def test_reported_by_stays_with_the_reported_act(code_sentence):
+    evs = code_sentence("Azerbaijani troops shelled border villages on Sunday, Armenian officials said.")
+    assert [e.reported_by for e in evs if e.cameo_root == "19"] == ["Armenian officials"]
