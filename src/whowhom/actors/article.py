@@ -337,23 +337,22 @@ def _someone(doc: Doc, m: ActorMention) -> Person | None:
 
 
 def _antecedent(seen: list[_Seen], sentence: int, char: int, tok: Token) -> Person | None:
-    """The person a personal pronoun stands for: in its own sentence, the nearest subject before it for
-    "he" and "she", the nearest person (subjects first) for "his", the nearest one not the subject for
-    "him" and "her" (that would be "himself"); else the subject of the latest sentence that has a person as subject, within reach;
-    else the latest person."""
+    """The person a personal pronoun stands for, where it is in an earlier sentence: the subject of the
+    latest sentence that has a person as subject, within reach, else the latest person. None where its own
+    sentence names the person first (in its own sentence, the nearest subject before it for "he" and
+    "she", the nearest person for "his", the nearest one not the subject for "him" and "her"): the
+    coder reads a sentence's own pronouns from its parse ("X said he would ...", "called Y to assure
+    him"), and the span annotators give such a role is the name, not the pronoun."""
     before = [s for s in seen if s.char < char and sentence - s.sentence <= PRONOUN_REACH]
     if not before:
         return None
     same = [s for s in before if s.sentence == sentence]
     if same:
         if PERSONAL[tok.lower_] == "object":
-            others = [s for s in same if not s.subject]
-            if others:
-                return others[-1].person
-        else:
-            subj = [s for s in same if s.subject]
-            if subj or PERSONAL[tok.lower_] == "owner":
-                return (subj or same)[-1].person
+            if any(not s.subject for s in same):
+                return None
+        elif any(s.subject for s in same) or PERSONAL[tok.lower_] == "owner":
+            return None
     last = max(s.sentence for s in before)
     subj = [s for s in before if s.subject]
     if subj and subj[-1].sentence == last:

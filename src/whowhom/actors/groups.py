@@ -1,8 +1,9 @@
-"""Pronouns that stand for a country, an organisation or a group: "Israel sealed the crossing. It said
-...", "The rebels denied the charge; they said ...". The antecedent is the latest such actor that was the
-subject of a clause, within two sentences, agreeing in number: "it" for a country, an organisation or a
-singular body ("the ministry"), "they" for a plural one ("rebels", "the Tigers") or for two
-actors joined by "and"."""
+"""Pronouns that stand for a country, an organisation or a group named in an earlier sentence: "Israel
+sealed the crossing. It said ...", "The rebels denied the charge. They said ...". The antecedent is the
+latest such actor that was the subject of a clause in the two sentences before, agreeing in number: "it"
+for a country, an organisation or a singular body ("the ministry"), "they" for a plural one ("rebels",
+"the Tigers") or for two actors joined by "and". Within its own sentence the coder reads a pronoun from
+the parse ("Israel said it would ...")."""
 
 from __future__ import annotations
 
@@ -32,9 +33,9 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         if tok.i in at or tok.dep_ not in ("nsubj", "nsubjpass") or low not in SINGULAR | PLURAL or _placeholder(tok):
             continue
         n = sent_of.get(tok.i)
-        before = [m for s, m in subjects if m.head < tok.i and 0 <= n - s <= REACH
-                  and _number(doc, m) == ("plural" if low in PLURAL else "singular")
-                  and not (s == n and _same_clause(doc[m.head], tok))]
+        # (in its own sentence the coder reads it from the parse: "Israel said it would ...")
+        before = [m for s, m in subjects if m.head < tok.i and 0 < n - s <= REACH
+                  and _number(doc, m) == ("plural" if low in PLURAL else "singular")]
         if before:
             m = before[-1]
             added.append(ActorMention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, m.code,
@@ -61,12 +62,3 @@ def _placeholder(tok: Token) -> bool:
     return tok.lower_ == "it" and (head.lemma_.lower() in EMPTY or any(c.dep_ == "auxpass" for c in head.children)
                                    or any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i
                                           for c in head.children if head.pos_ == "AUX"))
-
-
-def _same_clause(a: Token, b: Token) -> bool:
-    """Two words whose nearest verbs are one: "Israel said it ..." is two clauses; "Israel sealed it" one."""
-    def verb(t: Token) -> Token:
-        while t.pos_ not in ("VERB", "AUX") and t.head.i != t.i:
-            t = t.head
-        return t
-    return verb(a).i == verb(b).i
