@@ -14,7 +14,7 @@ from spacy.attrs import IS_SPACE, NORM, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from whowhom import nlp
-from whowhom.actors import ActorCoder
+from whowhom.actors import ActorCoder, plural
 from whowhom.actors.article import ArticleActors
 from whowhom.actors.coder import date_int
 from whowhom.events.coder import EventCoder
@@ -61,6 +61,7 @@ def _code(doc: Doc, article: Article, section: str, offset: int = 0, first_sente
     register = register or ArticleActors(actors, date_int(article.date))
     mentions = register.resolve(doc, mentions, pronouns=section != "headline",
                                 dateline=section == "article" and offset == 0)
+    mentions = plural.resolve(doc, mentions)  # (the lead moves this into actors/article.py)
     return coder.code_doc(doc, mentions, doc_id=article.id, section=section, article_date=article.date,
                           offset=offset, first_sentence=first_sentence, later=later)
 
