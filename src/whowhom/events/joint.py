@@ -93,8 +93,11 @@ def partners(tok: Token, index) -> list[ActorMention]:
     from whowhom.events.roles import MODIFIER_DEPS, actors_at
 
     found: list[ActorMention] = []
-    for c in tok.children:
-        if c.dep_ in MODIFIER_DEPS:
+    # ("clashes erupted between A and B", "talks were held among X, Y and Z": on the verb of which the noun
+    # is the subject)
+    verb = [tok.head] if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") else []
+    for c in list(tok.children) + [c for v in verb for c in v.children]:
+        if c.dep_ in MODIFIER_DEPS and c.head.i == tok.i:
             found += actors_at(c, index)
             found += _hyphened(c, index)
         elif c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
