@@ -183,6 +183,18 @@ def pairs(tok: Token, pat, sources: list[ActorMention], targets: list[ActorMenti
     return out
 
 
+def evidence_once(events) -> None:
+    """Of the two directions of a joint act, the second is the first seen from the other side ("A met B":
+    B -> A; "A and B held talks": B -> A after A -> B): it keeps the actors' words but not their places in the
+    sentence, so the roles the sentence gives are read once, and is marked +joint."""
+    seen = set()
+    for e in events:
+        if (e.target, e.source) in seen and e.source != e.target:
+            e.source_start = e.source_end = e.target_start = e.target_end = None
+            e.rule += "+joint"
+        seen.add((e.source, e.target))
+
+
 def _unique(found: list[ActorMention]) -> list[ActorMention]:
     return narrowest(list({(m.start, m.code): m for m in found}.values()))
 
