@@ -236,7 +236,7 @@ class EventCoder(triggers.Matcher):
         # a joint act goes both ways (events/joint.py): "X and Y held joint exercises", "X met Y". Where the
         # only targets found are the sources themselves ("Croatia is investigating crimes by Croatian
         # extremists"), the event stands without a target.
-        pairs = joint.pairs(tok, pat, sources, targets, conf, mutual, mirrored, filters.distinct)
+        pairs = joint.pairs(tok, pat, sources, targets, conf, mutual, mirrored)
         if not pairs:
             pairs = [(s, None, conf - 0.1) for s in sources]
         # at least one side must be an actor: a coded one, or a named one whowhom has no code for

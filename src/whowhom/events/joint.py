@@ -1,7 +1,7 @@
 """Joint acts: what two actors do together ("A and B held talks", "the China-Japan summit", "A met B",
 "clashes between A and B", "A and B accused each other") is coded both ways, A -> B and B -> A, as the news
-coding guide asks. Patterns flagged `reciprocal` in data/events/triggers.tsv are joint acts; so is an act
-whose clause holds one ("A and B pledged to restart negotiations", "agreed to cooperate").
+coding guide asks. Patterns flagged `reciprocal` in data/events/triggers.tsv are joint acts; so are acts coded
+as meeting, negotiating, signing or cooperating ("A and B pledged to restart negotiations": 036 both ways).
 
 Also the actors one phrase names together: "U.S.-Russian" and "the two sides" (actors/plural.py) are
 mentions that share their words; the coder's index keeps them all (Index)."""
@@ -14,6 +14,7 @@ from spacy.tokens import Token
 
 from whowhom.actors import ActorMention
 from whowhom.events import patterns
+from whowhom.events.filters import distinct
 from whowhom.events.phrases import np_head
 
 PARTNER_PREPS = ("with", "between", "among", "amongst", "alongside")
@@ -52,6 +53,7 @@ def _joint_words() -> frozenset[tuple[str, str]]:
 
 
 def is_joint_word(tok: Token) -> bool:
+    """A word some reciprocal pattern has ("talks", "negotiations", "summit")."""
     kind = patterns.kind(tok.pos_)
     return bool(kind) and ((tok.lemma_.lower(), kind) in _joint_words() or (tok.lower_, kind) in _joint_words())
 
@@ -69,8 +71,7 @@ def mutual(tok: Token, pat, code: str, cue_tokens) -> bool:
 def each_other(tok: Token) -> bool:
     """"accused each other", "fired at one another": the doers act on themselves, each on the other."""
     for t in tok.subtree:
-        if (t.lower_ in ("other", "another")) and t.i > tok.i and t.i - 1 >= 0 \
-                and (t.doc[t.i - 1].lower_, t.lower_) in RECIPROCAL_PRONOUNS and _in_clause(t, tok):
+        if t.i > tok.i and (t.doc[t.i - 1].lower_, t.lower_) in RECIPROCAL_PRONOUNS and _in_clause(t, tok):
             return True
     return False
 
@@ -165,19 +166,19 @@ def partner_target(tok: Token, target: ActorMention, pat) -> bool:
 
 
 def pairs(tok: Token, pat, sources: list[ActorMention], targets: list[ActorMention], conf: float,
-          mutual: bool, mirrored: bool, distinct) -> list[tuple]:
-    """(source, target, confidence) of an act. Of a joint act (`mutual`), doers coordinated with no target act
-    on each other; with `mirrored`, a partner target acts on the doer too ("A met B": B -> A as well). Doers
-    that act on "each other" do so whatever the act."""
+          together: bool, mirrored: bool) -> list[tuple]:
+    """(source, target, confidence) of an act. Where the doers do it `together` (mutual), doers coordinated
+    with no target act on each other; with `mirrored`, a partner target acts on the doer too ("A met B": B -> A
+    as well)."""
     out = [(s, t, conf) for s in sources for t in targets if distinct(s, t)]
-    if mutual and len({s.country for s in sources if s.country}) > 1 \
+    if together and len({s.country for s in sources if s.country}) > 1 \
             and all(t.country in {s.country for s in sources} for t in targets):
         targets = []  # "the two men agreed to increase exchanges between the two countries": with each other
         out = []
     if mirrored:
         out += [(t, s, conf - 0.1) for s in sources for t in targets
                 if s.code and t.code and distinct(s, t) and partner_target(tok, t, pat)]
-    if not targets and len(sources) > 1 and (mutual or each_other(tok)):
+    if not targets and len(sources) > 1 and together:
         doers = narrowest(sources)
         out += [(s, t, conf - 0.1) for s in doers for t in doers if distinct(s, t)]
     return out
