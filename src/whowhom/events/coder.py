@@ -253,7 +253,7 @@ class EventCoder(triggers.Matcher):
             mod.modality = "hypothetical"  # what one side must do (says another) has not happened
         events = [self._event(s, t, c, tok, code, mod.modality, reporter, date, rule, sent, **where)
                   for s, t, c in pairs]
-        joint.evidence_once(events)
+        joint.evidence(events, pairs, sources, targets)
         if cameo.root(code) == "14":
             # a protest that names no target ("opposition parties in Nepal called a general strike") is
             # aimed at the protesters' own state: NPLOPP -> NPL, so domestic unrest enters the country's

@@ -184,16 +184,19 @@ def pairs(tok: Token, pat, sources: list[ActorMention], targets: list[ActorMenti
     return out
 
 
-def evidence_once(events) -> None:
-    """Of the two directions of a joint act, the second is the first seen from the other side ("A met B":
-    B -> A; "A and B held talks": B -> A after A -> B): it keeps the actors' words but not their places in the
-    sentence, so the roles the sentence gives are read once, and is marked +joint."""
-    seen = set()
-    for e in events:
-        if (e.target, e.source) in seen and e.source != e.target:
-            e.source_start = e.source_end = e.target_start = e.target_end = None
+def evidence(events, pairs, sources, targets) -> None:
+    """Where the sentence gives the actors of a joint act: a target inferred from the co-doers ("A and B held
+    talks": A -> B, B -> A) or from the doer of a mirrored event ("A met B": B -> A) was not read as a target,
+    nor was a mirrored event's source read as a source: those keep their words but not their places in the
+    sentence (so the roles the sentence gives are read once, and the role tagger gives them no other target),
+    and the event is marked +joint."""
+    for e, (s, t, _) in zip(events, pairs):
+        mirror = any(s is m for m in targets)
+        if mirror or (t is not None and any(t is m for m in sources)):
+            e.target_start = e.target_end = None
+            if mirror:
+                e.source_start = e.source_end = None
             e.rule += "+joint"
-        seen.add((e.source, e.target))
 
 
 def _unique(found: list[ActorMention]) -> list[ActorMention]:
