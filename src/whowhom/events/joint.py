@@ -93,17 +93,15 @@ def partners(tok: Token, index) -> list[ActorMention]:
     "between" and "among" ("clashes between A and B")."""
     from whowhom.events.roles import MODIFIER_DEPS, actors_at
 
-    found: list[ActorMention] = []
+    named = [m for c in tok.children if c.dep_ in MODIFIER_DEPS for m in actors_at(c, index) + _hyphened(c, index)]
     # ("clashes erupted between A and B", "talks were held among X, Y and Z": on the verb of which the noun
-    # is the subject)
+    # is the subject); parties only where they are two ("clashes between police and rioters" names one)
     verb = [tok.head] if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX") else []
-    for c in list(tok.children) + [c for v in verb for c in v.children]:
-        if c.dep_ in MODIFIER_DEPS and c.head.i == tok.i:
-            found += actors_at(c, index)
-            found += _hyphened(c, index)
-        elif c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst"):
-            found += [m for p in c.children if p.dep_ == "pobj" for m in actors_at(p, index)]
-    return _unique(found)
+    among = [m for c in list(tok.children) + [c for v in verb for c in v.children]
+             if c.dep_ == "prep" and c.lower_ in ("between", "among", "amongst")
+             for p in c.children if p.dep_ == "pobj" for m in actors_at(p, index)]
+    found = _unique(named + among)
+    return found if len({m.code for m in found}) > 1 else _unique(named)
 
 
 def _hyphened(tok: Token, index) -> list[ActorMention]:
