@@ -29,6 +29,7 @@ from functools import lru_cache
 from whowhom.actors.context import SECTORS
 from whowhom.actors.gazetteer import case_ok
 from whowhom.actors.loader import load as load_actors, norm
+from whowhom.actors.plural import PAIR_NOUNS
 
 # Tokens no inflection rule applies to; skipped when collecting lemma candidates (speed only).
 _FUNCTION_CHARS = set(".,;:!?()[]{}\"'“”‘’«»-–—/\\|*&%$#@+=<>~^`")
@@ -140,6 +141,11 @@ class Prefilter:
                     e = data.gaz.get((piece,))
                     if e is not None and e.kind not in ("discard", "leader"):
                         return True
+        # a reference to a pair named before ("both countries", "the two sides": actors/plural.py)
+        low = [t.lower() for t in tokens]
+        if any(t in ("both", "two") and any(self.lemmas(n) & PAIR_NOUNS for n in low[i + 1:i + 3])
+               for i, t in enumerate(low)):
+            return True
         # agent words match by text or lemma, word by word ("defence ministries")
         normed = {self._norm(w) for w in words}
         return any(all(w in normed for w in key) for first in normed if first in self.agents

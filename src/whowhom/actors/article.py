@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from whowhom.actors import context, groups
+from whowhom.actors import context, groups, plural
 from whowhom.actors.loader import norm, split_code
 from whowhom.actors.mention import ActorMention
 
@@ -172,7 +172,8 @@ class ArticleActors:
         # what the sentence leaves without a country happens where the story is set
         out = [replace(m, code=self.home + m.code, country=self.home, cameo=self.home + m.code)
                if self.home and m.country is None and m.code in context.SECTORS else m for m in out]
-        return groups.resolve(doc, out) if pronouns else out
+        # ("the two countries" only now: it would count towards the home country)
+        return plural.resolve(doc, groups.resolve(doc, out) if pronouns else out)
 
     # ------------------------------------------------------------------ people
     def _from_mention(self, doc: Doc, m: ActorMention, tok: Token) -> Person | None:

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whowhom.actors import ActorMention
 from whowhom.actors.context import SECTORS
-from whowhom.events import attribution, cameo, filters, patterns, phrases, plover, roles, speech, triggers
+from whowhom.events import attribution, cameo, filters, joint, patterns, phrases, plover, roles, speech, triggers
 from whowhom.events.event import Event
 from whowhom.events.modality import conditioned, conditions, modality, obliged
 from whowhom.events.roles import MODIFIER_DEPS
@@ -53,8 +53,7 @@ class EventCoder(triggers.Matcher):
         sentence and the article give it). `offset` and `first_sentence` place a piece of a section (its first
         character and the index of its first sentence) within the section. With `later` (a list), the
         trained components' weighing is left to weigh_all(later), which sets the events in place."""
-        index = {i: m for m in mentions if m.country or m.code not in SECTORS or self.bare_sectors
-                 for i in range(m.start, m.end)}
+        index = joint.Index(m for m in mentions if m.country or m.code not in SECTORS or self.bare_sectors)
         coded = [(sent, self.code_sentence(sent, index, doc_id=doc_id, section=section,
                                            sentence_index=first_sentence + n,
                                            article_date=article_date, offset=offset))
@@ -101,6 +100,7 @@ class EventCoder(triggers.Matcher):
         conf = 0.9
         subj = None
         sources: list[ActorMention] = []
+        parties: list[ActorMention] = []  # the parties a joint-act noun names itself
         anchor = tok  # where targets are searched from
         passive = False
         how = ""
@@ -121,7 +121,12 @@ class EventCoder(triggers.Matcher):
                             sources += [m for m in roles.actors_at(p, index)
                                         if c.lower_ == "by" or m.kind not in ("country", "capital")]
             head = tok.head
-            if not sources and tok.dep_ in ("dobj", "nsubjpass", "conj") and head.lemma_.lower() in self.light:
+            light_head = tok.dep_ in ("dobj", "nsubjpass", "conj") and head.lemma_.lower() in self.light
+            if "reciprocal" in pat.flags:
+                # a joint act's parties: "Israeli-Palestinian talks", "clashes between A and B", "... during talks"
+                parties = joint.noun_parties(tok, index, light_head)
+                sources = parties or sources
+            if not sources and light_head:
                 subj, how = roles.subject(head)
                 passive = how in ("agent", "passive")
                 if subj is not None:
@@ -179,33 +184,34 @@ class EventCoder(triggers.Matcher):
         if not targets and pat.pos == "V" and tok.lemma_.lower() not in RECEIVING:
             # "withdrew its troops from Chad", "evacuated the wounded from Gorazde": the place left
             targets = roles.left([anchor], index, exclude)
-        if not targets and self.unresolved and not ("reciprocal" in pat.flags and len(sources) > 1):
+        code = triggers.refine(pat.code, scope)
+        mutual = joint.mutual(tok, pat, code, cue_tokens)
+        if not targets and self.unresolved and not (mutual and len(sources) > 1):
             obj = roles.object_of(tok, anchor, pat, cue_tokens, exclude, passive)
             # (a phrase naming someone, or people: "freed 37 prisoners"; not "a statement")
             if obj is not None and (m := phrases.unresolved(obj)) and (phrases.named(obj.doc[m.start:m.end])
                                                                or obj.lemma_.lower() in phrases.people()):
                 targets = [m]
-        code = triggers.refine(pat.code, scope)
         mod = modality(tok, cue_tokens)
         rule = f"{pat.name}@{pat.source}:{pat.line}"
         if speech.speech_verb(tok, code) and (said := speech.act(tok, sources, targets, index, found, sent)):
             # what the statement does: an accusation, a denial, an appeal, criticism or praise
             code, targets, rule = said.code, said.targets, f"{rule}+{said.why}"
-        reciprocal = "reciprocal" in pat.flags
+        mirrored = "reciprocal" in pat.flags
         if mod.negated_intent and patterns.negated_code(code):
             # "X does not plan an alliance with Y": X rejects cooperation with Y (one-way, asserted)
             code, mod.modality = patterns.negated_code(code), "asserted"
             rule += "+negated-intent"
             conf -= 0.1
-            reciprocal = False
-        elif mod.modality == "intended" and (announced := patterns.intent_code(code)):
+            mutual = mirrored = False
+        elif mod.modality == "intended" and not parties and (announced := patterns.intent_code(code)):
             # "X will meet Y", "X said it would boycott Y": announcing the act is the event (CAMEO 03/13);
             # an announced act under a condition ("... unless Y withdraws") is an ultimatum.
             code = "139" if conditioned(tok) else announced
             mod.modality = "asserted"
             rule += "+intent"
             conf -= 0.1
-            reciprocal = False  # the announcement is the announcer's alone
+            mirrored = False  # "X will meet Y": the announcement is X's alone (not "X and Y will meet")
         if all(not t.code for t in targets) and code.startswith(PLACED_ACTS):
             # "imposed a curfew in the town of Cizre in southeastern Turkey", "eased emergency measures in
             # Montenegro", "declared a ceasefire in Hodeidah", "troops remained on alert in X": restrictions
@@ -234,13 +240,10 @@ class EventCoder(triggers.Matcher):
             # act is its condition
             targets = [m for c in conditions(tok) for s in c.children if s.dep_ in ("nsubj", "nsubjpass")
                        for m in roles.actors_at(s, index) if m.start not in exclude][:2]
-        # "X met Y" is coded X -> Y only, as CAMEO coders do; a reciprocal act gets both directions only
-        # when its doers are coordinated with no target ("X and Y held joint exercises"). Where the only
-        # targets found are the sources themselves ("Croatia is investigating crimes by Croatian
+        # a joint act goes both ways (events/joint.py): "X and Y held joint exercises", "X met Y". Where the
+        # only targets found are the sources themselves ("Croatia is investigating crimes by Croatian
         # extremists"), the event stands without a target.
-        pairs = [(s, t, conf) for s in sources for t in targets if filters.distinct(s, t)]
-        if not pairs and reciprocal and len(sources) > 1 and not targets:
-            pairs = [(s, t, conf - 0.1) for s in sources for t in sources if filters.distinct(s, t)]
+        pairs = joint.pairs(tok, pat, sources, targets, conf, mutual, mirrored)
         if not pairs:
             pairs = [(s, None, conf - 0.1) for s in sources]
         # at least one side must be an actor: a coded one, or a named one whowhom has no code for
@@ -257,6 +260,7 @@ class EventCoder(triggers.Matcher):
             mod.modality = "hypothetical"  # what one side must do (says another) has not happened
         events = [self._event(s, t, c, tok, code, mod.modality, reporter, date, rule, sent, **where)
                   for s, t, c in pairs]
+        joint.evidence(events, pairs, sources, targets)
         if cameo.root(code) == "14":
             # a protest that names no target ("opposition parties in Nepal called a general strike") is
             # aimed at the protesters' own state: NPLOPP -> NPL, so domestic unrest enters the country's

@@ -58,7 +58,9 @@ def drop_subsumed(events: list[Event], sent: Span) -> list[Event]:
         return False
 
     def better(a: Event, b: Event) -> bool:
-        if a is b or a.source != b.source or a.cameo_root != b.cameo_root or a.modality != b.modality:
+        # (a joint act's event whose target is inferred, events/joint.py, says no more than one read)
+        if a is b or a.source != b.source or a.cameo_root != b.cameo_root or a.modality != b.modality \
+                or "+joint" in a.rule:
             return False
         if b.target is None and (a.target is not None or len(a.cameo) > len(b.cameo)):
             return True

@@ -8,6 +8,7 @@ from whowhom.actors import ActorMention
 from whowhom.actors.context import SECTORS
 from whowhom.events import attribution
 from whowhom.events.attribution import is_date
+from whowhom.events.joint import members
 from whowhom.events.modality import telephoned
 from whowhom.events.phrases import CHARGING, PRONOUNS, RELATIVE, UTTERANCES, conjuncts, np_head, someone, unresolved
 
@@ -47,13 +48,14 @@ def actors_at(tok: Token, index: dict[int, ActorMention], seen=None) -> list[Act
     seen.add(tok.i)
     found: list[ActorMention] = []
     if tok.i in index:
-        found.append(index[tok.i])
+        found.extend(members(index, tok.i))  # (several where one phrase names them: "U.S.-Russian")
     else:
         owners = []  # "Osama bin Laden's al-Qaeda network" is al-Qaeda: an owner only where nothing else
         for c in tok.children:
             if c.dep_ in MODIFIER_DEPS and c.i in index:
                 # with coordinated modifiers: "Russian and Chinese warships"
-                mods = [index[c.i]] + [index[g.i] for g in c.children if g.dep_ == "conj" and g.i in index]
+                mods = members(index, c.i) + [m for g in c.children if g.dep_ == "conj" and g.i in index
+                                              for m in members(index, g.i)]
                 (owners if c.dep_ == "poss" else found).extend(mods)
             elif c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN"):
                 # "the Israeli prime minister's suggestion": the owner is the phrase's actor

@@ -57,18 +57,23 @@ def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMenti
                 setattr(e, f"{role}_start", hit[0])
                 setattr(e, f"{role}_end", hit[1])
                 setattr(e, f"{role}_text", sent.text[hit[0]:hit[1]])
-        if main and e.target_start is None and target is not None:
+        if main and e.target_start is None and target is not None and not joint(e):
             _take_target(e, target, trigger, index, sent)
     # the tagger saw the sentence's main event with a target, but no asserted event has one: the target
     # goes to the asserted event whose trigger governs it (or the first), unless it is that event's source
     asserted = [e for e in events if e.modality == "asserted"]
-    if target is not None and asserted and all(e.target_start is None for e in asserted):
+    if target is not None and asserted and all(e.target_start is None and not joint(e) for e in asserted):
         root = doc[target[0]:target[1]].root
         lo, hi = chars(sent, *target)
         free = [e for e in asserted if e.source_start is None or not (e.source_start < hi and lo < e.source_end)]
         governs = [e for e in free if at[e.trigger_start] in root.ancestors]
         for e in governs[:1] or free[:1]:
             _take_target(e, target, at[e.trigger_start], index, sent)
+
+
+def joint(e: Event) -> bool:
+    """An event of a joint act whose target is its co-doer (events/joint.py): its target is known, not read."""
+    return "+joint" in e.rule
 
 
 def _coordinated_targets(sent: Span, events: list[Event], index, spans) -> list[Event]:
