@@ -184,7 +184,10 @@ class EventCoder(triggers.Matcher):
         if not targets and pat.pos == "V" and tok.lemma_.lower() not in RECEIVING:
             # "withdrew its troops from Chad", "evacuated the wounded from Gorazde": the place left
             targets = roles.left([anchor], index, exclude)
-        code = triggers.refine(pat.code, scope)
+        # (violence is refined by its means, also where the means is the subject: "a roadside bomb killed")
+        means = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree] \
+            if pat.code[:2] in ("18", "19") else []
+        code = triggers.refine(pat.code, scope + means)
         mutual = joint.mutual(tok, pat, code, cue_tokens)
         if not targets and self.unresolved and not (mutual and len(sources) > 1):
             obj = roles.object_of(tok, anchor, pat, cue_tokens, exclude, passive)
