@@ -246,6 +246,8 @@ class EventCoder(triggers.Matcher):
         # a joint act goes both ways (events/joint.py): "X and Y held joint exercises", "X met Y". Where the
         # only targets found are the sources themselves ("Croatia is investigating crimes by Croatian
         # extremists"), the event stands without a target.
+        if "needtarget" in pat.flags and anchor.i == tok.i and not any(t.code for t in targets):
+            return []  # "the Vietnam War", "Japan's war dead": a war named, not one waged on anyone
         pairs = joint.pairs(tok, pat, sources, targets, conf, mutual, mirrored)
         if not pairs:
             pairs = [(s, None, conf - 0.1) for s in sources]
