@@ -114,3 +114,11 @@ def test_the_office_a_story_gives_beats_an_ended_dictionary_role():
     assert codes == ["KENOPP"]
     codes = [m.code for m in actors_of("Former President Bill Clinton spoke.", date="2008-01-10")]
     assert codes == ["USAELI"]
+
+
+def test_a_sector_owned_by_a_known_person_is_of_the_persons_country(code_text):
+    page = ("Raid condemned\n\n"
+            "Palestinian President Mahmoud Abbas spoke on Monday.\n\n"
+            "Abbas' government, which controls only the West Bank, condemned the Israeli raid.\n")
+    got = dyads(code_text(page, date="2008-01-15"))
+    assert any(s == "PSEGOV" and t.startswith("ISR") and r == "11" for s, t, r in got)

@@ -16,13 +16,20 @@ SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "OPP", "CVL", "JUD", "MED", "EDU",
 
 
 def placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-    """A sector with no country takes the country it is placed in, comes from, or is of: "police in Kabul"
-    -> AFGCOP, "officials from the Russian foreign ministry" -> RUSGOV, "the president of Armenia" ->
+    """A sector with no country takes the country of its owner ("Abbas' government" -> PSEGOV once Abbas is
+    known), or the one it is placed in, comes from, or is of: "police in Kabul" -> AFGCOP, "officials from the Russian foreign ministry" -> RUSGOV, "the president of Armenia" ->
     ARMGOV, "leaders of Romania's new government" -> ROUGOV."""
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     out = []
     for m in mentions:
         if m.country is None and m.code in SECTORS:
+            # "Abbas' government", "his ministers": the owner's country (a person found in the article)
+            owner = next((at[c.i] for c in doc[m.head].children if c.dep_ == "poss" and c.i in at
+                          and at[c.i].country and at[c.i].kind in ("person", "pronoun", "leader", "country")), None)
+            if owner is not None:
+                out.append(replace(m, code=owner.country + m.code, country=owner.country,
+                                   cameo=owner.country + m.code))
+                continue
             for prep in doc[m.head].children:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
                     place = next((at[c.i] for c in prep.children if c.dep_ == "pobj" and c.i in at
