@@ -386,6 +386,7 @@ Korean Central News Agency|PRKMED
 
 # Regional groups (CAMEO region codes).
 GROUPS = r"""
+the West|WST|The West
 West|WST|The West
 Western|WST|The West
 Westerners|WST|The West

@@ -54,6 +54,12 @@ def match_gazetteer(data: ActorData, toks, lo: int, hi: int) -> list[tuple[int, 
     return _select(cands)
 
 
+def _names(entry) -> int:
+    """How many words of a gazetteer pattern are names (capitalised); agent words have none."""
+    surface = getattr(entry, "surface", ()) if not isinstance(entry, tuple) else ()
+    return sum(1 for w in surface if w[:1].isupper())
+
+
 def match_agents(data: ActorData, toks, lo: int, hi: int, taken: set[int]) -> list[tuple[int, int, tuple]]:
     forms = []
     for t in toks[lo:hi]:
@@ -96,7 +102,8 @@ def _agent_lookup(data, forms):
 
 
 def _select(cands):
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    # longest first; of two as long, the one with more names in it ("West Bank" over "the West")
+    cands.sort(key=lambda c: (-(c[1] - c[0]), -_names(c[2]), c[0]))
     used: set[int] = set()
     out = []
     for c in cands:
