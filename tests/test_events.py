@@ -462,3 +462,9 @@ def test_the_forces_used_are_not_the_target(code_sentence, sentence, target):
 def test_aid_and_easing_phrasings(code_sentence, sentence, event):
     assert event in {(e.source, e.cameo, e.target) for e in code_sentence(sentence)}
 
+
+
+def test_a_concessive_clause_keeps_its_own_modality(code_sentence):
+    evs = code_sentence("Israel did not attack Syria, although Iran attacked Iraq.")
+    got = {(e.source, e.target, e.modality) for e in evs if e.cameo_root == "19"}
+    assert ("IRN", "IRQ", "asserted") in got and ("ISR", "SYR", "negated") in got

@@ -38,6 +38,8 @@ CALL_TO_SAY = {"congratulate", "thank", "apologize", "apologise", "discuss", "ex
                "extend", "assure", "reassure", "brief", "inform", "update", "consult", "condole", "wish",
                "greet", "praise", "invite", "talk", "speak"}
 CONDITION_MARKS = {"if", "unless", "whether", "should"}
+# Marks of a clause that stands against its main clause and so keeps its own modality.
+CONCESSIVE = {"though", "although", "while", "whereas", "whilst", "but", "even"}
 OBLIGATION = {"must", "should", "ought", "need"}
 # Verbs that negate the action they govern: "refused to join the alliance" is a negated intent.
 NEGATING_VERBS = {"refuse", "decline", "reject", "fail", "oppose", "resist", "avoid", "stop", "cease",
@@ -58,6 +60,8 @@ def chain(trigger: Token) -> list[Token]:
         head = tok.head
         if tok.dep_ in ("ccomp", "advcl") and head.lemma_.lower() in SPEECH_VERBS:
             break
+        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in tok.children):
+            break  # "did not mention X, though Y has blamed Z": the blame is asserted on its own
         out.append(head)
         tok = head
     return out
