@@ -468,3 +468,11 @@ def test_a_concessive_clause_keeps_its_own_modality(code_sentence):
     evs = code_sentence("Israel did not attack Syria, although Iran attacked Iraq.")
     got = {(e.source, e.target, e.modality) for e in evs if e.cameo_root == "19"}
     assert ("IRN", "IRQ", "asserted") in got and ("ISR", "SYR", "negated") in got
+
+
+def test_the_subject_of_drew_or_faced_criticism_is_on_the_receiving_end(code_sentence):
+    got = {(e.source, e.target, e.cameo_root) for e in code_sentence("Israel drew sharp criticism from Egypt.")}
+    assert ("EGY", "ISR", "11") in got
+    got = {(e.source, e.target, e.cameo_root)
+           for e in code_sentence("The United States faced international and Palestinian criticism over its decision.")}
+    assert ("PSE", "USA", "11") in got

@@ -101,6 +101,7 @@ class EventCoder(triggers.Matcher):
         subj = None
         sources: list[ActorMention] = []
         parties: list[ActorMention] = []  # the parties a joint-act noun names itself
+        receivers: list[ActorMention] = []  # the subject of "drew criticism from X"
         anchor = tok  # where targets are searched from
         passive = False
         how = ""
@@ -122,6 +123,8 @@ class EventCoder(triggers.Matcher):
                                         if c.lower_ == "by" or m.kind not in ("country", "capital")]
             head = tok.head
             light_head = tok.dep_ in ("dobj", "nsubjpass", "conj") and head.lemma_.lower() in self.light
+            if got := roles.received(tok, index):
+                sources, receivers = got  # "Israel drew criticism from Egypt": Egypt criticises Israel
             if "reciprocal" in pat.flags:
                 # a joint act's parties: "Israeli-Palestinian talks", "clashes between A and B", "... during talks"
                 parties = joint.noun_parties(tok, index, light_head)
@@ -156,7 +159,7 @@ class EventCoder(triggers.Matcher):
         cues |= {c.i for i in cues for c in tok.doc[i].children if c.dep_ == "conj"}  # "with rockets and drones"
         if tok.lemma_.lower() in MOVED:
             pat = replace(pat, targets=pat.targets + ("for", "against"))  # "for an offensive against Y"
-        targets = roles.targets(tok, pat, index, exclude, passive, cues=cues)
+        targets = receivers or roles.targets(tok, pat, index, exclude, passive, cues=cues)
         if not targets and anchor.i != tok.i:
             targets = roles.targets(anchor, pat, index, exclude | {tok.i}, passive, objects=True, cues=cues)
         if not targets:

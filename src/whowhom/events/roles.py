@@ -244,6 +244,34 @@ def _others(doc: Doc, found: list[ActorMention], index, exclude: set[int]) -> li
     return out
 
 
+# Verbs whose subject is on the receiving end of the event noun they take: "Israel drew criticism from
+# Egypt", "the US faced Palestinian criticism", "came under pressure from X", "won praise from Y".
+RECEIVING_NOUN_VERBS = {"draw", "face", "receive", "attract", "earn", "get", "incur", "encounter", "garner", "win",
+                        "suffer"}
+UNDER = {("come", "under"), ("meet", "with"), ("be", "under")}
+
+
+def received(noun: Token, index) -> tuple[list[ActorMention], list[ActorMention]] | None:
+    """The doers and the receiver of an event noun the receiver's verb takes ("Israel drew sharp
+    criticism from Egypt": Egypt criticises Israel), or None: doers are the noun's actor modifiers
+    ("Palestinian criticism") and its or the verb's "from"/"by" phrase; the receiver is the verb's subject."""
+    if noun.dep_ == "dobj" and noun.head.lemma_.lower() in RECEIVING_NOUN_VERBS:
+        verb = noun.head
+    elif noun.dep_ == "pobj" and (noun.head.head.lemma_.lower(), noun.head.lower_) in UNDER:
+        verb = noun.head.head
+    else:
+        return None
+    # (with coordinated modifiers: "international and Palestinian criticism")
+    mods = [c for c in noun.children if c.dep_ in MODIFIER_DEPS]
+    mods += [g for c in mods for g in c.children if g.dep_ == "conj"]
+    doers = [index[c.i] for c in mods if c.i in index]
+    doers += [m for h in (noun, verb) for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+              for p in c.children if p.dep_ == "pobj" for m in actors_at(p, index)]
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    receivers = actors_at(subj, index) if subj is not None else []
+    return (doers, receivers) if doers and receivers else None
+
+
 def left(heads: list[Token], index, exclude: set[int]) -> list[ActorMention]:
     """The actors a "from" phrase of these words names: the place left."""
     return [m for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"
