@@ -122,3 +122,13 @@ def test_a_sector_owned_by_a_known_person_is_of_the_persons_country(code_text):
             "Abbas' government, which controls only the West Bank, condemned the Israeli raid.\n")
     got = dyads(code_text(page, date="2008-01-15"))
     assert any(s == "PSEGOV" and t.startswith("ISR") and r == "11" for s, t, r in got)
+
+
+def test_a_foreign_reaction_with_no_target_is_aimed_at_the_country_the_story_is_about(code_text):
+    page = ("Clashes in Kenya\n\n"
+            "NAIROBI, Kenya - Kenyan police clashed with protesters in Nairobi on Monday.\n\n"
+            "Kenya's government said the protests were illegal.\n\n"
+            "Britain urged restraint.\n")
+    events = code_text(page, date="2008-01-15")
+    urged = [e for e in events if e.source == "GBR" and e.cameo_root == "02"]
+    assert urged and urged[0].target == "KEN" and "+topic" in urged[0].rule

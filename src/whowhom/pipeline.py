@@ -21,6 +21,7 @@ from whowhom.events.calibration import calibrate
 from whowhom.events.coder import EventCoder
 from whowhom.events.dating import mark_background
 from whowhom.events.event import Event
+from whowhom.events import topic
 from whowhom.events.filters import political
 from whowhom.events.weigh import weigh_all
 from whowhom.io.readers import RawDoc
@@ -73,9 +74,11 @@ READING_ORDER = {"article": 0, "headline": 1, "comment": 2}
 SECTION_ORDER = {"headline": 0, "article": 1, "comment": 2}
 
 
-def finish(events: list[Event], article: Article, uncoded: bool = False) -> list[Event]:
-    """The post-passes over an article's coded events: no event without a political actor (unless
-    `uncoded`), background marks, then calibrated confidence."""
+def finish(events: list[Event], article: Article, uncoded: bool = False, home: str | None = None) -> list[Event]:
+    """The post-passes over an article's coded events: the story's country as the target of aimed acts
+    that have none (`home`, events/topic.py), no event without a political actor (unless `uncoded`),
+    background marks, then calibrated confidence."""
+    topic.aim(events, home)
     events = [e for e in events if uncoded or political(e)]
     mark_background(events, article.date)
     calibrate(events)
@@ -86,12 +89,13 @@ def code_article(article: Article, uncoded: bool = False) -> list[Event]:
     """The events of an article; with `uncoded`, also those with no political actor on either side."""
     model, actors, _ = _stages()
     register = ArticleActors(actors, date_int(article.date))
+    register.read_setting(article.body, model.tokenizer)
     texts = list(sections(article))
     coded: dict[int, list[Event]] = {}
     for k in sorted(range(len(texts)), key=lambda k: READING_ORDER[texts[k][0]]):
         section, text = texts[k]
         coded[k] = _code(model(text), article, section, register=register)
-    return finish([e for k in range(len(texts)) for e in coded[k]], article, uncoded)
+    return finish([e for k in range(len(texts)) for e in coded[k]], article, uncoded, register.home)
 
 
 def run(raws: Iterable[RawDoc], uncoded: bool = False) -> Iterator[Coded]:
@@ -121,21 +125,22 @@ def code_articles(articles: list[Article], batch_size: int | None = None, senten
     if sentences == "all":
         jobs = [(i, section, text, 0, 0) for i, article in enumerate(articles)
                 for section, text in sections(article) if pf.wants(text)]
-        return [finish([e for part in parts for e in part], article)
-                for article, parts in zip(articles, _parse_and_code(articles, jobs, pf, batch_size or 8))]
-    later: list = []  # the trained components weigh every piece's events in one batch at the end
-    out = _parse_and_code(articles, _actor_jobs(articles, model, pf), pf, batch_size or 64, later)
-    weigh_all(later)  # (it may add events to the pieces' lists: read them only now)
+        out, homes = _parse_and_code(articles, jobs, pf, batch_size or 8)
+    else:
+        later: list = []  # the trained components weigh every piece's events in one batch at the end
+        out, homes = _parse_and_code(articles, _actor_jobs(articles, model, pf), pf, batch_size or 64, later)
+        weigh_all(later)  # (it may add events to the pieces' lists: read them only now)
     # (after weighing: the role tagger may give a blank source's event a known target)
-    return [finish([e for part in parts for e in part], article) for article, parts in zip(articles, out)]
+    return [finish([e for part in parts for e in part], article, home=home)
+            for article, parts, home in zip(articles, out, homes)]
 
 
 def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: int,
-                    later: list | None = None) -> list[list[list[Event]]]:
+                    later: list | None = None) -> tuple[list[list[list[Event]]], list[str | None]]:
     """Code jobs (article index, section, text or Doc, offset, first sentence): parsed in batches without
     NER, NER only where the coder's trigger test passes (headlines always); `later` as code_doc takes it.
     For each article, the lists of events of its pieces (code_doc's own lists, which weigh_all(later) may
-    still add to)."""
+    still add to); and the country each story is set in."""
     model, actors, _ = _stages()
     ner = model.get_pipe("ner")
     # each article's pieces in reading order, with one register of its people (as code_article reads it)
@@ -148,10 +153,14 @@ def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: 
         todo = [(job, doc) for job, doc in zip(batch, docs) if job[1] == "headline" or pf.triggered(doc)]
         for (i, section, _, at, first), doc in zip([job for job, _ in todo],
                                                    ner.pipe([doc for _, doc in todo], batch_size=batch_size)):
-            register = registers.setdefault(i, ArticleActors(actors, date_int(articles[i].date)))
+            if i not in registers:
+                registers[i] = ArticleActors(actors, date_int(articles[i].date))
+                registers[i].read_setting(articles[i].body, model.tokenizer)
+            register = registers[i]
             parts[i].append((SECTION_ORDER[section], _code(doc, articles[i], section, at, first, later, register)))
     # (back in the order of the article's sections, as code_article gives them)
-    return [[events for _, events in sorted(p, key=lambda part: part[0])] for p in parts]
+    return ([[events for _, events in sorted(p, key=lambda part: part[0])] for p in parts],
+            [registers[i].home if i in registers else None for i in range(len(articles))])
 
 
 # sentences="actors" (what ingest does unless told otherwise): an event whose source and target are both

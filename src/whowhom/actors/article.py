@@ -117,15 +117,24 @@ class ArticleActors:
         self.seen: dict[str, list[_Seen]] = {}  # references to people, by section
 
     # ------------------------------------------------------------------ public
+    def read_setting(self, body: str | None, tokenizer) -> None:
+        """Find the country the story is set in, from its whole body (tokens only, no parse: the same
+        for a body coded whole or in pieces)."""
+        if not body:
+            return
+        doc = tokenizer(body)
+        lines = _datelines(body)
+        mentions = self.coder.find(doc, date=None)
+        dateline = [m for m in mentions if any(a <= m.start_char < b for a, b in lines)]
+        self.home = _home([m for m in mentions if m not in dateline], dateline)
+
     def resolve(self, doc: Doc, mentions: list[ActorMention], pronouns: bool = True, dateline: bool = False,
                 section: str = "article", first_sentence: int = 0, offset: int = 0) -> list[ActorMention]:
         """The mentions of one section with the article's references added: people by surname, by title
         and (when `pronouns`) by pronoun; with `dateline`, a dateline's places taken out."""
-        placed_at = []
         if dateline:
             lines = _datelines(doc.text)
-            placed_at = [m for m in mentions if any(a <= m.start_char < b for a, b in lines)]
-            mentions = [m for m in mentions if m not in placed_at]
+            mentions = [m for m in mentions if not any(a <= m.start_char < b for a, b in lines)]
         self.countries |= {m.country for m in mentions if m.country}
         covered = {i: m for m in mentions for i in range(m.start, m.end)}
         added: list[ActorMention] = []
@@ -167,8 +176,6 @@ class ArticleActors:
         out = [self._titled(doc, m, seen, offset) for m in mentions] + added
         out.sort(key=lambda m: (m.start_char, m.end_char))
         out = context.domestic(doc, context.placed(doc, out))
-        if self.home is None:
-            self.home = _home(out, placed_at)
         # what the sentence leaves without a country happens where the story is set
         out = [replace(m, code=self.home + m.code, country=self.home, cameo=self.home + m.code)
                if self.home and m.country is None and m.code in context.SECTORS else m for m in out]
