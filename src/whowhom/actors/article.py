@@ -177,7 +177,7 @@ class ArticleActors:
         out.sort(key=lambda m: (m.start_char, m.end_char))
         out = context.domestic(doc, context.placed(doc, out))
         # what the sentence leaves without a country happens where the story is set
-        out = [replace(m, code=self.home + m.code, country=self.home, cameo=self.home + m.code)
+        out = [replace(m, code=self.home + m.code, country=self.home, cameo=self.home + m.code, inferred=True)
                if self.home and m.country is None and m.code in context.SECTORS else m for m in out]
         # ("the two countries" only now: it would count towards the home country)
         return plural.resolve(doc, groups.resolve(doc, out) if pronouns else out)

@@ -59,7 +59,7 @@ def domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         for m in ms:
             if m.country is None and m.code in SECTORS and len(countries) == 1:
                 c = next(iter(countries))
-                m = replace(m, code=c + m.code, country=c, cameo=c + m.code)
+                m = replace(m, code=c + m.code, country=c, cameo=c + m.code, inferred=True)
             out.append(m)
     out += [m for m in mentions if not any(s.start <= m.start < s.end for s in doc.sents)]
     return out

@@ -19,3 +19,4 @@ class ActorMention:
     head: int             # token index of the syntactic head of the mention
     cameo: str = ""       # full PETRARCH/Phoenix-style code: "IGOWSTNAT" for NATO, "IGOUNO" for UN, "USAGOVJUD"
     name: str | None = None  # readable name of a matched person or organisation ("Vladimir Putin")
+    inferred: bool = False   # the country comes from the sentence or the story, not the phrase ("troops")

@@ -211,15 +211,16 @@ def targets(start: Token, pat, index, exclude: set[int], passive: bool,
 
 def _recipient(start: Token, pat, index, exclude: set[int], found: list[ActorMention]):
     """"Sent troops to Mali", "offered an armoured regiment to the US": when the object is only a
-    sector word with no country (the thing given) and the pattern takes a recipient, the recipient
-    named by "to" or a dative is the target."""
-    if not ({"to", "dative"} & set(pat.targets)) or any(m.country or m.code not in SECTORS for m in found):
+    sector word with no country of its own (the thing given; the story may have given it one) and the
+    pattern takes a recipient, the recipient named by "to" or a dative is the target."""
+    if not ({"to", "dative"} & set(pat.targets)) or any(m.country and not m.inferred or m.code[-3:] not in SECTORS
+                                                         for m in found):
         return found
     for c in start.children:
         objs = [c] if c.dep_ == "dative" and c.pos_ != "ADP" else \
             [p for p in c.children if p.dep_ == "pobj"] if c.dep_ in ("prep", "dative") and c.lower_ == "to" else []
         hits = [m for o in objs for m in actors_at(o, index)
-                if m.start not in exclude and (m.country or m.code not in SECTORS)]
+                if m.start not in exclude and (m.country and not m.inferred or m.code not in SECTORS)]
         if hits:
             return hits
     return found
