@@ -121,7 +121,7 @@ def test_a_sector_owned_by_a_known_person_is_of_the_persons_country(code_text):
             "Palestinian President Mahmoud Abbas spoke on Monday.\n\n"
             "Abbas' government, which controls only the West Bank, condemned the Israeli raid.\n")
     got = dyads(code_text(page, date="2008-01-15"))
-    assert any(s == "PSEGOV" and t.startswith("ISR") and r == "11" for s, t, r in got)
+    assert any(s == "PSEGOV" and (t or "").startswith("ISR") and r == "11" for s, t, r in got)
 
 
 def test_a_foreign_reaction_with_no_target_is_aimed_at_the_country_the_story_is_about(code_text):
