@@ -9,7 +9,7 @@ import pytest
 from whowhom.io import RawDoc, read_inputs
 from whowhom.page import extract
 from whowhom.page.dates import to_iso
-from whowhom.page.textdump import comment_meta
+from whowhom.page.threads import comment_meta
 
 PAGES = Path(__file__).parent / "pages"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
