@@ -16,7 +16,7 @@ from __future__ import annotations
 from whowhom.page.article import Article, Part
 from whowhom.page.headline import byline_and_date, headline, section_label, title_anchor
 from whowhom.page.lines import Unit, classify, make_units
-from whowhom.page.threads import Comment, zones
+from whowhom.page.threads import group, zones
 
 NEAR_ANCHOR = 15        # the article starts within this many lines of the line repeating the <title>
 
@@ -26,7 +26,7 @@ def extract_text(doc_id: str, text: str, date: str | None = None, url: str | Non
     if not units:
         return Article(id=doc_id, title=None, date=date, author=None, body="", url=url)
     classify(units)
-    comments = zones(units)
+    zones(units)
     start, end = body_segment(units)
     head = headline(units, start)
     section = section_label(units, head)
@@ -34,7 +34,7 @@ def extract_text(doc_id: str, text: str, date: str | None = None, url: str | Non
         u.label = "section" if i == section else _label(u, i, start, end, head)
     _repeats(units)
     author, page_date = byline_and_date(units, head, start)
-    parts = _parts(units, comments)
+    parts = _parts(units)
     body = "\n\n".join(u.text for u in units if u.label == "body")
     return Article(id=doc_id, title=units[head].text if head is not None else None,
                    date=date or page_date, author=author, body=body, parts=parts, url=url)
@@ -87,12 +87,12 @@ def _max_run(weights: list[float], lo: int, last_start: int | None = None) -> tu
 
 
 def _label(u: Unit, i: int, start: int, end: int, head: int | None) -> str:
-    if u.label:  # set by the comment reader
-        return u.label
     if i == head:
         return "headline"
     if start <= i < end and u.cls == "good" and not u.cue and u.zone == "page":
         return "body"
+    if u.zone == "comments" and u.cue in (None, "byline", "date", "image_credit"):
+        return "comment"  # a commenter's name and time look like a byline
     cue = {"related_line": "related", "comments": "comment_meta", "comments_end": "comment_meta",
            "footer": "boilerplate"}.get(u.cue, u.cue)
     if cue:
@@ -100,7 +100,7 @@ def _label(u: Unit, i: int, start: int, end: int, head: int | None) -> str:
     if u.zone == "related":
         return "related"
     if u.zone in ("comments", "after"):
-        return "comment_meta" if u.zone == "comments" else "boilerplate"
+        return "comment" if u.zone == "comments" else "boilerplate"
     if head is not None and i < head or head is None and i < start:
         return "navigation"
     return "boilerplate"
@@ -121,21 +121,24 @@ def _repeats(units: list[Unit]) -> None:
             seen.append(text)
 
 
-def _parts(units: list[Unit], comments: list[tuple[int, Comment]]) -> list[Part]:
+def _parts(units: list[Unit]) -> list[Part]:
+    """Every unit that is not body, as a labelled part in page order; the lines of a comment thread become
+    one `comment` part per comment (at its first line) and a `comment_meta` part per signature line."""
+    thread = [i for i, u in enumerate(units) if u.label == "comment"]
+    at: dict[int, list[Part]] = {}
+    for c, texts, signs in group(units, thread):
+        for i in signs:
+            at[i] = [Part("comment_meta", units[i].text, author=c.author, time=c.time)]
+        if texts:
+            at.setdefault(texts[0], []).append(Part("comment", "\n\n".join(c.texts), author=c.author, time=c.time))
+            for i in texts[1:]:
+                at[i] = []
     parts: list[Part] = []
-    first_of = {i: c for i, c in comments}
     for i, u in enumerate(units):
-        if u.label == "comment":  # a comment's text lines become one part, at its first line
-            if i in first_of:
-                c = first_of[i]
-                parts.append(Part("comment", "\n\n".join(c.texts), author=c.author, time=c.time))
-            continue
-        if u.label == "comment_meta" and i in first_of:
-            c = first_of[i]
-            parts.append(Part("comment_meta", u.text, author=c.author, time=c.time))
-            if c.texts:
-                parts.append(Part("comment", "\n\n".join(c.texts), author=c.author, time=c.time))
-            continue
-        if u.label != "body":
+        if i in at:
+            parts += at[i]
+        elif u.label == "comment":
+            parts.append(Part("comment_meta", u.text))  # a "Reply" link, a date spread over lines
+        elif u.label != "body":
             parts.append(Part(u.label or "boilerplate", u.text))
     return parts

@@ -1,6 +1,11 @@
-"""Comment threads in a text dump: a state machine over the page's lines. A "Related articles" heading
-starts a list of links, a comment counter ("3 comments") followed by a commenter line starts the comments,
-"Leave a comment" ends them; each comment gets its author and time where the page shows them."""
+"""Comment threads and link lists in a text dump, seen as runs with a structure rather than single lines.
+
+zones() walks the page as a state machine: a "Related articles" heading starts a list of links; a comment
+heading ("Comments (5)", "3 comments") with commenter lines after it starts the comments, "Leave a
+comment" ends them; and a thread without a heading is found by its shape, short commenter lines ("By
+Ann", "Posted by Ann | Jan 3, 2008 7:06 PM", "Ann Lee, Leeds, UK") alternating with prose at least three
+times. group() turns the lines of a thread into comments, each with its author and time where the page
+shows them, whether the page signs a comment above its text or below it."""
 
 from __future__ import annotations
 
@@ -12,7 +17,13 @@ from whowhom.page.lines import WORD, Unit
 
 TIME = re.compile(r"\b\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?\b|\b\d+\s+(second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|\b(yesterday|today)\b", re.I)
 SAYS = re.compile(r"\s*(says|said|wrote|writes|commented)\s*:?\s*$", re.I)
-SMALL_COMMENT_CHROME = re.compile(r"^(reply|report|like|likes|flag|quote|share|permalink|edit|delete|\d+ likes?|log in to reply|reply to this comment|\W+)$", re.I)
+BY = re.compile(r"^\W*(?:posted|written|submitted|sent|comment(?:ed)?)?\s*by\s*:?\s*(?=\w)", re.I)
+SMALL_COMMENT_CHROME = re.compile(
+    r"^(reply|report|like|likes|flag|quote|share|permalink|edit|delete|recommend|\d+ likes?|log in to reply"
+    r"|reply to this comment|report (this post|this comment|abuse)|link to this|\d+\.?|\W+)"
+    r"(\s*[|/•·]\s*(reply|report|quote|recommend|report (this post|this comment|abuse)|link to this|permalink))*$", re.I)
+DATELINE = re.compile(r"\b(published|updated|posted|modified|created|date|story)\b", re.I)  # not a commenter
+MAX_GAP = 8        # lines of one comment between two commenter lines
 
 
 @dataclass
@@ -22,18 +33,21 @@ class Comment:
     texts: list[str] = field(default_factory=list)
 
 
-def zones(units: list[Unit]) -> list[tuple[int, Comment]]:
-    """Mark units as related links or comments; return the comments found, with their first unit."""
+def zones(units: list[Unit]) -> None:
+    """Set each unit's zone: page, related (a list of links), comments, after (below the comments)."""
     zone = "page"
-    comments: list[tuple[int, Comment]] = []
-    current: Comment | None = None
-    pending_author: str | None = None
+    runs = {start: end for start, end in signature_runs(units)}
+    run_end = -1
     seen_prose = False  # a "Latest news" heading above the article is a menu, not the end of the article
     for i, u in enumerate(units):
-        if u.cue == "comments" and zone != "after" and _meta_follows(units, i):
-            zone, current = "comments", None
+        if u.cue == "comments" and zone != "after" and _meta_follows(units, i, 12 if seen_prose else 3, by=True):
+            zone = "comments"
+        elif zone == "page" and seen_prose and i in runs:
+            zone, run_end = "comments", runs[i]  # a thread found by its shape, without a heading
+        elif zone == "comments" and i == run_end:
+            zone = "after"
         elif zone == "page" and seen_prose and _comments_begin(units, i):
-            zone, current = "comments", None  # commenter lines without a "N comments" heading
+            zone = "comments"  # commenter lines without a "N comments" heading
         elif u.cue == "comments_end" and zone == "comments":
             zone = "after"
         elif u.cue == "footer" and zone == "page" and seen_prose:
@@ -44,29 +58,67 @@ def zones(units: list[Unit]) -> list[tuple[int, Comment]]:
             zone = "page"  # prose that is not the blurb of a link: the related box was inside the article
         u.zone = zone
         seen_prose = seen_prose or (zone == "page" and u.cls == "good")
-        if zone != "comments" or u.cue == "comments":
+
+
+def signature(text: str) -> tuple[str | None, str | None] | None:
+    """(author, time) when the line signs a comment: a commenter line with a time, "By Ann", "Ann Lee,
+    Leeds, UK". A line of the last kind alone could be anything; signature_runs() asks for several."""
+    meta = comment_meta(text)
+    if meta:
+        return meta
+    words = WORD.findall(text)
+    if not words or len(words) > 8 or text.endswith((".", "?", "!", ":", ";")) or any(c.isdigit() for c in text):
+        return None
+    if BY.match(text):
+        return _clean_name(text), None
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    if 2 <= len(parts) <= 4 and all(len(p.split()) <= 4 for p in parts) and parts[0][:1].isalpha():
+        return parts[0], None
+    return None
+
+
+def signature_runs(units: list[Unit]) -> list[tuple[int, int]]:
+    """Comment threads found by their shape: [start, end) of each run where commenter lines alternate with
+    prose at least three times. Whether a comment is signed above or below its text decides the ends."""
+    blocks: list[list[int]] = []  # [first, last] line of each signature (a name line, then a date line)
+    for i, u in enumerate(units):
+        if u.cue in ("related", "footer", "comments_end") or not signature(u.text):
             continue
-        meta = comment_meta(u.text)
-        if meta:
-            author, time = meta
-            if current and not current.texts and not current.time and not author:
-                current.time = time  # "Name says:" then a line with the time
-            else:
-                current = Comment(author or pending_author, time)
-                comments.append((i, current))
-            pending_author = None
-            u.label = "comment_meta"
-        elif SMALL_COMMENT_CHROME.match(u.text) or u.cue in ("social", "related_line"):
-            u.label = "comment_meta"
-        elif u.namelike and i + 1 < len(units) and (m := comment_meta(units[i + 1].text)) and not m[0]:
-            pending_author, u.label = u.text, "comment_meta"
+        if blocks and i - blocks[-1][1] == 1:
+            blocks[-1][1] = i
         else:
-            if current is None:
-                current = Comment()
-                comments.append((i, current))
-            current.texts.append(u.text)
-            u.label = "comment"
-    return comments
+            blocks.append([i, i])
+    runs, run = [], []
+    for b in blocks + [None]:
+        if b and run and b[0] - run[-1][1] <= MAX_GAP and _prose_between(units, run[-1][1] + 1, b[0]):
+            run.append(b)
+            continue
+        if len(run) >= 3:
+            runs.append(_run_span(units, run))
+        run = [b] if b else []
+    return runs
+
+
+def _prose_between(units: list[Unit], lo: int, hi: int) -> bool:
+    return any(units[j].words >= 4 and not units[j].cue for j in range(lo, hi))
+
+
+def _run_span(units: list[Unit], run: list[list[int]]) -> tuple[int, int]:
+    gap = max(b[0] - a[1] - 1 for a, b in zip(run, run[1:]))
+    after = run[-1][1] + 1
+    texts_after = 0
+    while after + texts_after < len(units) and texts_after < gap and _comment_text(units[after + texts_after]):
+        texts_after += 1
+    if texts_after:  # signed above the text: the thread ends after the last comment's text
+        return run[0][0], after + texts_after
+    start = run[0][0]  # signed below the text: the first comment's text is above its signature
+    while start > 0 and run[0][0] - start < gap and _comment_text(units[start - 1]):
+        start -= 1
+    return start, after
+
+
+def _comment_text(u: Unit) -> bool:
+    return u.words >= 2 and not u.cue and not signature(u.text)
 
 
 def _comments_begin(units: list[Unit], i: int) -> bool:
@@ -79,8 +131,10 @@ def _comments_begin(units: list[Unit], i: int) -> bool:
     return bool(meta and meta[0]) and _meta_follows(units, i + 1, 8)
 
 
-def _meta_follows(units: list[Unit], i: int, within: int = 3) -> bool:
-    return any(comment_meta(u.text) for u in units[i + 1:i + 1 + within])
+def _meta_follows(units: list[Unit], i: int, within: int = 3, by: bool = False) -> bool:
+    """A commenter line within the next lines; "By Ann" counts under a comment heading only (else it is
+    the article's byline)."""
+    return any(comment_meta(u.text) or by and BY.match(u.text) and signature(u.text) for u in units[i + 1:i + 1 + within])
 
 
 def comment_meta(text: str) -> tuple[str | None, str | None] | None:
@@ -92,7 +146,9 @@ def comment_meta(text: str) -> tuple[str | None, str | None] | None:
         start = min(s[1] for s in spans)
         author = _clean_name(text[:start])
         time = re.sub(r"^(on|at|-|\|)\s+", "", text[start:].strip(" |•·-–—,")).strip() or None
-        if author is None or len(author.split()) <= 5:
+        if time:
+            time = re.sub(r"\s*\|.*$", "", time)  # "Dec 30, 2007 7:06 PM | Link to this"
+        if author is None or len(author.split()) <= 5 and not DATELINE.search(author):
             return author, time
         return None
     if SAYS.search(text):
@@ -102,6 +158,68 @@ def comment_meta(text: str) -> tuple[str | None, str | None] | None:
 
 
 def _clean_name(text: str) -> str | None:
-    text = SAYS.sub("", text)
-    text = re.sub(r"\s+(on|at|posted|wrote)\s*$", "", text.strip(" |•·-–—,:"), flags=re.I).strip(" |•·-–—,:")
+    text = BY.sub("", SAYS.sub("", text))
+    text = re.sub(r"\s+(on|at|posted|wrote)\s*$", "", text.strip(" |•·-–—,:?"), flags=re.I).strip(" |•·-–—,:?")
     return text or None
+
+
+def group(units: list[Unit], lines: list[int]) -> list[tuple[Comment, list[int], list[int]]]:
+    """The comments of a thread's lines: (comment, its text lines, its signature lines). A page signs its
+    comments above their text or below it; whether the first signature comes before any text says which.
+    Lines that are neither (a "Reply" link, a stray "2007") belong to no comment."""
+    kind = {i: _kind(units[i].text) for i in lines}
+    first_text = next((i for i in lines if kind[i] == "text"), None)
+    above = any(k not in (None, "text") for i, k in kind.items() if first_text is None or i < first_text)
+    signed = any(k not in (None, "text") for k in kind.values())
+    out: list[tuple[Comment, list[int], list[int]]] = []
+    current: tuple[Comment, list[int], list[int]] | None = None
+    pending: list[int] = []
+    last_sign = False
+    for i in lines:
+        k = kind[i]
+        if k is None:
+            continue
+        if k == "text":
+            last_sign = False
+            if above and current:
+                current[1].append(i)
+            elif above or not signed:
+                current = (Comment(), [i], [])
+                out.append(current)
+            else:
+                pending.append(i)
+            continue
+        author, time = k
+        if current and last_sign:  # a name line, then a date line: one signature
+            current[0].author, current[0].time = current[0].author or author, current[0].time or time
+            current[2].append(i)
+        elif above and current and current[1] and author and not time and not current[0].author:
+            current[0].author = author  # "Posted by Ann" under a comment signed above with its time
+            current[2].append(i)
+            current = None
+        else:
+            current = (Comment(author, time), [] if above else pending, [i])
+            out.append(current)
+            pending = []
+        last_sign = current is not None
+    if pending:
+        out.append((Comment(), pending, []))
+    for c, texts, _ in out:
+        c.texts = [units[i].text for i in texts]
+    return out
+
+
+def _kind(text: str):
+    """A thread line's kind: its (author, time) for a signature, "text", or None for the thread's chrome."""
+    if SMALL_COMMENT_CHROME.match(text):
+        return None
+    if sig := signature(text):
+        return sig
+    words = WORD.findall(text)
+    if 1 <= len(words) <= 4 and not text.endswith(tuple(".!?")) and all(w[:1].isupper() for w in words) \
+            and not any(c.isdigit() for c in text):
+        return text.strip(" |•·-–—,:"), None  # a commenter's name on a line of its own
+    if len(words) <= 3 and not text.endswith(tuple(".!?")) and (any(c.isdigit() for c in text) or
+                                                                  all(w[:1].isupper() for w in words)):
+        return None  # "December 27th," then "2007": pieces of a date spread over lines
+    return "text"
