@@ -16,6 +16,9 @@ from whowhom.page.dates import find_date
 MAX_CUE_WORDS = 20      # a cue phrase in a longer line is prose that mentions it, not chrome
 WORD = re.compile(r"\w+")
 END_PUNCT = tuple(".!?…:;\"”’')»")
+# The Part label of a line with a chrome cue, where it is not the cue's own name.
+CUE_LABEL = {"related_line": "related", "comments": "comment_meta", "comments_end": "comment_meta",
+             "footer": "boilerplate"}
 
 
 @dataclass

@@ -13,31 +13,66 @@ The dump has no markup, so every line is judged by what it looks like and where 
 
 from __future__ import annotations
 
-from whowhom.page.article import Article, Part
+from whowhom.page.article import Article
 from whowhom.page.headline import byline_and_date, headline, section_label, title_anchor
-from whowhom.page.lines import Unit, classify, make_units
-from whowhom.page.threads import group, zones
+from whowhom.page.linemodel import BODY, COMMENT, HEADLINE, RELATED, LineModel, line_model
+from whowhom.page.lines import CUE_LABEL, Unit, classify, make_units
+from whowhom.page.threads import labelled_parts, zones
 
 NEAR_ANCHOR = 15        # the article starts within this many lines of the line repeating the <title>
+MIN_HEADLINE = 0.1      # below this probability no line of the page is its headline
 
 
-def extract_text(doc_id: str, text: str, date: str | None = None, url: str | None = None) -> Article:
+def extract_text(doc_id: str, text: str, date: str | None = None, url: str | None = None,
+                 model: LineModel | None = None) -> Article:
+    """The Article of a text dump: the rules label every line, then the line model (the installed one
+    unless `model` is given; none with WHOWHOM_PAGE_MODEL=off) has the last word."""
     units = make_units(text)
     if not units:
         return Article(id=doc_id, title=None, date=date, author=None, body="", url=url)
+    start, end, head = rules(units)
+    model = model or line_model()
+    if model is not None:
+        head = _relabel(units, model.probs(units, (start, end), head), head)
+        start = next((i for i, u in enumerate(units) if u.label == "body"), start)
+    section = section_label(units, head)
+    if section is not None:
+        units[section].label = "section"
+    _repeats(units)
+    author, page_date = byline_and_date(units, head, start)
+    parts = labelled_parts(units)
+    body = "\n\n".join(u.text for u in units if u.label == "body")
+    return Article(id=doc_id, title=units[head].text if head is not None else None,
+                   date=date or page_date, author=author, body=body, parts=parts, url=url)
+
+
+def rules(units: list[Unit]) -> tuple[int, int, int | None]:
+    """Label every unit by the rules; (start, end) of the body run and the headline's index."""
     classify(units)
     zones(units)
     start, end = body_segment(units)
     head = headline(units, start)
-    section = section_label(units, head)
     for i, u in enumerate(units):
-        u.label = "section" if i == section else _label(u, i, start, end, head)
-    _repeats(units)
-    author, page_date = byline_and_date(units, head, start)
-    parts = _parts(units)
-    body = "\n\n".join(u.text for u in units if u.label == "body")
-    return Article(id=doc_id, title=units[head].text if head is not None else None,
-                   date=date or page_date, author=author, body=body, parts=parts, url=url)
+        u.label = _label(u, i, start, end, head)
+    return start, end, head
+
+
+def _relabel(units: list[Unit], p, head: int | None) -> int | None:
+    """The line model's classes over the rules' labels; returns the headline's index."""
+    best = int(p[:, HEADLINE].argmax())
+    for i, (u, c) in enumerate(zip(units, p.argmax(1))):
+        if c == BODY and i != best:
+            u.label = "body"
+        elif c == COMMENT:
+            u.label = "comment"
+        elif c == RELATED:
+            u.label = "related"
+        elif u.label in ("body", "comment", "headline"):
+            u.label = "boilerplate"  # the rules took it for article or comment, the model does not
+    if p[best, HEADLINE] < MIN_HEADLINE:
+        return None
+    units[best].label = "headline"
+    return best
 
 
 def body_segment(units: list[Unit]) -> tuple[int, int]:
@@ -93,8 +128,7 @@ def _label(u: Unit, i: int, start: int, end: int, head: int | None) -> str:
         return "body"
     if u.zone == "comments" and u.cue in (None, "byline", "date", "image_credit"):
         return "comment"  # a commenter's name and time look like a byline
-    cue = {"related_line": "related", "comments": "comment_meta", "comments_end": "comment_meta",
-           "footer": "boilerplate"}.get(u.cue, u.cue)
+    cue = CUE_LABEL.get(u.cue, u.cue)
     if cue:
         return cue
     if u.zone == "related":
@@ -119,26 +153,3 @@ def _repeats(units: list[Unit]) -> None:
             u.label = "boilerplate"
         else:
             seen.append(text)
-
-
-def _parts(units: list[Unit]) -> list[Part]:
-    """Every unit that is not body, as a labelled part in page order; the lines of a comment thread become
-    one `comment` part per comment (at its first line) and a `comment_meta` part per signature line."""
-    thread = [i for i, u in enumerate(units) if u.label == "comment"]
-    at: dict[int, list[Part]] = {}
-    for c, texts, signs in group(units, thread):
-        for i in signs:
-            at[i] = [Part("comment_meta", units[i].text, author=c.author, time=c.time)]
-        if texts:
-            at.setdefault(texts[0], []).append(Part("comment", "\n\n".join(c.texts), author=c.author, time=c.time))
-            for i in texts[1:]:
-                at[i] = []
-    parts: list[Part] = []
-    for i, u in enumerate(units):
-        if i in at:
-            parts += at[i]
-        elif u.label == "comment":
-            parts.append(Part("comment_meta", u.text))  # a "Reply" link, a date spread over lines
-        elif u.label != "body":
-            parts.append(Part(u.label or "boilerplate", u.text))
-    return parts

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from whowhom.page.article import Part
 from whowhom.page.dates import find_date
 from whowhom.page.lines import WORD, Unit
 
@@ -20,7 +21,8 @@ SAYS = re.compile(r"\s*(says|said|wrote|writes|commented)\s*:?\s*$", re.I)
 BY = re.compile(r"^\W*(?:posted|written|submitted|sent|comment(?:ed)?)?\s*by\s*:?\s*(?=\w)", re.I)
 SMALL_COMMENT_CHROME = re.compile(
     r"^(reply|report|like|likes|flag|quote|share|permalink|edit|delete|recommend|\d+ likes?|log in to reply"
-    r"|reply to this comment|report (this post|this comment|abuse)|link to this|\d+\.?|\W+)"
+    r"|reply to this comment|report (this post|this comment|abuse)|link to this|\d+\.?|\W+"
+    r"|in reply to\b.*|(show|hide)( new| all)? (comments?|replies)\b.*)"
     r"(\s*[|/•·]\s*(reply|report|quote|recommend|report (this post|this comment|abuse)|link to this|permalink))*$", re.I)
 DATELINE = re.compile(r"\b(published|updated|posted|modified|created|date|story)\b", re.I)  # not a commenter
 MAX_GAP = 8        # lines of one comment between two commenter lines
@@ -223,3 +225,26 @@ def _kind(text: str):
                                                                   all(w[:1].isupper() for w in words)):
         return None  # "December 27th," then "2007": pieces of a date spread over lines
     return "text"
+
+
+def labelled_parts(units: list[Unit]) -> list[Part]:
+    """Every unit that is not body, as a labelled part in page order; the lines of a comment thread become
+    one `comment` part per comment (at its first line) and a `comment_meta` part per signature line."""
+    thread = [i for i, u in enumerate(units) if u.label == "comment"]
+    at: dict[int, list[Part]] = {}
+    for c, texts, signs in group(units, thread):
+        for i in signs:
+            at[i] = [Part("comment_meta", units[i].text, author=c.author, time=c.time)]
+        if texts:
+            at.setdefault(texts[0], []).append(Part("comment", "\n\n".join(c.texts), author=c.author, time=c.time))
+            for i in texts[1:]:
+                at[i] = []
+    parts: list[Part] = []
+    for i, u in enumerate(units):
+        if i in at:
+            parts += at[i]
+        elif u.label == "comment":
+            parts.append(Part("comment_meta", u.text))  # a "Reply" link, a date spread over lines
+        elif u.label != "body":
+            parts.append(Part(u.label or "boilerplate", u.text))
+    return parts
