@@ -13,6 +13,8 @@ MONTHS = {m: i for i, ms in enumerate((
 _MONTH = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+# A clock time or a relative one ("10:08 am", "3 hours ago", "yesterday"): how comments and wires are stamped.
+TIME = re.compile(r"\b\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?\b|\b\d+\s+(second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|\b(yesterday|today)\b", re.I)
 PATTERNS = [
     re.compile(rf"\b{_YEAR}[-/.](?P<num>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),         # 2021-03-06, 2021/3/6
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),              # March 6, 2021

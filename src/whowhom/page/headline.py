@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from whowhom.page.dates import find_date
+from whowhom.page.dates import TIME, find_date
 from whowhom.page.lines import Unit, norm
 
 
@@ -30,7 +30,7 @@ def headline(units: list[Unit], start: int) -> int | None:
             return i
     for i in range(start - 1, max(-1, start - 12), -1):
         u = units[i]
-        if u.cue or u.text.endswith((".", "…")) or u.words < 3 or u.namelike or u.zone != "page":
+        if u.cue or u.text.endswith((".", "…")) or u.words < 3 or u.namelike or u.zone != "page" or _dated(u.text):
             continue
         if u.words <= 30:
             return i
@@ -75,3 +75,8 @@ def _author_from(text: str) -> str | None:
     date = find_date(name)
     name = name[:date[1]] if date else name
     return name.strip(" |•·-–—,") or None
+
+
+def _dated(text: str) -> bool:
+    """A line with a date or a clock time: the line under a headline, not a headline."""
+    return bool(find_date(text) or TIME.search(text))

@@ -12,9 +12,9 @@ from collections import Counter
 
 import numpy as np
 
-from whowhom.page.dates import find_date
+from whowhom.page.dates import TIME, find_date
 from whowhom.page.lines import END_PUNCT, WORD, Unit
-from whowhom.page.threads import BY, SMALL_COMMENT_CHROME, TIME, comment_meta, signature
+from whowhom.page.threads import BY, SMALL_COMMENT_CHROME, comment_meta, signature
 
 LENGTHS = ((0, 0), (1, 1), (2, 2), (3, 3), (4, 6), (7, 12), (13, 25), (26, 50), (51, 10**9))
 CUES = ("related", "related_line", "comments", "comments_end", "social", "donation", "newsletter",

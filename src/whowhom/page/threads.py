@@ -13,10 +13,9 @@ import re
 from dataclasses import dataclass, field
 
 from whowhom.page.article import Part
-from whowhom.page.dates import find_date
+from whowhom.page.dates import TIME, find_date
 from whowhom.page.lines import WORD, Unit
 
-TIME = re.compile(r"\b\d{1,2}:\d{2}(\s*[ap]\.?m\.?)?\b|\b\d+\s+(second|minute|min|hour|hr|day|week|month|year)s?\s+ago\b|\b(yesterday|today)\b", re.I)
 SAYS = re.compile(r"\s*(says|said|wrote|writes|commented)\s*:?\s*$", re.I)
 BY = re.compile(r"^\W*(?:posted|written|submitted|sent|comment(?:ed)?)?\s*by\s*:?\s*(?=\w)", re.I)
 SMALL_COMMENT_CHROME = re.compile(
@@ -42,7 +41,7 @@ def zones(units: list[Unit]) -> None:
     run_end = -1
     seen_prose = False  # a "Latest news" heading above the article is a menu, not the end of the article
     for i, u in enumerate(units):
-        if u.cue == "comments" and zone != "after" and _meta_follows(units, i, 12 if seen_prose else 3, by=True):
+        if u.cue == "comments" and zone != "after" and seen_prose and _meta_follows(units, i, 12, by=True):
             zone = "comments"
         elif zone == "page" and seen_prose and i in runs:
             zone, run_end = "comments", runs[i]  # a thread found by its shape, without a heading
@@ -120,7 +119,8 @@ def _run_span(units: list[Unit], run: list[list[int]]) -> tuple[int, int]:
 
 
 def _comment_text(u: Unit) -> bool:
-    return u.words >= 2 and not u.cue and not signature(u.text)
+    """Prose that may be a comment ("Have your say", a form's heading, is not)."""
+    return (u.words >= 4 or u.text.endswith(tuple(".!?"))) and not u.cue and not signature(u.text)
 
 
 def _comments_begin(units: list[Unit], i: int) -> bool:
