@@ -7,9 +7,10 @@ GOLD (default ../shared/extract/l3s-dev/gold.jsonl) has each page's text dump an
 line of the dump takes the class of the block it is in: headline, article_body (body), comments (comment),
 related; every other line, the `supplemental` block (bylines, captions) included, is other.
 
-Both layers are multinomial logistic regressions with an L2 penalty, fitted by full-batch Adam from zero
-weights for a fixed number of steps (no randomness, nothing chosen on held-out pages). The second layer is
-fitted on what the first says of pages it was not trained on (inner folds), as it will see on new pages.
+Both layers are multinomial logistic regressions with an L2 penalty, and the headline ranker a conditional
+logit (a softmax over each page's lines); all are fitted by full-batch Adam from zero weights for a fixed
+number of steps (no randomness, nothing chosen on held-out pages). The second layer and the ranker are
+fitted on what the first layer says of pages it was not trained on (inner folds), as on new pages.
 
 --cv: for each of --folds folds (a hash of the page id) a model trained on the other pages extracts the
 fold's pages; the articles go to --predictions and are scored as `whowhom eval anatomy GOLD --predictions
@@ -32,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 from whowhom.eval.gold import fold_of, read_gold  # noqa: E402
 from whowhom.page.linefeatures import line_features  # noqa: E402
-from whowhom.page.linemodel import CLASSES, Layer, LineModel, second_inputs  # noqa: E402
+from whowhom.page.linemodel import CLASSES, HEADLINE, Layer, LineModel, second_inputs  # noqa: E402
 from whowhom.page.lines import make_units  # noqa: E402
 from whowhom.page.textdump import extract_text, rules  # noqa: E402
 
@@ -46,13 +47,17 @@ def _norm(text: str) -> str:
 
 def line_classes(units, rec: dict) -> np.ndarray:
     """The class of each unit: that of the labelled block holding the line (a rejoined paragraph of 40
-    characters and more: the block holding its text)."""
+    characters and more: the block holding its text); one line of a headline block is the headline."""
     of_line, whole = {}, {}
     for key, cls in BLOCKS:
         whole[cls] = _norm(rec.get(key) or "")
-        for line in (rec.get(key) or "").split("\n"):
-            if _norm(line):
-                of_line.setdefault(_norm(line), cls)
+        lines = [_norm(line) for line in (rec.get(key) or "").split("\n") if _norm(line)]
+        if cls == "headline" and len(lines) > 1:
+            # a headline block often holds a kicker, a standfirst, "Email Article": the headline is the
+            # first line of three words or more that does not end as a sentence does
+            lines = [next((t for t in lines if len(t.split()) >= 3 and not t.endswith(".")), lines[0])]
+        for t in lines:
+            of_line.setdefault(t, cls)
     out = []
     for u in units:
         t = _norm(u.text)
@@ -75,24 +80,50 @@ def prepare(rec: dict) -> dict | None:
 def fit(x: np.ndarray, y: np.ndarray, cfg: dict) -> Layer:
     """Multinomial logistic regression on standardised features; the standardisation is folded into the
     returned weights, so the layer reads raw features."""
+    z, mean, sd = _standardised(x)
+    target = np.eye(len(CLASSES), dtype=np.float32)[y]
+
+    def grad(w, b):
+        err = (Layer(w, b)(z) - target) / len(y)
+        return z.T @ err + cfg["l2"] * w, err.sum(0)
+
+    w, b = _minimise(grad, [np.zeros((x.shape[1], len(CLASSES)), np.float32), np.zeros(len(CLASSES), np.float32)], cfg)
+    w, b = w.astype(float), b.astype(float)
+    return Layer(w / sd[:, None], b - (mean / sd) @ w)
+
+
+def fit_ranker(x: np.ndarray, starts: np.ndarray, target: np.ndarray, cfg: dict) -> np.ndarray:
+    """Weights of a line score whose softmax over each page's lines (pages begin at `starts`) puts its mass
+    on the page's headline (`target`: each page's share, summing to 1 over its lines)."""
+    z, mean, sd = _standardised(x)
+    page = np.repeat(np.arange(len(starts)), np.diff(np.append(starts, len(x))))
+
+    def grad(v):
+        s = z @ v
+        e = np.exp(s - np.maximum.reduceat(s, starts)[page])
+        err = (e / np.add.reduceat(e, starts)[page] - target) / len(starts)
+        return (z.T @ err + cfg["l2"] * v,)
+
+    (v,) = _minimise(grad, [np.zeros(x.shape[1], np.float32)], cfg)
+    return v.astype(float) / sd  # a constant shift of a page's scores changes nothing: no bias
+
+
+def _standardised(x: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     mean, sd = x.mean(0), x.std(0)
     sd[sd < 1e-6] = 1.0
-    z = (x - mean) / sd
-    k = len(CLASSES)
-    w, b = np.zeros((x.shape[1], k)), np.zeros(k)
-    target = np.eye(k)[y]
-    m = [np.zeros_like(w), np.zeros_like(b)]
-    v = [np.zeros_like(w), np.zeros_like(b)]
-    rate, l2 = cfg["learning_rate"], cfg["l2"]
+    return ((x - mean) / sd).astype(np.float32), mean, sd  # single precision: twice as fast, as good here
+
+
+def _minimise(grad, params: list[np.ndarray], cfg: dict) -> list[np.ndarray]:
+    """Full-batch Adam from the given start for cfg["iterations"] steps."""
+    m = [np.zeros_like(p) for p in params]
+    v = [np.zeros_like(p) for p in params]
     for step in range(1, cfg["iterations"] + 1):
-        p = Layer(w, b)(z)
-        err = (p - target) / len(y)
-        grads = (z.T @ err + l2 * w, err.sum(0))
-        for j, (param, g) in enumerate(zip((w, b), grads)):
+        for j, g in enumerate(grad(*params)):
             m[j] = 0.9 * m[j] + 0.1 * g
             v[j] = 0.999 * v[j] + 0.001 * g * g
-            param -= rate * (m[j] / (1 - 0.9 ** step)) / (np.sqrt(v[j] / (1 - 0.999 ** step)) + 1e-8)
-    return Layer(w / sd[:, None], b - (mean / sd) @ w)
+            params[j] -= cfg["learning_rate"] * (m[j] / (1 - 0.9 ** step)) / (np.sqrt(v[j] / (1 - 0.999 ** step)) + 1e-8)
+    return params
 
 
 def train(pages: list[dict], cfg: dict, meta: dict | None = None) -> LineModel:
@@ -109,7 +140,11 @@ def train(pages: list[dict], cfg: dict, meta: dict | None = None) -> LineModel:
             seconds[p["id"]] = second_inputs(p["x"][:, :own], first(p["x"]), p["units"])
     first = fit(np.vstack([p["x"] for p in pages]), y, cfg)
     second = fit(np.vstack([seconds[p["id"]] for p in pages]), y, cfg)
-    return LineModel(names, own, first, second, meta or {})
+    headed = [p for p in pages if (p["y"] == HEADLINE).any()]
+    starts = np.cumsum([0] + [len(p["y"]) for p in headed[:-1]])
+    target = np.concatenate([(p["y"] == HEADLINE) / (p["y"] == HEADLINE).sum() for p in headed])
+    ranker = fit_ranker(np.vstack([seconds[p["id"]] for p in headed]), starts, target, cfg)
+    return LineModel(names, own, first, second, ranker, meta or {})
 
 
 def _config(path: Path) -> dict:
@@ -129,6 +164,7 @@ def main(argv=None) -> int:
     ap.add_argument("--cv", action="store_true", help="cross-validate instead of training the shipped model")
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--predictions", type=Path, default=ROOT / "out" / "anatomy.cv.jsonl")
+    ap.add_argument("--keep", type=Path, help="--cv: also write each fold's model to KEEP/foldK.json")
     a = ap.parse_args(argv)
     if not a.gold.is_file():
         sys.exit(f"train_anatomy: no gold file {a.gold}")
@@ -152,6 +188,9 @@ def main(argv=None) -> int:
     with open(a.predictions, "w", encoding="utf-8") as f:
         for k in range(a.folds):
             model = train([p for p in pages if fold_of(p["id"], a.folds) != k], cfg)
+            if a.keep:
+                a.keep.mkdir(parents=True, exist_ok=True)
+                (a.keep / f"fold{k}.json").write_text(json.dumps(model.to_json()), encoding="utf-8")
             for rec in records:
                 if fold_of(rec["id"], a.folds) == k:
                     art = extract_text(rec["id"], texts[rec["id"]], model=model)

@@ -112,3 +112,19 @@ def extract_pages(records: list[dict]) -> dict:
     from whowhom.io.readers import RawDoc
     from whowhom.page.extract import extract
     return {rec["id"]: extract(RawDoc(id=rec["id"], content=rec["page_text"], kind="text")) for rec in records}
+
+
+def trained_on(path: str) -> str | None:
+    """The installed line model's training file, when it is this very file (by its sha256)."""
+    import hashlib
+    from pathlib import Path
+
+    from whowhom.page.linemodel import line_model
+    model = line_model()
+    if model is None:
+        return None
+    try:
+        digest = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    except OSError:
+        return None
+    return model.meta.get("gold") if model.meta.get("sha256") == digest else None

@@ -141,7 +141,7 @@ def _report_news(r, worst) -> dict:
             "off_body_share": round(r["off_body_share"], 4)}
 
 
-def _report_anatomy(records, predictions, worst) -> dict:
+def _report_anatomy(records, gold, predictions, worst) -> dict:
     from types import SimpleNamespace
 
     from whowhom.eval import anatomy
@@ -151,7 +151,12 @@ def _report_anatomy(records, predictions, worst) -> dict:
                     for _, rec in read_jsonl(predictions, "predictions")}
     else:
         articles = anatomy.extract_pages(records)
-    return anatomy.report(anatomy.score(records, articles), worst)
+    head = anatomy.report(anatomy.score(records, articles), worst)
+    if not predictions and (seen := anatomy.trained_on(gold)):
+        print(f"\nnote: the line model of text dumps was trained on this file ({seen}), so these figures are "
+              "in-sample; scripts/train_anatomy.py --cv gives cross-validated ones (WHOWHOM_PAGE_MODEL=off: rules only)")
+        head["trained_on_gold"] = ["linemodel"]
+    return head
 
 
 def run(task: str, gold: str, predictions: str | None = None, mode: str = "html", worst: int = 10) -> dict:
@@ -161,7 +166,7 @@ def run(task: str, gold: str, predictions: str | None = None, mode: str = "html"
     if task == "extract":
         head = _report_extract(records, gold, mode, predictions, worst)
     elif task == "anatomy":
-        head = _report_anatomy(records, predictions, worst)
+        head = _report_anatomy(records, gold, predictions, worst)
     else:
         system = _system(task, records, predictions)
         if task in ("events", "cameo"):

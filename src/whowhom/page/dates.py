@@ -1,4 +1,5 @@
-"""Dates as pages write them ("March 6, 2021", "6 Mar 2021", "2021-03-06") turned into ISO YYYY-MM-DD."""
+"""Dates as pages write them ("March 6, 2021", "6 Mar 2021", "2021-03-06", "12/30/2007") turned into ISO
+YYYY-MM-DD."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ PATTERNS = [
     re.compile(rf"\b{_YEAR}[-/.](?P<num>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)"),         # 2021-03-06, 2021/3/6
     re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.I),              # March 6, 2021
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b", re.I),    # 6 March 2021
+    re.compile(rf"\b(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.]{_YEAR}\b"),        # 12/30/2007, 30.12.2007
 ]
 
 
@@ -42,6 +44,13 @@ def to_iso(text: str) -> str | None:
 
 def _iso(m: re.Match) -> str | None:
     g = m.groupdict()
+    if g.get("a"):
+        # day and month by number: only where one of them cannot be a month (12/30/2007, 30/12/2007);
+        # 01/08/2008 is January in America and August in Europe, so it is no date here
+        a, b = int(g["a"]), int(g["b"])
+        if (a > 12) == (b > 12):
+            return None
+        g = {"year": g["year"], "num": min(a, b), "day": max(a, b)}
     month = int(g["num"]) if g.get("num") else MONTHS.get(g["mon"].lower().rstrip("."))
     try:
         return date(int(g["year"]), month, int(g["day"])).isoformat()

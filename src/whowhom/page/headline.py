@@ -47,15 +47,21 @@ def section_label(units: list[Unit], head: int | None) -> int | None:
     return None
 
 
+DATELINE = 50  # characters at the start of the article where its dateline may give the date
+
+
 def byline_and_date(units: list[Unit], head: int | None, start: int) -> tuple[str | None, str | None]:
     lo = max(0, (head if head is not None else start) - 3)
     author = date = None
+    first_body = next((i for i, u in enumerate(units) if u.label == "body"), None)
     for i in range(lo, min(len(units), start + 3)):
         u = units[i]
+        if i == first_body and date is None and (found := find_date(u.text[:DATELINE])):
+            date = found[0]  # "16 January 2008 - The Security Council today...": the article's dateline
         if u.label in ("body", "comment", "comment_meta") and u.words > 20:
             continue
-        if u.zone != "page" or (u.label == "body" and u.words > 20):
-            continue
+        if u.zone != "page" and u.cue not in ("date", "byline") or (u.label == "body" and u.words > 20):
+            continue  # (a date line under the headline counts even where a list of links went before it)
         if date is None and (found := find_date(u.text)):
             date = found[0]
             if u.label in ("boilerplate", "navigation", "section"):

@@ -1,6 +1,6 @@
 """What the line model (page/linemodel.py) sees of each line of a text dump: the line itself (length,
 stop words, case, final punctuation, dates and times, commenter and "Name, Place" shapes, how often its
-shape recurs on the page), what the rules made of it (prose class, chrome cue, zone, inside the rules'
+shape recurs on the page, a teaser's cut-off "..." or a paragraph alone between two title lines), what the rules made of it (prose class, chrome cue, zone, inside the rules'
 body run or how far above or below it), its neighbours two lines either way, and the make-up of the
 lines around it (windows of 5 and 10 lines: how many are names, dates, titles, prose)."""
 
@@ -23,7 +23,7 @@ ZONES = ("page", "related", "comments", "after")
 ABOVE = ((1, 1), (2, 3), (4, 6), (7, 12))      # lines above the rules' body run
 BELOW = ((1, 1), (2, 3), (4, 10), (11, 40))    # lines below it
 # Features whose share among the neighbouring lines is a feature too: runs are what make a thread or a list.
-WINDOWED = ("metaish", "shape_few", "shape_many", "namelike", "signature", "meta", "date", "time", "titleish",
+WINDOWED = ("ellipsis", "sandwiched", "metaish", "shape_few", "shape_many", "namelike", "signature", "meta", "date", "time", "titleish",
             "good", "report", "pronouns", "words_1", "words_2", "words_3", "lower", "cue_comments",
             "cue_related", "rules_body", "zone_comments")
 PRONOUNS = re.compile(r"\b(i|i'm|i've|me|my|you|your|we|us|our|lol)\b", re.I)
@@ -46,7 +46,7 @@ def _metaish(u: Unit) -> bool:
 
 
 def _line(u: Unit, i: int, n: int, seg: tuple[int, int], head: int | None, lead: set, repeats: Counter,
-          shapes: Counter) -> dict[str, float]:
+          shapes: Counter, sandwiched: bool = False) -> dict[str, float]:
     t, w = u.text, u.words
     start, end = seg
     f = {"bias": 1.0, "log_chars": math.log1p(len(t)) / 6}
@@ -72,6 +72,7 @@ def _line(u: Unit, i: int, n: int, seg: tuple[int, int], head: int | None, lead:
         "shape_two": float(sc == 2), "shape_few": float(3 <= sc <= 5), "shape_many": float(sc > 5),
         "rules_body": float(start <= i < end and u.cls == "good" and not u.cue and u.zone == "page"),
         "rules_head": float(i == head), "before": float(i < start), "after": float(i >= end),
+        "ellipsis": float(t.endswith(("...", "…"))), "sandwiched": float(sandwiched),
         "position": i / n, "lead_words": sum(x in lead for x in content) / len(content) if content else 0.0,
     })
     for c in CUES:
@@ -92,7 +93,9 @@ def line_features(units: list[Unit], seg: tuple[int, int], head: int | None) -> 
     lead = {x.lower() for u in units[start:min(end, start + 3)] for x in WORD.findall(u.text) if len(x) > 3}
     repeats = Counter(u.text for u in units)
     shapes = Counter(shape(u.text) for u in units if u.words <= 12)
-    rows = [_line(u, i, n, seg, head, lead, repeats, shapes) for i, u in enumerate(units)]
+    short = [u.words <= 12 and not u.text.endswith(".") for u in units] + [False]
+    rows = [_line(u, i, n, seg, head, lead, repeats, shapes, u.words >= 10 and short[i - 1] and short[i + 1] and i > 0)
+            for i, u in enumerate(units)]
     names = list(rows[0]) if rows else list(_line(Unit("x", 1, 0, False, False, None), 0, 1, (0, 0), None,
                                                    set(), Counter(), Counter()))
     own = np.array([[r[k] for k in names] for r in rows], dtype=float).reshape(n, len(names))

@@ -1,26 +1,37 @@
 """Text dumps of news pages (what a crawler gives as a page's visible text): which lines are the article.
 
 The dump has no markup, so every line is judged by what it looks like and where it sits:
-  1. units: lines (hard-wrapped paragraphs are rejoined), each with length, stop-word density,
-     final punctuation, title-case ratio and the chrome cue it matches (data/page/cues.txt);
-  2. prose class, jusText style: good / near / short / bad, then short and near lines take the class
-     of their neighbours (a short line between two paragraphs is a paragraph too);
-  3. zones, a state machine over the page: a "Related articles" heading starts a list of links, a comment
-     counter ("3 comments") followed by a commenter line starts the comments, "Leave a comment" ends them;
-  4. the body is the run of lines with the most prose and the least chrome (maximum-sum segment),
-     the headline is the title-like line just above it, the date the one written near the headline.
+  1. units (page/lines.py): lines (hard-wrapped paragraphs are rejoined), each with length, stop-word
+     density, final punctuation, title-case ratio and the chrome cue it matches (data/page/cues.txt), and
+     a prose class, jusText style (good / near / short / bad, short and near lines taking their neighbours');
+  2. zones (page/threads.py), a state machine over the page: a "Related articles" heading starts a list of
+     links, a comment heading with commenter lines below it starts the comments, and a thread without a
+     heading is found by its shape (commenter lines alternating with prose);
+  3. the rules' body is the run of lines with the most prose and the least chrome (maximum-sum segment),
+     the headline the title-like line just above it (page/headline.py);
+  4. the line model (page/linemodel.py), trained on pages people labelled, reads what the rules made of
+     each line and its neighbours and has the last word on article, headline, comments and related links,
+     within the rules' hard facts: a chrome cue is never article, a thread the rules found stays a thread,
+     the article is one run of lines;
+  5. the date is the one written near the headline or in the article's dateline; comments are grouped with
+     their authors and times (page/threads.py).
 """
 
 from __future__ import annotations
 
+import numpy as np
+
 from whowhom.page.article import Article
 from whowhom.page.headline import byline_and_date, headline, section_label, title_anchor
-from whowhom.page.linemodel import BODY, COMMENT, HEADLINE, RELATED, LineModel, line_model
+from whowhom.page.linemodel import BODY, COMMENT, RELATED, LineModel, line_model
 from whowhom.page.lines import CUE_LABEL, Unit, classify, make_units
 from whowhom.page.threads import labelled_parts, zones
 
+MIN_LINES = 6           # the line model reads whole pages; a record of a few paragraphs is left to the rules
 NEAR_ANCHOR = 15        # the article starts within this many lines of the line repeating the <title>
-MIN_HEADLINE = 0.1      # below this probability no line of the page is its headline
+MIN_HEADLINE = 0.1      # below this probability (the ranker's) no line of the page is its headline
+SURE = 0.8              # P(article) of an article line outside the article's run that keeps it
+CONTINUES = 0.4         # P(article) at which a rules' paragraph that continues the article stays article
 
 
 def extract_text(doc_id: str, text: str, date: str | None = None, url: str | None = None,
@@ -32,8 +43,8 @@ def extract_text(doc_id: str, text: str, date: str | None = None, url: str | Non
         return Article(id=doc_id, title=None, date=date, author=None, body="", url=url)
     start, end, head = rules(units)
     model = model or line_model()
-    if model is not None:
-        head = _relabel(units, model.probs(units, (start, end), head), head)
+    if model is not None and len(units) >= MIN_LINES:
+        head = _relabel(units, *model.read(units, (start, end), head))
         start = next((i for i, u in enumerate(units) if u.label == "body"), start)
     section = section_label(units, head)
     if section is not None:
@@ -57,22 +68,44 @@ def rules(units: list[Unit]) -> tuple[int, int, int | None]:
     return start, end, head
 
 
-def _relabel(units: list[Unit], p, head: int | None) -> int | None:
+def _relabel(units: list[Unit], p, headline_p) -> int | None:
     """The line model's classes over the rules' labels; returns the headline's index."""
-    best = int(p[:, HEADLINE].argmax())
+    headline_p = np.where(p.argmax(1) == BODY, 0.0, headline_p)  # a line of the article is not its headline
+    best = int(headline_p.argmax())
+    confidence = headline_p[best] / headline_p.sum() if headline_p.sum() > 0 else 0.0
+    last = None  # the label of the last line above without a chrome cue
     for i, (u, c) in enumerate(zip(units, p.argmax(1))):
-        if c == BODY and i != best:
-            u.label = "body"
-        elif c == COMMENT:
-            u.label = "comment"
+        if u.zone == "comments" and i != best:
+            continue  # a thread the rules found (a heading and commenter lines, or its shape) stays as they read it
+        # An article paragraph by the rules that goes on from the article past an advertisement or a "story
+        # continues below" line stays article unless the model is fairly sure it is not.
+        continues = u.label == "body" and last == "body" and p[i, BODY] >= CONTINUES
+        if (c == BODY or continues) and i != best and not u.cue and u.zone != "after":
+            u.label = "body"  # (a chrome cue, or a line below the page's footer, is never article)
+        elif c == COMMENT and i != best and u.cue in (None, "byline", "date"):
+            u.label = "comment"  # (a commenter's line looks like a byline; "Add your comment" is chrome)
         elif c == RELATED:
             u.label = "related"
         elif u.label in ("body", "comment", "headline"):
             u.label = "boilerplate"  # the rules took it for article or comment, the model does not
-    if p[best, HEADLINE] < MIN_HEADLINE:
+        if not u.cue:
+            last = u.label
+    _one_run(units, p)
+    if confidence < MIN_HEADLINE:
         return None
     units[best].label = "headline"
     return best
+
+
+def _one_run(units: list[Unit], p) -> None:
+    """An article is one run of lines: article lines outside the run with the most article weight (a slogan
+    in an ad box, a teaser further down) are not article unless the model is sure of them."""
+    weights = [max(p[i, BODY] - 0.5, 0.1) * len(u.text) if u.label == "body" else -10.0 if u.cue
+               else -(len(u.text) * 0.5 + 25) for i, u in enumerate(units)]
+    (start, end), _ = _max_run(weights, 0)
+    for i, u in enumerate(units):
+        if u.label == "body" and not start <= i < end and p[i, BODY] < SURE:
+            u.label = "boilerplate"
 
 
 def body_segment(units: list[Unit]) -> tuple[int, int]:

@@ -55,10 +55,16 @@ def zones(units: list[Unit]) -> None:
             zone = "after"  # "© 2019 ... All Rights Reserved": the page's footer; the article is above it
         elif u.cue == "related" and zone in ("page", "comments") and seen_prose:
             zone = "related"
-        elif zone == "related" and u.cls == "good" and (u.words >= 50 or not (i and units[i - 1].titleish)):
+        elif zone == "related" and u.cls == "good" and (u.words >= 50 or not _link_title(units[i - 1])) \
+                and not u.text.endswith(("...", "…")) and units[i - 1].cue != "related":
             zone = "page"  # prose that is not the blurb of a link: the related box was inside the article
         u.zone = zone
         seen_prose = seen_prose or (zone == "page" and u.cls == "good")
+
+
+def _link_title(u: Unit) -> bool:
+    """A line that reads as the title of a link: short, not a sentence."""
+    return u.titleish or u.words <= 12 and not u.text.endswith((".", ":", ";"))
 
 
 def signature(text: str) -> tuple[str | None, str | None] | None:
