@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -130,6 +131,10 @@ def _cached(where: str) -> LineModel | None:
     try:
         return load(None if where == "" else where)
     except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        print(f"whowhom: line model {where or 'linemodel.json'} unreadable ({err}); text dumps read by the rules alone",
+              file=sys.stderr)
         return None
 
 

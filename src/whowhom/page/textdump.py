@@ -29,7 +29,7 @@ from whowhom.page.threads import labelled_parts, zones
 
 MIN_LINES = 6           # the line model reads whole pages; a record of a few paragraphs is left to the rules
 NEAR_ANCHOR = 15        # the article starts within this many lines of the line repeating the <title>
-MIN_HEADLINE = 0.1      # below this probability (the ranker's) no line of the page is its headline
+MIN_HEADLINE = 0.1      # below this share of the headline choice no line of the page is its headline
 SURE = 0.8              # P(article) of an article line outside the article's run that keeps it
 CONTINUES = 0.4         # P(article) at which a rules' paragraph that continues the article stays article
 

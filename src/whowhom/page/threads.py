@@ -173,12 +173,14 @@ def _clean_name(text: str) -> str | None:
 
 def group(units: list[Unit], lines: list[int]) -> list[tuple[Comment, list[int], list[int]]]:
     """The comments of a thread's lines: (comment, its text lines, its signature lines). A page signs its
-    comments above their text or below it; whether the first signature comes before any text says which.
-    Lines that are neither (a "Reply" link, a stray "2007") belong to no comment."""
+    comments above their text or below it: a signature before the first text, or text after the last
+    signature (the last comment's), says above; else below. Lines that are neither (a "Reply" link, a
+    stray "2007") belong to no comment."""
     kind = {i: _kind(units[i].text) for i in lines}
-    first_text = next((i for i in lines if kind[i] == "text"), None)
-    above = any(k not in (None, "text") for i, k in kind.items() if first_text is None or i < first_text)
-    signed = any(k not in (None, "text") for k in kind.values())
+    signs = [i for i in lines if kind[i] not in (None, "text")]
+    texts = [i for i in lines if kind[i] == "text"]
+    signed = bool(signs)
+    above = signed and (not texts or signs[0] < texts[0] or texts[-1] > signs[-1])
     out: list[tuple[Comment, list[int], list[int]]] = []
     current: tuple[Comment, list[int], list[int]] | None = None
     pending: list[int] = []
@@ -224,9 +226,9 @@ def _kind(text: str):
     if sig := signature(text):
         return sig
     words = WORD.findall(text)
-    if 1 <= len(words) <= 4 and not text.endswith(tuple(".!?")) and all(w[:1].isupper() for w in words) \
+    if 1 <= len(words) <= 4 and not text.endswith(tuple(".!?:*")) and all(w[:1].isupper() for w in words) \
             and not any(c.isdigit() for c in text):
-        return text.strip(" |•·-–—,:"), None  # a commenter's name on a line of its own
+        return text.strip(" |•·-–—,"), None  # a commenter's name on a line of its own ("Name:" is a form's)
     if len(words) <= 3 and not text.endswith(tuple(".!?")) and (any(c.isdigit() for c in text) or
                                                                   all(w[:1].isupper() for w in words)):
         return None  # "December 27th," then "2007": pieces of a date spread over lines
