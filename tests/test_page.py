@@ -9,7 +9,7 @@ import pytest
 from whowhom.io import RawDoc, read_inputs
 from whowhom.page import extract
 from whowhom.page.dates import to_iso
-from whowhom.page.textdump import comment_meta
+from whowhom.page.threads import comment_meta
 
 PAGES = Path(__file__).parent / "pages"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -112,6 +112,8 @@ def test_comment_meta(line, expected):
 @pytest.mark.parametrize("text, iso", [
     ("March 6, 2021", "2021-03-06"), ("Published 6 March 2021", "2021-03-06"), ("2021-03-06", "2021-03-06"),
     ("Sept. 14th, 2023 at noon", "2023-09-14"), ("no date here", None), ("February 30, 2021", None),
+    ("Article Launched: 12/30/2007 01:50:35 AM PST", "2007-12-30"), ("15/01/2008", "2008-01-15"),
+    ("01/08/2008", None),  # January in America, August in Europe: no date
 ])
 def test_dates(text, iso):
     assert to_iso(text) == iso

@@ -26,8 +26,8 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("--input-format", choices=FORMATS, default="auto")
     ext.add_argument("--format", choices=("json", "jsonl"), default="jsonl")
     # --- eval and dict (issue 3) ---
-    ev = sub.add_parser("eval", help="score whowhom against gold (events, cameo, penta, roles, extract, news)")
-    ev.add_argument("task", choices=("events", "cameo", "penta", "roles", "extract", "news"))
+    ev = sub.add_parser("eval", help="score whowhom against gold (events, cameo, penta, roles, extract, news, anatomy)")
+    ev.add_argument("task", choices=("events", "cameo", "penta", "roles", "extract", "news", "anatomy"))
     ev.add_argument("gold", help="gold JSON Lines (formats in ../shared/README.md)")
     ev.add_argument("--predictions", help="score these predictions (JSONL) instead of coding the gold texts")
     ev.add_argument("--mode", choices=("html", "text"), default="html", help="extract: code the HTML or the page text")

@@ -14,6 +14,7 @@ FIELDS = {
     "roles": ("id", "tokens", "tags"),
     "extract": ("id", "article_body"),
     "news": ("id", "page_text", "events"),
+    "anatomy": ("id", "page_text", "headline", "article_body"),
 }
 
 

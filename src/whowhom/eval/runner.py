@@ -12,7 +12,7 @@ from whowhom.eval import penta as pr
 from whowhom.eval.gold import read_gold
 from whowhom.eval.system import code_pages, code_records, read_predictions
 
-TASKS = ("events", "cameo", "penta", "roles", "extract", "news")
+TASKS = ("events", "cameo", "penta", "roles", "extract", "news", "anatomy")
 
 
 def _system(task, records, predictions):
@@ -145,12 +145,32 @@ def _report_news(r, worst) -> dict:
             "off_body_share": round(r["off_body_share"], 4)}
 
 
+def _report_anatomy(records, gold, predictions, worst) -> dict:
+    from types import SimpleNamespace
+
+    from whowhom.eval import anatomy
+    from whowhom.eval.gold import read_jsonl
+    if predictions:  # Articles as `whowhom extract --format jsonl` writes them
+        articles = {str(rec.get("id")): SimpleNamespace(title=rec.get("title"), body=rec.get("body") or "")
+                    for _, rec in read_jsonl(predictions, "predictions")}
+    else:
+        articles = anatomy.extract_pages(records)
+    head = anatomy.report(anatomy.score(records, articles), worst)
+    if not predictions and (seen := anatomy.trained_on(gold)):
+        print(f"\nnote: the line model of text dumps was trained on this file ({seen}), so these figures are "
+              "in-sample; scripts/train_anatomy.py --cv gives cross-validated ones (WHOWHOM_PAGE_MODEL=off: rules only)")
+        head["trained_on_gold"] = ["linemodel"]
+    return head
+
+
 def run(task: str, gold: str, predictions: str | None = None, mode: str = "html", worst: int = 10) -> dict:
     if task not in TASKS:
         raise InputError(f"unknown task {task!r} (one of {', '.join(TASKS)})")
     records = read_gold(gold, task)
     if task == "extract":
         head = _report_extract(records, gold, mode, predictions, worst)
+    elif task == "anatomy":
+        head = _report_anatomy(records, gold, predictions, worst)
     else:
         system = _system(task, records, predictions)
         if task in ("events", "cameo"):
@@ -163,7 +183,7 @@ def run(task: str, gold: str, predictions: str | None = None, mode: str = "html"
         else:
             head = _report_roles(pr.score_roles(records, system), worst)
     head["gold"] = str(gold)
-    if not predictions and task != "extract":
+    if not predictions and task not in ("extract", "anatomy"):
         from whowhom.events.models import trained_on
         if seen := trained_on(gold):
             # say so: a model scored on its own training sentences is not a dev figure

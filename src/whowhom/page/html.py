@@ -10,6 +10,8 @@ from trafilatura import bare_extraction
 
 from whowhom.page.article import Article, Part
 from whowhom.page.dates import to_iso
+from whowhom.page.lines import CUE_LABEL, Unit, classify, make_units
+from whowhom.page.threads import comment_meta, labelled_parts, zones
 
 
 # trafilatura's metadata pass also reads categories, tags and the licence, which an Article does not keep;
@@ -38,23 +40,48 @@ def extract_html(doc_id: str, page: str, date: str | None = None, url: str | Non
     author = _clean(doc.author)
     if author:
         parts.append(Part("byline", author))
+    units = checked(paragraphs)
+    parts += labelled_parts(units)
     parts += _comments(doc, page)
-    return Article(id=doc_id, title=title, date=date or to_iso(doc.date or "") or None,
-                   author=author, body="\n\n".join(paragraphs), parts=parts, url=url or doc.url)
+    return Article(id=doc_id, title=title, date=date or to_iso(doc.date or "") or None, author=author,
+                   body="\n\n".join(u.text for u in units if u.label == "body"), parts=parts, url=url or doc.url)
+
+
+def checked(paragraphs: list[str]) -> list[Unit]:
+    """trafilatura's paragraphs through the text-dump rules, each labelled: a short line with a chrome cue (a
+    newsletter prompt, share links, "Related: ...", a byline), the links under a "Related articles" heading
+    and a comment thread are not body."""
+    units = make_units("\n\n".join(paragraphs))
+    if not units:
+        return []
+    classify(units)
+    zones(units)
+    for u in units:
+        if u.zone == "comments":
+            u.label = "comment" if u.cue in (None, "byline", "date") else "comment_meta"
+        elif u.zone in ("related", "after"):
+            u.label = "related" if u.zone == "related" else "boilerplate"
+        elif u.cue:
+            u.label = CUE_LABEL.get(u.cue, u.cue)
+        else:
+            u.label = "body"
+    return units
 
 
 def _comments(doc, page: str) -> list[Part]:
-    """One `comment` part per comment paragraph; author and time when the markup names them."""
-    texts = [t.strip() for t in (doc.comments or "").split("\n") if t.strip()]
-    if not texts:
-        return []
+    """trafilatura's comments read as a thread (page/threads.py): one `comment` part per comment, its
+    headings and links ("3 comments", "Leave a reply") as `comment_meta`; author and time from the
+    commenter lines, or from the markup where it names them."""
+    units = make_units(doc.comments or "")
+    for u in units:
+        u.label = "comment_meta" if u.cue else "comment"
     meta = _comment_meta(page)
     parts = []
-    for text in texts:
-        author, time = next(((a, t) for key, a, t in meta if key and key in _norm(text)), (None, None))
-        if author and _norm(text) == _norm(author):
-            continue  # a line trafilatura kept that is only the commenter's name
-        parts.append(Part("comment", text, author=author, time=time))
+    for part in labelled_parts(units):
+        if part.label == "comment" and not (part.author and part.time):
+            author, time = next(((a, t) for key, a, t in meta if key and key in _norm(part.text)), (None, None))
+            part.author, part.time = part.author or author, part.time or time
+        parts.append(part)
     return parts
 
 
@@ -78,6 +105,8 @@ def _comment_meta(page: str) -> list[tuple[str, str | None, str | None]]:
         key = _norm(" ".join(said))[:40]
         author = _clean(re.sub(r"\s*(says|said|wrote)\s*:?\s*$", "", who[0].text_content(), flags=re.I)) if who else None
         time = (_clean(when[0].text_content()) or _clean(when[0].get("datetime"))) if when else None
+        if author and (split := comment_meta(author)) and split[0] and split[1]:
+            author, time = split[0], time or split[1]  # "Ann Lee August 8, 2018 at 3:17 pm"
         if key and (author or time):
             found.append((key, author, time))
     return found
