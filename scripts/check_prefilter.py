@@ -43,7 +43,7 @@ def main(paths: list[str]) -> int:
 
     every = Counter(key(e) for got in fast for e in got if e.source or e.target)
     actors = Counter(key(e) for got in pipeline.code_articles(articles, sentences="actors") for e in got)
-    pieces = sum(len(p.text) for t in texts for p, _, _ in pipeline._pieces(model, pf, t))
+    pieces = sum(len(p.text) for t in texts for p, _, _ in pipeline._pieces(model, pf, t)[0])
     print(f'sentences="actors": events with a known actor: {sum(every.values())} coding every sentence, '
           f"{sum(actors.values())} coding these, {sum((every & actors).values())} the same; "
           f"parsed {pieces / size:.0%} of the characters")

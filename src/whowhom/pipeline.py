@@ -89,7 +89,7 @@ def code_article(article: Article, uncoded: bool = False) -> list[Event]:
     """The events of an article; with `uncoded`, also those with no political actor on either side."""
     model, actors, _ = _stages()
     register = ArticleActors(actors, date_int(article.date))
-    register.read_setting(article.body, model.tokenizer)
+    register.read_setting(model.make_doc(article.body) if article.body else None)
     texts = list(sections(article))
     coded: dict[int, list[Event]] = {}
     for k in sorted(range(len(texts)), key=lambda k: READING_ORDER[texts[k][0]]):
@@ -128,19 +128,22 @@ def code_articles(articles: list[Article], batch_size: int | None = None, senten
         out, homes = _parse_and_code(articles, jobs, pf, batch_size or 8)
     else:
         later: list = []  # the trained components weigh every piece's events in one batch at the end
-        out, homes = _parse_and_code(articles, _actor_jobs(articles, model, pf), pf, batch_size or 64, later)
+        bodies: dict = {}
+        jobs = _actor_jobs(articles, model, pf, bodies)
+        out, homes = _parse_and_code(articles, jobs, pf, batch_size or 64, later, bodies)
         weigh_all(later)  # (it may add events to the pieces' lists: read them only now)
     # (after weighing: the role tagger may give a blank source's event a known target)
     return [finish([e for part in parts for e in part], article, home=home)
             for article, parts, home in zip(articles, out, homes)]
 
 
-def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: int,
-                    later: list | None = None) -> tuple[list[list[list[Event]]], list[str | None]]:
+def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: int, later: list | None = None,
+                    bodies: dict | None = None) -> tuple[list[list[list[Event]]], list[str | None]]:
     """Code jobs (article index, section, text or Doc, offset, first sentence): parsed in batches without
     NER, NER only where the coder's trigger test passes (headlines always); `later` as code_doc takes it.
     For each article, the lists of events of its pieces (code_doc's own lists, which weigh_all(later) may
-    still add to); and the country each story is set in."""
+    still add to); and the country each story is set in, read from its body's tokens (`bodies`: the
+    token Docs of the bodies, by article, where the caller has them)."""
     model, actors, _ = _stages()
     ner = model.get_pipe("ner")
     # each article's pieces in reading order, with one register of its people (as code_article reads it)
@@ -155,7 +158,10 @@ def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: 
                                                    ner.pipe([doc for _, doc in todo], batch_size=batch_size)):
             if i not in registers:
                 registers[i] = ArticleActors(actors, date_int(articles[i].date))
-                registers[i].read_setting(articles[i].body, model.tokenizer)
+                body = (bodies or {}).get(i)
+                if body is None and articles[i].body:
+                    body = model.make_doc(articles[i].body)
+                registers[i].read_setting(body)
             register = registers[i]
             parts[i].append((SECTION_ORDER[section], _code(doc, articles[i], section, at, first, later, register)))
     # (back in the order of the article's sections, as code_article gives them)
@@ -171,12 +177,13 @@ def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: 
 # boundaries kept, so sentence numbers stay those of the whole text. On news pages this parses about a
 # third of the text. Headlines are coded whole, as above.
 
-def _pieces(model, pf, text: str) -> list[tuple[Doc, int, int]]:
+def _pieces(model, pf, text: str) -> tuple[list[tuple[Doc, int, int]], Doc]:
+    """(piece, its first character in `text`, the index of its first sentence) for each run of sentences
+    of `text` that can give an event with a known actor; and the text's tokens."""
     from whowhom import prefilter
 
-    """(piece, its first character in `text`, the index of its first sentence) for each run of sentences
-    of `text` that can give an event with a known actor."""
     doc = model.make_doc(text)
+    tokens = doc
     if "senter" in model.component_names:
         doc = model.get_pipe("senter")(doc)
     else:  # a model without one: punctuation rules
@@ -192,10 +199,11 @@ def _pieces(model, pf, text: str) -> list[tuple[Doc, int, int]]:
         starts[breaks] = 1
         doc.from_array([SENT_START], starts.reshape(-1, 1))
     sents = list(doc.sents)
-    keep = [pf.sentence_wants(texts[s.start:s.end]) for s in sents]
+    words = [pf.words(texts[s.start:s.end]) for s in sents]
+    keep = [pf.sentence_wants(texts[s.start:s.end], words=w) for s, w in zip(sents, words)]
     # then the sentences that refer to the actors of those: by a name they give, or a pronoun
     names = prefilter.names_in([texts[s.start:s.end] for s, k in zip(sents, keep) if k])
-    keep = [k or pf.sentence_wants(texts[s.start:s.end], names) for s, k in zip(sents, keep)]
+    keep = [k or pf.sentence_wants(texts[s.start:s.end], names, w) for s, k, w in zip(sents, keep, words)]
     out, i = [], 0
     while i < len(sents):
         if not keep[i]:
@@ -216,7 +224,7 @@ def _pieces(model, pf, text: str) -> list[tuple[Doc, int, int]]:
         piece.from_array([SENT_START, NORM], numpy.stack([first.astype(numpy.uint64), norms[lo:hi]], axis=1))
         out.append((piece, sents[i].start_char, i))
         i = j + 1
-    return out
+    return out, tokens
 
 
 @lru_cache(maxsize=1)
@@ -225,9 +233,9 @@ def _sentencizer():
     return Sentencizer()
 
 
-def _actor_jobs(articles: list[Article], model, pf) -> list[tuple]:
+def _actor_jobs(articles: list[Article], model, pf, bodies: dict) -> list[tuple]:
     """code_articles' jobs for sentences="actors": headlines whole (those that can give an event), pieces of
-    bodies and comments."""
+    bodies and comments; each body's tokens go into `bodies`, by article."""
     jobs = []
     for i, article in enumerate(articles):
         for section, text in sections(article):
@@ -235,7 +243,10 @@ def _actor_jobs(articles: list[Article], model, pf) -> list[tuple]:
                 if pf.wants(text):  # (lower-case word lemmas: the test holds for its sentence-case re-parse too)
                     jobs.append((i, section, text, 0, 0))
             elif text and text.strip():
-                jobs += [(i, section, piece, at, first) for piece, at, first in _pieces(model, pf, text)]
+                pieces, tokens = _pieces(model, pf, text)
+                jobs += [(i, section, piece, at, first) for piece, at, first in pieces]
+                if section == "article":
+                    bodies[i] = tokens
     return jobs
 
 

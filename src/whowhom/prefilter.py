@@ -170,13 +170,13 @@ class Prefilter:
         words = self.words(tokens)
         return self.can_trigger(words) and (not self.need_actor or self.has_actor(tokens, words))
 
-    def sentence_wants(self, sent: list[str], names: set[str] = frozenset()) -> bool:
+    def sentence_wants(self, sent: list[str], names: set[str] = frozenset(), words: set[str] | None = None) -> bool:
         """For one sentence (its tokens' texts, not parsed): a usable trigger and a known actor (a
         gazetteer name or an indexed agent word), whatever the coder does with unknown ones; or, with
         `names` (the capitalised words of the sentences of its text that name known actors), a reference
         to an actor named elsewhere in the article: one of those words ("Olmert" after "Prime Minister
         Ehud Olmert") or a personal pronoun ("he said")."""
-        words = self.words(sent)
+        words = self.words(sent) if words is None else words
         if not self.can_trigger(words):
             return False
         return self.has_actor(sent, words) or bool(names) and any(w in names or w in REFERRING for w in sent)

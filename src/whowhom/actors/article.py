@@ -19,6 +19,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from whowhom.actors import context, groups, plural
+from whowhom.actors.gazetteer import match_gazetteer
 from whowhom.actors.loader import norm, split_code
 from whowhom.actors.mention import ActorMention
 
@@ -117,16 +118,18 @@ class ArticleActors:
         self.seen: dict[str, list[_Seen]] = {}  # references to people, by section
 
     # ------------------------------------------------------------------ public
-    def read_setting(self, body: str | None, tokenizer) -> None:
-        """Find the country the story is set in, from its whole body (tokens only, no parse: the same
-        for a body coded whole or in pieces)."""
-        if not body:
+    def read_setting(self, body) -> None:
+        """Find the country the story is set in, from its whole body's tokens (a Doc not parsed: the same
+        for a body coded whole or in pieces): the one its names of countries, capitals and peoples name
+        most often (its dateline counting too: a story filed from Cairo may be about Iraq), if at least
+        twice and more often than any other."""
+        if body is None or not len(body):
             return
-        doc = tokenizer(body)
-        lines = _datelines(body)
-        mentions = self.coder.find(doc, date=None)
-        dateline = [m for m in mentions if any(a <= m.start_char < b for a, b in lines)]
-        self.home = _home([m for m in mentions if m not in dateline], dateline)
+        counts = Counter(entry.country for _, _, entry in match_gazetteer(self.data, body, 0, len(body))
+                         if entry.country and entry.kind in ("country", "capital", "demonym"))
+        top = counts.most_common(2)
+        if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
+            self.home = top[0][0]
 
     def resolve(self, doc: Doc, mentions: list[ActorMention], pronouns: bool = True, dateline: bool = False,
                 section: str = "article", first_sentence: int = 0, offset: int = 0) -> list[ActorMention]:
@@ -268,17 +271,6 @@ class ArticleActors:
                 return replace(m, code=p.code, country=p.country, sector=p.sector or m.sector, cameo=p.code,
                                kind="person", name=" ".join(p.names))
         return m
-
-
-def _home(mentions: list[ActorMention], dateline: list[ActorMention]) -> str | None:
-    """The country a story is set in: the one it names most often (its dateline counting too: a story
-    filed from Cairo may be about Iraq), if it names it at least twice and more often than any other."""
-    counts = Counter(m.country for m in mentions + dateline
-                     if m.country and m.kind in ("country", "capital", "demonym"))
-    top = counts.most_common(2)
-    if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
-        return top[0][0]
-    return None
 
 
 def _name_words(ent) -> tuple[str, ...]:
