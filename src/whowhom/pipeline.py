@@ -180,8 +180,6 @@ def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: 
 def _pieces(model, pf, text: str) -> tuple[list[tuple[Doc, int, int]], Doc]:
     """(piece, its first character in `text`, the index of its first sentence) for each run of sentences
     of `text` that can give an event with a known actor; and the text's tokens."""
-    from whowhom import prefilter
-
     doc = model.make_doc(text)
     tokens = doc
     if "senter" in model.component_names:
@@ -199,11 +197,7 @@ def _pieces(model, pf, text: str) -> tuple[list[tuple[Doc, int, int]], Doc]:
         starts[breaks] = 1
         doc.from_array([SENT_START], starts.reshape(-1, 1))
     sents = list(doc.sents)
-    words = [pf.words(texts[s.start:s.end]) for s in sents]
-    keep = [pf.sentence_wants(texts[s.start:s.end], words=w) for s, w in zip(sents, words)]
-    # then the sentences that refer to the actors of those: by a name they give, or a pronoun
-    names = prefilter.names_in([texts[s.start:s.end] for s, k in zip(sents, keep) if k])
-    keep = [k or pf.sentence_wants(texts[s.start:s.end], names, w) for s, k, w in zip(sents, keep, words)]
+    keep = [pf.sentence_wants(texts[s.start:s.end]) for s in sents]
     out, i = [], 0
     while i < len(sents):
         if not keep[i]:

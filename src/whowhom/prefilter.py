@@ -35,15 +35,6 @@ from whowhom.actors.plural import PAIR_NOUNS
 _FUNCTION_CHARS = set(".,;:!?()[]{}\"'“”‘’«»-–—/\\|*&%$#@+=<>~^`")
 
 
-# Pronouns that may stand for an actor named in an earlier sentence (actors.article, actors.groups).
-REFERRING = {"he", "He", "she", "She", "it", "It", "they", "They", "him", "her"}
-
-
-def names_in(sentences: list[list[str]]) -> set[str]:
-    """The capitalised words of some sentences (not their first words): the names they give people."""
-    return {w for sent in sentences for w in sent[1:] if w[:1].isupper() and w.isalpha() and len(w) > 2}
-
-
 class Prefilter:
     def __init__(self, nlp, coder):
         """`coder` is the EventCoder whose patterns and settings the filter must follow."""
@@ -170,16 +161,11 @@ class Prefilter:
         words = self.words(tokens)
         return self.can_trigger(words) and (not self.need_actor or self.has_actor(tokens, words))
 
-    def sentence_wants(self, sent: list[str], names: set[str] = frozenset(), words: set[str] | None = None) -> bool:
+    def sentence_wants(self, sent: list[str]) -> bool:
         """For one sentence (its tokens' texts, not parsed): a usable trigger and a known actor (a
-        gazetteer name or an indexed agent word), whatever the coder does with unknown ones; or, with
-        `names` (the capitalised words of the sentences of its text that name known actors), a reference
-        to an actor named elsewhere in the article: one of those words ("Olmert" after "Prime Minister
-        Ehud Olmert") or a personal pronoun ("he said")."""
-        words = self.words(sent) if words is None else words
-        if not self.can_trigger(words):
-            return False
-        return self.has_actor(sent, words) or bool(names) and any(w in names or w in REFERRING for w in sent)
+        gazetteer name or an indexed agent word), whatever the coder does with unknown ones."""
+        words = self.words(sent)
+        return self.can_trigger(words) and self.has_actor(sent, words)
 
     def triggered(self, doc) -> bool:
         """After the parse, before NER: False when no token can pass the coder's trigger test."""

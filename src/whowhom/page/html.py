@@ -72,7 +72,9 @@ def _comments(doc, page: str) -> list[Part]:
     """trafilatura's comments read as a thread (page/threads.py): one `comment` part per comment, its
     headings and links ("3 comments", "Leave a reply") as `comment_meta`; author and time from the
     commenter lines, or from the markup where it names them."""
-    units = make_units(doc.comments or "")
+    if not (doc.comments or "").strip():
+        return []
+    units = make_units(doc.comments)
     for u in units:
         u.label = "comment_meta" if u.cue else "comment"
     meta = _comment_meta(page)

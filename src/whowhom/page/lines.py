@@ -105,11 +105,26 @@ def _stoplists() -> dict[str, frozenset]:
 
 def stoplist_for(text: str) -> frozenset:
     """The stop-word list that covers most of the page's words: the page's language, in effect."""
-    counts = Counter(w.lower() for w in WORD.findall(text))
-    lists = _stoplists()
-    if "English" in lists:
-        lists = {"English": lists["English"], **lists}  # ties go to English
-    return max(lists.values(), key=lambda sl: sum(c for w, c in counts.items() if w in sl))
+    lists, languages = _stoplists(), _languages_of()
+    scores: Counter = Counter()
+    for w, c in Counter(w.lower() for w in WORD.findall(text)).items():
+        for lang in languages.get(w, ()):
+            scores[lang] += c
+    if not scores:
+        return lists.get("English") or next(iter(lists.values()))
+    best = max(scores.values())
+    # (ties go to English)
+    return lists["English"] if scores.get("English") == best else lists[max(scores, key=scores.get)]
+
+
+@lru_cache(maxsize=1)
+def _languages_of() -> dict[str, tuple[str, ...]]:
+    """For each stop word, the languages whose list has it."""
+    out: dict[str, list[str]] = {}
+    for lang, words in _stoplists().items():
+        for w in words:
+            out.setdefault(w, []).append(lang)
+    return {w: tuple(langs) for w, langs in out.items()}
 
 
 def classify(units: list[Unit]) -> None:
