@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 
 from whowhom import nlp
 from whowhom.actors import ActorCoder
-from whowhom.actors.article import ArticleActors
+from whowhom.actors.article import ArticleActors, datelines
 from whowhom.actors.leaders import date_int
 from whowhom.events.calibration import calibrate
 from whowhom.events.coder import EventCoder
@@ -55,15 +55,15 @@ def _code(doc: Doc, article: Article, section: str, offset: int = 0, first_sente
     """Events of one parsed text (every component run, NER included); `offset` and `first_sentence` place
     a piece of a section in it; `register` holds the people of the article read so far."""
     model, actors, coder = _stages()
-    mentions = actors.find(doc, date=article.date)
+    skip = datelines(doc.text) if section == "article" and offset == 0 else []
+    mentions = actors.find(doc, date=article.date, skip=skip)
     if section == "headline" and nlp.is_title_case(doc.text):
         # Title Case confuses the tagger: re-parse in sentence case, keeping actor names capitalised.
         doc = model(nlp.sentence_case(doc.text, [(m.start_char, m.end_char) for m in mentions
                                                  if m.country or len(m.code) > 3]))
         mentions = actors.find(doc, date=article.date)
     register = register or ArticleActors(actors, date_int(article.date))
-    mentions = register.resolve(doc, mentions, pronouns=section != "headline",
-                                dateline=section == "article" and offset == 0, section=section,
+    mentions = register.resolve(doc, mentions, pronouns=section != "headline", section=section,
                                 first_sentence=first_sentence, offset=offset)
     return coder.code_doc(doc, mentions, doc_id=article.id, section=section, article_date=article.date,
                           offset=offset, first_sentence=first_sentence, later=later)

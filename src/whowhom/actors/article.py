@@ -7,8 +7,8 @@ coded. `ArticleActors` reads the sections of one article in order, keeps a regis
 it with the code their introduction gives them (or, for a leader known by surname alone, the role the
 dictionary gives on the article's date), and adds a mention for each later reference.
 
-It also removes what only places the story: the dateline ("OTTAWA -", "PARIS, Jan 8 (Reuters) -") is
-where the report was filed, never an actor."""
+It also finds what only places the story: the dateline ("OTTAWA -", "PARIS, Jan 8 (Reuters) -") is where
+the report was filed, never an actor (datelines(): the actor finder skips them)."""
 
 from __future__ import annotations
 
@@ -67,7 +67,7 @@ def dateline_end(text: str) -> int:
     return m.end() if capitals or agency else 0
 
 
-def _datelines(text: str) -> list[tuple[int, int]]:
+def datelines(text: str) -> list[tuple[int, int]]:
     """The datelines of a body: at the start of one of its first paragraphs (a caption or a standfirst
     may come first), or of a later one that the page's anatomy let in before the story."""
     out, at = [], 0
@@ -131,13 +131,11 @@ class ArticleActors:
         if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
             self.home = top[0][0]
 
-    def resolve(self, doc: Doc, mentions: list[ActorMention], pronouns: bool = True, dateline: bool = False,
-                section: str = "article", first_sentence: int = 0, offset: int = 0) -> list[ActorMention]:
-        """The mentions of one section with the article's references added: people by surname, by title
-        and (when `pronouns`) by pronoun; with `dateline`, a dateline's places taken out."""
-        if dateline:
-            lines = _datelines(doc.text)
-            mentions = [m for m in mentions if not any(a <= m.start_char < b for a, b in lines)]
+    def resolve(self, doc: Doc, mentions: list[ActorMention], pronouns: bool = True, section: str = "article",
+                first_sentence: int = 0, offset: int = 0) -> list[ActorMention]:
+        """The mentions of one section (or of a piece of it: its first sentence and character there) with
+        the article's references added: people by surname, by title and (when `pronouns`) by pronoun;
+        then each bare sector given the country its sentence, else the story, gives it."""
         self.countries |= {m.country for m in mentions if m.country}
         covered = {i: m for m in mentions for i in range(m.start, m.end)}
         added: list[ActorMention] = []

@@ -51,7 +51,9 @@ class ActorCoder:
         self.leaders = Leaders(self.data)
 
     # ------------------------------------------------------------------ public
-    def find(self, doc_or_span, date: str | None = None) -> list[ActorMention]:
+    def find(self, doc_or_span, date: str | None = None, skip: list[tuple[int, int]] = ()) -> list[ActorMention]:
+        """The actor mentions of a Doc or Span; none from the character ranges `skip` (a dateline: where
+        the story was filed, never an actor, nor a part of the actor after it)."""
         if hasattr(doc_or_span, "doc") and doc_or_span.doc is not doc_or_span:
             doc, lo, hi = doc_or_span.doc, doc_or_span.start, doc_or_span.end
         else:
@@ -60,6 +62,8 @@ class ActorCoder:
         parsed = doc.has_annotation("DEP")
         hits, taken = self._gaz_hits(doc, lo, hi, d)
         hits += self._agent_hits(doc, lo, hi, taken, parsed)
+        if skip:
+            hits = [h for h in hits if not any(a <= doc[h.start].idx < b for a, b in skip)]
         return self._compose(doc, lo, hi, hits, parsed)
 
     def describe(self, code: str) -> str:
