@@ -132,3 +132,16 @@ def test_a_foreign_reaction_with_no_target_is_aimed_at_the_country_the_story_is_
     events = code_text(page, date="2008-01-15")
     urged = [e for e in events if e.source == "GBR" and e.cameo_root == "02"]
     assert urged and urged[0].target == "KEN" and "+topic" in urged[0].rule
+
+
+def test_a_name_introduced_with_a_title_is_a_person_whatever_the_recognizer_says(code_text):
+    page = ("Gulf reactions to the speech\n\n"
+            "Khalid Salem Al Rumaithi, Director-General of the Abu Dhabi-based Gulf Policy Centre, said the "
+            "speech that President Bush gave in the capital on Sunday mattered to the whole region.\n\n"
+            "Al Rumaithi called on Israel to halt the construction of settlements in the occupied territories "
+            "before the next round of negotiations begins in the spring.\n\n"
+            "He also criticised Iran for its support of armed groups across the region, which he said had made "
+            "peace harder to reach for everyone involved.\n")
+    got = dyads(code_text(page, date="2008-01-14"))
+    assert ("ARE", "ISR", "02") in got
+    assert ("ARE", "IRN", "11") in got

@@ -101,7 +101,7 @@ class _Seen:
     sentence: int
     char: int
     person: Person
-    subject: bool
+    subject: int  # 2: the main clause's subject, 1: another clause's, 0: none
 
 
 class ArticleActors:
@@ -150,8 +150,9 @@ class ArticleActors:
                         if person is not None:
                             seen.append(_Seen(n, at, person, _is_subject(doc[m.head])))
                     continue
-                if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
-                    ent = next(e for e in doc.ents if e.start == tok.i)
+                ent = _introduced(doc, tok)
+                if ent is not None or tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON":
+                    ent = ent or next(e for e in doc.ents if e.start == tok.i)
                     person = self._person(doc, ent, mentions)
                     if person is not None:
                         seen.append(_Seen(n, offset + ent.root.idx, person, _is_subject(ent.root)))
@@ -224,19 +225,17 @@ class ArticleActors:
         return person
 
     def _lookup(self, names: tuple[str, ...]) -> Person | None:
-        """The person met before with this name: the same full name, else the same surname (the latest)."""
+        """The person met before with this name (the latest): the same full name, or its last words ("Al
+        Suwaidi", "Olmert" after "Ehud Olmert"), or the same surname and first name."""
+        names = tuple(w for w in names if w not in HONORIFICS) or names
         for p in reversed(self.people):
             if p.names == names:
                 return p
-        if len(names) == 1 or names[0] in HONORIFICS:
-            for p in reversed(self.people):
-                if p.surname == names[-1] or (len(p.names) > 1 and p.names[0] == names[-1] and len(names) == 1
-                                              and False):
-                    return p
-        else:
-            for p in reversed(self.people):
-                if p.surname == names[-1] and (len(p.names) == 1 or p.names[0] == names[0]):
-                    return p
+        for p in reversed(self.people):
+            if len(names) < len(p.names) and p.names[-len(names):] == names:
+                return p
+            if len(names) > 1 and p.surname == names[-1] and p.names[0] == names[0]:
+                return p
         return None
 
     def _known(self, tok: Token) -> Person | None:
@@ -283,10 +282,16 @@ def _name_like(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.is_alpha and len(tok.text) > 2
 
 
-def _is_subject(tok: Token) -> bool:
+def _is_subject(tok: Token) -> int:
+    """2 for the subject of a sentence's main clause, 1 for the subject of another clause, else 0."""
     while tok.dep_ in ("compound", "flat", "appos") and tok.head.i != tok.i:
         tok = tok.head
-    return tok.dep_ in ("nsubj", "nsubjpass")
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
+        return 0
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return 2 if verb.dep_ == "ROOT" else 1
 
 
 def _description(ent):
@@ -325,6 +330,28 @@ def _described(doc: Doc, ent, mentions: list[ActorMention]) -> str | None:
     return next((m.code for m in inside if m.kind in ("org", "group", "armed", "media")), None)
 
 
+def _introduced(doc: Doc, tok: Token):
+    """The name starting at tok that the sentence introduces as a person's with a title in apposition,
+    where the recognizer took it for something else or for nothing ("Jamal Sanad Al Suwaidi,
+    Director-General of the Centre, said"); else None."""
+    if not (tok.pos_ == "PROPN" and tok.text[:1].isupper()) or tok.ent_type_ == "PERSON":
+        return None
+    if tok.ent_iob_ == "B":
+        span = next((e for e in doc.ents if e.start == tok.i), None)
+        if span is None or span.label_ not in ("ORG", "GPE", "NORP", "FAC"):
+            return None
+    elif tok.ent_iob_ == "O" and not (tok.i and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].head.i == tok.head.i):
+        head = tok
+        while head.dep_ in ("compound", "flat") and head.head.i > head.i and head.head.pos_ == "PROPN":
+            head = head.head
+        span = doc[tok.i:head.i + 1]
+    else:
+        return None
+    if len(span) < 2 or not all(t.text[:1].isupper() for t in span if t.is_alpha):
+        return None
+    return span if any(c.dep_ == "appos" and c.lemma_.lower() in PERSON_NOUNS for c in span.root.children) else None
+
+
 def _someone(doc: Doc, m: ActorMention) -> Person | None:
     """An unnamed person a coded phrase speaks of ("a senior police officer", "the minister"), whom a
     later pronoun may stand for; not registered by name."""
@@ -352,7 +379,7 @@ def _antecedent(seen: list[_Seen], sentence: int, char: int, tok: Token) -> Pers
         elif any(s.subject for s in same) or PERSONAL[tok.lower_] == "owner":
             return None
     last = max(s.sentence for s in before)
-    subj = [s for s in before if s.subject]
-    if subj and subj[-1].sentence == last:
-        return subj[-1].person
+    subj = [s for s in before if s.subject and s.sentence == last]
+    if subj:  # (the main clause's subject first: "X, director of Y, said Bush spoke ... . He said")
+        return max(subj, key=lambda s: (s.subject, s.char)).person
     return before[-1].person
