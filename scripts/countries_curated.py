@@ -464,7 +464,7 @@ ILO|IGOUNOLABILO|||International Labour Organization;International Labor Organiz
 IAEA|IGOUNOIAE|||International Atomic Energy Agency;IAEA
 WTO|IGOBUSWTO|||World Trade Organization;World Trade Organisation;WTO
 IMF|IGOBUSIMF|||International Monetary Fund;IMF
-WB|IGOBUSWBK|||World Bank;World Bank Group
+WBK|IGOBUSWBK|||World Bank;World Bank Group
 ICC|IGOJUDICC|||International Criminal Court;ICC
 ICJ|IGOUNOJUD|||International Court of Justice;ICJ;World Court
 CSTO|IGOCSTO|||Collective Security Treaty Organization;Collective Security Treaty Organisation;CSTO
@@ -479,7 +479,7 @@ BRICS|IGOBRICS|||BRICS;BRICS group
 G7|IGOG7|||G7;G-7;Group of Seven
 G20|IGOG20|||G20;G-20;Group of Twenty;Group of 20
 OSCE|IGOOSCE|||Organization for Security and Co-operation in Europe;Organization for Security and Cooperation in Europe;Organisation for Security and Co-operation in Europe;OSCE
-LAS|IGOMEAARL|||Arab League;League of Arab States
+ARL|IGOMEAARL|||Arab League;League of Arab States
 GCC|IGOGCC|||Gulf Cooperation Council;GCC;Cooperation Council for the Arab States of the Gulf
 OIC|IGOMUSOIC|||Organisation of Islamic Cooperation;Organization of Islamic Cooperation;OIC
 OAS|IGOWSTOAS|||Organization of American States;OAS

@@ -289,7 +289,7 @@ def test_talking_about_an_act_is_no_such_act(code_sentence, sentence):
     # the country whose leader resigns
     ("General Mbeki resigned as president of Zambia.", "target", "ZMB"),
     # the author of what is rejected
-    ("Egypt rejected the peace plan proposed by the Arab League.", "target", "LAS"),
+    ("Egypt rejected the peace plan proposed by the Arab League.", "target", "ARL"),
     # the owner of what is rejected, not the subject of its clause
     ("A Dutch court rejected the Moroccan interior minister's demand that Spain extradite the activist.", "target", "MAR"),
     # a bare sector takes the country of the actor it comes from

@@ -78,7 +78,7 @@ def named_pairs(doc: Doc, mentions: list[ActorMention]) -> list[tuple[int, Actor
     complete: coordinated ("Moscow and Beijing", "between A and B"), joined by a hyphen or in one word
     ("Israeli-Palestinian", "China-Japan", "U.S.-Russian"), or the subject of a verb and its partner after
     "with" ("A held talks with B", "A played a game with B")."""
-    coded = [m for m in mentions if m.code]
+    coded = [m for m in mentions if m.code and m.kind != "media" and not m.code.endswith("MED")]  # (a paper is no side)
     at = {i: m for m in coded for i in range(m.start, m.end)}
     found = []
     for a in coded:
