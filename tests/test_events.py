@@ -476,3 +476,9 @@ def test_the_subject_of_drew_or_faced_criticism_is_on_the_receiving_end(code_sen
     got = {(e.source, e.target, e.cameo_root)
            for e in code_sentence("The United States faced international and Palestinian criticism over its decision.")}
     assert ("PSE", "USA", "11") in got
+
+
+def test_a_reaction_is_aimed_at_the_author_of_the_act_it_answers(code_sentence):
+    got = {(e.source, e.target, e.cameo_root)
+           for e in code_sentence("The Arab League condemned the move announced on Monday by the United States.")}
+    assert ("ARL", "USA", "11") in got

@@ -33,6 +33,8 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         if tok.i in at or tok.dep_ not in ("nsubj", "nsubjpass") or low not in SINGULAR | PLURAL or _placeholder(tok):
             continue
         n = sent_of.get(tok.i)
+        if any(s == n and m.head < tok.i for s, m in subjects) or _person_subject_before(doc, tok):
+            continue  # ("The EU reiterated it ...", "Erekat said they ...": the coder reads its own sentence)
         # (in its own sentence the coder reads it from the parse: "Israel said it would ...")
         before = [m for s, m in subjects if m.head < tok.i and 0 < n - s <= REACH
                   and _number(doc, m) == ("plural" if low in PLURAL else "singular")]
@@ -62,3 +64,11 @@ def _placeholder(tok: Token) -> bool:
     return tok.lower_ == "it" and (head.lemma_.lower() in EMPTY or any(c.dep_ == "auxpass" for c in head.children)
                                    or any(c.dep_ in ("ccomp", "xcomp", "csubj") and c.i > head.i
                                           for c in head.children if head.pos_ == "AUX"))
+
+
+def _person_subject_before(doc: Doc, tok: Token) -> bool:
+    """Whether the pronoun's sentence has a subject naming someone before it (the speaker whose side
+    "they" may be)."""
+    sent = tok.sent
+    return any(t.dep_ in ("nsubj", "nsubjpass") and t.i < tok.i and (t.ent_type_ == "PERSON" or t.pos_ == "PROPN")
+               for t in sent)

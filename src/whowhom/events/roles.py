@@ -201,8 +201,11 @@ def targets(start: Token, pat, index, exclude: set[int], passive: bool,
                     nxt.append(c)  # (an event noun's "of" phrase is its object: "suspension of links with X")
                 elif dep in ("dobj", "nsubjpass", "pcomp", "intj", "advmod", "npadvmod", "acl"):
                     nxt.append(c)
-                elif dep == "agent" and t.dep_ == "acl" and t.head.lemma_.lower() in UTTERANCES:
-                    nxt.append(c)  # the author of what is answered: "rejected a resolution proposed by X"
+                elif dep == "agent" and t.dep_ == "acl" and (t.head.lemma_.lower() in UTTERANCES
+                                                             or pat.code[:2] in REACTIONS):
+                    # the author of what is answered: "rejected a resolution proposed by X", "condemned the
+                    # move announced by X"
+                    nxt.append(c)
         if found:
             return _recipient(start, pat, index, exclude, found) + _others(start.doc, found, index, exclude)
         frontier = nxt
@@ -245,6 +248,8 @@ def _others(doc: Doc, found: list[ActorMention], index, exclude: set[int]) -> li
     return out
 
 
+# Codes of acts that answer another's act (praise, criticism, rejection): the target is its author.
+REACTIONS = ("05", "11", "12")
 # Verbs whose subject is on the receiving end of the event noun they take: "Israel drew criticism from
 # Egypt", "the US faced Palestinian criticism", "came under pressure from X", "won praise from Y".
 RECEIVING_NOUN_VERBS = {"draw", "face", "receive", "attract", "earn", "get", "incur", "encounter", "garner", "win",
