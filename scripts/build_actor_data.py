@@ -234,8 +234,11 @@ def main():
     n_phx_people = 0
     # people with dated roles in the international and non-state files too: Ban Ki-moon is the UN's
     # from 2007, South Korea's before
+    # (people, not organisations whose code changed over time: a person has served a country or is an
+    # elite of one)
     dated = [b for f in ("Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt")
-             for b in parse_tabari(phx / f) if any("@" in (phx_role(r) or "") for r in b[1])]
+             for b in parse_tabari(phx / f) if any("@" in (phx_role(r) or "") for r in b[1])
+             and any(r.strip()[:3] in country_codes or r.split()[0].endswith("ELI") for r in b[1] if r.strip())]
     for names, roles, inline in phx_blocks + dated:
         rr = [phx_role(r) for r in roles]
         rr = [r for r in rr if r]

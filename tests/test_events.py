@@ -482,3 +482,11 @@ def test_a_reaction_is_aimed_at_the_author_of_the_act_it_answers(code_sentence):
     got = {(e.source, e.target, e.cameo_root)
            for e in code_sentence("The Arab League condemned the move announced on Monday by the United States.")}
     assert ("ARL", "USA", "11") in got
+
+
+def test_a_headline_participle_is_the_news_in_the_passive(code_text):
+    page = ("1 NATO soldier killed in bomb attack\n\n"
+            "KABUL, Afghanistan - A roadside bomb killed a NATO soldier in southern Afghanistan on Sunday, the "
+            "alliance said in a statement issued in the capital later that day.\n")
+    got = {(e.source, e.target, e.cameo_root) for e in code_text(page) if e.section == "headline"}
+    assert ("", "NATO", "18") in got

@@ -39,8 +39,9 @@ def case_ok(surface: tuple[str, ...], tokens) -> bool:
     return True
 
 
-def match_gazetteer(data: ActorData, toks, lo: int, hi: int) -> list[tuple[int, int, Entry]]:
-    """All candidate matches in [lo, hi) (token objects), then the longest non-overlapping ones."""
+def match_gazetteer(data: ActorData, toks, lo: int, hi: int, keep=None) -> list[tuple[int, int, Entry]]:
+    """All candidate matches in [lo, hi) (token objects) that `keep` accepts, then the longest
+    non-overlapping ones."""
     norms = [norm(t.text) for t in toks[lo:hi]]
     cands = []
     for i, first in enumerate(norms):
@@ -48,7 +49,7 @@ def match_gazetteer(data: ActorData, toks, lo: int, hi: int) -> list[tuple[int, 
             if i + n > len(norms):
                 continue
             e = data.gaz.get(tuple(norms[i:i + n]))
-            if e is not None and case_ok(e.surface, toks[lo + i: lo + i + n]):
+            if e is not None and case_ok(e.surface, toks[lo + i: lo + i + n]) and (keep is None or keep(e)):
                 cands.append((lo + i, lo + i + n, e))
                 break
     return _select(cands)

@@ -143,7 +143,8 @@ class EventCoder(triggers.Matcher):
             # the actor named inside the subject phrase
             sources = roles.inner(subj, index)
             conf -= 0.1
-        if not sources and how == "passive" and self.unresolved and any(c.dep_ == "auxpass" for c in tok.children):
+        if not sources and (how == "passive" and any(c.dep_ == "auxpass" for c in tok.children) or how == "reduced") \
+                and self.unresolved:
             # "X was arrested": whoever acted goes unnamed; the event is kept with a blank source, as GDELT
             # keeps events with one actor
             sources, conf = [phrases.blank(tok)], conf - 0.2
@@ -160,6 +161,8 @@ class EventCoder(triggers.Matcher):
         if tok.lemma_.lower() in MOVED:
             pat = replace(pat, targets=pat.targets + ("for", "against"))  # "for an offensive against Y"
         targets = receivers or roles.targets(tok, pat, index, exclude, passive, cues=cues)
+        if not targets and how == "reduced":  # "a NATO soldier killed in ...": the noun is the patient
+            targets = [m for m in roles.actors_at(tok.head, index) if m.start not in exclude]
         if not targets and anchor.i != tok.i:
             targets = roles.targets(anchor, pat, index, exclude | {tok.i}, passive, objects=True, cues=cues)
         if not targets:

@@ -101,7 +101,14 @@ def inner(tok: Token, index, preps=("by", "of", "from", "near", "in", "at")) -> 
 
 
 def subject(verb: Token) -> tuple[Token | None, str]:
-    """The token that did the action of a verb, climbing xcomp/conj/pcomp chains when it has none."""
+    """The token that did the action of a verb, climbing xcomp/conj/pcomp chains when it has none. In a
+    sentence with no verb of its own, a participle that modifies its noun (a headline's "1 NATO soldier
+    killed in bomb attack") is the news, in the passive: its doer is its by-phrase, if any ("reduced":
+    the noun is the patient). (Elsewhere such a participle only describes: "militiamen armed with ...")"""
+    if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
+            and verb.head.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+        return (agent, "agent") if agent is not None else (None, "reduced")
     tok = verb
     for _ in range(6):
         kids = list(tok.children)
