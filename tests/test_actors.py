@@ -203,3 +203,14 @@ def test_committed_licence_matches_phoenix():
 
 def test_extremists_are_radicals_of_their_country():
     assert "HRVRAD" in codes("Police detained three Croatian extremists on Friday.")
+
+
+def test_a_city_is_a_place_that_gives_its_country():
+    ms = by_text("A bomb exploded in Lahore on Monday.")
+    assert ms["Lahore"].code == "PAK" and ms["Lahore"].kind == "city"
+    assert not code_text("Split the bill, they said.")  # (a city's name as an ordinary word is no place)
+
+
+def test_police_in_a_city_are_of_its_country(code_sentence):
+    evs = code_sentence("Police in Karachi arrested two opposition activists on Monday.")
+    assert any(e.source == "PAKCOP" for e in evs)

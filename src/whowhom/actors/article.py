@@ -126,7 +126,7 @@ class ArticleActors:
         if body is None or not len(body):
             return
         counts = Counter(entry.country for _, _, entry in match_gazetteer(self.data, body, 0, len(body))
-                         if entry.country and entry.kind in ("country", "capital", "demonym"))
+                         if entry.country and entry.kind in ("country", "capital", "city", "demonym"))
         top = counts.most_common(2)
         if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
             self.home = top[0][0]

@@ -25,7 +25,7 @@ from whowhom.actors.mention import ActorMention
 CLIMB_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "flat", "nummod"}
 NOUNS = {"NOUN", "PROPN"}
 PREFIXES = {"post", "pro", "anti", "non", "ex", "neo", "pan", "pre", "mid", "un"}
-NAME_KINDS = {"country", "capital", "demonym", "group"}
+NAME_KINDS = {"country", "capital", "city", "demonym", "group"}
 # Participles after which a named actor is the phrase's own: "Saudi-led", "Paris-based" (not "-backed").
 LED = {"led", "based", "run", "owned", "dominated"}
 # Participles after which a country says where a person or thing comes from, not whom they act for.
@@ -36,6 +36,10 @@ FORMER = {"former", "ex", "late", "then", "retired", "deposed", "ousted", "erstw
 # Heads that add nothing to who their modifiers name: "opposition groups" are the opposition.
 GENERIC_HEADS = {"group", "faction", "member", "movement", "wing", "camp", "side", "bloc", "supporter",
                  "representative", "delegation", "element", "unit", "cell", "branch", "coalition"}
+
+
+def parsed_ner(doc) -> bool:
+    return doc.has_annotation("ENT_IOB")
 
 
 def _entity(doc, i: int):
@@ -108,6 +112,8 @@ class ActorCoder:
                 continue  # post-Soviet, pro-Russian
             if e + 1 < hi and doc[e].text == "-" and doc[e + 1].lower_ in DESCRIPTIVE:
                 continue  # US-educated, Soviet-era
+            if entry.kind == "city" and e - s == 1 and parsed_ner(doc) and doc[s].ent_type_ not in ("GPE", "LOC", "FAC"):
+                continue  # (a one-word city only where the recognizer too sees a place: not "Split the bill")
             if e - s == 1 and entry.kind in NAME_KINDS and doc[s].ent_type_ == "PERSON" and (
                     (doc[s].ent_iob_ == "I" and s - 1 >= lo)
                     or (e < hi and doc[e].ent_iob_ == "I" and doc[e].ent_type_ == "PERSON")) \
@@ -287,7 +293,7 @@ class ActorCoder:
                     tail.extend(p for p in ph2 if p not in tail)
                 tail_countries = {p.country for p in tail if p.country}
                 if len(countries | tail_countries) <= 1 and all(p.entry is not None and p.entry.kind in (
-                        "country", "capital", "demonym") for p in tail):
+                        "country", "capital", "city", "demonym") for p in tail):
                     for p in tail:
                         consumed.add(id(p))
                     gparts = gparts + tail

@@ -34,7 +34,7 @@ def placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
                     place = next((at[c.i] for c in prep.children if c.dep_ == "pobj" and c.i in at
                                   and at[c.i].country and (prep.lower_ in ("of", "from")
-                                                           or at[c.i].kind in ("country", "capital"))), None)
+                                                           or at[c.i].kind in ("country", "capital", "city"))), None)
                     if place is None and prep.lower_ in ("from", "of"):
                         # "doctors from two American aid groups": the group's nationality
                         place = next((at[g.i] for c in prep.children if c.dep_ == "pobj" and c.i not in at

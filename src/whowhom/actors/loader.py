@@ -24,7 +24,7 @@ def norm(text: str) -> str:
 @dataclass(slots=True)
 class Entry:
     """One gazetteer entry: pattern surface form (for case checks) and what it denotes."""
-    kind: str                      # country, demonym, capital, metonym, combining, org, media, group, armed, leader, discard
+    kind: str                      # country, demonym, capital, city, metonym, combining, org, media, group, armed, leader, discard
     code: str                      # readable code (RUS, RUSGOV, NATO, WST) or "" for leaders (see roles)
     country: str | None
     sector: str | None
@@ -172,6 +172,12 @@ def _load(data_dir: str | None, dict_dir: str, _files: tuple) -> ActorData:
         for pat in pats.split("|"):
             put(pat, Entry("leader", "", None, None, name, tuple(pat.split(" ")), roles, default, src == "own"))
     _add_imported_actors(data, put, dict_dir)
+    # cities are places: the country of what happens in them ("police in Karachi"); a name that is also a
+    # person's or an organisation's stays theirs
+    if (d / "cities.tsv").is_file():
+        for code, pat in _rows(d / "cities.tsv"):
+            if code in cc:
+                put(pat, Entry("city", code, code, None, code, tuple(pat.split(" "))))
     data.gaz_lens = _index(gaz)
     for sector, cameo, pat in chain(_rows(d / "agents.tsv"), _imported(dict_dir, "agents", 3)):
         key = tuple(norm(w) for w in pat.split(" "))

@@ -19,7 +19,7 @@ from whowhom.events.weigh import weigh_all
 
 __all__ = ["EventCoder", "SECTORS", "weigh_all"]
 
-PLACED_ACTS = ("08", "172", "15", "0356")  # acts whose place is whom they are aimed at (_code_trigger)
+PLACED_ACTS = ("08", "172", "15", "0356", "18")  # acts whose place is whom they are aimed at (_code_trigger)
 INSTRUMENTS = ("with", "using")
 MOVED = {"mobilize", "mobilise", "deploy", "dispatch", "station", "amass", "mass", "muster"}
 # Verbs whose "from" names the giver, not a place left: "received aid from X".
@@ -120,7 +120,7 @@ class EventCoder(triggers.Matcher):
                         if p.dep_ == "pobj":
                             # "the withdrawal of troops from Iraq": a place after "from" is where, not who
                             sources += [m for m in roles.actors_at(p, index)
-                                        if c.lower_ == "by" or m.kind not in ("country", "capital")]
+                                        if c.lower_ == "by" or m.kind not in ("country", "capital", "city")]
             head = tok.head
             light_head = tok.dep_ in ("dobj", "nsubjpass", "conj") and head.lemma_.lower() in self.light
             if got := roles.received(tok, index):
@@ -243,7 +243,7 @@ class EventCoder(triggers.Matcher):
             # "resigned as president of Indonesia": the country whose leadership changes
             targets = [m for c in anchor.children if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pobj" for m in roles.inner(p, index, ("of",))
-                       if m.start not in exclude and m.kind in ("country", "capital")]
+                       if m.start not in exclude and m.kind in ("country", "capital", "city")]
         if not targets and cameo.root(code) == "13":
             # "threatened to cut gas supplies if Ukraine refuses to pay": a threat is aimed at the one whose
             # act is its condition

@@ -303,7 +303,7 @@ def place_in(verb: Token, index, exclude: set[int], named: bool = False) -> list
         for prep in frontier:
             for obj in (c for c in prep.children if c.dep_ == "pobj"):
                 places = [m for m in actors_at(obj, index) if m.start not in exclude
-                          and m.kind in ("country", "capital")]
+                          and m.kind in ("country", "capital", "city")]
                 if places:
                     return places
                 if first is None and any(t.ent_type_ in PLACE_ENTS for t in obj.subtree):
