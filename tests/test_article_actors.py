@@ -132,6 +132,13 @@ def test_a_foreign_reaction_with_no_target_is_aimed_at_the_country_the_story_is_
     events = code_text(page, date="2008-01-15")
     urged = [e for e in events if e.source == "GBR" and e.cameo_root == "02"]
     assert urged and urged[0].target == "KEN" and "+topic" in urged[0].rule
+    # a bare statement names no one it is said to; an actor acting alongside the home country acts with it
+    page += ("Britain said it was watching closely.\n\n"
+             "Kenyan and British officials criticized the violence.\n")
+    events = code_text(page, date="2008-01-15")
+    said = [e for e in events if e.source.startswith("GBR") and e.cameo == "010"]
+    assert said and not any(e.target for e in said)
+    assert not any(e.source.startswith("GBR") and e.target == "KEN" and e.cameo_root == "11" for e in events)
 
 
 def test_a_name_introduced_with_a_title_is_a_person_whatever_the_recognizer_says(code_text):

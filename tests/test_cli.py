@@ -112,6 +112,8 @@ def test_canonical_page(models):
     assert ("RUS", "06", "CHN") in body and ("CHN", "06", "RUS") in body
     assert ("WST", "16", "RUS") in body
     assert ("RUS", "11", "NAT") in body and ("CHN", "11", "USA") in body
+    # between the two, the page reports rejection and joint exercises, nothing else
+    assert {r for s, r, t in body if {s, t} == {"CHN", "RUS"}} <= {"12", "06"}
     united = [e for e in evs if "united front" in e["sentence"]]
     assert all(e["cameo_root"] not in ("03", "04", "05", "06", "07", "08") for e in united)
     chrome = ("Follow us", "Donate", "Snowden", "Macron", "newsletter", "Related")

@@ -89,10 +89,12 @@ def act(verb: Token, speakers: list[ActorMention], told: list[ActorMention], ind
 
 
 def _about(clauses, speakers, index) -> Act | None:
-    """A plain statement is about the actor its content's subject names (not the speaker's own side)."""
+    """A plain statement is about the actor that is its content's subject: not a thing an actor is named
+    in ("the wording of the treaty with Y does not differ"), nor the speaker's own side or country."""
     for h in clauses:
-        about, own = _doers(h, speakers, index)
-        if about and not own:
+        about, _ = _doers(h, speakers, index)
+        if about and _acts(h, index) and not any(_own(s, m) or (s.country and s.country == m.country)
+                                                 for s in speakers for m in about):
             return Act("010", about, "about")
     return None
 
@@ -183,6 +185,14 @@ def _doers(clause: Token, speakers, index) -> tuple[list[ActorMention], bool]:
     return found, bool(found) and all(any(_own(s, m) for s in speakers) for m in found)
 
 
+def _acts(verb: Token, index) -> bool:
+    """Whether the subject of a verb is itself an actor, not a thing an actor is named in: a side that
+    did not do something ("Y did not lift the roadblock"), not "the wording of the Y treaty does not
+    differ"."""
+    subj, _ = roles.subject(verb)
+    return subj is not None and bool(roles.actors_at(subj, index))
+
+
 def _modal(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in INTENT_AUX | HYPO_AUX | OBLIGATION for c in verb.children)
 
@@ -263,7 +273,7 @@ def _evaluation(clauses, heads, speakers, index) -> Act | None:
             words = [t for p in preds for t in p.subtree] + [c for c in h.children if c.dep_ == "neg"]
             valence = _valence(words, negated)
         elif negated and about and not _modal(h) and h.pos_ == "VERB" \
-                and (h in heads or h.dep_ == "conj" and h.head in heads):
+                and (h in heads or h.dep_ == "conj" and h.head in heads) and _acts(h, index):
             valence = -1
         else:
             continue
