@@ -152,3 +152,12 @@ def test_a_name_introduced_with_a_title_is_a_person_whatever_the_recognizer_says
     got = dyads(code_text(page, date="2008-01-14"))
     assert ("ARE", "ISR", "02") in got
     assert ("ARE", "IRN", "11") in got
+
+
+def test_a_sector_owned_by_its_is_of_the_country_it_stands_for(code_text):
+    page = ("Talks in Hanoi\n\n"
+            "HANOI, Vietnam - Japan turned down a proposal for a joint patrol with Vietnam on Tuesday.\n\n"
+            "Its defense ministry said the plan was premature.\n")
+    events = code_text(page, date="2015-03-03")
+    said = [e for e in events if e.cameo == "010" and "ministry" in e.sentence]
+    assert said and all(e.source.startswith("JPN") for e in said)

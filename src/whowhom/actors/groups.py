@@ -7,6 +7,8 @@ the parse ("Israel said it would ...")."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from spacy.tokens import Doc, Token
 
 from whowhom.actors.mention import ActorMention
@@ -14,6 +16,7 @@ from whowhom.actors.mention import ActorMention
 GROUP_KINDS = {"country", "capital", "metonym", "org", "group", "armed", "media", "sector", "demonym"}
 SINGULAR = {"it"}
 PLURAL = {"they"}
+POSSESSIVE = {"its": "singular", "their": "plural"}
 REACH = 2  # sentences back
 # Verbs with which "it" is only a placeholder: "it is clear that", "it remains to be seen", "it took".
 EMPTY = {"be", "seem", "appear", "remain", "take", "matter", "happen", "rain", "mean", "make"}
@@ -42,7 +45,27 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             m = before[-1]
             added.append(ActorMention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, m.code,
                                       m.country, m.sector, "pronoun", tok.i, m.cameo, m.name))
+    mentions = _owned(doc, mentions, subjects, sent_of)
     return sorted(mentions + added, key=lambda m: (m.start_char, m.end_char)) if added else mentions
+
+
+def _owned(doc: Doc, mentions: list[ActorMention], subjects, sent_of) -> list[ActorMention]:
+    """"China rejected the idea. Its spokesperson said ...": a sector that "its" or "their" owns, which
+    its own words give no country, is of the country the pronoun stands for (the latest subject of the
+    number before it, in its sentence or the two before), not of the one the story is set in."""
+    out = []
+    for m in mentions:
+        head = doc[m.head]
+        own = next((c for c in head.children if c.dep_ == "poss" and c.lower_ in POSSESSIVE), None)
+        if own is not None and m.sector and (m.country is None or m.inferred) and m.code[-3:] == m.sector:
+            n = sent_of.get(own.i)
+            before = [a for s, a in subjects if a.head < own.i and 0 <= n - s <= REACH and a.country
+                      and _number(doc, a) == POSSESSIVE[own.lower_]]
+            if before and before[-1].country != m.country:
+                country = before[-1].country
+                m = replace(m, code=country + m.sector, country=country, cameo=country + m.sector, inferred=True)
+        out.append(m)
+    return out
 
 
 def _subject(tok: Token) -> bool:

@@ -20,16 +20,13 @@ def aim(events: list[Event], home: str | None) -> None:
     (marked "+topic" in its rule, a little less confident)."""
     if not home:
         return
-    # the home country acting on the same trigger under other words is a co-actor ("Russian and Chinese
-    # rhetoric criticized"), not a target; under the same words it is the other of a pair ("the two sides")
-    alongside: dict[tuple, set] = {}
-    for e in events:
-        if e.source[:3] == home:
-            alongside.setdefault((e.section, e.sentence_index, e.trigger_start), set()).add(e.source_start)
+    # the home country acting on the same trigger is a co-actor ("Russian and Chinese rhetoric
+    # criticized"), not a target
+    alongside = {(e.section, e.sentence_index, e.trigger_start) for e in events if e.source[:3] == home}
     for e in events:
         if e.target or not e.source or e.source[:3] == home or e.modality != "asserted" \
                 or e.cameo_root not in AIMED or e.cameo == "010" or e.section == "comment" \
-                or alongside.get((e.section, e.sentence_index, e.trigger_start), {e.source_start}) != {e.source_start}:
+                or (e.section, e.sentence_index, e.trigger_start) in alongside:
             continue
         e.target, e.rule = home, e.rule + "+topic"
         e.confidence = round(max(0.05, e.confidence - 0.1), 2)
