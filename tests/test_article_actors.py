@@ -161,3 +161,12 @@ def test_a_sector_owned_by_its_is_of_the_country_it_stands_for(code_text):
     events = code_text(page, date="2015-03-03")
     said = [e for e in events if e.cameo == "010" and "ministry" in e.sentence]
     assert said and all(e.source.startswith("JPN") for e in said)
+
+
+def test_a_dateline_is_no_part_of_the_first_sentence_and_a_modifier_qualifies_each_state_force(code_text):
+    page = ("Raid on the border\n\n"
+            "SRINAGAR, India, (AP) - Indian tanks and helicopters attacked a rebel camp on Monday.\n")
+    events = code_text(page, date="2009-05-04")
+    attacks = [e for e in events if e.cameo_root in ("18", "19")]
+    assert attacks and all(e.source == "INDMIL" for e in attacks)
+    assert all(not e.sentence.startswith("SRINAGAR") for e in events)

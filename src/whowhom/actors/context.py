@@ -14,6 +14,8 @@ from whowhom.actors.mention import ActorMention
 SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "OPP", "CVL", "JUD", "MED", "EDU", "BUS", "LEG", "ELI", "LAB",
            "REF", "HLH", "CRM", "UAF", "IGO", "NGO", "AGR", "REL", "MOD", "RAD"}
 
+STATE = {"GOV", "MIL", "COP", "SPY"}
+
 
 def placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """A sector with no country takes the country of its owner ("Abbas' government" -> PSEGOV once Abbas is
@@ -29,6 +31,13 @@ def placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             if owner is not None:
                 out.append(replace(m, code=owner.country + m.code, country=owner.country,
                                    cameo=owner.country + m.code))
+                continue
+            # "Israeli tanks and helicopters": the modifier qualifies every state force of the coordination
+            first = at.get(doc[m.head].head.i) if doc[m.head].dep_ == "conj" else None
+            if first is not None and first.country and first.sector in STATE and m.code in STATE \
+                    and first.start < doc[m.head].head.i:
+                out.append(replace(m, code=first.country + m.code, country=first.country,
+                                   cameo=first.country + m.code))
                 continue
             for prep in doc[m.head].children:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
