@@ -491,3 +491,10 @@ def test_a_headline_participle_is_the_news_in_the_passive(code_text):
             "alliance said in a statement issued in the capital later that day.\n")
     got = {(e.source, e.target, e.cameo_root) for e in code_text(page) if e.section == "headline"}
     assert ("", "NATO", "18") in got
+
+
+def test_a_patterns_own_preposition_can_lead_to_its_target(code_sentence):
+    # the home country of a one-country sentence gives no topic target; the target comes from "about"
+    evs = code_sentence("Indian officials complained about Pakistani border guards on Monday.")
+    assert any(e.source.startswith("IND") and (e.target or "").startswith("PAK") and e.cameo_root == "11"
+               and "+topic" not in e.rule for e in evs)

@@ -10,6 +10,10 @@ from importlib import resources
 VERB_TARGETS = ("dobj", "dative", "to", "with", "on", "against", "at", "toward", "towards", "into")
 NOUN_TARGETS = ("on", "against", "with", "to", "of", "toward", "towards", "at", "into", "over")
 
+# A pattern's own preposition that leads to the one the act is at (other cues lead to its matter:
+# "argue over", "barred from").
+AIMING = ("about", "upon")
+
 
 def kind(pos: str) -> str | None:
     """The dictionaries' part of speech (Pattern.pos) of a spaCy coarse tag: "V", "N" or None."""
@@ -103,6 +107,8 @@ def _add_rows(out: dict, extra: tuple[str, ...], dict_dir: str) -> None:
                 continue
             seen.add((lemma, pos, frozenset(cue_sets)))
             default = VERB_TARGETS if pos == "V" else NOUN_TARGETS
+            if cues in AIMING:  # ("complain about X", "call upon X": the cue leads to whom the act is at)
+                default = default + (cues,)
             out.setdefault((lemma, pos), []).append(Pattern(
                 lemma, pos, cue_sets, code, tuple(targets.split(",")) if targets != "-" else default,
                 frozenset(flags.split(",")) if flags != "-" else frozenset(), n, cues, path.name))
