@@ -170,3 +170,15 @@ def test_a_dateline_is_no_part_of_the_first_sentence_and_a_modifier_qualifies_ea
     attacks = [e for e in events if e.cameo_root in ("18", "19")]
     assert attacks and all(e.source == "INDMIL" for e in attacks)
     assert all(not e.sentence.startswith("SRINAGAR") for e in events)
+
+
+def test_a_home_actors_act_with_no_one_named_is_aimed_at_home_but_co_actors_are_not_each_others(code_text):
+    page = ("Unrest in Colombo\n\n"
+            "COLOMBO, Sri Lanka - Sri Lankan police arrested three journalists in Colombo on Monday.\n\n"
+            "The Sri Lankan government condemned the violence.\n\n"
+            "Sri Lankan and Indian officials criticized the attack.\n")
+    events = code_text(page, date="2008-01-15")
+    condemned = [e for e in events if e.source.startswith("LKA") and e.cameo_root == "11" and "condemned" in e.sentence]
+    assert condemned and condemned[0].target == "LKA" and "+topic" in condemned[0].rule
+    together = [e for e in events if "officials criticized" in e.sentence]
+    assert together and not any(e.target for e in together)

@@ -211,7 +211,7 @@ TRIGGER_ROWS = [
     ("Malian rebels clashed with government forces near Gao.", ("MLI", "190", "MLI")),
     ("Somali fighters battled government soldiers in Mogadishu.", ("SOM", "190", "SOM")),
     ("Nigerian police arrested the former oil minister in Abuja.", ("NGA", "173", "NGA")),
-    ("Iraqi troops stormed the compound in Mosul.", ("IRQ", "190", "")),
+    ("Iraqi troops stormed the compound in Mosul.", ("IRQ", "190", "IRQ")),
     ("Sudanese forces fired on protesters for hours.", ("SDN", "190", "SDN")),
     ("The Iranian foreign minister received a phone call from his Omani counterpart.", ("IRN", "041", "OMN")),
     ("Qatar pledged $50 million to Sudan.", ("QAT", "0331", "SDN")),

@@ -4,29 +4,44 @@ A story is set somewhere (actors.article: the home country, the one it names mos
 reacts in it without naming whom at ("the UK urged an end to the violence", "China deployed troops and
 warned", "Israeli tanks fired"), an analyst codes the reaction as aimed at the country the story is about,
 as ICEWS and the news coding guide do. Only acts that are aimed at someone take it (AIMED); not an actor's
-own preparations (intent 03, mobilization 15) or domestic acts."""
+own preparations (intent 03, mobilization 15).
+
+An act of the home country's own actors with no one named ("the government condemned the incident",
+"police arrested one person", "the minister said the law was fair") is domestic: ICEWS codes its target
+as the country's own citizens or institutions, so it takes the home country too (DOMESTIC), the bare
+"said" included."""
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from whowhom.events.event import Event
 
-# Statements (but not the bare "said", 010, which names no one it is said to), appeals, consultations,
-# cooperation, demands, criticism, rejection, threats, and force.
+# Statements (but not a foreign actor's bare "said", 010, which names no one it is said to), appeals,
+# consultations, cooperation, demands, criticism, rejection, threats, and force.
 AIMED = ("01", "02", "04", "05", "11", "12", "13", "19")
+# At home: statements, appeals, criticism, rejection, threats, coercion (arrests, bans), assaults and force;
+# not meetings or cooperation, whose unnamed partner is as likely abroad ("Putin signed trade deals").
+DOMESTIC = ("01", "02", "11", "12", "13", "17", "18", "19")
 
 
 def aim(events: list[Event], home: str | None) -> None:
-    """Give the home country as target to each asserted aimed act of a foreign actor that has none
-    (marked "+topic" in its rule, a little less confident)."""
+    """Give the home country as target to each asserted aimed act that has none (marked "+topic" in its
+    rule, a little less confident)."""
     if not home:
         return
-    # the home country acting on the same trigger is a co-actor ("Russian and Chinese rhetoric
-    # criticized"), not a target
-    alongside = {(e.section, e.sentence_index, e.trigger_start) for e in events if e.source[:3] == home}
+    # countries acting together on one trigger ("Russian and Chinese rhetoric criticized") are co-actors,
+    # neither the other's target nor their own
+    acting: dict[tuple, set] = defaultdict(set)
     for e in events:
-        if e.target or not e.source or e.source[:3] == home or e.modality != "asserted" \
-                or e.cameo_root not in AIMED or e.cameo == "010" or e.section == "comment" \
-                or (e.section, e.sentence_index, e.trigger_start) in alongside:
+        if e.source:
+            acting[(e.section, e.sentence_index, e.trigger_start)].add(e.source[:3])
+    for e in events:
+        own = e.source[:3] == home
+        together = acting[(e.section, e.sentence_index, e.trigger_start)]
+        if e.target or not e.source or e.modality != "asserted" or e.section == "comment" \
+                or e.cameo_root not in (DOMESTIC if own else AIMED) or (not own and e.cameo == "010") \
+                or (home in together and len(together) > 1):
             continue
         e.target, e.rule = home, e.rule + "+topic"
         e.confidence = round(max(0.05, e.confidence - 0.1), 2)
