@@ -182,3 +182,12 @@ def test_a_home_actors_act_with_no_one_named_is_aimed_at_home_but_co_actors_are_
     assert condemned and condemned[0].target == "LKA" and "+topic" in condemned[0].rule
     together = [e for e in events if "officials criticized" in e.sentence]
     assert together and not any(e.target for e in together)
+
+
+def test_the_people_of_a_named_body_are_of_that_body(code_text):
+    page = ("Border talks\n\n"
+            "Officials of the Afghan army criticized Pakistan on Monday.\n\n"
+            "The Indian prime minister met the leadership of the Nepalese police.\n")
+    got = dyads(code_text(page, date="2010-02-01"))
+    assert ("AFGMIL", "PAK", "11") in got
+    assert any(s == "INDGOV" and t == "NPLCOP" for s, t, r in got)

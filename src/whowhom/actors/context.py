@@ -49,6 +49,12 @@ def placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                         place = next((at[g.i] for c in prep.children if c.dep_ == "pobj" and c.i not in at
                                       for g in c.children if g.dep_ in ("amod", "compound") and g.i in at
                                       and at[g.i].country and at[g.i].kind in ("country", "demonym")), None)
+                    if place is not None and prep.lower_ == "of" and m.code == "GOV" and place.sector \
+                            and place.sector != "GOV":
+                        # "the leadership of the Police Service", "officials of the army": the body's people
+                        m = replace(m, code=place.code, country=place.country, cameo=place.cameo,
+                                    sector=place.sector)
+                        break
                     if place is not None:
                         m = replace(m, code=place.country + m.code, country=place.country,
                                     cameo=place.country + m.code)
