@@ -66,3 +66,11 @@ def test_plain_statement_is_about_its_subject(code_sentence):
 def test_reported_by_stays_with_the_reported_act(code_sentence):
     evs = code_sentence("Azerbaijani troops shelled border villages on Sunday, Armenian officials said.")
     assert [e.reported_by for e in evs if e.cameo_root == "19"] == ["Armenian officials"]
+
+
+def test_the_press_a_statement_is_told_to_is_no_target(code_sentence):
+    for sentence in ("The Bolivian interior minister told reporters on Monday that the border was calm.",
+                     "The Bolivian interior minister told the Reuters news agency that the border was calm."):
+        said = [e for e in code_sentence(sentence) if e.cameo_root == "01"]
+        assert said and all(not (e.target or "").endswith("MED") and e.target_text not in ("reporters",)
+                            for e in said), sentence

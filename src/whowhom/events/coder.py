@@ -203,6 +203,8 @@ class EventCoder(triggers.Matcher):
                 targets = [m]
         mod = modality(tok, cue_tokens)
         rule = f"{pat.name}@{pat.source}:{pat.line}"
+        if code == "010":
+            targets = speech.audience(targets)
         if speech.speech_verb(tok, code) and (said := speech.act(tok, sources, targets, index, found, sent)):
             # what the statement does: an accusation, a denial, an appeal, criticism or praise
             code, targets, rule = said.code, said.targets, f"{rule}+{said.why}"

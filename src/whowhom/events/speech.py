@@ -43,6 +43,12 @@ def speech_verb(tok: Token, code: str) -> bool:
     return code == "010" and tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_VERBS
 
 
+def audience(told: list[ActorMention]) -> list[ActorMention]:
+    """Whom a statement is told to, less the press: "told reporters", "speaking to the press", "told AFP"
+    is how a statement is made public, not an act towards the media (as ICEWS codes it)."""
+    return [m for m in told if not (m.kind == "media" or m.sector == "MED")]
+
+
 def saying_last(hits: dict, doc) -> list:
     """A sentence's trigger hits (token index -> (pattern, ...)) with the verbs of saying last: what a
     statement does is read from the events of what it reports (act)."""
