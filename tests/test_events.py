@@ -498,3 +498,13 @@ def test_a_patterns_own_preposition_can_lead_to_its_target(code_sentence):
     evs = code_sentence("Indian officials complained about Pakistani border guards on Monday.")
     assert any(e.source.startswith("IND") and (e.target or "").startswith("PAK") and e.cameo_root == "11"
                and "+topic" not in e.rule for e in evs)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Peru and Chile have been unable to reach an agreement on the border.",
+    "Peru could not reach an agreement with Chile on the border.",
+    "Peru and Chile reached no agreement on the border.",
+])
+def test_a_failure_to_agree_is_no_agreement_and_no_refusal(code_sentence, sentence):
+    evs = code_sentence(sentence)
+    assert evs and not any(e.modality == "asserted" and e.cameo_root in ("03", "05", "12") for e in evs)

@@ -44,6 +44,9 @@ OBLIGATION = {"must", "should", "ought", "need"}
 # Verbs that negate the action they govern: "refused to join the alliance" is a negated intent.
 NEGATING_VERBS = {"refuse", "decline", "reject", "fail", "oppose", "resist", "avoid", "stop", "cease",
                   "abandon", "quit", "deny"}
+# Words of inability: "were unable to reach agreement" did not reach it (but did not refuse it either).
+UNABLE = {"unable", "incapable"}
+ABLE_AUX = {"could", "can", "ca"}  # "could not reach agreement": not a hypothesis, a failure
 
 
 @dataclass
@@ -77,7 +80,7 @@ def telephoned(verb: Token, clause: Token) -> bool:
 
 def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
     toks = chain(trigger)
-    negated = intended = hypothetical = False
+    negated = intended = hypothetical = failed = False
     # "X said it would meet Y" reports an intention; a bare "X would meet Y" is a hypothesis
     reported = toks[-1].dep_ in ("ccomp", "advcl") and toks[-1].head.lemma_.lower() in SPEECH_VERBS
     for i, tok in enumerate(toks):
@@ -90,6 +93,11 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
             intended = True
         if i > 0 and lemma in NEGATING_VERBS:
             negated, intended = True, True
+        if i > 0 and lemma in UNABLE:
+            negated = failed = True
+        # ("could not reach", but not a purpose: "so that he could never vote")
+        unable = not partner and any(c.dep_ == "neg" and c.lower_ in ("not", "n't") for c in tok.children) \
+            and not any(c.dep_ == "mark" for c in tok.children)
         if lemma in HYPO_WORDS and i > 0 and not telephoned(tok, toks[i - 1]):
             hypothetical = True
         for child in tok.children:
@@ -105,6 +113,8 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
             elif child.dep_ == "aux" and child.tag_ == "MD":
                 if low in INTENT_AUX or (reported and low in ("would", "'d")):
                     intended = True
+                elif unable and low in ABLE_AUX:
+                    failed = True
                 elif low in HYPO_AUX:
                     hypothetical = True
             elif child.dep_ == "aux" and low == "going" and any(c.lower_ == "to" for c in tok.children):
@@ -115,10 +125,14 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
                 hypothetical = True
             elif child.dep_ == "amod" and low in ("planned", "proposed", "future", "upcoming", "intended"):
                 intended = True
+    # "reached no agreement": the pattern's own noun denied
+    if any(c.dep_ == "det" and c.lower_ == "no" for i in cue_tokens for c in trigger.doc[i].children):
+        negated = True
     if hypothetical:
         return Modality("hypothetical", False)
     if negated:
-        return Modality("negated", intended or trigger.lemma_.lower() in INTENT_VERBS)
+        # (a failure is no refusal: "could not reach agreement" rejects nothing)
+        return Modality("negated", not failed and (intended or trigger.lemma_.lower() in INTENT_VERBS))
     return Modality("intended" if intended else "asserted", False)
 
 
