@@ -195,6 +195,23 @@ def main():
                 orgs[tp] = (readable, role, "", "", "org")
                 names_out.setdefault(readable, titlecase(n))
                 n_igo += 1
+    # non-governmental organisations (Greenpeace, Sea Shepherd, Oxfam): coded by their CAMEO code, no
+    # country (an NGO's home does not make it a state actor); a one-word name only when long enough not
+    # to be an ordinary word written with a capital
+    n_ngo = 0
+    for names, roles, inline in parse_tabari(phx / "Phoenix.International.actors.txt"):
+        role = phx_role(roles[0]) if roles else None
+        if not role or "@" in role or not role.startswith("NGO"):
+            continue
+        for n in names:
+            if not re.fullmatch(r"[A-Z0-9 .,'&-]+", n) or (len(n.split()) < 2 and len(n) < 6) \
+                    or titlecase(n) in ("Aid Group", "The Iu"):  # (words, not names)
+                continue
+            tp = tok(t, titlecase(n))
+            if tp not in orgs and tp not in rows:
+                orgs[tp] = (role, role, "", "NGO", "org")
+                names_out.setdefault(role, titlecase(n))
+                n_ngo += 1
     n_mns = 0
     for names, roles, inline in parse_tabari(phx / "Phoenix.MilNonState.actors.txt"):
         role = phx_role(roles[0]) if roles else None
@@ -304,7 +321,7 @@ def main():
         for s, name in SECTOR_NAMES.items():
             f.write(f"~{s}\t{name}\n")
     print(f"countries: {len(rows)} patterns ({n_phx_syn} from Phoenix); orgs: {len(orgs)} "
-          f"({n_igo} IGO + {n_mns} armed from Phoenix); leaders: {len(people)} ({n_phx_people} from Phoenix); "
+          f"({n_igo} IGO + {n_ngo} NGO + {n_mns} armed from Phoenix); leaders: {len(people)} ({n_phx_people} from Phoenix); "
           f"agents: {len(agents)} ({n_phx_agents} from Phoenix)")
 
 

@@ -214,3 +214,10 @@ def test_a_city_is_a_place_that_gives_its_country():
 def test_police_in_a_city_are_of_its_country(code_sentence):
     evs = code_sentence("Police in Karachi arrested two opposition activists on Monday.")
     assert any(e.source == "PAKCOP" for e in evs)
+
+
+def test_known_ngos_are_coded_and_an_ordinary_phrase_is_not():
+    codes = {m.text: m.code for m in code_text("Greenpeace and Transparency International criticized Norway.")}
+    assert codes.get("Greenpeace", "").startswith("NGO")
+    assert codes.get("Transparency International", "").startswith("NGO")
+    assert not any(c.startswith("NGO") for c in (m.code for m in code_text("An aid group said the camp was full.")))
