@@ -191,3 +191,12 @@ def test_the_people_of_a_named_body_are_of_that_body(code_text):
     got = dyads(code_text(page, date="2010-02-01"))
     assert ("AFGMIL", "PAK", "11") in got
     assert any(s == "INDGOV" and t == "NPLCOP" for s, t, r in got)
+
+
+def test_a_pronoun_in_what_an_unnamed_witness_tells_is_the_witness(code_text):
+    page = ("Hearing in Nairobi\n\n"
+            "Kenyan opposition leader Raila Odinga spoke at the hearing on Monday.\n\n"
+            "One farmer said soldiers beat him and burned his house.\n")
+    events = code_text(page, date="2008-01-20")
+    told = [e for e in events if "farmer" in e.sentence]
+    assert not any((e.target or "").startswith("KENOPP") or (e.source or "").startswith("KENOPP") for e in told)

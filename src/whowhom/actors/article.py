@@ -137,7 +137,7 @@ class ArticleActors:
                         added.append(self._mention(doc, tok.i, tok.i + 1, person, "person"))
                         covered[tok.i] = added[-1]
                 elif pronouns and tok.lower_ in PERSONAL and tok.tag_ in ("PRP", "PRP$"):
-                    person = _antecedent(seen, n, at, tok)
+                    person = None if _told_by_someone(tok) else _antecedent(seen, n, at, tok)
                     if person is not None and person.code:
                         added.append(self._mention(doc, tok.i, tok.i + 1, person, "pronoun"))
                         seen.append(_Seen(n, at, person, _is_subject(tok)))
@@ -325,6 +325,20 @@ def _someone(doc: Doc, m: ActorMention) -> Person | None:
     if not m.code or head.tag_ not in ("NN", "NNP") or head.lemma_.lower() not in PERSON_NOUNS:
         return None
     return Person((), m.code, m.country, m.sector, {head.lemma_.lower()} & TITLE_WORDS, m)
+
+
+# Verbs by which someone tells of what happened to them ("one miner said rebels forced him").
+TELLING = {"say", "tell", "recall", "describe", "testify", "explain", "add", "recount", "claim", "insist"}
+
+
+def _told_by_someone(tok: Token) -> bool:
+    """"One miner said rebels forced him to ...": a pronoun in what someone the story names by a common
+    noun tells stands for that teller, not for a person named in an earlier sentence."""
+    for verb in tok.ancestors:
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in TELLING:
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return subj is not None and subj.i < tok.i and subj.tag_ == "NN"
+    return False
 
 
 def _antecedent(seen: list[_Seen], sentence: int, char: int, tok: Token) -> Person | None:
