@@ -221,3 +221,13 @@ def test_known_ngos_are_coded_and_an_ordinary_phrase_is_not():
     assert codes.get("Greenpeace", "").startswith("NGO")
     assert codes.get("Transparency International", "").startswith("NGO")
     assert not any(c.startswith("NGO") for c in (m.code for m in code_text("An aid group said the camp was full.")))
+
+
+@pytest.mark.parametrize("text, code", [
+    ("An Iraqi army spokesman said the road was open.", "IRQMIL"),
+    ("A Kenyan police spokesman said the road was open.", "KENCOP"),
+    ("Kenyan police Commander John Otieno said the road was open.", "KENCOP"),
+    ("A Kenyan foreign ministry spokesman said the road was open.", "KENGOV"),
+])
+def test_who_speaks_or_commands_for_a_security_force_is_of_that_force(text, code):
+    assert code in [m.code for m in code_text(text, date="2010-05-01")]

@@ -200,3 +200,11 @@ def test_a_pronoun_in_what_an_unnamed_witness_tells_is_the_witness(code_text):
     events = code_text(page, date="2008-01-20")
     told = [e for e in events if "farmer" in e.sentence]
     assert not any((e.target or "").startswith("KENOPP") or (e.source or "").startswith("KENOPP") for e in told)
+
+
+def test_people_the_setting_alone_makes_national_are_no_political_actor(code_text):
+    page = ("Car show in Berlin\n\n"
+            "BERLIN, Germany - German carmakers showed new electric models in Berlin on Monday.\n\n"
+            "Many people praised the new models.\n")
+    events = code_text(page, date="2010-05-01")
+    assert not any("praised" in e.sentence for e in events)

@@ -32,6 +32,10 @@ LED = {"led", "based", "run", "owned", "dominated"}
 DESCRIPTIVE = {"educated", "born", "trained", "raised", "schooled", "made", "built", "bred", "designed",
                "manufactured", "produced", "flagged", "registered", "listed", "style", "type", "era", "class"}
 # Words that say an office is no longer held: "former President X", "the late Y", "ex-minister Z".
+# Heads that speak or command for the body named before them, and the security forces they take.
+VOICES = {"spokesman", "spokeswoman", "spokesperson", "official", "chief", "commander", "head", "source",
+          "officer"}
+FORCES = {"MIL", "COP", "SPY"}
 FORMER = {"former", "ex", "late", "then", "retired", "deposed", "ousted", "erstwhile"}
 # Heads that add nothing to who their modifiers name: "opposition groups" are the opposition.
 GENERIC_HEADS = {"group", "faction", "member", "movement", "wing", "camp", "side", "bloc", "supporter",
@@ -323,15 +327,23 @@ class ActorCoder:
                 sector = head_part.sector
                 if sector == "GOV":
                     sector = next((p.sector for p in gparts if p.sector), sector)
+                if doc[ph].lemma_.lower() in VOICES:
+                    # "army spokesman", "police commander": who speaks or commands for a security force
+                    # is of that force
+                    sector = next((p.sector for p in aparts if p is not head_part and p.sector in FORCES), sector)
                 kind = "capital" if head_part.cameo == "capital" else "sector"
             elif head_part is not None:
                 sector = head_part.sector or next((p.sector for p in reversed(aparts) if p.sector), None)
                 kind = head_part.entry.kind
                 name = self._name(head_part)
             else:
-                sector = next((p.sector for p in reversed(aparts) if p.sector), None)
+                title = next((p for p in reversed(aparts) if p.sector), None)
+                sector = title.sector if title is not None else None
                 if sector == "GOV":  # "Hamas spokesman X": a group's spokesman speaks for the group
                     sector = next((p.sector for p in gparts if p.sector), sector)
+                if title is not None and doc[title.end - 1].lemma_.lower() in VOICES:  # "police Commander X"
+                    sector = next((p.sector for p in aparts if p.start < title.start and p.sector in FORCES),
+                                  sector)
             if country:
                 code = country + (sector or "")
                 cameo = code

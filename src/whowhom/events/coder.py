@@ -307,7 +307,7 @@ class EventCoder(triggers.Matcher):
         pl = plover.plover(code)
         s_lo, s_hi = phrases.phrase(src, sent, tok) if src.kind != "blank" else (None, None)
         t_lo, t_hi = phrases.phrase(tgt, sent, tok, target=True) if tgt else (None, None)
-        return Event(
+        ev = Event(
             doc_id=doc_id, section=section, sentence_index=sentence_index, sentence=text,
             start=offset + base, end=offset + sent.end_char,
             source=src.code, source_text=text[s_lo - base:s_hi - base] if s_lo is not None else "",
@@ -322,3 +322,8 @@ class EventCoder(triggers.Matcher):
             modality=mod, reported_by=reporter, event_date=date,
             confidence=round(max(0.05, min(conf, 1.0)), 2), rule=rule,
         )
+        # (violence and protest are political whoever suffers or protests: "ten people were killed when a
+        # bomb exploded", "dock workers went on strike")
+        ev.guessed = ev.quad_class != 4 and ev.cameo_root != "14" and not (
+            filters.named_political(src) or (tgt is not None and filters.named_political(tgt)))
+        return ev

@@ -20,7 +20,17 @@ def political(e: Event) -> bool:
     organisation, a known group, or a state or armed body whose country is not known ("the provincial
     government ordered patrols"). "Residents said a car bomb killed two people" has none: an analyst
     would not count it."""
+    if getattr(e, "guessed", False):  # (set by the coder: no side is political in its own words)
+        return False
     return any(code and (code not in SECTORS or code in POLITICAL_SECTORS) for code in (e.source, e.target))
+
+
+def named_political(m: ActorMention) -> bool:
+    """A political actor in the sentence's own words: a named country, an organisation or group, or a
+    state or armed body. "People" or "shoppers" that only the story's setting gives a country are not:
+    "people are often frustrated by their remotes" is no event of the United States."""
+    return bool(m.code) and ((m.country is not None and not m.inferred) or m.code not in SECTORS
+                             and m.code[-3:] not in SECTORS or (m.sector or m.code[-3:]) in POLITICAL_SECTORS)
 
 
 def distinct(a: ActorMention, b: ActorMention) -> bool:
