@@ -210,6 +210,7 @@ TRIGGER_ROWS = [
     ("The UN withdrew its peacekeepers from Lebanon.", ("UN", "1661", "LBN")),
     ("Malian rebels clashed with government forces near Gao.", ("MLI", "190", "MLI")),
     ("Somali fighters battled government soldiers in Mogadishu.", ("SOM", "190", "SOM")),
+    ("Turkish troops sealed the border with Syria on Friday.", ("TUR", "191", "SYR")),
     ("Nigerian police arrested the former oil minister in Abuja.", ("NGA", "173", "NGA")),
     ("Iraqi troops stormed the compound in Mosul.", ("IRQ", "190", "IRQ")),
     ("Sudanese forces fired on protesters for hours.", ("SDN", "190", "SDN")),
