@@ -208,3 +208,10 @@ def test_people_the_setting_alone_makes_national_are_no_political_actor(code_tex
             "Many people praised the new models.\n")
     events = code_text(page, date="2010-05-01")
     assert not any("praised" in e.sentence for e in events)
+
+
+def test_a_party_takes_the_country_it_is_placed_in_as_any_sector_does(code_text):
+    page = ("Party row\n\n"
+            "Senior party members in Kenya criticized Uganda on Monday.\n")
+    got = dyads(code_text(page, date="2008-01-20"))
+    assert ("KENPTY", "UGA", "11") in got

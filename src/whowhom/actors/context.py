@@ -12,7 +12,7 @@ from whowhom.actors.mention import ActorMention
 
 # CAMEO sector codes: a mention coded with one of them alone has no country yet.
 SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "OPP", "CVL", "JUD", "MED", "EDU", "BUS", "LEG", "ELI", "LAB",
-           "REF", "HLH", "CRM", "UAF", "IGO", "NGO", "AGR", "REL", "MOD", "RAD"}
+           "REF", "HLH", "CRM", "UAF", "IGO", "NGO", "AGR", "REL", "MOD", "RAD", "PTY"}
 
 STATE = {"GOV", "MIL", "COP", "SPY"}
 
