@@ -215,3 +215,12 @@ def test_a_party_takes_the_country_it_is_placed_in_as_any_sector_does(code_text)
             "Senior party members in Kenya criticized Uganda on Monday.\n")
     got = dyads(code_text(page, date="2008-01-20"))
     assert ("KENPTY", "UGA", "11") in got
+
+
+def test_a_plural_title_is_not_the_one_person_met_with_that_title(code_text):
+    page = ("Visit to Paris\n\n"
+            "The Libyan leader Muammar Gaddafi arrived in Paris on Monday.\n\n"
+            "Few European leaders praised Russia.\n")
+    events = code_text(page, date="2007-12-12")
+    praised = [e for e in events if "praised" in e.sentence]
+    assert not any(e.source.startswith("LBY") for e in praised)

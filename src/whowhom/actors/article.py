@@ -226,7 +226,8 @@ class ArticleActors:
             return m
         head = doc[m.head]
         word = head.lemma_.lower()
-        if word not in TITLE_WORDS or any(c.dep_ == "poss" for c in head.children):
+        # ("few European leaders" are not the leader met before)
+        if word not in TITLE_WORDS or head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "poss" for c in head.children):
             return m
         for s in reversed(seen):
             p = s.person
