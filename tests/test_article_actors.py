@@ -224,3 +224,13 @@ def test_a_plural_title_is_not_the_one_person_met_with_that_title(code_text):
     events = code_text(page, date="2007-12-12")
     praised = [e for e in events if "praised" in e.sentence]
     assert not any(e.source.startswith("LBY") for e in praised)
+
+
+def test_armed_men_with_no_country_are_those_of_the_armed_group_last_named(code_text):
+    page = ("Trial in Monrovia\n\n"
+            "MONROVIA, Liberia - Liberian officials said on Monday that Liberia backed the trial.\n\n"
+            "Witnesses said Ugandan rebels attacked a Liberian village in 1999.\n\n"
+            "The rebels also attacked a school in Liberia, the witnesses said.\n")
+    events = code_text(page, date="2008-01-08")
+    school = [e for e in events if "school" in e.sentence and e.cameo_root in ("18", "19")]
+    assert school and all(e.source == "UGAREB" for e in school)

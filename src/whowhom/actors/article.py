@@ -34,6 +34,7 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mme", "madame", "
 PERSONAL = {"he": "subject", "she": "subject", "him": "object", "her": "object", "his": "owner"}
 # Pronouns look back this many sentences for the person they stand for.
 PRONOUN_REACH = 3
+ARMED = {"REB", "UAF"}  # rebels, militants, insurgents; gunmen
 # Words that name a person's office, by which a story refers back to them ("the prime minister").
 TITLE_WORDS = {"president", "minister", "premier", "chancellor", "king", "queen", "prince", "emir",
                "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "governor", "mayor",
@@ -81,6 +82,7 @@ class ArticleActors:
         self.people: list[Person] = []
         self.countries: set[str] = set()
         self.home: str | None = None  # the country the story is set in
+        self.armed: str | None = None  # the country of the armed group last named with one
         self.seen: dict[str, list[_Seen]] = {}  # references to people, by section
 
     # ------------------------------------------------------------------ public
@@ -143,7 +145,7 @@ class ArticleActors:
                         seen.append(_Seen(n, at, person, _is_subject(tok)))
         out = [self._titled(doc, m, seen, offset) for m in mentions] + added
         out.sort(key=lambda m: (m.start_char, m.end_char))
-        out = context.domestic(doc, context.placed(doc, out))
+        out = context.domestic(doc, self._armed(context.placed(doc, out)))
         # what the sentence leaves without a country happens where the story is set
         out = [replace(m, code=self.home + m.code, country=self.home, cameo=self.home + m.code, inferred=True)
                if self.home and m.country is None and m.code in context.SECTORS else m for m in out]
@@ -218,6 +220,20 @@ class ArticleActors:
         span = doc[s:e]
         return ActorMention(s, e, span.start_char, span.end_char, span.text, person.code or "", person.country,
                             person.sector, kind, span.root.i, person.code or "", " ".join(person.names))
+
+    def _armed(self, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"Sierra Leone rebels ... the rebels", "Gaza militants ... the gunmen": armed men with no country
+        of their own are those of the armed group the story last named with one, not the story's
+        country (a story set in Liberia may be about Sierra Leone's rebels)."""
+        out = []
+        for m in mentions:
+            if m.code in ARMED and m.country is None and self.armed:
+                m = replace(m, code=self.armed + m.code, country=self.armed, cameo=self.armed + m.code,
+                            inferred=True)
+            elif m.sector in ARMED and m.country and not m.inferred:
+                self.armed = m.country
+            out.append(m)
+        return out
 
     def _titled(self, doc: Doc, m: ActorMention, seen: list[_Seen], offset: int) -> ActorMention:
         """A bare title ("the prime minister", "the expert") is the person last met with that title, of
