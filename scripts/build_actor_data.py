@@ -181,37 +181,33 @@ def main():
         p, code, name = line.split("|")
         names_out.setdefault(code, name)
         orgs.setdefault(tok(t, p), (code, code, "", "", GROUP_KIND))
-    n_igo = 0
-    for names, roles, inline in parse_tabari(phx / "Phoenix.International.actors.txt"):
-        role = phx_role(roles[0]) if roles else None
-        if not role or "@" in role or not role.startswith("IGO"):
-            continue
-        for n in names:
-            if len(n.split()) < 2 or not re.fullmatch(r"[A-Z0-9 .,'&-]+", n):
+    # international organisations and NGOs from one reading of Phoenix.International.actors.txt
+    intl = [(phx_role(roles[0]) if roles else None, names)
+            for names, roles, inline in parse_tabari(phx / "Phoenix.International.actors.txt")]
+
+    def add_intl(prefix, keep, code_of, sector) -> int:
+        """The names of the `prefix` roles that `keep` takes, as organisations coded `code_of(role)`."""
+        added = 0
+        for role, names in intl:
+            if not role or "@" in role or not role.startswith(prefix):
                 continue
-            tp = tok(t, titlecase(n))
-            if tp not in orgs and tp not in rows:
-                readable = cameo_to_readable.get(role, role)
-                orgs[tp] = (readable, role, "", "", "org")
-                names_out.setdefault(readable, titlecase(n))
-                n_igo += 1
-    # non-governmental organisations (Greenpeace, Sea Shepherd, Oxfam): coded by their CAMEO code, no
-    # country (an NGO's home does not make it a state actor); a one-word name only when long enough not
-    # to be an ordinary word written with a capital
-    n_ngo = 0
-    for names, roles, inline in parse_tabari(phx / "Phoenix.International.actors.txt"):
-        role = phx_role(roles[0]) if roles else None
-        if not role or "@" in role or not role.startswith("NGO"):
-            continue
-        for n in names:
-            if not re.fullmatch(r"[A-Z0-9 .,'&-]+", n) or (len(n.split()) < 2 and len(n) < 6) \
-                    or titlecase(n) in ("Aid Group", "The Iu"):  # (words, not names)
-                continue
-            tp = tok(t, titlecase(n))
-            if tp not in orgs and tp not in rows:
-                orgs[tp] = (role, role, "", "NGO", "org")
-                names_out.setdefault(role, titlecase(n))
-                n_ngo += 1
+            for n in names:
+                if not re.fullmatch(r"[A-Z0-9 .,'&-]+", n) or not keep(n):
+                    continue
+                tp = tok(t, titlecase(n))
+                if tp not in orgs and tp not in rows:
+                    orgs[tp] = (code_of(role), role, "", sector, "org")
+                    names_out.setdefault(code_of(role), titlecase(n))
+                    added += 1
+        return added
+
+    n_igo = add_intl("IGO", lambda n: len(n.split()) >= 2, lambda role: cameo_to_readable.get(role, role), "")
+    # non-governmental organisations (Greenpeace, Oxfam): coded by their CAMEO code, no country (an NGO's
+    # home does not make it a state actor); a one-word name only when long enough not to be an ordinary
+    # word written with a capital
+    n_ngo = add_intl("NGO", lambda n: (len(n.split()) >= 2 or len(n) >= 6)
+                     and titlecase(n) not in ("Aid Group", "The Iu"),  # (words, not names)
+                     lambda role: role, "NGO")
     n_mns = 0
     for names, roles, inline in parse_tabari(phx / "Phoenix.MilNonState.actors.txt"):
         role = phx_role(roles[0]) if roles else None
