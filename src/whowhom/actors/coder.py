@@ -51,6 +51,14 @@ def _entity(doc, i: int):
     return next((ent for ent in doc.ents if ent.start <= i < ent.end), doc[i:i + 1])
 
 
+
+def _force_voiced(doc, aparts, title, sector):
+    """"army spokesman", "police commander": who speaks or commands for a security force named before the
+    title is of that force."""
+    if doc[title.end - 1].lemma_.lower() not in VOICES:
+        return sector
+    return next((p.sector for p in aparts if p.start < title.start and p.sector in FORCES), sector)
+
 class ActorCoder:
     """Find and code actor mentions. Data files load once per process (cached)."""
 
@@ -327,10 +335,7 @@ class ActorCoder:
                 sector = head_part.sector
                 if sector == "GOV":
                     sector = next((p.sector for p in gparts if p.sector), sector)
-                if doc[ph].lemma_.lower() in VOICES:
-                    # "army spokesman", "police commander": who speaks or commands for a security force
-                    # is of that force
-                    sector = next((p.sector for p in aparts if p is not head_part and p.sector in FORCES), sector)
+                sector = _force_voiced(doc, aparts, head_part, sector)
                 kind = "capital" if head_part.cameo == "capital" else "sector"
             elif head_part is not None:
                 sector = head_part.sector or next((p.sector for p in reversed(aparts) if p.sector), None)
@@ -341,9 +346,8 @@ class ActorCoder:
                 sector = title.sector if title is not None else None
                 if sector == "GOV":  # "Hamas spokesman X": a group's spokesman speaks for the group
                     sector = next((p.sector for p in gparts if p.sector), sector)
-                if title is not None and doc[title.end - 1].lemma_.lower() in VOICES:  # "police Commander X"
-                    sector = next((p.sector for p in aparts if p.start < title.start and p.sector in FORCES),
-                                  sector)
+                if title is not None:  # ("police Commander X")
+                    sector = _force_voiced(doc, aparts, title, sector)
             if country:
                 code = country + (sector or "")
                 cameo = code
