@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 from whowhom.errors import InputError
@@ -21,10 +22,12 @@ def _parser() -> argparse.ArgumentParser:
                       help="output format (default: table on a terminal, else jsonl)")
     code.add_argument("--uncoded", action="store_true",
                       help="also events with no political actor on either side (\"a car bomb killed two\")")
+    _batch_switches(code)
     ext = sub.add_parser("extract", help="page anatomy: headline, date, body and labelled parts")
     ext.add_argument("paths", nargs="+")
     ext.add_argument("--input-format", choices=FORMATS, default="auto")
     ext.add_argument("--format", choices=("json", "jsonl"), default="jsonl")
+    _batch_switches(ext)
     # --- eval and dict (issue 3) ---
     ev = sub.add_parser("eval", help="score whowhom against gold (events, cameo, penta, roles, extract, news, anatomy)")
     ev.add_argument("task", choices=("events", "cameo", "penta", "roles", "extract", "news", "anatomy"))
@@ -66,13 +69,67 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _batch_switches(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--strict", action="store_true",
+                   help="stop at the first input that cannot be read or coded (default: skip it, say why "
+                        "on stderr, go on)")
+
+
+class _Skips:
+    """A batch command's skipped inputs, each said on stderr (from the first input that was read on; before
+    that they wait, so that a single bad input is a single line). Nothing read at all is an error."""
+
+    def __init__(self, strict: bool):
+        self.strict, self.skips, self.done = strict, [], 0
+
+    def __call__(self, items):
+        from whowhom.io.readers import Skip
+        for item in items:
+            if isinstance(item, Skip):
+                if self.strict:
+                    raise InputError(_said(item))
+                self.skips.append(item)
+                if self.done:
+                    self._say(item)
+                continue
+            if not self.done:
+                for waiting in self.skips:
+                    self._say(waiting)
+            self.done += 1
+            yield item
+
+    def finish(self) -> None:
+        if self.done == 0 and len(self.skips) == 1:
+            raise InputError(_said(self.skips[0]))
+        if self.done == 0 and self.skips:
+            for s in self.skips:
+                self._say(s)
+            raise InputError(f"nothing could be read ({len(self.skips)} inputs skipped)")
+        if self.skips:
+            print(f"whowhom: {self.done} read, {len(self.skips)} skipped", file=sys.stderr)
+
+    @staticmethod
+    def _say(skip) -> None:
+        print(f"whowhom: skipped {_said(skip)}", file=sys.stderr, flush=True)
+
+
+def _said(skip) -> str:
+    return skip.reason if skip.reason.startswith(skip.id) else f"{skip.id}: {skip.reason}"
+
+
+def _inputs(args):
+    from whowhom.io.readers import iter_inputs
+    return iter_inputs(args.paths, args.input_format)
+
+
 def _code(args) -> None:
     from whowhom import pipeline
-    from whowhom.io import read_inputs, writers
+    from whowhom.io import writers
 
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     first = True
-    for coded in pipeline.run(read_inputs(args.paths, args.input_format), uncoded=args.uncoded):
+    skips = _Skips(args.strict)
+    for coded in skips(pipeline.run(_inputs(args), uncoded=args.uncoded)):
         if fmt == "jsonl":
             writers.write_jsonl(coded.events)
         elif fmt == "tsv":
@@ -82,18 +139,33 @@ def _code(args) -> None:
             writers.write_table(coded.events, f"{a.id} — {a.title or '(no headline)'} ({a.date or 'undated'})")
         first = False
         sys.stdout.flush()
+    skips.finish()
 
 
 def _extract(args) -> None:
-    from whowhom.io import read_inputs
+    from whowhom.io.readers import Skip
+    from whowhom.pipeline import fit_for_parser
     from whowhom.page import extract
 
-    docs = [extract(raw).to_dict() for raw in read_inputs(args.paths, args.input_format)]
+    def pages():
+        for raw in _inputs(args):
+            if isinstance(raw, Skip):
+                yield raw
+                continue
+            try:
+                yield fit_for_parser(extract(raw)).to_dict()
+            except Exception as e:  # noqa: BLE001 -- one broken page must not stop a batch
+                yield Skip(raw.id, f"extraction failed ({type(e).__name__})")
+
+    skips = _Skips(args.strict)
     if args.format == "json":
-        print(json.dumps(docs if len(docs) != 1 else docs[0], ensure_ascii=False, indent=2))
+        docs = list(skips(pages()))
+        if docs:
+            print(json.dumps(docs if len(docs) != 1 else docs[0], ensure_ascii=False, indent=2))
     else:
-        for d in docs:
-            print(json.dumps(d, ensure_ascii=False))
+        for d in skips(pages()):
+            print(json.dumps(d, ensure_ascii=False), flush=True)
+    skips.finish()
 
 
 COMMANDS = {
@@ -128,7 +200,23 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return 130
+    except Exception as err:  # noqa: BLE001 -- a full disk, a locked store: one line, not a traceback
+        if os.environ.get("WHOWHOM_DEBUG"):
+            raise
+        print(f"whowhom: error: {_root_cause(err)}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _root_cause(err: BaseException) -> str:
+    """The first line of the innermost error of a chain ("No space left on device" under a store's
+    commit error), with its type."""
+    while (err.__cause__ or err.__context__) is not None:
+        err = err.__cause__ or err.__context__
+    text = (str(err).strip().splitlines() or [""])[0]
+    if isinstance(err, OSError) and err.strerror:
+        text = f"{err.strerror}" + (f": {err.filename}" if err.filename else "")
+    return f"{type(err).__name__}: {text}"[:300]
 
 
 if __name__ == "__main__":

@@ -59,10 +59,19 @@ def rows(path: Path):
 
 
 # ---------------------------------------------------------------------------------------- reading
+# The largest PETRARCH dictionary (Phoenix.Countries.actors.txt) is 1.5 MB; every later run loads what is
+# imported, so a file far beyond that (a 100 MB one doubled every run's time and memory) is refused.
+MAX_SOURCE_BYTES = 20_000_000
+
+
 def read_source(path: str | Path) -> str:
     p = Path(path)
     if not p.is_file():
         raise InputError(f"{path}: no such file")
+    size = p.stat().st_size
+    if size > MAX_SOURCE_BYTES:
+        raise InputError(f"{path}: {size / 1e6:.0f} MB, over the {MAX_SOURCE_BYTES / 1e6:.0f} MB a dictionary "
+                         "may have (every later run loads it)")
     data = p.read_bytes()
     if b"\0" in data:
         raise InputError(f"{path}: binary file, not a TABARI dictionary")
@@ -215,7 +224,8 @@ def import_file(path: str, kind: str = "auto", directory: str | None = None, nam
     if not re.fullmatch(r"[A-Za-z0-9_-]+", name):
         raise InputError(f"bad dictionary name {name!r}: use letters, digits, - and _")
     d = Path(directory).expanduser() if directory else user_dir()
-    existing = [p for p in (d / f"{name}{s}" for s in SUFFIXES) if p.exists()]
+    # (a link counts as there even when it points nowhere)
+    existing = [p for p in (d / f"{name}{s}" for s in SUFFIXES) if p.exists() or p.is_symlink()]
     if existing and not force:
         raise InputError(f"a dictionary named {name!r} exists in {d} (use --force to replace it, or --name)")
     skips: list = []
@@ -229,21 +239,35 @@ def import_file(path: str, kind: str = "auto", directory: str | None = None, nam
     if not rows:
         raise InputError(f"{path}: nothing to import as {kind} ({len(skips)} lines could not be read)")
     summary = _summary(kind, counts, skips)
+    src, lic = str(Path(path).resolve()), _licence(text)
+    out = {f"{name}.{kind}.tsv": header(kind, name, src, summary, lic) + "".join(rows)}
+    if classes:
+        out[f"{name}.classes.tsv"] = (header("classes", name, src, f"{len(classes)} synonym sets", lic,
+                                             " (verb classes)") + "".join(classes))
     try:
         d.mkdir(parents=True, exist_ok=True)
         for p in existing:
             p.unlink()
-        src, lic = str(Path(path).resolve()), _licence(text)
-        with open(d / f"{name}.{kind}.tsv", "w", encoding="utf-8") as f:
-            f.write(header(kind, name, src, summary, lic))
-            f.writelines(rows)
-        if classes:
-            with open(d / f"{name}.classes.tsv", "w", encoding="utf-8") as f:
-                f.write(header("classes", name, src, f"{len(classes)} synonym sets", lic, " (verb classes)"))
-                f.writelines(classes)
+        for file_name, content in out.items():
+            _write_new(d / file_name, content)
     except OSError as err:
         raise InputError(f"cannot write to {d}: {err.strerror or err}") from None
     return summary
+
+
+def _write_new(path: Path, content: str) -> None:
+    """Write a file whole, under its name in its directory only: written beside it, then renamed over
+    the name, so that a link planted there (pointing anywhere) is replaced, never written through, and a
+    failed write leaves no half file."""
+    import tempfile
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".part")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            f.write(content)
+        os.replace(tmp, path)
+    except BaseException:
+        os.unlink(tmp)
+        raise
 
 
 def list_dicts(directory: str | None = None) -> list[dict]:

@@ -24,7 +24,7 @@ from whowhom.events.event import Event
 from whowhom.events import topic
 from whowhom.events.filters import political
 from whowhom.events.weigh import weigh_all
-from whowhom.io.readers import RawDoc
+from whowhom.io.readers import RawDoc, Skip
 from whowhom.page import Article, extract
 
 
@@ -98,10 +98,30 @@ def code_article(article: Article, uncoded: bool = False) -> list[Event]:
     return finish([e for k in range(len(texts)) for e in coded[k]], article, uncoded, register.home)
 
 
-def run(raws: Iterable[RawDoc], uncoded: bool = False) -> Iterator[Coded]:
+def run(raws: Iterable, uncoded: bool = False) -> Iterator[Coded | Skip]:
+    """Each input coded; an input that cannot be read (a Skip from io.iter_inputs) or whose page fails to
+    extract or code comes out as a Skip with its reason, and the rest go on."""
     for raw in raws:
-        article = extract_dated(raw)
-        yield Coded(article, code_article(article, uncoded))
+        if not isinstance(raw, RawDoc):
+            yield raw
+            continue
+        try:
+            article = extract_dated(raw)
+        except Exception as e:  # noqa: BLE001 -- one broken page must not stop a batch
+            yield Skip(raw.id, f"extraction failed ({type(e).__name__})")
+            continue
+        reason = junk_reason(article)
+        if reason is not None and reason.startswith("not English"):
+            yield Skip(raw.id, reason)  # (an empty page is still an article without events)
+            continue
+        try:
+            yield Coded(article, code_article(article, uncoded))
+        except Exception as e:  # noqa: BLE001
+            yield Skip(raw.id, f"coding failed ({type(e).__name__}: {_first_line(e)})")
+
+
+def _first_line(e: Exception) -> str:
+    return (str(e).strip().splitlines() or [""])[0][:200]
 
 
 # ---------------------------------------------------------------------- corpus scale (ingest)
@@ -255,10 +275,14 @@ def junk_reason(article: Article) -> str | None:
     text = "\n".join(t for t in (article.title, article.body) if t)
     if not text.strip():
         return "empty page (no headline or text found)"
-    if sum(c.isalpha() for c in text[:3000]) >= 40:
+    letters = [c for c in text[:3000] if c.isalpha()]
+    # Chinese or Japanese packs a sentence in a few letters: a short page scores low with langid, but
+    # its script already says it is not English.
+    latin = sum(c < "\u0250" for c in letters)
+    if len(letters) >= 40 or (len(letters) >= 10 and latin < 0.5 * len(letters)):
         lang, prob = _language_identifier().classify(text[:3000])
-        if lang != "en" and prob >= 0.9:  # short or mixed texts give low confidence: keep them
-            return f"not English ({lang})"
+        if lang != "en" and (prob >= 0.9 or latin < 0.5 * len(letters)):  # short or mixed texts give
+            return f"not English ({lang})"                                 # low confidence: keep them
     return None
 
 
@@ -275,10 +299,33 @@ def skip_hash(skip) -> str:
 
 
 def extract_dated(raw: RawDoc) -> Article:
-    article = extract(raw)
+    article = fit_for_parser(extract(raw))
     if article.date is None and getattr(raw, "fallback_date", None):
         article.date = raw.fallback_date  # a WARC record's capture date, when the page gives none
     return article
+
+
+# A text longer than this is cut at a paragraph break before it. News articles run to some 60,000
+# characters; spaCy refuses a text over its max_length (1,000,000) and its memory grows with the text.
+MAX_TEXT_CHARS = 200_000
+
+
+def fit_for_parser(article: Article) -> Article:
+    """The article with its headline, body and comments cut to MAX_TEXT_CHARS each (never a crash on a
+    page too long for the parser)."""
+    article.title = _cut(article.title)
+    article.body = _cut(article.body) or ""
+    for part in article.comments:
+        part.text = _cut(part.text)
+    return article
+
+
+def _cut(text: str | None) -> str | None:
+    if text is None or len(text) <= MAX_TEXT_CHARS:
+        return text
+    head = text[:MAX_TEXT_CHARS]
+    at = max(head.rfind("\n\n"), head.rfind("\n"))
+    return head[:at] if at > MAX_TEXT_CHARS // 2 else head.rsplit(" ", 1)[0]
 
 
 def analyse(inputs: list, sentences: str = "all") -> list[list]:
@@ -301,9 +348,24 @@ def analyse(inputs: list, sentences: str = "all") -> list[list]:
         out.append([h, raw.id, None, reason])
         if reason is None:
             todo.append((out[-1], article))
-    for (row, article), events in zip(todo, code_articles([a for _, a in todo], sentences=sentences)):
-        row[2] = Coded(article, events)
+    try:
+        coded = code_articles([a for _, a in todo], sentences=sentences)
+    except Exception:  # noqa: BLE001 -- find the page that broke the batch; code the others
+        coded = [_code_alone(article, sentences) for _, article in todo]
+    for (row, article), events in zip(todo, coded):
+        if isinstance(events, str):
+            row[3] = events
+        else:
+            row[2] = Coded(article, events)
     return out
+
+
+def _code_alone(article: Article, sentences: str) -> list[Event] | str:
+    """One article's events, or why it could not be coded."""
+    try:
+        return code_articles([article], sentences=sentences)[0]
+    except Exception as e:  # noqa: BLE001
+        return f"coding failed ({type(e).__name__}: {_first_line(e)})"
 
 
 def warm_up() -> None:

@@ -46,7 +46,8 @@ class Queries:
             (modality, "e.modality = ?", lambda: [modality]),
             (since, "e.day >= ?", lambda: [self._date_arg(since, "since")]),
             (until, "e.day <= ?", lambda: [self._date_arg(until, "until")]),
-            (text, "(e.sentence ILIKE ? OR coalesce(a.title, '') ILIKE ?)", lambda: [like, like]),
+            (text, "(e.sentence ILIKE ? ESCAPE '\\' OR coalesce(a.title, '') ILIKE ? ESCAPE '\\')",
+             lambda: [like, like]),
         ]
         clauses, params = [], []
         for given, condition, values in checks:
