@@ -199,3 +199,52 @@ def test_dict_import_refuses_a_huge_file(tmp_path, monkeypatch):
     with pytest.raises(cli.InputError, match="over the"):
         dicts.import_file(str(src), directory=str(tmp_path / "d"))
     assert not (tmp_path / "d").exists()
+
+
+# --- fuzzing the text-dump extractor ----------------------------------------------------------------
+
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+LINE = st.one_of(
+    st.text(max_size=200),                                       # anything, control characters included
+    st.sampled_from(["Comments", "Related articles", "Share this", "Posted by jo at 3:15 pm", "Reply",
+                     "By Anna Kowalski", "March 3, 2008", "Advertisement", "© 2008 All rights reserved"]),
+    st.lists(st.sampled_from(QUIET + ["Russia", "said", "."]), min_size=5, max_size=60).map(" ".join),
+)
+
+
+@settings(max_examples=300, deadline=5000, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(st.lists(LINE, max_size=60), st.sampled_from(["\n", "\n\n", "\r\n"]))
+def test_text_dump_extractor_never_raises(lines, sep):
+    from whowhom.page.textdump import extract_text
+
+    text = sep.join(lines)
+    article = extract_text("fuzz", text)
+    body = article.body.split("\n\n") if article.body else []
+    flat = " ".join(text.split())
+    assert all(" ".join(p.split()) in flat for p in body)  # the body is the page's own text
+    assert article.title is None or " ".join(article.title.split()) in flat
+
+
+@settings(max_examples=100, deadline=10000, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(st.lists(LINE, max_size=40))
+def test_pipeline_never_raises_on_a_page(lines):
+    """Through extraction, the language check and coding, any page is either coded or a skip."""
+    [out] = pipeline.run([RawDoc(id="fuzz", content="\n".join(lines), kind="text")])
+    assert type(out).__name__ in ("Coded", "Skip")
+
+
+HTML = st.lists(st.one_of(st.sampled_from(["<p>", "</p>", "<div class='comments'>", "</div>", "<h1>", "</h1>",
+                                           "<script>x()</script>", "<!--", "-->", "<a href='javascript:x'>",
+                                           "</a>", "<meta charset='utf-16'>", "<title>", "</title>", "&amp;",
+                                           "&#0;", "<br>", "<article>", "<time datetime='2008-13-45'>"]),
+                          st.text(max_size=80), LINE), max_size=80).map("".join)
+
+
+@settings(max_examples=200, deadline=10000, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(HTML)
+def test_html_extractor_never_raises(html):
+    from whowhom.page import extract
+
+    article = extract(RawDoc(id="fuzz", content=html, kind="html"))
+    assert isinstance(article.body, str)
