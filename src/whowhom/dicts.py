@@ -89,9 +89,12 @@ def detect(text: str) -> str | None:
 
     if vt.is_verb_dictionary(text):
         return "verbs"
+    if re.search(r"^\s*<ISSUE\b", text, re.M):
+        return None  # PETRARCH's issue coding: topics of a story, not actors
     lines = [ln.split("#", 1)[0] for ln in text.splitlines()]
     agents = sum(1 for ln in lines if re.search(r"\[~[A-Z]+\]|\[[A-Z]+~\]", ln))
-    actors = sum(1 for ln in lines if re.search(r"\[[A-Z]{3,15}(\s+[<>]?[0-9-]+)?\s*\]", ln))
+    # CAMEO actor codes are three-letter parts: USA, USAGOV, IGOWSTNAT
+    actors = sum(1 for ln in lines if re.search(r"\[(?:[A-Z0-9]{3}){1,5}(\s+[<>]?[0-9-]+)?\s*\]", ln))
     if agents == 0 and actors == 0:
         return None
     return "agents" if agents >= actors else "actors"

@@ -73,16 +73,20 @@ def add_parsers(sub, input_formats) -> None:
     ev.add_argument("--format", choices=("table", "jsonl", "tsv"), default=None,
                     help="default: table on a terminal, else jsonl")
 
-    ex = sub.add_parser("export", help="write the stored events as Parquet, GDELT 2.0 TSV or JSON Lines")
+    ex = sub.add_parser("export", help="write the stored events as Parquet, JSON Lines, CSV or GDELT 2.0 tables")
     ex.add_argument("--db", default="whowhom.duckdb")
-    ex.add_argument("--format", choices=("parquet", "gdelt", "jsonl"), required=True)
+    ex.add_argument("--format", choices=("parquet", "jsonl", "csv", "gdelt", "gdelt-mentions"), required=True)
     ex.add_argument("--out", required=True,
                     help="output file; gdelt writes one row per clustered event (date, source, target, code, "
-                         "story) and whowhom's extras to OUT.extras.tsv")
+                         "story) and whowhom's extras to OUT.extras.tsv; gdelt-mentions one row per mention")
     add_count_switches(ex)
-    ex.description = ("parquet and jsonl hold every event (with its section and background mark); gdelt, like a "
-                      "dyad series, leaves out background events and readers' comments unless asked for. "
-                      "--min-confidence applies to every format.")
+    ex.add_argument("--include", action="append", default=[],
+                    choices=("negated", "hypothetical", "intended", "comments", "background"),
+                    help="gdelt tables: also these events (repeat for several)")
+    ex.description = ("parquet, jsonl and csv hold every event (with its section, modality and background mark); "
+                      "the gdelt tables hold asserted events of the article and headline, leaving out negated, "
+                      "hypothetical and intended events, readers' comments and background events unless "
+                      "--include names them. --min-confidence applies to every format.")
 
 
 def _check_positive(value: int, name: str) -> None:
@@ -154,8 +158,21 @@ def _print(df, fmt: str, title: str) -> None:
         Console(width=max(120, Console().width)).print(table)
 
 
+def _actor(st, text: str | None, what: str) -> str | None:
+    """A code or a name as the user typed it ("chn", "China") -> the code; an unknown one is an error."""
+    from whowhom.actors.lookup import actor_code
+
+    if text is None:
+        return None
+    code = actor_code(text, in_store=st.has_actor)
+    if code is None:
+        raise InputError(f"{what} {text!r}: not an actor code or name whowhom knows, nor one in the store")
+    return code
+
+
 def dyad(args) -> None:
     with _open(args.db) as st:
+        args.source, args.target = _actor(st, args.source, "source"), _actor(st, args.target, "target")
         df = st.dyad(args.source, args.target, by=args.by, both_directions=args.both_directions,
                      modality=_modality(args.modality), **count_switches(args))
     arrow = "↔" if args.both_directions else "→"
@@ -175,19 +192,27 @@ EVENT_TABLE = ["date", "source", "cameo", "cameo_name", "target", "modality", "r
 
 def events(args) -> None:
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
+    if args.limit < 0 or args.offset < 0:
+        raise InputError(f"--{'limit' if args.limit < 0 else 'offset'}: at least 0")
     with _open(args.db) as st:
-        df = st.events(actor=args.actor, source=args.source, target=args.target, code=args.code,
-                       plover=args.plover, modality=_modality(args.modality), since=args.since,
-                       until=args.until, text=args.text, limit=args.limit, offset=args.offset,
+        filters = dict(actor=_actor(st, args.actor, "--actor"), source=_actor(st, args.source, "--source"),
+                       target=_actor(st, args.target, "--target"), code=args.code, plover=args.plover,
+                       modality=_modality(args.modality), since=args.since, until=args.until, text=args.text,
                        background=None if args.background is None else args.background == "yes",
                        section=args.section, min_confidence=min_confidence(args.min_confidence))
+        df = st.events(limit=args.limit, offset=args.offset, **filters)
+        # a list cut at its limit says so, and how many there are
+        total = st.count_events(**filters) if len(df) == args.limit else args.offset + len(df)
     if fmt == "table":
         df = df[EVENT_TABLE]
     _print(df, fmt, f"events in {args.db}")
+    if total > args.offset + len(df):
+        print(f"whowhom: showing {args.offset + 1 if len(df) else args.offset}-{args.offset + len(df)} of {total} "
+              "events (--limit and --offset for more)", file=sys.stderr)
 
 
 def export(args) -> None:
     from whowhom.io import export as exp
     with _open(args.db) as st:
-        n = exp.export(st, args.format, args.out, **count_switches(args))
+        n = exp.export(st, args.format, args.out, include=tuple(args.include), **count_switches(args))
     print(f"wrote {n} events to {args.out}", file=sys.stderr)

@@ -5,6 +5,7 @@ put together as text."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from collections import Counter
@@ -74,10 +75,15 @@ class Store(Queries):
         elif not {"articles", "events"} <= self._tables():
             self.con.close()
             raise InputError(f"{self.path}: not a whowhom store (run `whowhom ingest` first)")
-        elif "background" not in self._columns("events"):
-            # a store written before the background column, opened read-only: its events read as news
+        else:
+            # a store written before the background column or ingest times, opened read-only: its events
+            # read as news, its articles without an ingest time
             catalog = self.con.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
-            self.con.execute(f'CREATE TEMP VIEW events AS SELECT *, false AS background FROM "{catalog}".main.events')
+            if "background" not in self._columns("events"):
+                self.con.execute(f'CREATE TEMP VIEW events AS SELECT *, false AS background FROM "{catalog}".main.events')
+            if "added" not in self._columns("articles"):
+                self.con.execute(f'CREATE TEMP VIEW articles AS SELECT *, NULL::TIMESTAMPTZ AS added '
+                                 f'FROM "{catalog}".main.articles')
         # What dyad series and actor counts read: the dyad_days table, unless it misses events (a store
         # written before the table existed, or by an older version): then it is recomputed, or, read-only,
         # the same counts are computed from the events by each query.
@@ -139,6 +145,7 @@ class Store(Queries):
         try:
             rows: dict[str, list] = {"inputs": [], "articles": [], "parts": [], "signatures": [], "events": []}
             seq = con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+            self._now = dt.datetime.now(dt.timezone.utc)  # the batch's ingest time
             seen = self.seen_inputs([item.input_hash for item in items if item.input_hash])
             aids = {id(item): article_hash(item.coded.article) for item in items if item.coded is not None}
             bodies = {id(item): _body_hash(item.coded.article) for item in items if item.coded is not None}
@@ -225,7 +232,7 @@ class Store(Queries):
             stories.story[aid] = story
             rows["signatures"].append([aid, story, dedup.to_bytes(m)])
         rows["articles"].append([aid, article.id, article.title, article.date, article.url, _site(article.url),
-                                 article.author, article.body, body_hash, story, dup, seq])
+                                 article.author, article.body, body_hash, story, dup, seq, self._now])
         rows["parts"] += [[aid, i, p.label, p.text, p.author, p.time] for i, p in enumerate(article.parts)]
         return dup is not None
 

@@ -89,6 +89,12 @@ class Queries:
             params += [int(limit), int(offset)]
         return sql, params
 
+    def has_actor(self, code: str) -> bool:
+        """Whether any stored event has an actor whose code starts with `code`."""
+        return bool(self.con.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM {self.dyad_days} d WHERE starts_with(d.source, ?) "
+            "OR starts_with(coalesce(d.target, ''), ?) LIMIT 1)", [code, code]).fetchone()[0])
+
     def count_events(self, **filters) -> int:
         where, params = self._where(**filters)
         # only the text filter looks at the article (its title); without it, counting needs no join

@@ -13,8 +13,11 @@ CREATE TABLE IF NOT EXISTS articles (
     body_hash   VARCHAR,               -- exact duplicates share it
     story_id    VARCHAR,               -- article_id of the first article of its (near-)duplicate story
     duplicate   VARCHAR,               -- NULL, 'exact' or 'near'
-    seq         BIGINT                 -- order of ingestion
+    seq         BIGINT,                -- order of ingestion
+    added       TIMESTAMPTZ            -- when it was ingested (GDELT's DATEADDED)
 );
+-- (a store written before ingest times were kept: its articles have none)
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS added TIMESTAMPTZ;
 
 CREATE TABLE IF NOT EXISTS parts (
     article_id  VARCHAR,

@@ -37,10 +37,12 @@ def counted(include_background: bool = False, include_comments: bool = False,
 
 def clustered(where: str = "true") -> str:
     """One event per (day, source, target, code, story) with GDELT's counts, over the events that meet
-    `where`; event_id is the first mention."""
+    `where`; event_id is the first mention, added the first ingest time. A missing actor is '' (NULL and ''
+    alike), so that it does not split a cluster."""
     return f"""
-SELECT e.day, e.source, e.target, e.cameo, a.story_id,
+SELECT e.day, coalesce(e.source, '') AS source, coalesce(e.target, '') AS target, e.cameo, a.story_id,
        min(e.event_id) AS event_id,
+       min(a.added) AS added,
        any_value(e.cameo_root) AS cameo_root,
        any_value(e.goldstein) AS goldstein,
        any_value(e.quad_class) AS quad_class,
@@ -50,11 +52,12 @@ SELECT e.day, e.source, e.target, e.cameo, a.story_id,
        count(DISTINCT e.article_id) AS num_articles
 FROM events e JOIN articles a USING (article_id)
 WHERE {where}
-GROUP BY e.day, e.source, e.target, e.cameo, a.story_id"""
+GROUP BY e.day, coalesce(e.source, ''), coalesce(e.target, ''), e.cameo, a.story_id"""
 
 
-# The store's clustered_events view: what the GDELT export writes by default.
-CLUSTERED = clustered(counted()[0])
+# The store's clustered_events view: what the GDELT export writes by default (asserted events of the
+# article and headline, not background).
+CLUSTERED = clustered(counted()[0] + " AND e.modality = 'asserted'")
 # dyad_days is keyed by these event columns, then by whether the event is a reader comment.
 DYAD_KEY = ("source", "target", "day", "modality", "quad_class", "background")
 

@@ -1,0 +1,167 @@
+"""The GDELT export drops into a GDELT script: the 61 columns of the event table in the codebook's formats,
+CAMEO actor codes split as GDELT splits them, only asserted news by default, and the mentions table."""
+
+import re
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from conftest import ROOT
+from test_store import article, event
+from whowhom.io import export as exp
+from whowhom.io.gdelt import EVENT_COLUMNS, EXTRA_COLUMNS, MENTION_COLUMNS, actor_fields, fraction_date
+from whowhom.pipeline import Coded
+from whowhom.store import Store
+
+BODY = "Officials met in the morning. NATO warned Poland on Monday about the drills near the border."
+AT = BODY.index("NATO")
+
+
+def placed(source, target, cameo="130", quad=3, goldstein=-4.4, **kw):
+    """An event whose sentence is the second of BODY, its actors and trigger where they are in it."""
+    e = event(source, target, cameo, quad, goldstein, sentence=BODY[AT:], **kw)
+    e.start, e.end, e.sentence_index = AT, len(BODY), 1
+    e.source_start, e.target_start, e.trigger_start = 0, BODY[AT:].index("Poland"), BODY[AT:].index("warned")
+    return e
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    path = tmp_path_factory.mktemp("gdelt") / "s.duckdb"
+    with Store(path) as st:
+        st.add([
+            Coded(article("a1", "2024-03-05", body=BODY, url="https://news.example/a1"),
+                  [placed("NATO", "POL"), placed("NATO", "POL", section="headline"),
+                   event("POL", "RUS", "111", 3, -2.0, modality="negated"),
+                   event("RUS", "POL", "138", 3, -7.0, modality="hypothetical"),
+                   event("GOV", "KSV", "042", 1, 1.9),
+                   event("RUS", None, "190", 4, -10.0), event("RUS", "", "190", 4, -10.0),
+                   event("USA", "CHN", "112", 3, -2.0, section="comment"),
+                   event("USA", "IRN", "111", 3, -2.0, background=True, event_date="2014")]),
+            Coded(article("a2", "2024-04-20", body="Another story entirely, about trade. " * 5,
+                          url="file:///home/me/page.html", title="Trade"),
+                  [event("CHN", "RUS", "057", 1, 8.0), event("RUS", "CHN", "057", 1, 8.0)]),
+        ])
+    return path
+
+
+def export(store, tmp_path, fmt="gdelt", **kw):
+    out = tmp_path / f"out.{fmt}"
+    with Store(store, read_only=True) as st:
+        exp.export(st, fmt, str(out), **kw)
+    names = MENTION_COLUMNS if fmt == "gdelt-mentions" else EVENT_COLUMNS
+    df = pd.read_csv(out, sep="\t", header=None, names=names, dtype=str, keep_default_na=False)
+    if fmt == "gdelt":
+        extras = pd.read_csv(str(out) + ".extras.tsv", sep="\t", dtype=str, keep_default_na=False)
+        df = df.merge(extras, on="GLOBALEVENTID", validate="one_to_one")
+    return df
+
+
+FORMATS = {  # the codebook's formats, as regular expressions over the written text
+    "GLOBALEVENTID": r"\d+", "SQLDATE": r"(19|20)\d\d(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])",
+    "MonthYear": r"(19|20)\d\d(0[1-9]|1[0-2])", "Year": r"(19|20)\d\d", "FractionDate": r"(19|20)\d\d\.\d{4}",
+    "IsRootEvent": r"[01]", "EventCode": r"\d{3,4}", "EventBaseCode": r"\d{3}", "EventRootCode": r"\d\d",
+    "QuadClass": r"[1-4]", "GoldsteinScale": r"-?\d+(\.\d+)?", "NumMentions": r"[1-9]\d*",
+    "NumSources": r"[1-9]\d*", "NumArticles": r"[1-9]\d*", "AvgTone": r"(-?\d+(\.\d+)?)?",
+    "DATEADDED": r"20\d{12}", "SOURCEURL": r"(https?://\S+)?",
+}
+for side in ("Actor1", "Actor2"):
+    FORMATS.update({f"{side}Code": r"([A-Z0-9]{3})*", f"{side}Name": r"[^\t]*", f"{side}CountryCode": r"([A-Z]{3})?",
+                    f"{side}KnownGroupCode": r"([A-Z0-9]{3})?", f"{side}EthnicCode": r"([A-Z]{3})?"})
+    FORMATS.update({f"{side}{f}": r"([A-Z]{3})?" for f in ("Religion1Code", "Religion2Code", "Type1Code",
+                                                          "Type2Code", "Type3Code")})
+for geo in ("Actor1Geo", "Actor2Geo", "ActionGeo"):
+    FORMATS.update({f"{geo}_Type": r"[0-5]", f"{geo}_FullName": r"[^\t]*", f"{geo}_CountryCode": r"([A-Z]{2})?",
+                    f"{geo}_ADM1Code": r"([A-Z0-9]{2,})?", f"{geo}_ADM2Code": r"[^\t]*",
+                    f"{geo}_Lat": r"(-?\d+(\.\d+)?)?", f"{geo}_Long": r"(-?\d+(\.\d+)?)?", f"{geo}_FeatureID": r"[^\t]*"})
+
+
+def test_every_column_has_the_codebooks_format(store, tmp_path):
+    df = export(store, tmp_path)
+    assert list(df.columns[:61]) == EVENT_COLUMNS and set(FORMATS) == set(EVENT_COLUMNS)
+    assert len(df) > 0
+    for col, pattern in FORMATS.items():
+        bad = [v for v in df[col] if not re.fullmatch(pattern, v)]
+        assert not bad, (col, bad)
+    assert (df.EventRootCode == df.EventCode.str[:2]).all() and (df.EventBaseCode == df.EventCode.str[:3]).all()
+    for day, frac in zip(df.SQLDATE, df.FractionDate):  # YYYY + (MONTH * 30 + DAY) / 365
+        y, m, d = int(day[:4]), int(day[4:6]), int(day[6:])
+        assert abs(float(frac) - (y + (m * 30 + d) / 365)) < 1e-4
+
+
+def test_only_asserted_news_by_default_and_include_adds_the_rest(store, tmp_path):
+    df = export(store, tmp_path)
+    assert set(df.modality) == {"asserted"} and "comment" not in set(df.section)
+    assert set(df.background) == {"0"}
+    more = export(store, tmp_path, include=("negated", "hypothetical", "comments", "background"))
+    assert set(more.modality) == {"asserted", "negated", "hypothetical"} and "comment" in set(more.section)
+    assert len(more) == len(df) + 4
+
+
+def test_a_typical_analysis(store, tmp_path):
+    """QuadClass counts per dyad per month and mean Goldstein, as a GDELT user computes them."""
+    df = export(store, tmp_path)
+    df["GoldsteinScale"] = df.GoldsteinScale.astype(float)
+    df["NumMentions"] = df.NumMentions.astype(int)
+    per = df.groupby(["Actor1CountryCode", "Actor2CountryCode", "MonthYear", "QuadClass"]).size()
+    assert per[("CHN", "RUS", "202404", "1")] == 1 and per[("RUS", "CHN", "202404", "1")] == 1
+    nato = df[(df.Actor1Code == "IGOWSTNAT") & (df.Actor2Code == "POL")]
+    assert len(nato) == 1 and nato.NumMentions.iloc[0] == 2  # the headline and the article: one event
+    assert nato.IsRootEvent.iloc[0] == "1"
+    mean = df[df.Actor1CountryCode == "CHN"].GoldsteinScale.mean()
+    assert mean == 8.0
+    assert not ((df.Actor1Code == "POL") & (df.EventCode == "111")).any()  # "did not accuse": not a row
+
+
+def test_actor_codes_as_gdelt_has_them(store, tmp_path):
+    df = export(store, tmp_path).set_index("Actor1Code", drop=False)
+    nato = df.loc["IGOWSTNAT"]
+    assert (nato.Actor1Name, nato.Actor1CountryCode, nato.Actor1KnownGroupCode, nato.Actor1Type1Code) == \
+        ("NORTH ATLANTIC TREATY ORGANIZATION", "", "NAT", "IGO")
+    gov = df.loc["GOV"]
+    assert (gov.Actor1CountryCode, gov.Actor1KnownGroupCode, gov.Actor1Type1Code, gov.Actor2Code,
+            gov.Actor2CountryCode) == ("", "", "GOV", "KSV", "KSV")
+    assert actor_fields("WST")[2:4] == ["WST", ""]                       # a region is no known group
+    assert actor_fields("RUSMED")[2:4] + actor_fields("RUSMED")[7:8] == ["RUS", "", "MED"]
+    assert actor_fields("EU")[:4] == ["IGOEUREEC", "EUROPEAN UNION", "", "EEC"]
+    assert actor_fields("")[:3] == ["", "", ""] and actor_fields(None) == [""] * 10
+
+
+def test_a_missing_actor_is_one_empty_value(store, tmp_path):
+    df = export(store, tmp_path)
+    rus = df[(df.Actor1Code == "RUS") & (df.EventCode == "190")]
+    assert len(rus) == 1 and rus.Actor2Code.iloc[0] == "" and rus.NumMentions.iloc[0] == "2"
+
+
+def test_dates_and_urls(store, tmp_path):
+    df = export(store, tmp_path)
+    assert set(df.DATEADDED.str[:8]) <= {pd.Timestamp.now("UTC").strftime("%Y%m%d"),
+                                         (pd.Timestamp.now("UTC") - pd.Timedelta(days=1)).strftime("%Y%m%d")}
+    assert set(df.SOURCEURL) == {"https://news.example/a1", ""}       # a file:// address is not a web source
+    assert fraction_date(pd.Timestamp("2024-12-31").date()) == "2025.0712"  # (the formula runs past the year)
+
+
+def test_mentions_table(store, tmp_path):
+    events, mentions = export(store, tmp_path), export(store, tmp_path, "gdelt-mentions")
+    assert list(mentions.columns) == MENTION_COLUMNS and len(MENTION_COLUMNS) == 16
+    assert set(mentions.GLOBALEVENTID) == set(events.GLOBALEVENTID)
+    assert len(mentions) == events.NumMentions.astype(int).sum()
+    nato = mentions[mentions.SentenceID == "2"].iloc[0]                 # the article's second sentence
+    assert BODY[int(nato.Actor1CharOffset):].startswith("NATO")
+    assert BODY[int(nato.Actor2CharOffset):].startswith("Poland")
+    assert BODY[int(nato.ActionCharOffset):].startswith("warned")
+    assert nato.MentionIdentifier == "https://news.example/a1" and nato.MentionSourceName == "news.example"
+    assert nato.Confidence == "90" and nato.MentionDocLen == str(len(BODY)) and nato.InRawText == "1"
+    assert set(mentions.EventTimeDate) <= set(events.DATEADDED)
+
+
+def test_export_formats_from_the_cli(store, tmp_path):
+    for fmt in ("csv", "gdelt-mentions"):
+        out = tmp_path / f"x.{fmt}"
+        res = subprocess.run([sys.executable, "-m", "whowhom.cli", "export", "--db", store, "--format", fmt,
+                              "--out", out, "--include", "negated"], capture_output=True, text=True, cwd=ROOT)
+        assert res.returncode == 0, res.stderr
+    assert len(pd.read_csv(tmp_path / "x.csv")) == 11
+    assert EXTRA_COLUMNS[0] == "GLOBALEVENTID"
