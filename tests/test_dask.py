@@ -71,3 +71,23 @@ def test_dask_cli_with_its_own_cluster_and_bad_scheduler(corpus, tmp_path):
                           "--executor", "dask", "--scheduler", "tcp://127.0.0.1:9"], capture_output=True,
                          text=True, cwd=ROOT, timeout=300)
     assert res.returncode == 2 and "Dask scheduler" in res.stderr and "Traceback" not in res.stderr
+
+
+def test_workers_with_other_dictionaries_stop_the_run(corpus, tmp_path, monkeypatch):
+    from distributed import LocalCluster
+
+    from whowhom.errors import InputError
+    from whowhom.store.ingest import ingest
+
+    monkeypatch.chdir(corpus)
+    mine = tmp_path / "dicts"
+    mine.mkdir()
+    (mine / "extra.actors.tsv").write_text("Freedonia\tFRD\tFreedonia\timport\n", encoding="utf-8")
+    monkeypatch.delenv("WHOWHOM_DICT_DIR", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "nothing"))
+    with LocalCluster(n_workers=1, processes=True, threads_per_worker=1, dashboard_address=None,
+                      silence_logs=40) as cluster:
+        monkeypatch.setenv("WHOWHOM_DICT_DIR", str(mine))  # the client only: its workers started without
+        with pytest.raises(InputError, match="other dictionaries"):
+            ingest(["."], str(tmp_path / "dask.duckdb"), executor="dask", batch_size=2,
+                   scheduler=cluster.scheduler_address, progress=False)

@@ -43,6 +43,20 @@ def dir_key(d: str | Path | None) -> tuple:
         return ()
 
 
+def fingerprint(d: str | Path | None = None) -> str:
+    """What the coders will load, in a few hex digits: whowhom's version and the imported dictionaries'
+    names and contents (a Dask worker with other dictionaries than its client would code differently)."""
+    import hashlib
+
+    from whowhom import __version__
+    h = hashlib.sha256(__version__.encode())
+    d = user_dir() if d is None else d
+    for kind in (*KINDS, "classes"):
+        for p in files(d, kind):
+            h.update(p.name.encode() + b"\0" + p.read_bytes())
+    return h.hexdigest()[:16]
+
+
 def files(d: str | Path | None, kind: str) -> list[Path]:
     """The imported files of one kind ("actors", "agents", "verbs"), in name order."""
     if not d or not Path(d).is_dir():

@@ -28,12 +28,17 @@ def _files(paths: list[str]) -> list[str]:
 
 
 def code_partition(files: list[str], input_format: str, batch_size: int, out: str,
-                   sentences: str = "actors") -> str:
-    """Runs on a worker: read, extract and code these files; write the results as one Parquet part."""
+                   sentences: str = "actors", dictionaries: str | None = None) -> str:
+    """Runs on a worker: read, extract and code these files; write the results as one Parquet part.
+    `dictionaries` is the client's dicts.fingerprint(): a worker that would load others stops."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from whowhom import pipeline
+    from whowhom import dicts, pipeline
+    if dictionaries is not None and dicts.fingerprint() != dictionaries:
+        raise InputError(f"a Dask worker ({os.uname().nodename}) holds other dictionaries or another whowhom "
+                         f"version than the client (dict dir {dicts.user_dir()}): give every worker the same "
+                         "`whowhom dict import`s and version")
     from whowhom.io.readers import iter_inputs
     from whowhom.store.ingest import _batches
 
@@ -91,9 +96,11 @@ def run_dask(paths: list[str], store, summary, *, scheduler: str | None, workers
                                    dashboard_address=None, silence_logs=40)
             client = Client(cluster)
         with client:
+            from whowhom.dicts import fingerprint
             chunks = [files[i:i + batch_size] for i in range(0, len(files), batch_size)]
+            mine = fingerprint()
             futures = [client.submit(code_partition, chunk, input_format, batch_size,
-                                     os.path.join(parts, f"part-{n:06d}.parquet"), sentences, pure=False)
+                                     os.path.join(parts, f"part-{n:06d}.parquet"), sentences, mine, pure=False)
                        for n, chunk in enumerate(chunks)]
             for fut in futures:  # in input order, so stories and sequence numbers match a local run
                 path = fut.result()
