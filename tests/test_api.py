@@ -20,6 +20,7 @@ from whowhom.api.periods import bounds
 from whowhom.store import Store
 
 A, B = DYAD
+LOCAL = "http://localhost"  # the server answers only the hosts it serves: loopback names by default
 
 
 @pytest.fixture(scope="module")
@@ -29,7 +30,7 @@ def db():
 
 @pytest.fixture(scope="module")
 def client(db):
-    return TestClient(create_app(db), raise_server_exceptions=False)
+    return TestClient(create_app(db), base_url=LOCAL, raise_server_exceptions=False)
 
 
 def whowhom(*args):
@@ -157,7 +158,7 @@ def test_an_unexpected_failure_is_still_one_line_of_json(db, monkeypatch):
         raise RuntimeError("disk on fire\nsecond line")
 
     monkeypatch.setattr(Stores, "get", broken)
-    r = TestClient(create_app(db), raise_server_exceptions=False).get("/api/events")
+    r = TestClient(create_app(db), base_url=LOCAL, raise_server_exceptions=False).get("/api/events")
     assert r.status_code == 500 and r.json() == {"error": "internal error (RuntimeError)"}
 
 
@@ -327,7 +328,7 @@ def test_serve_refuses_zero_workers(db):
 def test_switches_and_confidence_floor_over_http(varied):
     from whowhom.api.records import records
 
-    client = TestClient(create_app(varied), raise_server_exceptions=False)
+    client = TestClient(create_app(varied), base_url=LOCAL, raise_server_exceptions=False)
     with Store(str(varied), read_only=True) as st:
         for params in ({"min_confidence": 0.5}, {"min_confidence": 0.5, "include_background": True},
                        {"include_comments": True}):

@@ -1,5 +1,6 @@
 """The dashboard in a real browser: Debian's chromium, headless, driven by Playwright, over `whowhom serve`
-on a store of the bundled examples. From the chart to the article, asserting what is on the page.
+on a store of the bundled examples. From the chart to the article, asserting what is on the page, and that
+the pages work under their Content-Security-Policy (no violation reported) while it stops injected script.
 
 A screenshot is saved to tests/artifacts/dashboard.png (set WHOWHOM_SCREENSHOT=docs/dashboard.png to also
 write the README's)."""
@@ -70,6 +71,7 @@ def page():
         pg = browser.new_page(viewport={"width": 1400, "height": 1100})
         pg.errors = []
         pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+        pg.on("console", lambda m: "Content Security Policy" in m.text and pg.errors.append(m.text))
         pg.set_default_timeout(15_000)
         yield pg
         browser.close()
@@ -91,12 +93,12 @@ def test_chart_click_leads_to_the_highlighted_evidence(server, page):
     page.fill("#actor-b", B)
     page.select_option("#modality", "all")  # every modality: both directions have events
     page.click("#show")
-    page.wait_for_function("document.querySelector('#dyad-title').textContent.startsWith(%r)" % f"{A} and {B}")
+    page.wait_for_function("() => document.querySelector('#dyad-title').textContent.startsWith(%r)" % f"{A} and {B}")
 
     # a real mouse click on a bar: plotly emits plotly_click, the dashboard lists that period's events
     box = tallest_bar(page)
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-    page.wait_for_function("document.querySelector('#events-title').textContent.includes('→')")
+    page.wait_for_function("() => document.querySelector('#events-title').textContent.includes('→')")
     title = page.inner_text("#events-title")
     assert f"{A} → {B}" in title or f"{B} → {A}" in title
     rows = page.locator("#events tbody tr")
@@ -161,9 +163,72 @@ def test_static_report_works_offline(server, page, tmp_path):
         page.goto(out.as_uri())
         box = tallest_bar(page)
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        page.wait_for_function("document.querySelector('#events-title').textContent.includes('→')")
+        page.wait_for_function("() => document.querySelector('#events-title').textContent.includes('→')")
         page.locator("#events tbody tr").first.click()
         assert page.inner_text("#article mark.evidence .src")
         assert not page.errors
     finally:
         page.unroute("**/*")
+
+
+# ---- hostile data (issue 20) ---------------------------------------------------------------------------
+
+URLS = {  # a URL as a record gave it -> is it shown as a link
+    "https://example.org/news/1": True,
+    "HTTP://example.org/news/2": True,
+    "javascript:alert(document.domain)": False,
+    "JavaScript:alert(1)": False,
+    " javascript:alert(1)": False,
+    "java\tscript:alert(1)": False,
+    "data:text/html,<script>alert(1)</script>": False,
+    "vbscript:msgbox(1)": False,
+    "//evil.example/x": False,
+    "/api/health": False,
+}
+
+
+def test_only_web_urls_become_links_in_the_article_view(server, page):
+    url, _ = server
+    page.goto(url + "/")
+    page.wait_for_function("() => typeof WW === 'object'")
+    for href, is_link in URLS.items():
+        links = page.evaluate("""href => {
+            const el = document.getElementById("article");
+            WW.showArticle(el, {id: "x", title: "T", date: "2024-01-15", url: href, body: "Text.", events: []});
+            return {links: [...el.querySelectorAll("a")].map(a => a.getAttribute("href")), text: el.textContent};
+        }""", href)
+        assert links["links"] == ([href] if is_link else []), href
+        assert href.strip() in links["text"]  # a URL that is no link is still shown, as text
+    assert not page.errors
+
+
+def test_the_dashboard_policy_stops_injected_script(server, page):
+    url, _ = server
+    page.goto(url + "/")
+    page.wait_for_function("() => typeof WW === 'object'")
+    ran = page.evaluate("""() => new Promise(done => {
+        const s = document.createElement("script");
+        s.textContent = "window.injected = true";
+        document.body.appendChild(s);
+        const img = document.createElement("div");
+        img.innerHTML = '<img src="/favicon.ico" onload="window.injected = true" onerror="window.injected = true">';
+        document.body.appendChild(img);
+        setTimeout(() => done(window.injected === true), 300);
+    })""")
+    assert not ran
+    assert page.errors and all("Content Security Policy" in e for e in page.errors)  # reported, as they should
+    page.errors.clear()
+
+
+def test_report_shows_a_hostile_url_as_text(page, tmp_path):
+    from test_api_hostile import HOSTILE_URL, hostile_store
+    from whowhom.api.report import write_report
+
+    out = tmp_path / "hostile.html"
+    write_report(str(hostile_store(tmp_path / "h.duckdb")), A, B, str(out))
+    page.goto(out.as_uri())
+    page.locator("#events tbody tr").first.click()
+    page.wait_for_selector("#article mark.evidence")
+    assert page.locator("#article a").count() == 0
+    assert HOSTILE_URL in page.inner_text("#article")
+    assert not page.errors

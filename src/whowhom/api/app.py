@@ -1,11 +1,13 @@
 """The HTTP API and the dashboard: a FastAPI app over the event store, read-only.
 
-    create_app(db="whowhom.duckdb") -> FastAPI
+    create_app(db="whowhom.duckdb", allowed_hosts=()) -> FastAPI
 
 Dyad series and actor counts are computed on the event loop from the dyad table held in memory
 (dyads.py); event lists and articles are DuckDB queries in a small pool of worker threads, each with its
-own read-only store (stores.py). Nothing is cached. Bad parameters get a 4xx answer with a JSON body
-{"error": "...one line..."}; all SQL is parameterised by the store.
+own read-only store (stores.py). Nothing is cached. Every error is a JSON body {"error": "...one line..."};
+schema.py declares it, and every answer, in the OpenAPI document. All SQL is parameterised by the store.
+Around the routes (guards.py): only the hosts the server serves are answered, request bodies are limited,
+and every answer carries a Content-Security-Policy.
 """
 
 from __future__ import annotations
@@ -17,19 +19,19 @@ import logging
 from contextlib import asynccontextmanager
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Iterable
 
 import duckdb
 from fastapi import FastAPI, HTTPException, Path as PathParam, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from whowhom.api import coding
+from whowhom.api import coding, guards
 from whowhom.api.periods import PERIODS, bounds
 from whowhom.api.records import records
+from whowhom.api.schema import ERRORS, Actors, Article, CodeRequest, Coded, Day, Dyad, Events, Health, ok
 from whowhom.api.stores import Stores
 from whowhom.errors import InputError
 from whowhom.events.event import MODALITIES
@@ -56,12 +58,6 @@ def plotly_js() -> Path:
     return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
-class CodeRequest(BaseModel):
-    text: str | None = Field(None, description="plain text of a page or an article")
-    html: str | None = Field(None, description="HTML of a page (instead of text)")
-    date: dt.date | None = Field(None, description="the page's date, YYYY-MM-DD (for leaders by date)")
-
-
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
     app.state.stores.dyads()  # read the dyad table before the server takes requests
@@ -76,10 +72,12 @@ async def _lifespan(app: FastAPI):
 def app_from_env() -> FastAPI:
     """The app of one of several server processes (`whowhom serve --workers N`)."""
     import os
-    return create_app(os.environ["WHOWHOM_SERVE_DB"])
+    return create_app(os.environ["WHOWHOM_SERVE_DB"], [os.environ.get("WHOWHOM_SERVE_HOST", "")])
 
 
-def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
+def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] = ()) -> FastAPI:
+    """The app over the store `db`. It answers requests for the loopback names (localhost, 127.0.0.1, [::1]),
+    for `allowed_hosts` (such as the address it is bound to) and for those in $WHOWHOM_ALLOWED_HOSTS."""
     app = FastAPI(
         lifespan=_lifespan,
         docs_url=None,  # Swagger UI and ReDoc load their JavaScript from a CDN; the schema is at /openapi.json
@@ -88,6 +86,7 @@ def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
         version="0.1.0",
         description="Who did what to whom: political events coded from news, with their evidence. "
                     "Read-only over a whowhom event store.",
+        responses=ERRORS,  # what the error handlers below answer, for every route
     )
     db = str(db)
     app.state.stores = stores = Stores(db)
@@ -100,9 +99,9 @@ def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
         msg = f"{where}: {first.get('msg', 'invalid request')}"
         return JSONResponse({"error": msg, "detail": _plain(errs)}, status_code=422)
 
-    @app.exception_handler(StarletteHTTPException)  # also unknown routes, wrong methods
+    @app.exception_handler(StarletteHTTPException)  # also unknown routes, wrong methods (with their Allow)
     async def _http(request: Request, exc: StarletteHTTPException):
-        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code)
+        return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(InputError)
     @app.exception_handler(ValueError)
@@ -116,9 +115,14 @@ def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
     async def _internal(request: Request, exc: Exception):
         # A safety net: a one-line JSON error, never a traceback page.
         log.exception("internal error on %s", request.url.path)
-        return JSONResponse({"error": f"internal error ({type(exc).__name__})"}, status_code=500)
+        # answered outside the middleware, hence the headers SecurityHeaders would have added
+        return JSONResponse({"error": f"internal error ({type(exc).__name__})"}, status_code=500,
+                            headers=guards.HEADERS)
 
-    app.add_middleware(BodyLimit, limit=coding.MAX_BYTES)
+    # the last added is the outermost: the headers go on every answer, refusals included
+    app.add_middleware(guards.BodyLimit, limit=coding.MAX_BYTES)
+    app.add_middleware(guards.HostCheck, hosts=guards.allowed_hosts(allowed_hosts))
+    app.add_middleware(guards.SecurityHeaders)
 
     async def answer(query) -> Response:
         """Run query(store) in a worker thread and hand back its JSON, encoded there too (unless the query
@@ -131,12 +135,15 @@ def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
 
     # ---- API ---------------------------------------------------------------------------------------
 
-    @app.get("/api/health", summary="Is the server up, and how many events does the store hold")
+    @app.get("/api/health", summary="Is the server up, and how many events does the store hold",
+             responses=ok(Health, "The store's file name and its number of events"))
     async def health():
-        return await answer(lambda st: {"status": "ok", "db": db, "read_only": True,
+        # the store's file name only: where it lives on the server's disk is no client's business
+        return await answer(lambda st: {"status": "ok", "db": Path(db).name, "read_only": True,
                                         "events": int(st.count_events())})
 
-    @app.get("/api/events", summary="Events, filtered and paged, oldest first")
+    @app.get("/api/events", summary="Events, filtered and paged, oldest first",
+             responses=ok(Events, "One page of the events matching"))
     async def events(
         actor: Annotated[str | None, Query(pattern=ACTOR, description="actor code as source or target, e.g. RUS")] = None,
         source: Annotated[str | None, Query(pattern=ACTOR, description="source actor code")] = None,
@@ -145,8 +152,8 @@ def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
         root: Annotated[str | None, Query(pattern=r"^\d{2}$", description="CAMEO root code, e.g. 12")] = None,
         plover: Annotated[str | None, Query(pattern=r"^[A-Za-z\-]{2,20}$", description="PLOVER type, e.g. REJECT")] = None,
         modality: Annotated[Modality | None, Query(description="asserted, negated, hypothetical or intended")] = None,
-        since: Annotated[dt.date | None, Query(description="first date, YYYY-MM-DD (inclusive)")] = None,
-        until: Annotated[dt.date | None, Query(description="last date, YYYY-MM-DD (inclusive)")] = None,
+        since: Annotated[Day | None, Query(description="first date, YYYY-MM-DD (inclusive)")] = None,
+        until: Annotated[Day | None, Query(description="last date, YYYY-MM-DD (inclusive)")] = None,
         text: Annotated[str | None, Query(min_length=1, max_length=200, description="words in the evidence sentence")] = None,
         background: Annotated[bool | None, Query(description="true: only background events; false: none")] = None,
         section: Annotated[list[Section] | None, Query(description="only these sections (repeat the parameter)")] = None,
@@ -168,7 +175,8 @@ def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
             return f'{{"total":{total},"limit":{limit},"offset":{offset},"events":{events}}}'.encode()
         return await answer(page)
 
-    @app.get("/api/dyads/{a}/{b}", summary="How a and b treat each other over time")
+    @app.get("/api/dyads/{a}/{b}", summary="How a and b treat each other over time",
+             responses=ok(Dyad, "Events per period and direction, by QuadClass, with their mean Goldstein score"))
     async def dyad(
         a: Annotated[str, PathParam(pattern=ACTOR, description="first actor code")],
         b: Annotated[str, PathParam(pattern=ACTOR, description="second actor code")],
@@ -194,7 +202,8 @@ def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
             return {**head, "series": rows}
         return await answer(series)
 
-    @app.get("/api/actors", summary="The most active actors, with their event counts")
+    @app.get("/api/actors", summary="The most active actors, with their event counts",
+             responses=ok(Actors, "Actors, most events first"))
     async def actors(limit: Annotated[int, Query(ge=1, le=1000, description="how many")] = 50,
                      include_background: IncludeBackground = False, include_comments: IncludeComments = False,
                      min_confidence: MinConfidence = None):
@@ -203,7 +212,8 @@ def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
             return JSONBytes(as_json({"actors": stores.dyads().actors(limit, **switches)}))
         return await answer(lambda st: {"actors": records(st.actors(limit, min_confidence=min_confidence, **switches))})
 
-    @app.get("/api/articles/{article_id:path}", summary="One article: its anatomy and its events with spans")
+    @app.get("/api/articles/{article_id:path}", summary="One article: its anatomy and its events with spans",
+             responses=ok(Article, "The article's text, parts and events"))
     async def article(article_id: Annotated[str, PathParam(max_length=2000, description="article id")]):
         def one(st) -> bytes:
             found = st.article_json(article_id)
@@ -212,7 +222,8 @@ def create_app(db: str | Path = "whowhom.duckdb") -> FastAPI:
             return found.encode()
         return await answer(one)
 
-    @app.post("/api/code", summary="Code a posted text or HTML page; nothing is stored")
+    @app.post("/api/code", summary="Code a posted text or HTML page; nothing is stored",
+              responses=ok(Coded, "The page as read, and its events"))
     def code(req: CodeRequest) -> dict:
         return coding.code(req.text, req.html, req.date.isoformat() if req.date else None)
 
@@ -240,22 +251,6 @@ class JSONBytes(Response):
 
 def as_json(obj) -> bytes:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-class BodyLimit:
-    """Answer 413 to a request whose declared body is over `limit` bytes, before reading it."""
-
-    def __init__(self, app, limit: int):
-        self.app, self.limit = app, limit
-
-    async def __call__(self, scope, receive, send):
-        if scope["type"] == "http":
-            size = dict(scope["headers"]).get(b"content-length", b"")
-            if size.isdigit() and int(size) > self.limit:
-                await JSONResponse({"error": f"request body over {self.limit} bytes"}, status_code=413)(
-                    scope, receive, send)
-                return
-        await self.app(scope, receive, send)
 
 
 def _up(code: str | None) -> str | None:

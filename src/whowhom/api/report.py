@@ -1,8 +1,13 @@
 """`whowhom report SOURCE TARGET --out report.html`: the dashboard's dyad view as one self-contained HTML
-file (plotly.js, styles and data inlined; it opens offline, from disk)."""
+file (plotly.js, styles and data inlined; it opens offline, from disk).
+
+Its Content-Security-Policy (a <meta>, there being no server to send a header) lets only its own three
+scripts run, named by their SHA-256: nothing in the data can become a script."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import json
 import re
@@ -20,6 +25,7 @@ PAGE = """<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{csp}">
 <title>{title}</title>
 <style>{css}</style>
 <script>{plotly}</script>
@@ -41,36 +47,43 @@ PAGE = """<!doctype html>
   </section>
 </main>
 <script type="application/json" id="report-data">{data}</script>
-<script>
-"use strict";
-(() => {{
-  const d = JSON.parse(document.getElementById("report-data").textContent);
-  const $ = id => document.getElementById(id);
-  const pick = e => {{ $("article").innerHTML = `<dl class="facts">
-      <dt>article</dt><dd>${{WW.esc(e.title || e.article_id)}} (${{WW.esc(e.date || "undated")}})</dd>
-      <dt>section</dt><dd>${{WW.esc(e.section)}}</dd>
-      <dt>modality</dt><dd class="modality">${{WW.esc(e.modality)}}</dd>
-      <dt>reported by</dt><dd class="reported-by">${{WW.esc(e.reported_by ?? "—")}}</dd>
-      <dt>rule</dt><dd class="rule"><code>${{WW.esc(e.rule)}}</code></dd></dl>
-      <p><mark class="evidence">${{WW.sentenceHtml(e)}}</mark></p>
-      ${{e.url ? `<p class="meta"><a href="${{WW.esc(e.url)}}">${{WW.esc(e.url)}}</a></p>` : ""}}`; }};
-  const show = (events, title) => {{
-    $("events-title").textContent = `${{title}} (${{events.length}})`;
-    WW.eventsTable($("events"), events, pick);
-  }};
-  if (d.series.length) {{
-    WW.drawDyad($("chart"), d.series, d.a, d.b, p => show(d.events.filter(e => e.source.startsWith(p.source)
-        && (e.target || "").startsWith(p.target) && e.day >= p.since && e.day <= p.until
-        && (!p.quad || +e.quad_class === +p.quad)), `Events ${{p.source}} → ${{p.target}}, ${{p.period}}`), d.by);
-  }} else {{
-    $("chart").innerHTML = '<p class="empty">No events between these two actors.</p>';
-  }}
-  show(d.events, `Events between ${{d.a}} and ${{d.b}}`);
-}})();
-</script>
+<script>{main}</script>
 </body>
 </html>
 """
+
+# The report's own script: it reads the embedded data and wires the chart, the table and the evidence.
+MAIN = """
+"use strict";
+(() => {
+  const d = JSON.parse(document.getElementById("report-data").textContent);
+  const $ = id => document.getElementById(id);
+  const pick = e => { $("article").innerHTML = `<dl class="facts">
+      <dt>article</dt><dd>${WW.esc(e.title || e.article_id)} (${WW.esc(e.date || "undated")})</dd>
+      <dt>section</dt><dd>${WW.esc(e.section)}</dd>
+      <dt>modality</dt><dd class="modality">${WW.esc(e.modality)}</dd>
+      <dt>reported by</dt><dd class="reported-by">${WW.esc(e.reported_by ?? "—")}</dd>
+      <dt>rule</dt><dd class="rule"><code>${WW.esc(e.rule)}</code></dd></dl>
+      <p><mark class="evidence">${WW.sentenceHtml(e)}</mark></p>
+      ${e.url ? `<p class="meta">${WW.link(e.url)}</p>` : ""}`; };
+  const show = (events, title) => {
+    $("events-title").textContent = `${title} (${events.length})`;
+    WW.eventsTable($("events"), events, pick);
+  };
+  if (d.series.length) {
+    WW.drawDyad($("chart"), d.series, d.a, d.b, p => show(d.events.filter(e => e.source.startsWith(p.source)
+        && (e.target || "").startsWith(p.target) && e.day >= p.since && e.day <= p.until
+        && (!p.quad || +e.quad_class === +p.quad)), `Events ${p.source} → ${p.target}, ${p.period}`), d.by);
+  } else {
+    $("chart").innerHTML = '<p class="empty">No events between these two actors.</p>';
+  }
+  show(d.events, `Events between ${d.a} and ${d.b}`);
+})();
+"""
+
+# Only the page's scripts (by hash) run; inline styles are allowed, plotly sets its styles inline.
+CSP = ("default-src 'none'; script-src {hashes}; style-src 'unsafe-inline'; img-src data:; "
+       "object-src 'none'; base-uri 'none'; form-action 'none'")
 
 
 def build_report(db: str, source: str, target: str, by: str = "month", modality: str = "asserted",
@@ -107,8 +120,10 @@ def build_report(db: str, source: str, target: str, by: str = "month", modality:
             f"{datetime.now(timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} by whowhom report")
     data = json.dumps({"a": a, "b": b, "by": by, "modality": modality, "series": series, "events": events},
                       ensure_ascii=False)
-    return PAGE.format(title=html.escape(title), note=note, css=_read(STATIC / "style.css"),
-                       plotly=_read(plotly_js()), view=_read(STATIC / "view.js"), data=_script_safe(data))
+    scripts = dict(plotly=_read(plotly_js()), view=_read(STATIC / "view.js"), main=MAIN)
+    csp = CSP.format(hashes=" ".join(_sha256(js) for js in scripts.values()))
+    return PAGE.format(csp=csp, title=html.escape(title), note=note, css=_read(STATIC / "style.css"),
+                       data=_script_safe(data), **scripts)
 
 
 def write_report(db: str, source: str, target: str, out: str, by: str = "month", modality: str = "asserted",
@@ -132,6 +147,11 @@ def _day(value: str | None) -> str | None:
 
 def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
+
+
+def _sha256(script: str) -> str:
+    """The CSP source that lets exactly this inline script run."""
+    return "'sha256-" + base64.b64encode(hashlib.sha256(script.encode("utf-8")).digest()).decode() + "'"
 
 
 def _script_safe(text: str) -> str:

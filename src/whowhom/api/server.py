@@ -1,4 +1,5 @@
-"""`whowhom serve`: the API and dashboard under uvicorn, read-only over the store."""
+"""`whowhom serve`: the API and dashboard under uvicorn, read-only over the store. It answers requests for
+the loopback names, for the address it is bound to, and for the names in $WHOWHOM_ALLOWED_HOSTS."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, workers: int | Non
     import uvicorn
 
     from whowhom.api.app import create_app
+    from whowhom.api.guards import HOSTS_ENV, WILDCARDS, allowed_hosts
     from whowhom.store import Store
 
     if not os.path.isfile(db):
@@ -30,11 +32,16 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, workers: int | Non
     except OSError as e:
         raise InputError(f"cannot listen on {host}:{port} ({os.strerror(e.errno) if e.errno else e})") from None
     print(f"whowhom: serving {db} (read-only) on http://{host}:{port}/ — Ctrl-C stops", file=sys.stderr)
+    hosts = allowed_hosts([host])
+    if host in WILDCARDS and "*" not in hosts:  # reachable under names it cannot know: say how to add them
+        print(f"whowhom: answering requests for {', '.join(sorted(hosts))} only; "
+              f"add the others with {HOSTS_ENV}=name,name", file=sys.stderr)
     # no access log (the warning level hid it anyway), no X-Forwarded-* rewriting (nothing uses the client's
     # address): both cost time on every request
     opts = dict(host=host, port=port, log_level="warning", access_log=False, proxy_headers=False)
     if workers == 1:
-        uvicorn.run(create_app(db), **opts)
-    else:  # worker processes build their own app from the store named in the environment
+        uvicorn.run(create_app(db, [host]), **opts)
+    else:  # worker processes build their own app from the store and host named in the environment
         os.environ["WHOWHOM_SERVE_DB"] = os.path.abspath(db)
+        os.environ["WHOWHOM_SERVE_HOST"] = host
         uvicorn.run("whowhom.api.app:app_from_env", factory=True, workers=workers, **opts)

@@ -3,7 +3,8 @@
 DuckDB connections are not to be used by two threads at once, so each worker thread gets its own
 read-only Store, opened on first use and kept (opening costs milliseconds; a request should not pay it).
 While these are open DuckDB's file lock keeps writers out, so the store cannot change under the server.
-The dyad table the server holds in memory (dyads.py) is read once, on first use, by its own store."""
+The dyad table the server holds in memory (dyads.py) is read once, on first use, by its own store.
+close() ends the pool and its stores; a later query starts them again (an app's lifespan may run twice)."""
 
 from __future__ import annotations
 
@@ -34,13 +35,18 @@ class Stores:
         self._local = threading.local()
         self._open: list[Store] = []
         self._lock = threading.Lock()
-        self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="whowhom-store", initializer=_lower_priority)
+        self._pool: ThreadPoolExecutor | None = None
         self._dyads: Dyads | None = None
         self._dyads_lock = threading.Lock()
 
     async def run(self, query: Callable[[Store], T]) -> T:
         """query(store) in a worker thread, with that thread's store; one trip to the pool per request."""
-        return await asyncio.get_running_loop().run_in_executor(self._pool, lambda: query(self.get()))
+        with self._lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="whowhom-store",
+                                                initializer=_lower_priority)
+            pool = self._pool
+        return await asyncio.get_running_loop().run_in_executor(pool, lambda: query(self.get()))
 
     def get(self) -> Store:
         st = getattr(self._local, "store", None)
@@ -58,7 +64,10 @@ class Stores:
             return self._dyads
 
     def close(self) -> None:
-        self._pool.shutdown(wait=True)
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.shutdown(wait=True)
         with self._lock:
             for st in self._open:
                 st.close()

@@ -12,6 +12,14 @@ const WW = (() => {
     return String(s ?? "").replace(/[&<>"']/g, c => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
   }
 
+  // A URL from the data becomes a link only if it is a web address (http or https): a javascript: URL would
+  // run as script when clicked, a data: URL open a page of its own making. Others are shown as text.
+  // Every URL the pages show goes through here.
+  function link(url) {
+    const text = esc(url);
+    return /^https?:\/\//i.test(String(url ?? "")) ? `<a href="${text}" rel="noopener noreferrer">${text}</a>` : text;
+  }
+
   // ---- chart -------------------------------------------------------------------------------------
 
   // series: rows {period, since, until, source, target, events, goldstein_mean, q1..q4}.
@@ -158,7 +166,7 @@ const WW = (() => {
     el.innerHTML = `
       <h3 class="headline">${article.title ? sectionHtml(article.title, "headline", inText) : "(no headline)"}</h3>
       <p class="meta">${esc(article.date || "undated")}${article.author ? " · " + esc(article.author) : ""}
-        ${article.url ? ` · <a href="${esc(article.url)}" rel="noopener noreferrer">${esc(article.url)}</a>` : ""}
+        ${article.url ? " · " + link(article.url) : ""}
         · <code>${esc(article.id)}</code></p>
       ${sel ? eventFacts(sel) : '<p class="empty">No events in this article.</p>'}
       <div class="text body">${sectionHtml(article.body || "", "article", inText)}</div>
@@ -228,5 +236,5 @@ const WW = (() => {
     return article;
   }
 
-  return {QUADS, esc, drawDyad, eventsTable, sentenceHtml, showArticle: (el, a, sel) => showArticle(el, indexEvents(a), sel)};
+  return {QUADS, esc, link, drawDyad, eventsTable, sentenceHtml, showArticle: (el, a, sel) => showArticle(el, indexEvents(a), sel)};
 })();
