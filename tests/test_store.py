@@ -135,7 +135,7 @@ def test_missing_store_is_a_clear_error(tmp_path):
 def dyad_days(st):
     """dyad_days summed per key, next to the same counts computed from the events."""
     from whowhom.store.db import DYAD_DAYS
-    key = "source, target, day, modality, quad_class, background, comment"
+    key = "source, target, day, modality, quad_class, background, comment, precision"
     table = st.con.execute(f"SELECT {key}, sum(events), sum(scored), sum(goldstein_sum) FROM dyad_days "
                            f"GROUP BY ALL ORDER BY ALL").fetchall()
     computed = st.con.execute(f"SELECT * FROM ({DYAD_DAYS}) ORDER BY ALL").fetchall()
@@ -144,7 +144,7 @@ def dyad_days(st):
 
 def test_dyad_days_are_written_with_the_events_and_only_with_them(store):
     table, computed = dyad_days(store)
-    assert table == computed and sum(r[7] for r in table) == 5
+    assert table == computed and sum(r[8] for r in table) == 5
     boom = Coded(article("a9", "2024-03-01", body="Another text entirely, about trade and about tariffs."),
                  [event("CHN", "RUS", "040", 1, 1.0), None])  # the second "event" breaks the batch
     with pytest.raises(AttributeError):
@@ -154,7 +154,7 @@ def test_dyad_days_are_written_with_the_events_and_only_with_them(store):
     store.add([Coded(article("a8", "2024-03-01", body="A different text, about a summit in spring."),
                      [event("RUS", "USA", "111", 3, -2.0), event("RUS", "USA", "111", 3, None)])])
     table, computed = dyad_days(store)
-    assert table == computed and sum(r[7] for r in table) == 7
+    assert table == computed and sum(r[8] for r in table) == 7
 
 
 def test_a_store_without_dyad_days_gets_them(store, tmp_path):
@@ -269,8 +269,41 @@ def test_a_store_written_before_the_background_column_opens_and_migrates(mixed, 
         assert after.drop(columns="background").equals(before.drop(columns="background"))
         assert not after.background.any()
         table, computed = dyad_days(st)
-        assert table == computed and sum(r[7] for r in table) == 4
+        assert table == computed and sum(r[8] for r in table) == 4
         st.add([Coded(article("m2", "2024-04-01", body="Another text, about April."),
                       [event("CHN", "RUS", event_date="2001", background=True)])])
         assert st.count_events(background=True) == 1
         assert st.dyad("CHN", "RUS", by="year", include_comments=True).events.tolist() == [1, 3]
+
+
+def test_dates_keep_their_precision_and_undated_pages_take_the_ingest_day(tmp_path):
+    import datetime as dt
+
+    with Store(tmp_path / "p.duckdb") as st:
+        st.add([Coded(article("y", "2024-05-10"), [event("USA", "IRN", "111", 3, -2.0, event_date="2014",
+                                                         background=True),
+                                                   event("USA", "IRN", "111", 3, -2.0, event_date="2024-03",
+                                                         background=True)]),
+                Coded(article("u", None, body="An undated page about a summit, with no date anywhere."),
+                      [event("USA", "IRN", "036", 1, 4.0)])])
+        by_month = st.dyad("USA", "IRN", by="month", include_background=True)
+        by_year = st.dyad("USA", "IRN", by="year", include_background=True)
+        today = dt.datetime.now(dt.timezone.utc).date()
+        # "in 2014" is no January 2014 event: only a yearly series places it
+        assert "2014-01-01" not in set(by_month.period) and "2024-03-01" in set(by_month.period)
+        assert {"2014-01-01", "2024-01-01"} <= set(by_year.period)
+        # the undated page's event counts on the day it was ingested, and its article says so
+        assert today.replace(day=1).isoformat() in set(by_month.period)
+        assert st.con.execute("SELECT date, date_source FROM articles WHERE doc_id = 'u'").fetchone() == \
+            (today.isoformat(), "ingest")
+        assert st.con.execute("SELECT date_source FROM articles WHERE doc_id = 'y'").fetchone() == ("page",)
+
+
+def test_the_date_source_of_an_article():
+    from whowhom.io.readers import RawDoc
+    from whowhom.pipeline import extract_dated
+
+    text = "Officials met in the capital.\n\nMay 2, 2024\n\nThe two ministers met on Monday to talk about trade."
+    assert extract_dated(RawDoc("a", text, "text", date="2024-01-05")).date_source == "input"
+    assert extract_dated(RawDoc("b", "The ministers met to talk about trade and tariffs.", "text",
+                                fallback_date="2023-02-01")).date_source == "capture"

@@ -299,9 +299,15 @@ def skip_hash(skip) -> str:
 
 
 def extract_dated(raw: RawDoc) -> Article:
+    """The article of a page, with its date: the one given with the input, else the page's own, else a
+    WARC record's capture date; `date_source` says which."""
     article = fit_for_parser(extract(raw))
-    if article.date is None and getattr(raw, "fallback_date", None):
-        article.date = raw.fallback_date  # a WARC record's capture date, when the page gives none
+    if raw.date:
+        article.date_source = "input"
+    elif article.date:
+        article.date_source = "page"
+    elif getattr(raw, "fallback_date", None):
+        article.date, article.date_source = raw.fallback_date, "capture"
     return article
 
 

@@ -16,10 +16,12 @@ from decimal import ROUND_HALF_UP, Decimal
 import numpy as np
 
 from whowhom.store import Store
+from whowhom.store.sql import PLACED
 
 NO_DAY = np.iinfo(np.int32).min  # events without a date count for actors, never in a series
 CENT = Decimal("0.01")
 SUMS = ("events", "scored", "milli", "q1", "q2", "q3", "q4")  # the columns of Dyads.sums
+COARSE = {"day": 0, "month": 1, "year": 2}
 
 
 class Dyads:
@@ -27,7 +29,7 @@ class Dyads:
         # per-batch rows summed; goldstein in exact thousandths; days as days since 1970-01-01
         rows = st.con.execute(
             "SELECT source, target, coalesce(datediff('day', DATE '1970-01-01', day), ?) AS day, modality, "
-            "background, comment, "
+            "background, comment, coalesce(\"precision\", 'day') AS \"precision\", "
             "sum(events)::BIGINT AS events, sum(scored)::BIGINT AS scored, "
             "coalesce(sum(goldstein_sum) * 1000, 0)::BIGINT AS milli, "
             + ", ".join(f"(sum(events) FILTER (WHERE quad_class = {q}))::BIGINT AS q{q}" for q in range(1, 5))
@@ -43,13 +45,15 @@ class Dyads:
         day = np.asarray(rows["day"]).astype(np.int32)
         # what a series leaves out unless asked for: 1 background, 2 reader comment
         kind = np.asarray(rows["background"], dtype=np.int8) + 2 * np.asarray(rows["comment"], dtype=np.int8)
+        # how coarse the events' date is: 0 a day, 1 a month, 2 a year (a month series leaves out the last)
+        coarse = np.array([COARSE[p] for p in rows["precision"].tolist()], dtype=np.int8)
         sums = np.stack([np.ma.filled(rows[c], 0) for c in SUMS], axis=1)
         if np.abs(sums).max(initial=0) < 2 ** 31:  # a row's counts are a day's: they fit; totals are int64
             sums = sums.astype(np.int32)
         # sorted by source (a source prefix is one slice), then target and day (periods come in order)
         order = np.lexsort((day, target, source))
         self.source, self.target, self.modality, self.day = source[order], target[order], modality[order], day[order]
-        self.kind, self.sums = kind[order], sums[order]
+        self.kind, self.sums, self.coarse = kind[order], sums[order], coarse[order]
         self._actor_counts: dict[tuple[bool, bool], tuple[list, list]] = {}
 
     def _ids(self, prefix: str) -> tuple[int, int]:
@@ -64,12 +68,13 @@ class Dyads:
         return (((kind & 1) == 0) | include_background) & (((kind & 2) == 0) | include_comments)
 
     def _rows(self, a: str, b: str, modality: str | None, include_background: bool = False,
-              include_comments: bool = False) -> np.ndarray:
+              include_comments: bool = False, by: str = "year") -> np.ndarray:
         (s0, s1), (t0, t1) = self._ids(a), self._ids(b)
         i0, i1 = np.searchsorted(self.source, np.array([s0, s1], dtype=self.source.dtype))
         tgt = self.target[i0:i1]
         keep = (tgt >= t0) & (tgt < t1) & (self.day[i0:i1] != NO_DAY) \
-            & self._included(self.kind[i0:i1], include_background, include_comments)
+            & self._included(self.kind[i0:i1], include_background, include_comments) \
+            & (self.coarse[i0:i1] <= max(COARSE[p] for p in PLACED[by]))
         if modality is not None:
             m = self.modalities.index(modality) if modality in self.modalities else -2
             keep &= self.modality[i0:i1] == m
@@ -81,7 +86,7 @@ class Dyads:
         first and last day of the period (since, until)."""
         out = []
         for s, t in ([(a, b), (b, a)] if both_directions and a != b else [(a, b)]):
-            rows = self._rows(s, t, modality, include_background, include_comments)
+            rows = self._rows(s, t, modality, include_background, include_comments, by)
             if not rows.size:
                 continue
             keys = _period(self.day[rows], by)

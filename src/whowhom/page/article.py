@@ -28,6 +28,7 @@ class Article:
     body: str                  # paragraphs of the article, joined by blank lines
     parts: list[Part] = field(default_factory=list)
     url: str | None = None
+    date_source: str | None = None  # where the date came from: "input", "page" or "capture" (see pipeline)
 
     def to_dict(self) -> dict:
         return asdict(self)

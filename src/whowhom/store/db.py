@@ -49,6 +49,12 @@ def _body_hash(article) -> str:
     return hashlib.sha256((article.body or "").encode("utf-8")).hexdigest()[:32]
 
 
+def _dated(article, now: dt.datetime) -> str:
+    """The article's date; for a page that gives none (and came with none), the day it was ingested, so
+    that its events count in dyad series (the article's date_source says so)."""
+    return article.date or now.date().isoformat()
+
+
 def _site(url: str | None) -> str | None:
     if not url:
         return None
@@ -67,7 +73,7 @@ class Store(Queries):
         except duckdb.Error as e:
             raise InputError(f"{self.path}: cannot open the store ({str(e).splitlines()[0]})") from None
         if not read_only:
-            if "dyad_days" in self._tables() and "comment" not in self._columns("dyad_days"):
+            if "dyad_days" in self._tables() and not {"comment", "precision"} <= self._columns("dyad_days"):
                 self.con.execute("DROP TABLE dyad_days")  # counts in an older layout: recomputed below
             # (the schema also gives an older store's events the background column)
             self.con.execute(resources.files("whowhom.store").joinpath("schema.sql").read_text("utf-8"))
@@ -81,13 +87,16 @@ class Store(Queries):
             catalog = self.con.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
             if "background" not in self._columns("events"):
                 self.con.execute(f'CREATE TEMP VIEW events AS SELECT *, false AS background FROM "{catalog}".main.events')
-            if "added" not in self._columns("articles"):
-                self.con.execute(f'CREATE TEMP VIEW articles AS SELECT *, NULL::TIMESTAMPTZ AS added '
+            missing = [f"NULL::{kind} AS {c}" for c, kind in (("added", "TIMESTAMPTZ"), ("date_source", "VARCHAR"))
+                       if c not in self._columns("articles")]
+            if missing:
+                self.con.execute(f'CREATE TEMP VIEW articles AS SELECT *, {", ".join(missing)} '
                                  f'FROM "{catalog}".main.articles')
         # What dyad series and actor counts read: the dyad_days table, unless it misses events (a store
         # written before the table existed, or by an older version): then it is recomputed, or, read-only,
         # the same counts are computed from the events by each query.
-        complete = "dyad_days" in self._tables() and "comment" in self._columns("dyad_days") and self.con.execute(
+        complete = "dyad_days" in self._tables() and {"comment", "precision"} <= self._columns("dyad_days") and \
+            self.con.execute(
             "SELECT (SELECT count(*) FROM events) = (SELECT coalesce(sum(events), 0) FROM dyad_days)").fetchone()[0]
         if not complete and not read_only:
             self.rebuild_dyad_days()
@@ -231,8 +240,10 @@ class Store(Queries):
         if m is not None:
             stories.story[aid] = story
             rows["signatures"].append([aid, story, dedup.to_bytes(m)])
-        rows["articles"].append([aid, article.id, article.title, article.date, article.url, _site(article.url),
-                                 article.author, article.body, body_hash, story, dup, seq, self._now])
+        rows["articles"].append([aid, article.id, article.title, _dated(article, self._now), article.url,
+                                 _site(article.url), article.author, article.body, body_hash, story, dup, seq,
+                                 self._now, getattr(article, "date_source", None) or ("page" if article.date
+                                                                                       else "ingest")])
         rows["parts"] += [[aid, i, p.label, p.text, p.author, p.time] for i, p in enumerate(article.parts)]
         return dup is not None
 
@@ -240,7 +251,7 @@ class Store(Queries):
         rows = []
         for n, ev in enumerate(events):
             d = ev.to_dict()
-            date = count_date(d["event_date"], article.date)
+            date = count_date(d["event_date"], _dated(article, self._now))
             rows.append([f"{aid}:{n}", aid, n, date, first_day(date)] + [d[f] for f in EVENT_FIELDS])
         into += rows
         return rows
@@ -257,13 +268,18 @@ class Store(Queries):
             raise
 
 
+def precision(date: str | None) -> str:
+    """As sql.PRECISION: 'year', 'month' or 'day'."""
+    return {4: "year", 7: "month"}.get(len(date or ""), "day")
+
+
 def _count_dyads(dyads: dict[tuple, list], rows: list[list]) -> None:
     """Add event rows (EVENT_COLUMNS) to a batch's dyad_days counts: key -> [events, scored, goldstein_sum],
     the sum exact, in thousandths, as DYAD_DAYS computes it."""
     at = [EVENT_COLUMNS.index(c) for c in DYAD_KEY]
-    g, bg, section = (EVENT_COLUMNS.index(c) for c in ("goldstein", "background", "section"))
+    g, bg, section, date = (EVENT_COLUMNS.index(c) for c in ("goldstein", "background", "section", "date"))
     for r in rows:
-        key = tuple(r[i] for i in at[:-1]) + (bool(r[bg]), r[section] == "comment")
+        key = tuple(r[i] for i in at[:-1]) + (bool(r[bg]), r[section] == "comment", precision(r[date]))
         n = dyads.setdefault(key, [0, 0, None])
         n[0] += 1
         if r[g] is not None:
@@ -276,6 +292,13 @@ def _records(df: pd.DataFrame) -> list[dict]:
     import pandas as pd
     out = []
     for rec in df.astype(object).to_dict("records"):
-        out.append({k: (None if v is None or (isinstance(v, float) and v != v) or v is pd.NA else v)
-                    for k, v in rec.items()})
+        out.append({k: _plain(v, pd) for k, v in rec.items()})
     return out
+
+
+def _plain(v, pd):
+    if v is None or (isinstance(v, float) and v != v) or v is pd.NA or v is pd.NaT:
+        return None
+    if isinstance(v, pd.Timestamp):  # a day as "2024-05-01", a time in ISO form
+        return v.date().isoformat() if v == v.normalize() and v.tzinfo is None else v.isoformat()
+    return v

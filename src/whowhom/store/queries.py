@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from whowhom.errors import InputError
 from whowhom.events.dating import first_day
-from whowhom.store.sql import (DYAD_INCLUDED, EVENT_ORDER, EVENT_SELECT, EVENT_STRUCT, clustered, counted,
+from whowhom.store.sql import (DYAD_INCLUDED, PLACED, EVENT_ORDER, EVENT_SELECT, EVENT_STRUCT, clustered, counted,
                                dyad_days as dyad_days_sql)
 
 if TYPE_CHECKING:  # pandas loads when a query returns a DataFrame, not when ingest starts
@@ -75,7 +75,7 @@ class Queries:
     def events_json(self, limit: int | None = 100, offset: int = 0, **filters) -> str:
         """events() as a JSON array of objects, written by DuckDB: the web API's answer, with no Python
         object per row (which would hold the GIL the server's event loop needs)."""
-        page, params = self._events_sql("e.*, a.story_id, a.title, a.url, a.site, a.seq", **filters,
+        page, params = self._events_sql("e.*, a.story_id, a.title, a.url, a.site, a.seq, a.date_source", **filters,
                                         limit=limit, offset=offset)
         sql = f"SELECT coalesce(to_json(list({EVENT_STRUCT} ORDER BY {EVENT_ORDER})), '[]') FROM ({page}) p"
         return self.con.execute(sql, params).fetchone()[0]
@@ -116,8 +116,10 @@ class Queries:
             parts.append(f"SELECT CAST(date_trunc('{PERIODS[by]}', d.day) AS DATE) AS period, ? AS source, "
                          f"? AS target, d.events, d.scored, d.goldstein_sum, d.quad_class FROM {days} d "
                          "WHERE starts_with(d.source, ?) AND starts_with(coalesce(d.target, ''), ?) "
-                         f"AND d.day IS NOT NULL AND (? IS NULL OR d.modality = ?) AND {DYAD_INCLUDED}")
-            params += [s, t, *day_params, s, t, modality, modality, include_background, include_comments]
+                         f"AND d.day IS NOT NULL AND (? IS NULL OR d.modality = ?) AND {DYAD_INCLUDED} "
+                         "AND coalesce(d.precision, 'day') IN (SELECT unnest(?))")
+            params += [s, t, *day_params, s, t, modality, modality, include_background, include_comments,
+                       list(PLACED[by])]
         quads = ", ".join(f"coalesce(sum(events) FILTER (WHERE quad_class = {q}), 0)::BIGINT AS q{q}"
                           for q in range(1, 5))
         sql = ("SELECT strftime(period, '%Y-%m-%d') AS period, source, target, sum(events)::BIGINT AS events, "
@@ -150,7 +152,8 @@ class Queries:
 
     def article_json(self, article_id: str) -> str | None:
         """One article (anatomy, parts, events with their spans) as a JSON object, written by DuckDB."""
-        row = self.con.execute("SELECT to_json({'id': article_id, 'title': title, 'date': date, 'url': url, "
+        row = self.con.execute("SELECT to_json({'id': article_id, 'title': title, 'date': date, "
+                               "'date_source': date_source, 'url': url, "
                                "'author': author, 'body': body, 'story_id': story_id, 'doc_id': doc_id}) "
                                "FROM articles WHERE article_id = ?", [article_id]).fetchone()
         if row is None:
@@ -160,7 +163,7 @@ class Queries:
                                  [article_id]).fetchone()[0]
         events = self.con.execute(  # the one article row joins each of its events
             f"SELECT coalesce(to_json(list({EVENT_STRUCT} ORDER BY p.n)), '[]') FROM (SELECT e.*, a.story_id, "
-            "a.title, a.url, a.site FROM events e, (SELECT * FROM articles WHERE article_id = ?) a "
+            "a.title, a.url, a.site, a.date_source FROM events e, (SELECT * FROM articles WHERE article_id = ?) a "
             "WHERE e.article_id = ?) p", [article_id, article_id]).fetchone()[0]
         return f'{row[0][:-1]},"parts":{parts},"events":{events}}}'
 

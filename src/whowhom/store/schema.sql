@@ -14,10 +14,13 @@ CREATE TABLE IF NOT EXISTS articles (
     story_id    VARCHAR,               -- article_id of the first article of its (near-)duplicate story
     duplicate   VARCHAR,               -- NULL, 'exact' or 'near'
     seq         BIGINT,                -- order of ingestion
-    added       TIMESTAMPTZ            -- when it was ingested (GDELT's DATEADDED)
+    added       TIMESTAMPTZ,           -- when it was ingested (GDELT's DATEADDED)
+    date_source VARCHAR                -- where `date` came from: 'input' (the record or the command line),
+                                       -- 'page', 'capture' (a WARC record's), 'ingest' (none: the ingest day)
 );
--- (a store written before ingest times were kept: its articles have none)
+-- (a store written before ingest times and date sources were kept: its articles have none)
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS added TIMESTAMPTZ;
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS date_source VARCHAR;
 
 CREATE TABLE IF NOT EXISTS parts (
     article_id  VARCHAR,
@@ -34,7 +37,8 @@ CREATE TABLE IF NOT EXISTS events (
     n               INTEGER,              -- position among the article's events
     date            VARCHAR,              -- the date counted on: the event's own if the text gives one and it is
                                           -- not just the article's period ("this year"), else the article's
-    day             DATE,                 -- date as a DATE (a bare year -> its 1 January)
+    day             DATE,                 -- date as a DATE (a bare year -> its 1 January; the precision is
+                                          -- date's: a dyad series by month leaves out events dated to a year)
     section         VARCHAR,
     sentence_index  INTEGER,
     sentence        VARCHAR,
@@ -81,6 +85,7 @@ CREATE TABLE IF NOT EXISTS dyad_days (
     quad_class      INTEGER,
     background      BOOLEAN,
     comment         BOOLEAN,              -- section 'comment' (readers' comments)
+    "precision"     VARCHAR,              -- of the event's date: 'day', 'month' or 'year' ("in 2014")
     events          BIGINT,               -- events counted
     scored          BIGINT,               -- of which with a Goldstein score
     goldstein_sum   DECIMAL(18, 3)        -- exact, so sums do not depend on the order of adding; NULL if none

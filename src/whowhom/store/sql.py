@@ -10,12 +10,15 @@ EVENT_FIELDS = ("section", "sentence_index", "sentence", "start", "end", "source
                 "quad_class", "penta", "plover", "plover_mode", "plover_context", "modality", "reported_by",
                 "event_date", "confidence", "rule", "background")
 EVENT_COLUMNS = ("event_id", "article_id", "n", "date", "day") + EVENT_FIELDS
-# What events() returns: the event, then a few columns of its article.
+# What events() returns: the event, its date as a day (a real date column: the first day of a year or
+# month) with that date's precision, then a few columns of its article.
 EVENT_SELECT = ", ".join(f'e."{c}"' for c in EVENT_COLUMNS if c not in ("n", "day")) + \
-    ", a.story_id, a.title, a.url, a.site"
+    ", e.day, CASE length(e.date) WHEN 4 THEN 'year' WHEN 7 THEN 'month' ELSE 'day' END AS \"precision\", " \
+    "a.story_id, a.title, a.url, a.site, a.date_source"
 # The same as a DuckDB struct (a JSON object) over the columns of a subquery `p`
 EVENT_STRUCT = "{" + ", ".join(f"'{c}': p.\"{c}\"" for c in EVENT_COLUMNS if c not in ("n", "day")) + \
-    ", 'story_id': p.story_id, 'title': p.title, 'url': p.url, 'site': p.site}"
+    ", 'day': p.day, 'precision': CASE length(p.date) WHEN 4 THEN 'year' WHEN 7 THEN 'month' ELSE 'day' END, " \
+    "'story_id': p.story_id, 'title': p.title, 'url': p.url, 'site': p.site, 'date_source': p.date_source}"
 EVENT_ORDER = "day NULLS LAST, seq, n"
 
 
@@ -62,12 +65,20 @@ CLUSTERED = clustered(counted()[0] + " AND e.modality = 'asserted'")
 DYAD_KEY = ("source", "target", "day", "modality", "quad_class", "background")
 
 
+# The precision of an event's date string ("2014", "2014-03", "2014-03-05").
+PRECISION = "CASE length(date) WHEN 4 THEN 'year' WHEN 7 THEN 'month' ELSE 'day' END"
+# The date precisions a series by each period can place: a month series takes events dated to a month or a
+# day, not those dated only to a year.
+PLACED = {"day": ("day",), "week": ("day",), "month": ("day", "month"), "year": ("day", "month", "year")}
+
+
 def dyad_days(where: str = "true") -> str:
     """The dyad_days counts computed from the events that meet `where` (commit() adds the same counts
     batch by batch)."""
     return f"""
 SELECT source, target, day, modality, quad_class, coalesce(background, false) AS background,
-       coalesce(section = 'comment', false) AS comment, count(*) AS events, count(goldstein) AS scored,
+       coalesce(section = 'comment', false) AS comment, {PRECISION} AS "precision",
+       count(*) AS events, count(goldstein) AS scored,
        sum(CAST(goldstein AS DECIMAL(18, 3))) AS goldstein_sum
 FROM events e WHERE {where} GROUP BY ALL"""
 
