@@ -29,8 +29,8 @@ def _parser() -> argparse.ArgumentParser:
     ext.add_argument("--format", choices=("json", "jsonl"), default="jsonl")
     _batch_switches(ext)
     # --- eval and dict (issue 3) ---
-    ev = sub.add_parser("eval", help="score whowhom against gold (events, cameo, penta, roles, extract, news, anatomy)")
-    ev.add_argument("task", choices=("events", "cameo", "penta", "roles", "extract", "news", "anatomy"))
+    ev = sub.add_parser("eval", help="score whowhom against gold (events, cameo, penta, roles, extract, news, anatomy, geo)")
+    ev.add_argument("task", choices=("events", "cameo", "penta", "roles", "extract", "news", "anatomy", "geo"))
     ev.add_argument("gold", help="gold JSON Lines (formats in ../shared/README.md)")
     ev.add_argument("--predictions", help="score these predictions (JSONL) instead of coding the gold texts")
     ev.add_argument("--mode", choices=("html", "text"), default="html", help="extract: code the HTML or the page text")
@@ -50,6 +50,8 @@ def _parser() -> argparse.ArgumentParser:
     rm.add_argument("--dir")
     # --- ingest, dyad, events, export (issue 4) ---
     __import__("whowhom.store.commands").store.commands.add_parsers(sub, FORMATS)
+    # --- places (issue 18) ---
+    __import__("whowhom.geo.command").geo.command.add_parser(sub, FORMATS, _batch_switches)
     # --- serve, report (issue 5) ---
     srv = sub.add_parser("serve", help="HTTP API and dashboard over the event store (read-only)")
     srv.add_argument("--db", default="whowhom.duckdb", help="event store (default: whowhom.duckdb)")
@@ -180,6 +182,8 @@ COMMANDS = {
     "dyad": lambda args: __import__("whowhom.store.commands").store.commands.dyad(args),
     "events": lambda args: __import__("whowhom.store.commands").store.commands.events(args),
     "export": lambda args: __import__("whowhom.store.commands").store.commands.export(args),
+    # --- places handler (issue 18) ---
+    "places": lambda args: __import__("whowhom.geo.command").geo.command.run(args),
     # --- serve, report handlers (issue 5) ---
     "serve": lambda args: __import__("whowhom.api.server").api.server.serve(args.db, args.host, args.port,
                                                                             args.workers),

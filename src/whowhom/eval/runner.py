@@ -12,7 +12,7 @@ from whowhom.eval import penta as pr
 from whowhom.eval.gold import read_gold
 from whowhom.eval.system import code_pages, code_records, read_predictions
 
-TASKS = ("events", "cameo", "penta", "roles", "extract", "news", "anatomy")
+TASKS = ("events", "cameo", "penta", "roles", "extract", "news", "anatomy", "geo")
 
 
 def _system(task, records, predictions):
@@ -166,6 +166,12 @@ def _report_anatomy(records, gold, predictions, worst) -> dict:
 def run(task: str, gold: str, predictions: str | None = None, mode: str = "html", worst: int = 10) -> dict:
     if task not in TASKS:
         raise InputError(f"unknown task {task!r} (one of {', '.join(TASKS)})")
+    if task == "geo":  # toponym resolution (whowhom.geo): its own gold reader, scorer and report
+        from whowhom.eval import geo
+        head = geo.run(gold, predictions, worst)
+        head["gold"] = str(gold)
+        print(json.dumps(head))
+        return head
     records = read_gold(gold, task)
     if task == "extract":
         head = _report_extract(records, gold, mode, predictions, worst)

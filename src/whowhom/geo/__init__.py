@@ -1,0 +1,128 @@
+"""Where it happened: offline geolocation of the places a news text names.
+
+    places(text or Doc, doc_id=None) -> list[Place]     every place mention, resolved, in text order
+    place_in(places, start, end, text) -> Place | None  the place a stretch of text (an event's sentence)
+                                                        sets things in: "in Aleppo", else the most specific
+    focus(places) -> Place | None                       the place the article is mostly about
+    gazetteer.load() -> Gazetteer                       the names (GeoNames; data/geo/README.md)
+
+Offsets are character offsets in the text given (the Doc's text). Nothing is fetched at run time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import asdict, dataclass
+
+from spacy.tokens import Doc
+
+from whowhom.geo import gazetteer, mentions, resolve
+from whowhom.geo.gazetteer import ADJECTIVE, Entry
+
+FIELDS = ("doc_id", "start", "end", "text", "name", "country", "admin1", "lat", "lon", "geonames_id", "feature")
+SPECIFIC = {"site": 0, "landmark": 1, "city": 2, "district": 3, "region": 4, "country": 5, "area": 6, "continent": 7}
+LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|on|throughout|within|into|of)\s+(?:the\s+)?$",
+                      re.I)
+
+
+@dataclass
+class Place:
+    start: int
+    end: int
+    text: str
+    name: str                  # the place's own name ("Turkey" for "Turkish")
+    country: str               # ISO 3166 alpha-3; "" for a continent or an area of several countries
+    admin1: str                # the first-level region (state, province) by name; "" where none
+    lat: float
+    lon: float
+    geonames_id: int | None    # None for a site placed by its context and for whowhom's own areas
+    feature: str               # continent, area, country, region, district, city, landmark, site
+    doc_id: str | None = None
+    adjective: bool = False    # named by an adjective or demonym ("Turkish troops")
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        return {k: d[k] for k in FIELDS}
+
+
+def places(text: str | Doc, doc_id: str | None = None, nlp=None) -> list[Place]:
+    """The places a text names, resolved with the whole text as context (module docstring of resolve.py)."""
+    if isinstance(text, Doc):
+        doc = text
+    else:
+        from whowhom import nlp as whowhom_nlp
+        doc = (nlp or whowhom_nlp.load())(text)
+    from whowhom.page.dateline import datelines
+    gaz = gazetteer.load()
+    found = mentions.find(doc, gaz)
+    lines = datelines(doc.text)
+
+    def in_dateline(m) -> bool:
+        return any(a <= m.start < b for a, b in lines)
+
+    for m in found:
+        m.dateline = in_dateline(m)
+
+    first = resolve.score_all(found, doc.text, in_dateline)
+    scored = resolve.score_all(found, doc.text, in_dateline, [s[0][1] if s else None for s in first])
+    boxes = resolve.containers(found, doc.text)
+    boxed_by = {id(b) for b in boxes.values()}
+    kept = []
+    for i, m in enumerate(found):
+        best = scored[i][0] if scored[i] else None
+        if resolve.keep(m, best, i in boxes, id(m) in boxed_by):
+            kept.append((i, m, best))
+    out = [_place(m, best[1], best[2] == ADJECTIVE, doc_id) for _, m, best in kept if best is not None]
+    sites = [(i, m) for i, m, best in kept if best is None] + mentions.uncovered(doc, out, found)
+    centre, inner = focus(out), set()
+    for i, m in sites:
+        if (where := _setting(i, m, boxes, out, doc.text) or centre) is not None:
+            out.append(Place(m.start, m.end, m.text, m.text, where.country, where.admin1, where.lat, where.lon,
+                             None, "site", doc_id))
+            inner.update(id(p) for p in out[:-1] if m.start <= p.start and p.end <= m.end)
+    # (a place within a site's name, Dubai of "Dubai World Trade Centre", is where the site is, not a place of its own)
+    return sorted((p for p in out if id(p) not in inner), key=lambda p: p.start)
+
+
+def _place(m, e: Entry, adjective: bool, doc_id) -> Place:
+    feature = "city" if e.feature == "capital" else e.feature
+    admin1 = "" if feature in ("country", "continent", "area") else e.admin1
+    return Place(m.start, m.end, m.text, e.name, e.country, admin1, e.lat, e.lon, e.id, feature, doc_id, adjective)
+
+
+def _setting(i, m, boxes, resolved: list[Place], text: str) -> Place | None:
+    """Where a place the gazetteer does not know lies: a place its own name holds ("Dubai World Trade
+    Centre"), the larger place written beside it, the nearest place up to a region's size named before it in
+    its sentence; else (the caller's) the place the article is mostly about."""
+    within = [p for p in resolved if m.start <= p.start and p.end <= m.end and not p.adjective]
+    if within:
+        return min(within, key=lambda p: SPECIFIC[p.feature])
+    box = boxes.get(i)
+    if box is not None:
+        hit = next((p for p in resolved if p.start == box.start), None)
+        if hit is not None:
+            return hit
+    sent = [p for p in resolved if m.sent <= p.start < m.start and SPECIFIC[p.feature] <= 4 and not p.adjective]
+    return sent[-1] if sent else None
+
+
+def focus(found: list[Place]) -> Place | None:
+    """The place an article is mostly about: its most named town, else region, else country."""
+    for level in (("city", "district", "landmark"), ("region",), ("country",)):
+        named = Counter((p.name, p.country) for p in found if p.feature in level and not p.adjective)
+        if named:
+            top = named.most_common(1)[0][0]
+            return next(p for p in found if (p.name, p.country) == top)
+    return None
+
+
+def place_in(found: list[Place], start: int, end: int, text: str) -> Place | None:
+    """The place a stretch of text (an event's sentence, offsets as the places') sets things in: of the
+    places named in it, one after "in", "at", "near", ... first, then the most specific; an adjective
+    ("Turkish troops") says whose, not where, and is taken last."""
+    inside = [p for p in found if start <= p.start and p.end <= end]
+    if not inside:
+        return None
+    return min(inside, key=lambda p: (p.adjective, not LOCATIVE.search(text[max(0, p.start - 20):p.start]),
+                                      SPECIFIC[p.feature], p.start))

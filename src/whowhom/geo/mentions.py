@@ -1,0 +1,152 @@
+"""Place mentions in a parsed text: every capitalised run of words the gazetteer knows ("Aydin", "New South
+Wales", "Turkish", "B.C."), including those inside a longer name ("Kentucky State Police", "the Pakistan
+Army"), and the places the model's NER finds that the gazetteer does not know ("Kasba Bonli", "Royal
+Street"), each with its candidates. Which candidate is meant, and whether a mention is a place at all, is
+resolve.py's question; what a mention's words and entity label say is gathered here for it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from whowhom.geo.gazetteer import ADJECTIVE, Entry, Gazetteer
+
+MAX_WORDS = 6
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# Words that may stand inside a place's name in lower case ("Bosnia and Herzegovina", "Rio de Janeiro")
+JOINERS = {"and", "of", "de", "del", "da", "do", "dos", "la", "le", "les", "el", "al", "upon", "on", "the", "du",
+           "des", "am", "an", "der", "y", "-", "'s", "’s"}
+# A generic word that may follow (or open) the name of a place ("Idlib province", "the city of Homs"): the
+# name alone is looked up; the word says what kind of place is meant.
+KIND_WORDS = {"province": "region", "state": "region", "region": "region", "governorate": "region",
+              "oblast": "region", "prefecture": "region", "territory": "region", "county": "district",
+              "district": "district", "city": "city", "town": "city", "village": "city", "municipality": "city"}
+LOCATIVE = {"in", "at", "near", "from", "to", "outside", "inside", "into", "across", "around", "via", "toward",
+            "towards", "through", "throughout"}
+# The last word of a building's or a street's name: such a name is a place whatever NER calls it
+FACILITY = set("""street st. road avenue ave. lane boulevard square park bridge church cathedral chapel mosque
+temple synagogue university college school academy hospital clinic centre center hall library museum
+gallery station airport stadium arena market mall hotel inn tower palace castle estate plantation canal
+racecourse embassy consulate prison""".split())
+LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
+
+
+@dataclass
+class Mention:
+    start: int                 # character offsets in the Doc's text
+    end: int
+    text: str
+    candidates: list[tuple[Entry, str]]   # (entry, kind of name: gazetteer.NAME, ADJECTIVE, CODE, ...)
+    label: str = ""            # the NER label of the entity it lies in ("" for none)
+    whole: bool = False        # the mention is that entity, not a part of it
+    proper: bool = False       # its words are tagged as proper nouns
+    kind: str = ""             # what a generic word beside it says it is ("region" for "Idlib province")
+    sent: int = 0              # the start of its sentence (characters)
+    locative: bool = False     # "in", "at", "near", ... stands before it
+    inside_run: bool = False   # a capitalised word of the same name stands right before it ("Louisiana Purchase")
+    dateline: bool = False     # it lies in a dateline ("KABUL, Afghanistan (AP) -"): where the story was filed
+
+
+def find(doc: Doc, gaz: Gazetteer) -> list[Mention]:
+    ents = {}
+    for e in doc.ents:
+        for t in e:
+            ents[t.i] = e
+    out, taken = [], set()
+    toks = list(doc)
+    i = 0
+    while i < len(toks):
+        m = _match_at(doc, toks, i, gaz, ents)
+        if m is None:
+            i += 1
+            continue
+        out.append(m[0])
+        taken.update(range(i, m[1]))
+        i = m[1]
+    for e in doc.ents:  # the places NER finds that the gazetteer does not know
+        if e.label_ in PLACE_LABELS and not any(t.i in taken for t in e):
+            out.append(_unknown(e, gaz))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _capital(tok) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _match_at(doc, toks, i, gaz, ents):
+    """The longest gazetteer name that starts at token i, as (Mention, end token)."""
+    first = toks[i]
+    if not _capital(first):
+        return None
+    top = min(len(toks), i + MAX_WORDS)
+    for j in range(top, i, -1):
+        last = toks[j - 1]
+        if j - 1 > i and (not _capital(last) or last.is_sent_start
+                          or any(t.is_space or t.is_sent_start or not (_capital(t) or t.lower_ in JOINERS)
+                                 for t in toks[i + 1:j - 1])):
+            continue
+        start, end = first.idx, last.idx + len(last.text)
+        cands = gaz.lookup(doc.text[start:end])
+        if not cands and j == i + 1 and "-" in first.text[1:]:
+            end = start + first.text.index("-", 1)  # "Turkish-backed", "U.S.-led"
+            cands = gaz.lookup(doc.text[start:end])
+        if cands:
+            m = _mention(doc, toks[i:j], start, end, cands, ents)
+            if m.label == "NORP" and any(k == ADJECTIVE for _, k in cands):
+                m.candidates = [(e, k) for e, k in cands if k == ADJECTIVE]  # "Canadian", not Canadian, Texas
+            return m, j
+    return None
+
+
+def _mention(doc, toks, start, end, cands, ents) -> Mention:
+    e = ents.get(toks[0].i)
+    label = e.label_ if e is not None else ""
+    m = Mention(start, end, doc.text[start:end], cands, label, sent=doc[toks[0].i].sent.start_char)
+    if e is not None:
+        m.whole = LEADING.sub("", e.text) == m.text or e.text == m.text
+    before = doc[toks[0].i - 1] if toks[0].i else None
+    m.locative = before is not None and before.lower_ in LOCATIVE
+    m.inside_run = (before is not None and _capital(before) and before.is_alpha and not before.is_sent_start
+                    and before.whitespace_ == " " and not before.is_upper and before.lower_ not in ("the", "a", "an"))
+    m.proper = all(t.tag_ in ("NNP", "NNPS") or not t.is_alpha for t in toks)
+    nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+    prev = doc[toks[0].i - 2: toks[0].i] if toks[0].i >= 2 else None
+    if nxt is not None and nxt.lower_ in KIND_WORDS:
+        m.kind = KIND_WORDS[nxt.lower_]
+    elif prev is not None and prev[1].lower_ == "of" and prev[0].lower_ in KIND_WORDS:
+        m.kind = KIND_WORDS[prev[0].lower_]
+    return m
+
+
+def _unknown(e, gaz) -> Mention:
+    """An NER place the gazetteer has no name for as it stands; its name without a leading "the" and a
+    trailing kind word ("Oaxaca State", "the Idlib countryside") may still be one."""
+    text = LEADING.sub("", e.text)
+    start = e.end_char - len(text)
+    words = text.split()
+    kind, cands = "", []
+    if len(words) > 1 and words[-1].lower() in KIND_WORDS:
+        kind = KIND_WORDS[words[-1].lower()]
+        cands = gaz.lookup(" ".join(words[:-1]))
+    m = Mention(start, e.end_char, text, cands, e.label_, whole=True, kind=kind, sent=e.sent.start_char)
+    m.proper = any(t.tag_ in ("NNP", "NNPS") for t in e)
+    return m
+
+
+def uncovered(doc: Doc, kept, found: list[Mention]) -> list[tuple[int, Mention]]:
+    """The places NER finds whose names the kept places do not cover ("Royal Street", of which only a
+    village called Royal was a candidate; "Dubai World Trade Centre"), as mentions without candidates
+    (index -1: no larger place written beside them)."""
+    covered = {c for p in kept for c in range(p.start, p.end)}
+    known = {(m.start, m.end) for m in found}
+    out = []
+    for e in doc.ents:
+        text = LEADING.sub("", e.text)
+        start = e.end_char - len(text)
+        building = len(e) > 1 and e[-1].lower_ in FACILITY  # ("MetroHealth Medical Center", an ORG to NER)
+        if (e.label_ in PLACE_LABELS or building) and (start, e.end_char) not in known and any(
+                t.idx not in covered and t.text[:1].isupper() for t in e if t.idx >= start):
+            out.append((-1, Mention(start, e.end_char, text, [], e.label_, whole=True, sent=e.sent.start_char)))
+    return out

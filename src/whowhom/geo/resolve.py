@@ -1,0 +1,178 @@
+"""Toponym resolution: which of its candidates each place mention means, read as an analyst would, from
+the article as a whole.
+
+A candidate's prior is what kind of place it is and how many people live there (a country before a
+region before a town; a capital before a town of its name). The article moves it: the countries and
+regions its unambiguous mentions name (a dateline counts three times), the larger place written beside a
+mention ("Aydin, Turkey", "Red Deer, Alta.", "Kobani (Syria)"), a kind word ("Idlib province"), and other
+places resolved close by (a second pass). A name keeps one sense throughout an article unless a larger
+place beside it says otherwise. A mention is kept as a place when NER calls it one, when it names a country
+or a region, or when its best candidate's score clears THRESHOLD; a place the gazetteer does not know
+("Royal Street", a village) is put at the most specific place the article sets it in (feature "site").
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+
+from whowhom.geo.gazetteer import ADJECTIVE, ALTERNATE, CODE, Entry, key
+from whowhom.geo.mentions import PLACE_LABELS, Mention
+
+PRIOR = {"continent": 14.0, "area": 12.0, "country": 14.0, "region": 7.0, "district": 0.0, "city": 1.0,
+         "capital": 4.0, "landmark": 8.0}
+BROAD = ("continent", "area", "country", "region", "landmark")
+THRESHOLD = 5.5
+# Short words that are also a region's code ("IN", "OK", "ACT")
+WORDS = set("in or me hi oh ok al la de pa ma co id as at be is it on to us so no go an am do he if my of up we "
+            "act all can new ne wa sa".split())
+# Words for kinds of place and building, which end names ("Royal Street") and are also some village's name
+GENERIC = set("""street road avenue lane boulevard drive way square park garden gardens bridge church cathedral
+chapel mosque temple synagogue university college school academy hospital clinic centre center hall court
+library museum gallery station airport stadium arena market mall hotel inn tower house palace castle estate
+village town city county state province region district island islands lake river mountain mountains valley
+beach bay harbour harbor port canal plantation railroad railway lagoon point rock creek falls hill hills
+north south east west central northern southern eastern western upper lower new old great little royal
+national union""".split())
+NEAR_KM = 150
+COMMA = re.compile(r"^\s*(?:,|\()\s*$")
+
+
+def km(a: Entry, b: Entry) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def prior(e: Entry, kind: str) -> float:
+    p = PRIOR[e.feature]
+    if e.feature in ("city", "capital"):
+        p += math.log10(e.population + 1)
+    elif e.feature == "district":
+        p += 0.75 * math.log10(e.population + 1)
+    elif e.feature == "region":
+        p += 0.25 * math.log10(e.population + 1)
+    return p - (1.0 if kind == CODE else 2.5 if kind == ALTERNATE else 0.0)
+
+
+def contains(big: Entry, small: Entry) -> bool:
+    if big.feature in ("country",):
+        return small.country == big.country and small is not big
+    if big.feature == "region":
+        return small.country == big.country and small.admin1 == big.name and small is not big
+    if big.feature == "continent" or big.feature == "area":
+        return False
+    return False
+
+
+def evidence(mentions: list[Mention], in_dateline) -> dict[str, tuple[Counter, Counter]]:
+    """For each name, the countries and (country, region) pairs the article's other unambiguous mentions
+    name, by weight (a name is no evidence for itself)."""
+    countries, regions, own = Counter(), Counter(), defaultdict(lambda: (Counter(), Counter()))
+    for m in mentions:
+        cands = [(e, k) for e, k in m.candidates if k != CODE or m.label == "GPE"]
+        if not cands:
+            continue
+        w = 3 if in_dateline(m) else 1
+        nations = {e.country for e, _ in cands if e.country}
+        top = max(cands, key=lambda c: prior(*c))[0]
+        mine = own[key(m.text)]
+        if len(nations) == 1 or top.feature in ("country", "region"):
+            c = top.country if len(nations) != 1 else next(iter(nations))
+            countries[c] += w
+            mine[0][c] += w
+        admins = {(e.country, e.admin1) for e, _ in cands if e.admin1}
+        if len(admins) == 1 or top.feature == "region":
+            r = (top.country, top.admin1) if len(admins) != 1 else next(iter(admins))
+            regions[r] += w
+            mine[1][r] += w
+    return {k: (countries - c, regions - r) for k, (c, r) in own.items()}
+
+
+def containers(mentions: list[Mention], text: str) -> dict[int, Mention]:
+    """Mention index -> the mention of a larger place written right after it ("Aydin, Turkey")."""
+    out = {}
+    for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
+        if COMMA.match(text[a.end:b.start]) and b.candidates:
+            out[i] = b
+    return out
+
+
+def score_all(mentions, text, in_dateline, chosen=None) -> list[list[tuple[float, Entry, str]]]:
+    """For each mention, its candidates scored, best first. `chosen` (a first pass's picks) adds the
+    nearness of other places the article names."""
+    context = evidence(mentions, in_dateline)
+    boxes = containers(mentions, text)
+    boxed = {id(b): mentions[i] for i, b in boxes.items()}  # the larger place -> what it holds
+    out = []
+    for i, m in enumerate(mentions):
+        box, held = boxes.get(i), boxed.get(id(m))
+        countries, regions = context.get(key(m.text), (Counter(), Counter()))
+        total = sum(countries.values()) or 1
+        scored = []
+        for e, kind in m.candidates:
+            s = prior(e, kind)
+            if e.country and e.country in countries:
+                s += 2.0 + 4.0 * countries[e.country] / total
+            if e.admin1 and (e.country, e.admin1) in regions and e.feature != "region":
+                s += 2.5
+            if m.kind and m.kind == ("city" if e.feature == "capital" else e.feature):
+                s += 3.0
+            if box is not None:
+                s += 8.0 if any(contains(b, e) for b, _ in box.candidates) else -2.0
+            if held is not None and any(contains(e, h) for h, _ in held.candidates):
+                s += 6.0  # ("Tacoma, Washington": the state that holds a Tacoma)
+            if chosen and e.feature in ("city", "capital", "district"):
+                if any(c is not None and c is not e and j != i and c.feature in ("city", "capital", "district")
+                       and km(c, e) < NEAR_KM for j, c in enumerate(chosen)):
+                    s += 2.0
+            scored.append((s, e, kind))
+        scored.sort(key=lambda x: -x[0])
+        out.append(scored)
+    return _one_sense(mentions, out, boxes)
+
+
+def _one_sense(mentions, scored, boxes):
+    """Mentions of one name without a larger place beside them take the sense the article gives it most."""
+    groups = defaultdict(list)
+    for i, m in enumerate(mentions):
+        if i not in boxes and scored[i]:
+            groups[key(m.text)].append(i)
+    for ids in groups.values():
+        if len(ids) < 2:
+            continue
+        total = defaultdict(float)
+        for i in ids:
+            for s, e, _ in scored[i]:
+                total[id(e)] += s
+        for i in ids:
+            scored[i].sort(key=lambda x: -total[id(x[1])])
+    return scored
+
+
+def keep(m: Mention, best: tuple[float, Entry, str] | None, boxed: bool, after_place: bool) -> bool:
+    """Is this mention a place? NER says so, or the gazetteer does convincingly. A word that names a kind of
+    place is the head of a longer name ("Royal Street", "Manila Cathedral"), not a town of that name; an
+    adjective inside a place's name ("Indian Ocean", "French Quarter") says nothing of where; a town's name
+    inside a person's ("Albert Smith") or further on in a run of names ("Louisiana Purchase") is not one."""
+    if best is None:
+        return m.label in PLACE_LABELS
+    s, e, kind = best
+    if m.text.lower() in GENERIC and not (m.whole and m.label == "GPE"):
+        return False
+    if kind == ADJECTIVE and not m.whole and m.label in PLACE_LABELS:
+        return False
+    if kind == CODE:  # ("BC", "Calif."): after a place, in a dateline, or a code that is no word ("OK", "IN")
+        return after_place or m.label == "GPE" or m.dateline or (s >= PRIOR["region"] and key(m.text) not in WORDS)
+    if boxed or m.dateline or (m.whole and m.label in PLACE_LABELS) or (m.label == "NORP" and kind == ADJECTIVE):
+        return True
+    if m.label == "PERSON":
+        return m.whole and (e.feature in ("country", "continent", "area") or s >= THRESHOLD + (0 if m.locative else 3))
+    if m.label in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
+        return e.feature in BROAD and kind != ADJECTIVE
+    if e.feature in BROAD:
+        return True
+    if m.inside_run:
+        return False
+    return bool(m.proper or m.label) and s >= THRESHOLD
