@@ -148,6 +148,9 @@ def _print(df, fmt: str, title: str) -> None:
     elif fmt == "tsv":
         df.to_csv(sys.stdout, sep="\t", index=False, lineterminator="\n")
     else:
+        for col in df.columns:  # a day as 2024-05-01, not 2024-05-01 00:00:00
+            if str(df[col].dtype).startswith("datetime64") and (df[col].dropna().dt.normalize() == df[col].dropna()).all():
+                df = df.assign(**{col: df[col].dt.strftime("%Y-%m-%d")})
         from rich.console import Console
         from rich.table import Table
         table = Table(title=title)

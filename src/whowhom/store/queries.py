@@ -122,7 +122,7 @@ class Queries:
                        list(PLACED[by])]
         quads = ", ".join(f"coalesce(sum(events) FILTER (WHERE quad_class = {q}), 0)::BIGINT AS q{q}"
                           for q in range(1, 5))
-        sql = ("SELECT strftime(period, '%Y-%m-%d') AS period, source, target, sum(events)::BIGINT AS events, "
+        sql = ("SELECT period, source, target, sum(events)::BIGINT AS events, "
                "round(sum(goldstein_sum), 2)::DOUBLE AS goldstein_sum, "
                f"round(sum(goldstein_sum)::DOUBLE / nullif(sum(scored), 0), 2) AS goldstein_mean, {quads} "
                f"FROM ({' UNION ALL '.join(parts)}) GROUP BY ALL ORDER BY period, source, target")
