@@ -246,3 +246,14 @@ def test_html_extractor_never_raises(html):
 
     article = extract(RawDoc(id="fuzz", content=html, kind="html"))
     assert isinstance(article.body, str)
+
+
+def test_page_limit_switch_skips_a_big_page_and_keeps_the_rest(tmp_path):
+    (tmp_path / "big.txt").write_text("Russia warned Ukraine on Monday. " * 40_000)   # 1.3 MB
+    (tmp_path / "small.txt").write_text(NEWS)
+    res = whowhom("ingest", tmp_path / "big.txt", tmp_path / "small.txt", "--db", tmp_path / "s.duckdb",
+                  "--no-progress", "--max-page-mb", "1")
+    assert res.returncode == 0, res.stderr
+    assert "articles stored: 1" in res.stderr and "page over 1 MB" in res.stderr
+    res = whowhom("code", tmp_path / "big.txt", "--max-page-mb", "0")
+    assert res.returncode == 2 and res.stderr.strip() == "whowhom: error: --max-page-mb 0: from 0 to 1024"

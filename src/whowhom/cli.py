@@ -75,6 +75,23 @@ def _batch_switches(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict", action="store_true",
                    help="stop at the first input that cannot be read or coded (default: skip it, say why "
                         "on stderr, go on)")
+    add_page_limit(p)
+
+
+def add_page_limit(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-page-mb", type=float, metavar="MB",
+                   help="skip a page or record bigger than this, raw or decompressed (default 8, or "
+                        "$WHOWHOM_MAX_PAGE_BYTES)")
+
+
+def _page_limit(args) -> None:
+    """--max-page-mb, for the readers here and in any worker process started from here."""
+    mb = getattr(args, "max_page_mb", None)
+    if mb is None:
+        return
+    if not 0 < mb <= 1024:
+        raise InputError(f"--max-page-mb {mb:g}: from 0 to 1024")
+    os.environ["WHOWHOM_MAX_PAGE_BYTES"] = str(int(mb * 2**20))
 
 
 class _Skips:
@@ -196,6 +213,7 @@ COMMANDS = {
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        _page_limit(args)
         COMMANDS[args.command](args)
     except InputError as err:
         print(f"whowhom: error: {err}", file=sys.stderr)

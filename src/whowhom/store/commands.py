@@ -39,6 +39,7 @@ def add_parsers(sub, input_formats) -> None:
     ing.add_argument("--sentences", choices=("actors", "all"), default="actors",
                      help="actors (default): parse only sentences that name a known actor, and store no event "
                           "whose source and target are both unknown; all: code every sentence as `whowhom code`")
+    __import__("whowhom.cli").cli.add_page_limit(ing)
     ing.add_argument("--no-progress", action="store_true", help="no progress bar")
     ing.add_argument("--verbose", action="store_true", help="a line on stderr after each committed batch")
 
