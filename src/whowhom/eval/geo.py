@@ -93,8 +93,9 @@ def _cause(row, gaz) -> str:
 
 
 def report(r: dict, worst: int) -> dict:
+    median = "-" if r["median_km"] is None else f"{r['median_km']:.1f}"
     print(f"geo: {r['records']} texts, {r['toponyms']} gold toponyms  acc@161 {r['acc161']:.3f}  "
-          f"found {r['found']:.3f}  median error {r['median_km'] if r['median_km'] is None else round(r['median_km'], 1)} km")
+          f"found {r['found']:.3f}  median error {median} km (of those found)")
     for name, c in r["corpora"].items():
         print(f"  {name:<12} {c['toponyms']:>5} toponyms  acc@161 {c['acc161']:.3f}  found {c['found']:.3f}")
     print("\nmisses by cause:")

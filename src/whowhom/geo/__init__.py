@@ -58,24 +58,25 @@ def places(text: str | Doc, doc_id: str | None = None, nlp=None) -> list[Place]:
     found = mentions.find(doc, gaz)
     lines = datelines(doc.text)
 
-    def in_dateline(m) -> bool:
-        return any(a <= m.start < b for a, b in lines)
-
     for m in found:
-        m.dateline = in_dateline(m)
-
-    first = resolve.score_all(found, doc.text, in_dateline)
-    scored = resolve.score_all(found, doc.text, in_dateline, [s[0][1] if s else None for s in first])
-    boxes = resolve.containers(found, doc.text)
+        m.dateline = any(a <= m.start < b for a, b in lines)
+    first = resolve.score_all(found, doc.text)
+    scored = resolve.score_all(found, doc.text, [s[0][1] if s else None for s in first])
+    boxes, context = resolve.containers(found, doc.text), resolve.evidence(found)
     boxed_by = {id(b) for b in boxes.values()}
     kept = []
     for i, m in enumerate(found):
         best = scored[i][0] if scored[i] else None
         if resolve.keep(m, best, i in boxes, id(m) in boxed_by):
+            if best is not None and i not in boxes and resolve.stranger(m, best, context):
+                best = None  # (then placed as a site, where the story is)
             kept.append((i, m, best))
     out = [_place(m, best[1], best[2] == ADJECTIVE, doc_id) for _, m, best in kept if best is not None]
     sites = [(i, m) for i, m, best in kept if best is None] + mentions.uncovered(doc, out, found)
-    centre, inner = focus(out), set()
+    sites += mentions.after_preposition(doc, out, [m for _, m in sites])
+    # (what the story is about: the town of its dateline, where it was filed, else the town it names most)
+    filed = [p for p in out if any(a <= p.start < b for a, b in lines) and SPECIFIC[p.feature] <= 3]
+    centre, inner = filed[0] if filed else focus(out), set()
     for i, m in sites:
         if (where := _setting(i, m, boxes, out, doc.text) or centre) is not None:
             out.append(Place(m.start, m.end, m.text, m.text, where.country, where.admin1, where.lat, where.lon,

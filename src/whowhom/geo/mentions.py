@@ -150,3 +150,40 @@ def uncovered(doc: Doc, kept, found: list[Mention]) -> list[tuple[int, Mention]]
                 t.idx not in covered and t.text[:1].isupper() for t in e if t.idx >= start):
             out.append((-1, Mention(start, e.end_char, text, [], e.label_, whole=True, sent=e.sent.start_char)))
     return out
+
+
+# Prepositions of place, and of motion (after which a name is a place less surely: "a letter from Smith")
+SPATIAL = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within"}
+MOTION = {"from", "to", "into", "via", "toward", "towards", "through", "of"}
+NOT_PLACES = {"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE",
+              "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
+
+
+def after_preposition(doc: Doc, kept, found: list[Mention]) -> list[tuple[int, Mention]]:
+    """Names written where a place is ("at Eva's Village", "in Madinaty", "from Umemger village") that
+    neither the gazetteer nor NER took for one: a run of proper nouns after a preposition of place (after
+    one of motion only where NER calls it nothing else), not a person's possessive ("in Trump's ...")."""
+    covered = {c for p in kept for c in range(p.start, p.end)} | {c for m in found for c in range(m.start, m.end)}
+    out, i = [], 0
+    while i < len(doc):
+        t = doc[i]
+        if t.lower_ not in SPATIAL | MOTION or i + 1 >= len(doc):
+            i += 1
+            continue
+        j = i + 1 + (doc[i + 1].lower_ == "the")
+        k = j
+        while k < len(doc) and (doc[k].tag_ in ("NNP", "NNPS") and _capital(doc[k])
+                                or k > j and doc[k].lower_ in ("of", "and", "'s", "’s") and k + 1 < len(doc)
+                                and doc[k + 1].tag_ in ("NNP", "NNPS")):
+            k += 1
+        if k == j or doc[k - 1].lower_ in ("'s", "’s") or (k < len(doc) and doc[k].lower_ in ("'s", "’s")):
+            i = max(k, i + 1)
+            continue
+        span = doc[j:k]
+        labels = {x.ent_type_ for x in span}
+        ok = not labels & NOT_PLACES if t.lower_ in SPATIAL else labels <= {"", "GPE", "LOC", "FAC"}
+        if ok and not any(c in covered for c in range(span.start_char, span.end_char)):
+            out.append((-1, Mention(span.start_char, span.end_char, span.text, [], "", whole=True,
+                                    sent=span.sent.start_char)))
+        i = k
+    return out

@@ -8,7 +8,8 @@ mention ("Aydin, Turkey", "Red Deer, Alta.", "Kobani (Syria)"), a kind word ("Id
 places resolved close by (a second pass). A name keeps one sense throughout an article unless a larger
 place beside it says otherwise. A mention is kept as a place when NER calls it one, when it names a country
 or a region, or when its best candidate's score clears THRESHOLD; a place the gazetteer does not know
-("Royal Street", a village) is put at the most specific place the article sets it in (feature "site").
+("Royal Street", a village), or knows only as a small town abroad where the story never goes (stranger),
+is put at the most specific place the article sets it in (feature "site").
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ from collections import Counter, defaultdict
 from whowhom.geo.gazetteer import ADJECTIVE, ALTERNATE, CODE, Entry, key
 from whowhom.geo.mentions import PLACE_LABELS, Mention
 
-PRIOR = {"continent": 14.0, "area": 12.0, "country": 14.0, "region": 7.0, "district": 0.0, "city": 1.0,
-         "capital": 4.0, "landmark": 8.0}
+PRIOR = {"continent": 14.0, "area": 12.0, "country": 14.0, "region": 8.0, "district": -0.5, "city": 1.0,
+         "capital": 6.0, "landmark": 8.0}
 BROAD = ("continent", "area", "country", "region", "landmark")
 THRESHOLD = 5.5
 # Short words that are also a region's code ("IN", "OK", "ACT")
@@ -34,8 +35,9 @@ library museum gallery station airport stadium arena market mall hotel inn tower
 village town city county state province region district island islands lake river mountain mountains valley
 beach bay harbour harbor port canal plantation railroad railway lagoon point rock creek falls hill hills
 north south east west central northern southern eastern western upper lower new old great little royal
-national union""".split())
+national union federal""".split())
 NEAR_KM = 150
+SMALL = 20000  # (people: a town this small abroad is not where a story is set unless it says so)
 COMMA = re.compile(r"^\s*(?:,|\()\s*$")
 
 
@@ -47,34 +49,29 @@ def km(a: Entry, b: Entry) -> float:
 
 def prior(e: Entry, kind: str) -> float:
     p = PRIOR[e.feature]
-    if e.feature in ("city", "capital"):
+    if e.feature in ("city", "capital", "district"):
         p += math.log10(e.population + 1)
-    elif e.feature == "district":
-        p += 0.75 * math.log10(e.population + 1)
     elif e.feature == "region":
         p += 0.25 * math.log10(e.population + 1)
     return p - (1.0 if kind == CODE else 2.5 if kind == ALTERNATE else 0.0)
 
 
 def contains(big: Entry, small: Entry) -> bool:
-    if big.feature in ("country",):
-        return small.country == big.country and small is not big
-    if big.feature == "region":
-        return small.country == big.country and small.admin1 == big.name and small is not big
-    if big.feature == "continent" or big.feature == "area":
+    """Does a country or a first-level region hold this place?"""
+    if small is big or small.country != big.country:
         return False
-    return False
+    return big.feature == "country" or big.feature == "region" and small.admin1 == big.name
 
 
-def evidence(mentions: list[Mention], in_dateline) -> dict[str, tuple[Counter, Counter]]:
+def evidence(mentions: list[Mention]) -> dict[str, tuple[Counter, Counter]]:
     """For each name, the countries and (country, region) pairs the article's other unambiguous mentions
     name, by weight (a name is no evidence for itself)."""
     countries, regions, own = Counter(), Counter(), defaultdict(lambda: (Counter(), Counter()))
     for m in mentions:
-        cands = [(e, k) for e, k in m.candidates if k != CODE or m.label == "GPE"]
+        cands = [(e, k) for e, k in m.candidates if k != CODE or m.label == "GPE" or m.dateline]
         if not cands:
             continue
-        w = 3 if in_dateline(m) else 1
+        w = 3 if m.dateline else 1
         nations = {e.country for e, _ in cands if e.country}
         top = max(cands, key=lambda c: prior(*c))[0]
         mine = own[key(m.text)]
@@ -99,10 +96,10 @@ def containers(mentions: list[Mention], text: str) -> dict[int, Mention]:
     return out
 
 
-def score_all(mentions, text, in_dateline, chosen=None) -> list[list[tuple[float, Entry, str]]]:
+def score_all(mentions, text, chosen=None) -> list[list[tuple[float, Entry, str]]]:
     """For each mention, its candidates scored, best first. `chosen` (a first pass's picks) adds the
     nearness of other places the article names."""
-    context = evidence(mentions, in_dateline)
+    context = evidence(mentions)
     boxes = containers(mentions, text)
     boxed = {id(b): mentions[i] for i, b in boxes.items()}  # the larger place -> what it holds
     out = []
@@ -115,7 +112,7 @@ def score_all(mentions, text, in_dateline, chosen=None) -> list[list[tuple[float
             s = prior(e, kind)
             if e.country and e.country in countries:
                 s += 2.0 + 4.0 * countries[e.country] / total
-            if e.admin1 and (e.country, e.admin1) in regions and e.feature != "region":
+            if e.admin1 and (e.country, e.admin1) in regions:  # (a region, by the places named in it)
                 s += 2.5
             if m.kind and m.kind == ("city" if e.feature == "capital" else e.feature):
                 s += 3.0
@@ -164,11 +161,12 @@ def keep(m: Mention, best: tuple[float, Entry, str] | None, boxed: bool, after_p
     if kind == ADJECTIVE and not m.whole and m.label in PLACE_LABELS:
         return False
     if kind == CODE:  # ("BC", "Calif."): after a place, in a dateline, or a code that is no word ("OK", "IN")
-        return after_place or m.label == "GPE" or m.dateline or (s >= PRIOR["region"] and key(m.text) not in WORDS)
+        return after_place or m.label == "GPE" or m.dateline or s >= PRIOR["region"] and key(m.text) not in WORDS
     if boxed or m.dateline or (m.whole and m.label in PLACE_LABELS) or (m.label == "NORP" and kind == ADJECTIVE):
         return True
     if m.label == "PERSON":
-        return m.whole and (e.feature in ("country", "continent", "area") or s >= THRESHOLD + (0 if m.locative else 3))
+        return m.whole and (e.feature in ("country", "continent", "area")
+                            or s >= THRESHOLD + (0 if m.locative else 3))
     if m.label in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
         return e.feature in BROAD and kind != ADJECTIVE
     if e.feature in BROAD:
@@ -176,3 +174,12 @@ def keep(m: Mention, best: tuple[float, Entry, str] | None, boxed: bool, after_p
     if m.inside_run:
         return False
     return bool(m.proper or m.label) and s >= THRESHOLD
+
+
+def stranger(m: Mention, best: tuple[float, Entry, str], context) -> bool:
+    """A small town abroad that the story has not been to: the gazetteer's only namesake of a local place
+    it does not know ("Glenrock" in a story about New South Wales is not Glen Rock, New Jersey)."""
+    s, e, kind = best
+    countries = context.get(key(m.text), (Counter(), Counter()))[0]
+    return (e.feature in ("city", "district") and e.population < SMALL and bool(countries)
+            and e.country not in countries and not m.dateline)
