@@ -1,5 +1,5 @@
-"""The HTTP API over a store of the bundled examples: answers, filters, errors as JSON 4xx, the static
-report, and the serve/report commands."""
+"""The HTTP API over a store of the bundled examples: answers, filters, actors by code or name, the most
+active dyads, errors as JSON 4xx, the static report, and the serve/report commands."""
 
 import json
 import re
@@ -101,7 +101,7 @@ def test_dyad_series_both_directions_and_period_bounds(client):
     assert {(row["source"], row["target"]) for row in one_way["series"]} == {(A, B)}
     yearly = client.get(f"/api/dyads/{A}/{B}", params={"by": "year", "modality": "all"}).json()["series"]
     assert all(row["since"].endswith("-01-01") and row["until"].endswith("-12-31") for row in yearly)
-    assert client.get("/api/dyads/XXX/YYY").json()["series"] == []
+    assert client.get("/api/dyads/ISL/NZL").json()["series"] == []  # known actors, no events between them
 
 
 def test_article_has_anatomy_and_event_spans(client):
@@ -129,11 +129,21 @@ def test_article_has_anatomy_and_event_spans(client):
     ("/api/events?code=12ab", 422),
     ("/api/events?root=123", 422),
     ("/api/events?actor=" + "A" * 100, 422),
-    ("/api/events?source=R%27US", 422),
+    ("/api/events?source=R%3BUS", 422),
+    ("/api/events?source=%20RUS", 422),
     (f"/api/dyads/{A}/{B}?by=fortnight", 422),
     (f"/api/dyads/{A}/{B}?by=", 422),
     (f"/api/dyads/{A}/{B}?both_directions=perhaps", 422),
-    ("/api/dyads/R%20US/CHN", 422),
+    ("/api/dyads/R%3CUS/CHN", 422),
+    ("/api/dyads/" + "A" * 61 + "/CHN", 422),
+    ("/api/dyads/XYZ/RUS", 404),
+    ("/api/dyads/RUS/Narnia", 404),
+    ("/api/events?source=Narnia", 404),
+    ("/api/events?actor=R%20US", 404),
+    ("/api/dyads?limit=0", 422),
+    ("/api/dyads?limit=101", 422),
+    ("/api/dyads?section=footer", 422),
+    (f"/api/dyads/{A}/{B}?section=footer", 422),
     ("/api/actors?limit=-3", 422),
     ("/api/actors?limit=huge", 422),
     ("/api/events?min_confidence=1.5", 422),
@@ -203,14 +213,15 @@ def test_code_rejects_a_huge_body_before_reading_it(client):
 
 def test_openapi_documents_every_endpoint_and_its_parameters(client):
     spec = client.get("/openapi.json").json()
-    assert {"/api/events", "/api/dyads/{a}/{b}", "/api/actors", "/api/articles/{article_id}", "/api/code",
-            "/api/health"} <= set(spec["paths"])
+    assert {"/api/events", "/api/dyads", "/api/dyads/{a}/{b}", "/api/actors", "/api/articles/{article_id}",
+            "/api/code", "/api/health"} <= set(spec["paths"])
     params = spec["paths"]["/api/events"]["get"]["parameters"]
     assert {p["name"] for p in params} >= {"actor", "source", "target", "code", "root", "plover", "modality",
                                            "since", "until", "text", "limit", "offset", "background", "section",
                                            "min_confidence"}
-    dyad = {p["name"] for p in spec["paths"]["/api/dyads/{a}/{b}"]["get"]["parameters"]}
-    assert {"include_background", "include_comments", "min_confidence"} <= dyad
+    counts = {"include_background", "include_comments", "min_confidence", "section"}  # what a count takes in
+    for path, more in (("/api/dyads/{a}/{b}", {"modality"}), ("/api/dyads", {"modality"}), ("/api/actors", set())):
+        assert counts | more <= {p["name"] for p in spec["paths"][path]["get"]["parameters"]}, path
     assert all(p.get("description") for p in params)
     assert client.get("/docs").status_code == 404  # Swagger UI would fetch its JavaScript from a CDN
 
@@ -284,6 +295,11 @@ SWITCHES = [{}, {"include_background": True}, {"include_comments": True},
 MODALITIES = ["asserted", "negated", "hypothetical", "intended"]
 
 
+def as_stores(rows: list[dict], extra=("since", "until", "kinds", "name")) -> list[dict]:
+    """The server's series rows or actor counts without what it adds to the store's (Store.dyad, Store.actors)."""
+    return [{k: v for k, v in r.items() if k not in extra} for r in rows]
+
+
 def test_dyad_series_and_actors_are_the_stores(varied):
     """The server computes series and actor counts from the dyad table in memory: the same answers as
     Store.dyad() and Store.actors(), with each period's first and last day."""
@@ -298,7 +314,7 @@ def test_dyad_series_and_actors_are_the_stores(varied):
                     for modality, switches in zip((None, "asserted", "negated", None), SWITCHES):
                         got = dyads.series(a, b, by, both, modality, **switches)
                         want = records(st.dyad(a, b, by=by, both_directions=both, modality=modality, **switches))
-                        assert [{k: v for k, v in r.items() if k not in ("since", "until")} for r in got] == want
+                        assert as_stores(got) == want
                         assert all((r["since"], r["until"]) == bounds(r["period"], by) for r in got)
         assert dyads.series("C", "R", "week", True, None)        # the boundaries and prefixes were exercised
         # the switches matter on this store
@@ -315,8 +331,8 @@ def test_dyad_answers_over_http_are_the_stores(client, db):
         want = records(st.dyad(A, B, by="year", both_directions=True, modality="asserted"))
         top = records(st.actors(5))
     got = client.get(f"/api/dyads/{A}/{B}", params={"by": "year"}).json()["series"]
-    assert [{k: v for k, v in r.items() if k not in ("since", "until")} for r in got] == want
-    assert client.get("/api/actors", params={"limit": 5}).json()["actors"] == top
+    assert as_stores(got) == want
+    assert as_stores(client.get("/api/actors", params={"limit": 5}).json()["actors"]) == top
 
 
 def test_serve_refuses_zero_workers(db):
@@ -334,9 +350,9 @@ def test_switches_and_confidence_floor_over_http(varied):
                        {"include_comments": True}):
             want = records(st.dyad("CHN", "RUS", by="month", both_directions=True, modality=None, **params))
             got = client.get("/api/dyads/CHN/RUS", params={"modality": "all", **params}).json()["series"]
-            assert [{k: v for k, v in r.items() if k not in ("since", "until")} for r in got] == want
+            assert as_stores(got) == want
             assert all((r["since"], r["until"]) == bounds(r["period"], "month") for r in got)
-            assert client.get("/api/actors", params=params).json()["actors"] == records(st.actors(50, **params))
+            assert as_stores(client.get("/api/actors", params=params).json()["actors"]) == records(st.actors(50, **params))
         floor = client.get("/api/dyads/CHN/RUS", params={"modality": "all", "min_confidence": 0.5}).json()["series"]
         assert sum(r["events"] for r in floor) < sum(
             r["events"] for r in client.get("/api/dyads/CHN/RUS", params={"modality": "all"}).json()["series"])
@@ -364,3 +380,136 @@ def test_report_counts_what_its_switches_say(varied):
         assert all(e["confidence"] >= switches.get("min_confidence", 0) for e in data["events"])
         seen.add(n)
     assert len(seen) == 3
+
+
+# ---- actors by code or name, the most active dyads, every filter (issue 19) -----------------------------
+
+@pytest.mark.parametrize("typed, code", [("China", "CHN"), ("china", "CHN"), ("chn", "CHN"), ("CHN", "CHN"),
+                                         ("Russian government", "RUSGOV"), ("the West", "WST")])
+def test_actors_by_code_or_name(client, typed, code):
+    r = client.get("/api/events", params={"actor": typed, "limit": 1000}).json()
+    assert r["resolved"] == {"actor": code}  # the answer says which code the name stands for
+    assert all(e["source"].startswith(code) or (e["target"] or "").startswith(code) for e in r["events"])
+    assert r["total"] == client.get("/api/events", params={"actor": code}).json()["total"]
+    both = client.get("/api/events", params={"source": typed, "target": "russia"}).json()
+    assert both["resolved"] == {"source": code, "target": "RUS"}
+    d = client.get(f"/api/dyads/{typed}/Russia").json()
+    assert (d["a"], d["b"]) == (code, "RUS")
+    assert d["series"] == client.get(f"/api/dyads/{code}/RUS").json()["series"]
+
+
+def test_answers_name_their_actors(client):
+    d = client.get("/api/dyads/chn/rus").json()
+    assert (d["a"], d["a_name"], d["b"], d["b_name"]) == ("CHN", "China", "RUS", "Russia")
+    named = {a["actor"]: a["name"] for a in client.get("/api/actors", params={"limit": 1000}).json()["actors"]}
+    assert named["CHNGOV"] == "China government" and named["LTU"] == "Lithuania"
+
+
+@pytest.mark.parametrize("url", ["/api/dyads/Narnia/RUS", "/api/dyads/RUS/xyz", "/api/events?source=Atlantis",
+                                 "/api/events?target=Narnia", "/api/events?actor=QQQ"])
+def test_an_unknown_actor_is_a_404_that_says_so(client, url):
+    r = client.get(url)
+    assert r.status_code == 404
+    err = r.json()["error"]
+    assert "not an actor code or name" in err and "\n" not in err
+
+
+def top_dyads(db, modality="asserted", include_background=False, include_comments=False, min_confidence=None,
+              section=None) -> list[dict]:
+    """The most active dyads counted from the events themselves, with what /api/dyads takes."""
+    where, params = ["target IS NOT NULL", "source <> target", "day IS NOT NULL"], []
+    if modality != "all":
+        where.append("modality = ?")
+        params.append(modality)
+    if not include_background:
+        where.append("NOT coalesce(background, false)")
+    sections = [section] if isinstance(section, str) else section
+    if sections:
+        where.append("section IN (SELECT unnest(?))")
+        params.append(sections)
+    elif not include_comments:
+        where.append("section <> 'comment'")
+    if min_confidence is not None:
+        where.append("confidence >= ?")
+        params.append(min_confidence)
+    with Store(str(db), read_only=True) as st:
+        rows = st.con.execute(
+            "SELECT least(source, target) AS x, greatest(source, target) AS y, count(*) AS n, "
+            f"count(*) FILTER (WHERE source < target) AS xy FROM events WHERE {' AND '.join(where)} "
+            "GROUP BY ALL ORDER BY n DESC, x, y", params).fetchall()
+    return [{"a": x, "b": y, "events": n, "a_to_b": xy, "b_to_a": n - xy} if xy >= n - xy else
+            {"a": y, "b": x, "events": n, "a_to_b": n - xy, "b_to_a": xy} for x, y, n, xy in rows]
+
+
+def test_most_active_dyads(client, db):
+    got = client.get("/api/dyads", params={"limit": 100}).json()
+    assert got["modality"] == "asserted"
+    assert as_stores(got["dyads"], ("a_name", "b_name")) == top_dyads(db)[:100]
+    first = client.get("/api/dyads").json()["dyads"][0]
+    assert first == got["dyads"][0] and first["a_name"] and first["b_name"]
+    assert first["a_to_b"] >= first["b_to_a"]
+    # its series counts its events
+    series = client.get(f"/api/dyads/{first['a']}/{first['b']}", params={"by": "year"}).json()["series"]
+    assert sum(r["events"] for r in series) == first["events"]
+    assert len(client.get("/api/dyads", params={"limit": 2}).json()["dyads"]) == 2
+
+
+@pytest.fixture(scope="module")
+def varied_client(varied):
+    return TestClient(create_app(varied), base_url=LOCAL, raise_server_exceptions=False)
+
+
+@pytest.mark.parametrize("params", [
+    {}, {"modality": "all"}, {"modality": "negated", "include_comments": True},
+    {"modality": "all", "include_background": True, "include_comments": True},
+    {"modality": "all", "min_confidence": 0.5},  # these three counted from the events
+    {"modality": "all", "section": "comment"},
+    {"section": ["article", "comment"], "include_background": True},
+])
+def test_most_active_dyads_are_the_events(varied, varied_client, params):
+    got = varied_client.get("/api/dyads", params={"limit": 100, **params}).json()["dyads"]
+    assert got and as_stores(got, ("a_name", "b_name")) == top_dyads(varied, **params)
+
+
+def test_series_by_kind_and_by_section(varied_client):
+    """A series row's kinds: news by modality, readers' comments apart, each what a series of that kind alone
+    counts; a choice of sections counts the events of those sections."""
+    def series(**params) -> dict:
+        rows = varied_client.get("/api/dyads/CHN/RUS", params={"by": "year", "include_background": True,
+                                                                **params}).json()["series"]
+        return {(r["period"], r["source"], r["target"]): r for r in rows}
+
+    every = series(modality="all", include_comments=True)
+    assert every and all(sum(r["kinds"].values()) == r["events"] for r in every.values())
+    assert any(sum(1 for n in r["kinds"].values() if n) > 1 for r in every.values())  # the split matters here
+    comments = series(modality="all", section="comment")
+    for key, row in every.items():
+        for m in MODALITIES:
+            assert row["kinds"][m] == series(modality=m).get(key, {"events": 0})["events"]
+        assert row["kinds"]["comment"] == comments.get(key, {"events": 0})["events"]
+    for (period, source, target), row in comments.items():
+        assert row["kinds"]["comment"] == row["events"] > 0
+        listed = varied_client.get("/api/events", params={"source": source, "target": target, "section": "comment",
+                                                          "since": row["since"], "until": row["until"]}).json()
+        assert listed["total"] == row["events"]
+    assert sum(r["events"] for r in series(modality="all", section=["headline", "article"]).values()) == sum(
+        r["events"] for r in series(modality="all").values())
+
+
+def test_report_takes_names_and_refuses_an_unknown_actor(db, tmp_path):
+    from whowhom.api.report import write_report
+    from whowhom.errors import InputError
+
+    out = tmp_path / "report.html"
+    res = whowhom("report", "china", "Russia", "--out", out, "--db", db)
+    assert res.returncode == 0, res.stderr
+    page = out.read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="report-data">(.*?)</script>', page, re.S).group(1))
+    assert (data["a"], data["b"]) == ("CHN", "RUS") and "CHN (China) and RUS (Russia)" in page
+    assert data["series"] and all("kinds" in r for r in data["series"])
+    missing = tmp_path / "none.html"
+    res = whowhom("report", "XYZ", "RUS", "--out", missing, "--db", db)
+    assert res.returncode == 2 and res.stderr.count("\n") == 1
+    assert "'XYZ'" in res.stderr and "not an actor code or name" in res.stderr and not missing.exists()
+    with pytest.raises(InputError, match="target 'Narnia': not an actor code or name"):
+        write_report(str(db), "RUS", "Narnia", str(missing))

@@ -1,10 +1,13 @@
 """The dashboard in a real browser: Debian's chromium, headless, driven by Playwright, over `whowhom serve`
-on a store of the bundled examples. From the chart to the article, asserting what is on the page, and that
-the pages work under their Content-Security-Policy (no violation reported) while it stops injected script.
+on a store of the bundled examples. The first view (the most active dyad), actors typed by name, the
+address as the view's state, filters and their colours, from the chart to the article; asserting what is
+on the page, and that the pages work under their Content-Security-Policy (no violation reported) while it
+stops injected script.
 
-A screenshot is saved to tests/artifacts/dashboard.png (set WHOWHOM_SCREENSHOT=docs/dashboard.png to also
-write the README's)."""
+A screenshot of the first view is saved to tests/artifacts/dashboard.png (set
+WHOWHOM_SCREENSHOT=docs/dashboard.png to also write the README's)."""
 
+import json
 import os
 import shutil
 import socket
@@ -86,6 +89,148 @@ def tallest_bar(page):
     return box
 
 
+def get(url: str) -> dict:
+    with urlopen(url, timeout=10) as r:
+        return json.loads(r.read())
+
+
+def title_starts(page, text: str) -> None:
+    """Wait for the view of the address to be drawn (chart and event list), then check its title."""
+    page.wait_for_function("() => document.querySelector('#dyad-panel').dataset.view === location.hash")
+    assert page.inner_text("#dyad-title").startswith(text)
+
+
+def test_first_view_is_the_most_active_dyad(server, page):
+    url, _ = server
+    top = get(url + "/api/dyads?limit=1")["dyads"][0]
+    page.goto(url + "/")
+    title_starts(page, f"{top['a']} ({top['a_name']}) and {top['b']} ({top['b_name']})")
+    tallest_bar(page)  # the chart is drawn
+    assert page.inner_text("#events-title").startswith(f"Events between {top['a']} and {top['b']}")
+    assert page.locator("#events tbody tr").count() >= 1
+    assert (page.input_value("#actor-a"), page.input_value("#actor-b")) == (top["a"], top["b"])
+    assert f"a={top['a']}&b={top['b']}" in page.evaluate("location.hash")  # the address says what is shown
+    assert "left out" in page.inner_text("#dyad-note")  # and the note what is not counted
+    # the actors to pick from: code, readable name and count
+    options = page.locator("#actor-list option")
+    assert options.count() > 5
+    first = get(url + "/api/actors?limit=1")["actors"][0]
+    assert options.first.get_attribute("value") == first["actor"]
+    assert options.first.text_content() == f"{first['name']} · {first['events']} events"
+    page.locator("#events tbody tr").first.click()  # and its first event's evidence, for the screenshot
+    page.wait_for_selector("#article mark.evidence")
+    assert not page.errors
+    # nothing wider than its panel
+    assert page.evaluate("[...document.querySelectorAll('main > section')].every(s => s.scrollWidth <= s.clientWidth)")
+
+    page.evaluate("window.scrollTo(0, 0)")
+    ARTIFACTS.mkdir(exist_ok=True)
+    shot = ARTIFACTS / "dashboard.png"
+    page.screenshot(path=str(shot), full_page=False)
+    assert shot.stat().st_size > 10_000
+    if os.environ.get("WHOWHOM_SCREENSHOT"):
+        dest = ROOT / os.environ["WHOWHOM_SCREENSHOT"]
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(shot, dest)
+
+
+def test_actors_by_name_and_the_address_as_the_view(server, page):
+    url, _ = server
+    page.goto(url + "/")
+    title_starts(page, "")
+    page.evaluate("window.notReloaded = true")
+    page.fill("#actor-a", "china")
+    page.fill("#actor-b", "Russia")
+    page.press("#actor-b", "Enter")
+    title_starts(page, "CHN (China) and RUS (Russia)")
+    assert page.input_value("#actor-a") == "CHN"  # the code the name stands for
+    assert page.evaluate("location.hash").startswith("#a=CHN&b=RUS")
+    tallest_bar(page)
+    assert page.inner_text("#events-title").startswith("Events between CHN and RUS")
+    sources = [t.inner_text() for t in page.locator("#events tbody tr td:nth-child(2)").all()]
+    assert sources and all(s.startswith("CHN") or s.startswith("RUS") for s in sources)
+
+    # a new address shows its view, without a reload; back shows the one before
+    page.evaluate("location.hash = '#a=greece&b=TUR&by=year'")
+    title_starts(page, "GRC (Greece) and TUR (Turkey), by year")
+    assert page.input_value("#period") == "year"
+    page.go_back()
+    title_starts(page, "CHN (China) and RUS (Russia), by month")
+    assert page.evaluate("window.notReloaded") is True
+
+    # an actor that is none: said, and the view stays
+    page.fill("#actor-a", "Narnia")
+    page.click("#show")
+    page.wait_for_function("() => document.querySelector('#status').textContent.includes('not an actor')")
+    assert page.get_attribute("#status", "class") == "error"
+    assert page.inner_text("#dyad-title").startswith("CHN (China)")
+    assert not page.errors
+
+
+def test_filters_and_the_kinds_of_events_in_their_colours(server, page):
+    url, _ = server
+    page.goto(url + f"/#a={A}&b={B}")
+    title_starts(page, f"{A} (Lithuania) and {B} (Belarus)")
+    names = "() => document.querySelector('#chart').data.map(t => t.name)"
+    assert "Verbal conflict" in page.evaluate(names)  # asserted news only: bars by QuadClass
+    assert "modality=asserted&sections=news" in page.evaluate("location.hash")
+    page.select_option("#modality", "all")  # a pick changes the address, which shows the view
+    assert "modality=all" in page.evaluate("location.hash")
+    title_starts(page, f"{A} (Lithuania)")
+    drawn = page.evaluate(names)
+    assert "Asserted (news)" in drawn and "Verbal conflict" not in drawn
+    assert "every modality" in page.inner_text("#dyad-note")
+
+    # a click on a hypothetical bar lists that period's hypothetical events
+    hypothetical = page.evaluate("""() => {
+        // plotly keeps each trace's data on its element: the Hypothetical trace's tallest bar
+        const bars = [...document.querySelectorAll('#chart .barlayer .trace')]
+            .filter(g => g.__data__[0].trace.name === 'Hypothetical')
+            .flatMap(g => [...g.querySelectorAll('.point path')].map(p => p.getBoundingClientRect()));
+        const box = bars.sort((x, y) => y.height - x.height)[0];
+        return {x: box.x + box.width / 2, y: box.y + box.height / 2, height: box.height};
+    }""")
+    assert hypothetical["height"] > 5
+    page.mouse.click(hypothetical["x"], hypothetical["y"])
+    page.wait_for_function("() => document.querySelector('#events-title').textContent.includes('Hypothetical')")
+    modalities = [t.inner_text() for t in page.locator("#events tbody tr td:nth-child(6)").all()]
+    assert modalities and set(modalities) == {"hypothetical"}
+
+    # sections and background: in the address, and in what the series asks for
+    page.select_option("#sections", "all")
+    page.check("#include-background")
+    assert "sections=all" in page.evaluate("location.hash") and "background=1" in page.evaluate("location.hash")
+    title_starts(page, f"{A} (Lithuania)")
+    assert "readers' comments" in page.inner_text("#dyad-note")
+    page.select_option("#sections", "headline")
+    title_starts(page, f"{A} (Lithuania)")
+    assert "headlines only" in page.inner_text("#dyad-note")
+    sections = {t.inner_text() for t in page.locator("#events tbody tr td:nth-child(8)").all()}
+    assert sections <= {"headline"}
+    assert not page.errors
+
+
+def test_long_evidence_wraps_in_its_panel(server, page):
+    url, _ = server
+    page.goto(url + "/")
+    page.wait_for_function("() => typeof WW === 'object'")
+    long_url = "https://example.org/" + "a-very-long-path-segment" * 30
+    long_word = "Lithuania" + "x" * 600
+    sentence = f"{long_word} accused Belarus of hosting troops near the border."
+    overflow = page.evaluate("""([url, sentence]) => {
+        const event = {event_id: "x:1", section: "article", sentence, start: 0, end: sentence.length,
+                       source: "LTU", source_start: 0, source_end: 9, target: "BLR", cameo: "112",
+                       cameo_name: "Accuse", modality: "asserted", rule: "r", background: false};
+        WW.showArticle(document.getElementById("article"),
+                       {id: "x", title: "T", date: "2024-01-15", url, body: sentence, events: [event]}, event);
+        WW.eventsTable(document.getElementById("events"), [Object.assign({date: "2024-01-15"}, event)], () => {});
+        const over = id => document.getElementById(id).scrollWidth - document.getElementById(id).clientWidth;
+        return {article: over("article"), events: over("events"), page: document.documentElement.scrollWidth - innerWidth};
+    }""", [long_url, sentence])
+    assert overflow == {"article": 0, "events": 0, "page": 0}
+    assert not page.errors
+
+
 def test_chart_click_leads_to_the_highlighted_evidence(server, page):
     url, db = server
     page.goto(url + "/")
@@ -93,7 +238,8 @@ def test_chart_click_leads_to_the_highlighted_evidence(server, page):
     page.fill("#actor-b", B)
     page.select_option("#modality", "all")  # every modality: both directions have events
     page.click("#show")
-    page.wait_for_function("() => document.querySelector('#dyad-title').textContent.startsWith(%r)" % f"{A} and {B}")
+    title_starts(page, f"{A} (Lithuania) and {B} (Belarus)")
+    assert "every modality" in page.inner_text("#dyad-note")
 
     # a real mouse click on a bar: plotly emits plotly_click, the dashboard lists that period's events
     box = tallest_bar(page)
@@ -125,16 +271,6 @@ def test_chart_click_leads_to_the_highlighted_evidence(server, page):
         assert chosen["reported_by"] in facts
     assert page.locator("#article .ev").count() >= 1  # the article's other events are shaded
     assert not page.errors
-
-    page.evaluate("window.scrollTo(0, 0)")
-    ARTIFACTS.mkdir(exist_ok=True)
-    shot = ARTIFACTS / "dashboard.png"
-    page.screenshot(path=str(shot), full_page=False)
-    assert shot.stat().st_size > 10_000
-    if os.environ.get("WHOWHOM_SCREENSHOT"):
-        dest = ROOT / os.environ["WHOWHOM_SCREENSHOT"]
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy(shot, dest)
 
 
 def test_code_this_text_box(server, page):

@@ -2,9 +2,13 @@
 
     create_app(db="whowhom.duckdb", allowed_hosts=()) -> FastAPI
 
-Dyad series and actor counts are computed on the event loop from the dyad table held in memory
-(dyads.py); event lists and articles are DuckDB queries in a small pool of worker threads, each with its
-own read-only store (stores.py). Nothing is cached. Every error is a JSON body {"error": "...one line..."};
+Dyad series, the most active dyads and actor counts are computed on the event loop from the dyad table held
+in memory (dyads.py), unless a confidence floor or a choice of sections asks for the events (then in a
+worker thread); event lists and articles are DuckDB queries in a small pool of worker threads, each with its
+own read-only store (stores.py). Nothing of the store is cached beyond the dyad table and what comes of it
+(totals, actors' codes), which cannot change while the server holds the store open.
+Actors are asked for by code or by name ("CHN", "chn", "China"; names.py): the answer says the code, an
+unknown one is a 404. Every error is a JSON body {"error": "...one line..."};
 schema.py declares it, and every answer, in the OpenAPI document. All SQL is parameterised by the store.
 Around the routes (guards.py): only the hosts the server serves are answered, request bodies are limited,
 and every answer carries a Content-Security-Policy.
@@ -12,12 +16,12 @@ and every answer carries a Content-Security-Policy.
 
 from __future__ import annotations
 
-import datetime as dt
 import gc
 import json
 import logging
 from contextlib import asynccontextmanager
 from enum import Enum
+from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Iterable
 
@@ -28,10 +32,11 @@ from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from whowhom.api import coding, guards
-from whowhom.api.periods import PERIODS, bounds
-from whowhom.api.records import records
-from whowhom.api.schema import ERRORS, Actors, Article, CodeRequest, Coded, Day, Dyad, Events, Health, ok
+from whowhom.api import coding, guards, names
+from whowhom.api.dyads import TOP, Dyads
+from whowhom.api.periods import PERIODS
+from whowhom.api.schema import (ERRORS, Actors, Article, CodeRequest, Coded, Day, Dyad, Events, Health, TopDyads,
+                                ok)
 from whowhom.api.stores import Stores
 from whowhom.errors import InputError
 from whowhom.events.event import MODALITIES
@@ -39,7 +44,9 @@ from whowhom.events.event import MODALITIES
 STATIC = Path(__file__).with_name("static")
 log = logging.getLogger("whowhom.api")
 
-ACTOR = r"^[A-Za-z0-9_.\-]{1,40}$"
+# An actor as a user gives it: a code (RUS, rusgov) or a name ("Russian government", "Côte d'Ivoire")
+ACTOR = r"^[0-9A-Za-zÀ-ž][0-9A-Za-zÀ-ž _.'’\-]{0,59}$"
+ACTOR_HELP = "an actor code or name (RUS, rus, Russia, Russian government)"
 Modality = Enum("Modality", {m: m for m in MODALITIES}, type=str)
 DyadModality = Enum("DyadModality", {m: m for m in (*MODALITIES, "all")}, type=str)
 Period = Enum("Period", {p: p for p in PERIODS}, type=str)
@@ -50,6 +57,9 @@ MinConfidence = Annotated[float | None, Query(ge=0, le=1, description="only even
 IncludeBackground = Annotated[bool, Query(description="also count background events (dated more than a month "
                                                       "before their article)")]
 IncludeComments = Annotated[bool, Query(description="also count events in readers' comments")]
+Sections = Annotated[list[Section] | None, Query(description="only events in these sections (repeat the "
+                                                             "parameter); comments count if listed, whatever "
+                                                             "include_comments says")]
 
 
 def plotly_js() -> Path:
@@ -61,6 +71,7 @@ def plotly_js() -> Path:
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
     app.state.stores.dyads()  # read the dyad table before the server takes requests
+    names.warm()  # and the actor names
     # What start-up made (modules, the app, the dyad table) lives as long as the server: out of the garbage
     # collector's sight, a full collection during a burst of requests takes ~1 ms instead of ~90.
     gc.collect()
@@ -103,6 +114,10 @@ def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] =
     async def _http(request: Request, exc: StarletteHTTPException):
         return JSONResponse({"error": str(exc.detail)}, status_code=exc.status_code, headers=exc.headers)
 
+    @app.exception_handler(names.UnknownActor)
+    async def _unknown_actor(request: Request, exc: names.UnknownActor):
+        return JSONResponse({"error": str(exc)}, status_code=404)
+
     @app.exception_handler(InputError)
     @app.exception_handler(ValueError)
     @app.exception_handler(duckdb.ConversionException)  # a value the store could not use as given
@@ -133,6 +148,14 @@ def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] =
             return out if isinstance(out, bytes) else as_json(out)
         return JSONBytes(await stores.run(run))
 
+    @lru_cache(maxsize=4096)  # the store cannot change while the server runs; an unknown actor is not kept
+    def _code(text: str, what: str) -> str:
+        return names.code(text, what, stores.dyads().has_actor)
+
+    def resolve(text: str | None, what: str) -> str | None:
+        """An actor parameter as the user gave it (a code or a name) -> its code; unknown: UnknownActor (404)."""
+        return None if text is None else _code(text, what)
+
     # ---- API ---------------------------------------------------------------------------------------
 
     @app.get("/api/health", summary="Is the server up, and how many events does the store hold",
@@ -145,9 +168,9 @@ def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] =
     @app.get("/api/events", summary="Events, filtered and paged, oldest first",
              responses=ok(Events, "One page of the events matching"))
     async def events(
-        actor: Annotated[str | None, Query(pattern=ACTOR, description="actor code as source or target, e.g. RUS")] = None,
-        source: Annotated[str | None, Query(pattern=ACTOR, description="source actor code")] = None,
-        target: Annotated[str | None, Query(pattern=ACTOR, description="target actor code")] = None,
+        actor: Annotated[str | None, Query(pattern=ACTOR, description=f"as source or target: {ACTOR_HELP}")] = None,
+        source: Annotated[str | None, Query(pattern=ACTOR, description=f"source: {ACTOR_HELP}")] = None,
+        target: Annotated[str | None, Query(pattern=ACTOR, description=f"target: {ACTOR_HELP}")] = None,
         code: Annotated[str | None, Query(pattern=r"^\d{2,4}$", description="CAMEO code, e.g. 1212")] = None,
         root: Annotated[str | None, Query(pattern=r"^\d{2}$", description="CAMEO root code, e.g. 12")] = None,
         plover: Annotated[str | None, Query(pattern=r"^[A-Za-z\-]{2,20}$", description="PLOVER type, e.g. REJECT")] = None,
@@ -156,14 +179,19 @@ def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] =
         until: Annotated[Day | None, Query(description="last date, YYYY-MM-DD (inclusive)")] = None,
         text: Annotated[str | None, Query(min_length=1, max_length=200, description="words in the evidence sentence")] = None,
         background: Annotated[bool | None, Query(description="true: only background events; false: none")] = None,
-        section: Annotated[list[Section] | None, Query(description="only these sections (repeat the parameter)")] = None,
+        section: Annotated[list[Section] | None, Query(description="only these sections (repeat the parameter); "
+                                                                  "all by default")] = None,
         min_confidence: MinConfidence = None,
         limit: Annotated[int, Query(ge=1, le=1000, description="page size, 1 to 1000")] = 100,
         offset: Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")] = 0,
     ):
         if since and until and since > until:
             raise HTTPException(422, "since is after until")
-        filters = dict(actor=_up(actor), source=_up(source), target=_up(target), code=code, root=root,
+        # the codes the actor parameters name, which the answer repeats
+        resolved = {what: resolve(text, what) for what, text in (("actor", actor), ("source", source),
+                                                                 ("target", target)) if text is not None}
+        filters = dict(actor=resolved.get("actor"), source=resolved.get("source"), target=resolved.get("target"),
+                       code=code, root=root,
                        plover=plover.upper() if plover else None,
                        modality=modality.value if modality else None,
                        since=since.isoformat() if since else None, until=until.isoformat() if until else None,
@@ -172,45 +200,68 @@ def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] =
         def page(st) -> bytes:
             total = int(st.count_events(**filters))
             events = st.events_json(**filters, limit=limit, offset=offset)  # JSON written by DuckDB
-            return f'{{"total":{total},"limit":{limit},"offset":{offset},"events":{events}}}'.encode()
+            return (f'{{"total":{total},"limit":{limit},"offset":{offset},"resolved":'.encode()
+                    + as_json(resolved) + f',"events":{events}}}'.encode())
         return await answer(page)
 
+    @app.get("/api/dyads", summary="The most active dyads: pairs of actors with the most events either way",
+             responses=ok(TopDyads, "Pairs of actors, most events first; in each, a is the busier source"))
+    async def top_dyads(
+        limit: Annotated[int, Query(ge=1, le=TOP, description=f"how many, 1 to {TOP}")] = 10,
+        modality: Annotated[DyadModality, Query(description="modality counted, or all")] = DyadModality.asserted,
+        include_background: IncludeBackground = False,
+        include_comments: IncludeComments = False,
+        min_confidence: MinConfidence = None,
+        section: Sections = None,
+    ):
+        mod = None if modality.value == "all" else modality.value
+        switches, sections = _counted(include_background, include_comments, section)
+
+        def named(rows: list[dict]) -> dict:
+            return {"modality": modality.value, "dyads": [{**r, "a_name": names.name(r["a"]),
+                                                           "b_name": names.name(r["b"])} for r in rows]}
+        if min_confidence is None and sections is None:
+            return JSONBytes(as_json(named(stores.dyads().top(limit, mod, **switches))))
+        return await answer(lambda st: named(Dyads(st, min_confidence, sections).top(limit, mod, **switches)))
+
     @app.get("/api/dyads/{a}/{b}", summary="How a and b treat each other over time",
-             responses=ok(Dyad, "Events per period and direction, by QuadClass, with their mean Goldstein score"))
+             responses=ok(Dyad, "Events per period and direction, by QuadClass and by kind, with their mean "
+                                "Goldstein score"))
     async def dyad(
-        a: Annotated[str, PathParam(pattern=ACTOR, description="first actor code")],
-        b: Annotated[str, PathParam(pattern=ACTOR, description="second actor code")],
+        a: Annotated[str, PathParam(pattern=ACTOR, description=f"first actor: {ACTOR_HELP}")],
+        b: Annotated[str, PathParam(pattern=ACTOR, description=f"second actor: {ACTOR_HELP}")],
         by: Annotated[Period, Query(description="period: " + ", ".join(PERIODS))] = Period.month,
         modality: Annotated[DyadModality, Query(description="modality counted, or all")] = DyadModality.asserted,
         both_directions: Annotated[bool, Query(description="also b towards a")] = True,
         include_background: IncludeBackground = False,
         include_comments: IncludeComments = False,
         min_confidence: MinConfidence = None,
+        section: Sections = None,
     ):
-        a, b = a.upper(), b.upper()
+        a, b = resolve(a, "actor"), resolve(b, "actor")
         mod = None if modality.value == "all" else modality.value
-        head = {"a": a, "b": b, "by": by.value, "modality": modality.value}
-        switches = dict(include_background=include_background, include_comments=include_comments)
-        if min_confidence is None:  # computed here, on the event loop: a fraction of a millisecond
+        head = {"a": a, "b": b, "a_name": names.name(a), "b_name": names.name(b), "by": by.value,
+                "modality": modality.value}
+        switches, sections = _counted(include_background, include_comments, section)
+        if min_confidence is None and sections is None:  # on the event loop: a fraction of a millisecond
             rows = stores.dyads().series(a, b, by.value, both_directions, mod, **switches)
             return JSONBytes(as_json({**head, "series": rows}))
+        # counted from the events of a's and b's, in a worker thread
+        return await answer(lambda st: {**head, "series": Dyads(st, min_confidence, sections, sources=(a, b)).series(
+            a, b, by.value, both_directions, mod, **switches)})
 
-        def series(st) -> dict:  # a confidence floor: counted from the events, in a worker thread
-            rows = records(st.dyad(a, b, by.value, both_directions, mod, min_confidence=min_confidence, **switches))
-            for r in rows:
-                r["since"], r["until"] = bounds(r["period"], by.value)
-            return {**head, "series": rows}
-        return await answer(series)
-
-    @app.get("/api/actors", summary="The most active actors, with their event counts",
+    @app.get("/api/actors", summary="The most active actors, with their readable names and event counts",
              responses=ok(Actors, "Actors, most events first"))
     async def actors(limit: Annotated[int, Query(ge=1, le=1000, description="how many")] = 50,
                      include_background: IncludeBackground = False, include_comments: IncludeComments = False,
-                     min_confidence: MinConfidence = None):
-        switches = dict(include_background=include_background, include_comments=include_comments)
-        if min_confidence is None:
-            return JSONBytes(as_json({"actors": stores.dyads().actors(limit, **switches)}))
-        return await answer(lambda st: {"actors": records(st.actors(limit, min_confidence=min_confidence, **switches))})
+                     min_confidence: MinConfidence = None, section: Sections = None):
+        switches, sections = _counted(include_background, include_comments, section)
+
+        def named(rows: list[dict]) -> dict:
+            return {"actors": [{**r, "name": names.name(r["actor"])} for r in rows]}
+        if min_confidence is None and sections is None:
+            return JSONBytes(as_json(named(stores.dyads().actors(limit, **switches))))
+        return await answer(lambda st: named(Dyads(st, min_confidence, sections).actors(limit, **switches)))
 
     @app.get("/api/articles/{article_id:path}", summary="One article: its anatomy and its events with spans",
              responses=ok(Article, "The article's text, parts and events"))
@@ -253,8 +304,12 @@ def as_json(obj) -> bytes:
     return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _up(code: str | None) -> str | None:
-    return code.upper() if code else None
+def _counted(include_background: bool, include_comments: bool, section: list | None) -> tuple[dict, list | None]:
+    """The switches of a count and its sections: sections, when given, say whether comments count."""
+    sections = [x.value for x in section] if section else None
+    if sections is not None:
+        include_comments = "comment" in sections
+    return dict(include_background=include_background, include_comments=include_comments), sections
 
 
 def _plain(errs: list) -> list:

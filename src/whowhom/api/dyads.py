@@ -1,31 +1,46 @@
-"""Dyad series and actor counts for the server, computed per request from the store's dyad_days table,
-which the server reads into memory (numpy arrays) once, when it starts.
+"""Dyad series, the most active dyads and actor counts for the server, computed per request from the store's
+dyad_days table, which the server reads into memory (numpy arrays) once, when it starts.
 
 Why in memory: a DuckDB query costs the server 1-2 ms of CPU however few rows it reads (planning, a
 thread trip, conversion), and the dashboard asks for dyad series more than for anything else; from these
 arrays a series takes a fraction of a millisecond, computed on the event loop. It is safe: while the server
 holds the store open read-only, DuckDB's lock keeps writers out, so the table cannot change. Cost: about
 60 bytes for each source, target, day and modality that has events, and the time to read them at start.
+A confidence floor or a choice of sections is not in the table: Dyads(st, min_confidence=..., sections=...)
+computes the same counts from the events that meet them (a query per request, in a worker thread), usually
+for the sources of one dyad only.
 The answers are those of Store.dyad() and Store.actors() (tests/test_api.py compares them)."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Sequence
 
 import numpy as np
 
+from whowhom.events.event import MODALITIES
 from whowhom.store import Store
-from whowhom.store.sql import PLACED
+from whowhom.store.sql import PLACED, dyad_days
 
 NO_DAY = np.iinfo(np.int32).min  # events without a date count for actors, never in a series
 CENT = Decimal("0.01")
 SUMS = ("events", "scored", "milli", "q1", "q2", "q3", "q4")  # the columns of Dyads.sums
 COARSE = {"day": 0, "month": 1, "year": 2}
+# What a series row's events are, each drawn in its own colour: news (headline and article) by modality,
+# and readers' comments (any modality) apart.
+KINDS = (*MODALITIES, "comment")
+TOP = 100  # the most active dyads kept per setting
 
 
 class Dyads:
-    def __init__(self, st: Store):
+    def __init__(self, st: Store, min_confidence: float | None = None, sections: Sequence[str] | None = None,
+                 sources: Sequence[str] = ()):
+        """The store's dyad_days table; with min_confidence or sections, the same counts over the events at
+        least that confident, in those sections; with sources, only the rows of the sources starting with
+        one of these codes (enough for the series of a dyad, not for its actors' counts)."""
+        table, params = _counted_from(st, min_confidence, sections)
+        where = " OR ".join(["starts_with(source, ?)"] * len(sources)) or "true"
         # per-batch rows summed; goldstein in exact thousandths; days as days since 1970-01-01
         rows = st.con.execute(
             "SELECT source, target, coalesce(datediff('day', DATE '1970-01-01', day), ?) AS day, modality, "
@@ -33,7 +48,7 @@ class Dyads:
             "sum(events)::BIGINT AS events, sum(scored)::BIGINT AS scored, "
             "coalesce(sum(goldstein_sum) * 1000, 0)::BIGINT AS milli, "
             + ", ".join(f"(sum(events) FILTER (WHERE quad_class = {q}))::BIGINT AS q{q}" for q in range(1, 5))
-            + f" FROM {st.dyad_days} GROUP BY ALL", [int(NO_DAY)]).fetchnumpy()
+            + f" FROM {table} WHERE {where} GROUP BY ALL", [int(NO_DAY), *params, *sources]).fetchnumpy()
         self.codes = sorted({*rows["source"].tolist(), *rows["target"].tolist()} - {None})
         ids = {c: i for i, c in enumerate(self.codes)}
         # small types: about 60 bytes a row in all
@@ -43,8 +58,13 @@ class Dyads:
         mods = {m: i for i, m in enumerate(self.modalities)}
         modality = np.array([mods.get(m, -1) for m in rows["modality"].tolist()], dtype=np.int16)
         day = np.asarray(rows["day"]).astype(np.int32)
+        comment = np.asarray(rows["comment"], dtype=bool)
         # what a series leaves out unless asked for: 1 background, 2 reader comment
-        kind = np.asarray(rows["background"], dtype=np.int8) + 2 * np.asarray(rows["comment"], dtype=np.int8)
+        flags = np.asarray(rows["background"], dtype=np.int8) + 2 * comment.astype(np.int8)
+        # the row's kind (an index in KINDS); -1, counted in no kind, for a modality whowhom does not know or none
+        # (modality -1 picks the last entry)
+        news = np.array([KINDS.index(m) if m in MODALITIES else -1 for m in self.modalities] + [-1], dtype=np.int8)
+        kind = np.where(comment, KINDS.index("comment"), news[modality]).astype(np.int8)
         # how coarse the events' date is: 0 a day, 1 a month, 2 a year (a month series leaves out the last)
         coarse = np.array([COARSE[p] for p in rows["precision"].tolist()], dtype=np.int8)
         sums = np.stack([np.ma.filled(rows[c], 0) for c in SUMS], axis=1)
@@ -53,8 +73,9 @@ class Dyads:
         # sorted by source (a source prefix is one slice), then target and day (periods come in order)
         order = np.lexsort((day, target, source))
         self.source, self.target, self.modality, self.day = source[order], target[order], modality[order], day[order]
-        self.kind, self.sums, self.coarse = kind[order], sums[order], coarse[order]
+        self.flags, self.kind, self.sums, self.coarse = flags[order], kind[order], sums[order], coarse[order]
         self._actor_counts: dict[tuple[bool, bool], tuple[list, list]] = {}
+        self._top: dict[tuple, list[dict]] = {}
 
     def _ids(self, prefix: str) -> tuple[int, int]:
         """The codes starting with prefix: a range of ids, as the codes are sorted."""
@@ -63,9 +84,17 @@ class Dyads:
             hi += 1
         return lo, hi
 
+    def has_actor(self, prefix: str) -> bool:
+        """Store.has_actor(): whether any event has an actor whose code starts with prefix."""
+        lo, hi = self._ids(prefix)
+        return hi > lo
+
     @staticmethod
-    def _included(kind: np.ndarray, include_background: bool, include_comments: bool) -> np.ndarray:
-        return (((kind & 1) == 0) | include_background) & (((kind & 2) == 0) | include_comments)
+    def _included(flags: np.ndarray, include_background: bool, include_comments: bool) -> np.ndarray:
+        return (((flags & 1) == 0) | include_background) & (((flags & 2) == 0) | include_comments)
+
+    def _modality(self, modality: str) -> int:
+        return self.modalities.index(modality) if modality in self.modalities else -2  # -2: no row has it
 
     def _rows(self, a: str, b: str, modality: str | None, include_background: bool = False,
               include_comments: bool = False, by: str = "year") -> np.ndarray:
@@ -73,17 +102,16 @@ class Dyads:
         i0, i1 = np.searchsorted(self.source, np.array([s0, s1], dtype=self.source.dtype))
         tgt = self.target[i0:i1]
         keep = (tgt >= t0) & (tgt < t1) & (self.day[i0:i1] != NO_DAY) \
-            & self._included(self.kind[i0:i1], include_background, include_comments) \
+            & self._included(self.flags[i0:i1], include_background, include_comments) \
             & (self.coarse[i0:i1] <= max(COARSE[p] for p in PLACED[by]))
         if modality is not None:
-            m = self.modalities.index(modality) if modality in self.modalities else -2
-            keep &= self.modality[i0:i1] == m
+            keep &= self.modality[i0:i1] == self._modality(modality)
         return np.flatnonzero(keep) + i0
 
     def series(self, a: str, b: str, by: str, both_directions: bool, modality: str | None,
                include_background: bool = False, include_comments: bool = False) -> list[dict]:
-        """Store.dyad() as dicts: per period and direction, events, Goldstein sum and mean, q1..q4, and the
-        first and last day of the period (since, until)."""
+        """Store.dyad() as dicts: per period and direction, events, Goldstein sum and mean, q1..q4, the
+        first and last day of the period (since, until), and the events of each kind (KINDS)."""
         out = []
         for s, t in ([(a, b), (b, a)] if both_directions and a != b else [(a, b)]):
             rows = self._rows(s, t, modality, include_background, include_comments, by)
@@ -91,23 +119,58 @@ class Dyads:
                 continue
             keys = _period(self.day[rows], by)
             order = np.argsort(keys, kind="stable")  # already in order unless the prefixes match several codes
-            keys = keys[order]
+            keys, rows = keys[order], rows[order]
             first = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
-            sums = np.add.reduceat(self.sums[rows[order]], first, dtype=np.int64).tolist()
+            sums = np.add.reduceat(self.sums[rows], first, dtype=np.int64).tolist()
+            counts, kind = self.sums[rows, 0].astype(np.int64), self.kind[rows]
+            by_kind = np.add.reduceat(np.stack([np.where(kind == k, counts, 0) for k in range(len(KINDS))], axis=1),
+                                      first).tolist()
             since = np.datetime_as_string(keys[first].astype("datetime64[D]")).tolist()
             until = np.datetime_as_string(_period_end(keys[first], by).astype("datetime64[D]")).tolist()
-            for period, last, (events, scored, milli, q1, q2, q3, q4) in zip(since, until, sums):
+            for period, last, (events, scored, milli, q1, q2, q3, q4), kinds in zip(since, until, sums, by_kind):
                 out.append({"period": period, "source": s, "target": t, "events": events,
                             "goldstein_sum": _cents(milli) if scored else None,
                             "goldstein_mean": _round(milli / 1000 / scored) if scored else None,
-                            "q1": q1, "q2": q2, "q3": q3, "q4": q4, "since": period, "until": last})
+                            "q1": q1, "q2": q2, "q3": q3, "q4": q4, "since": period, "until": last,
+                            "kinds": dict(zip(KINDS, kinds))})
         return sorted(out, key=lambda r: (r["period"], r["source"], r["target"]))
+
+    def top(self, limit: int, modality: str | None = "asserted", include_background: bool = False,
+            include_comments: bool = False) -> list[dict]:
+        """The most active dyads: pairs of actors (codes as they are, not prefixes; never an actor with
+        itself), most events either way first, then by code. Their events are those a year series counts
+        (a dated event with a target). In each pair, a is the actor of the larger direction."""
+        key = (modality, include_background, include_comments)
+        if key not in self._top:  # each setting counted once: a pass over the whole table
+            self._top[key] = self._count_pairs(*key)
+        return self._top[key][:limit]
+
+    def _count_pairs(self, modality: str | None, include_background: bool, include_comments: bool) -> list[dict]:
+        keep = (self.target >= 0) & (self.source != self.target) & (self.day != NO_DAY) \
+            & self._included(self.flags, include_background, include_comments)
+        if modality is not None:
+            keep &= self.modality == self._modality(modality)
+        s, t = self.source[keep].astype(np.int64), self.target[keep].astype(np.int64)
+        n = self.sums[keep, 0].astype(np.int64)
+        lo = np.minimum(s, t)
+        # one key per unordered pair; as ids follow the codes' order, keys sort pairs by code
+        pairs, at = np.unique(lo * len(self.codes) + np.maximum(s, t), return_inverse=True)
+        events = np.bincount(at, weights=n, minlength=len(pairs)).astype(np.int64)
+        from_lo = np.bincount(at, weights=np.where(s == lo, n, 0), minlength=len(pairs)).astype(np.int64)
+        out = []
+        for i in np.lexsort((pairs, -events))[:TOP].tolist():  # most events first, then by code
+            x, y = divmod(int(pairs[i]), len(self.codes))
+            xy, yx = int(from_lo[i]), int(events[i] - from_lo[i])
+            if yx > xy:
+                x, y, xy, yx = y, x, yx, xy
+            out.append({"a": self.codes[x], "b": self.codes[y], "events": xy + yx, "a_to_b": xy, "b_to_a": yx})
+        return out
 
     def actors(self, limit: int, include_background: bool = False, include_comments: bool = False) -> list[dict]:
         """Store.actors() as dicts: the most active actors, with their events as source and as target."""
         key = (include_background, include_comments)
         if key not in self._actor_counts:  # each of the four switch settings counted once
-            events = np.where(self._included(self.kind, *key), self.sums[:, 0], 0).astype(np.int64)
+            events = np.where(self._included(self.flags, *key), self.sums[:, 0], 0).astype(np.int64)
             n = len(self.codes)
             has_target = self.target >= 0
             self._actor_counts[key] = (np.bincount(self.source, weights=events, minlength=n).astype(np.int64).tolist(),
@@ -117,6 +180,21 @@ class Dyads:
         rows = [{"actor": code, "as_source": s, "as_target": t, "events": s + t}
                 for code, s, t in zip(self.codes, as_source, as_target) if s + t]
         return sorted(rows, key=lambda r: (-r["events"], r["actor"]))[:limit]
+
+
+def _counted_from(st: Store, min_confidence: float | None, sections: Sequence[str] | None) -> tuple[str, list]:
+    """What the counts are read from: the dyad_days table, or with a confidence floor or sections the same
+    counts over the events that meet them (SQL, its parameters)."""
+    clauses, params = [], []
+    if min_confidence is not None:
+        clauses.append("e.confidence >= ?")
+        params.append(float(min_confidence))
+    if sections:
+        clauses.append("e.section IN (SELECT unnest(?))")
+        params.append(list(sections))
+    if not clauses:
+        return st.dyad_days, []
+    return f"({dyad_days(' AND '.join(clauses))})", params
 
 
 def _period(days: np.ndarray, by: str) -> np.ndarray:

@@ -1,5 +1,6 @@
 """`whowhom report SOURCE TARGET --out report.html`: the dashboard's dyad view as one self-contained HTML
-file (plotly.js, styles and data inlined; it opens offline, from disk).
+file (plotly.js, styles and data inlined; it opens offline, from disk). Actors by code or by name
+("report china russia"); one that is neither is an InputError (the CLI's one-line error, exit 2).
 
 Its Content-Security-Policy (a <meta>, there being no server to send a header) lets only its own three
 scripts run, named by their SHA-256: nothing in the data can become a script."""
@@ -10,12 +11,12 @@ import base64
 import hashlib
 import html
 import json
-import re
 from datetime import datetime, timezone
 from pathlib import Path
 
-from whowhom.api.app import ACTOR, STATIC, plotly_js
-from whowhom.api.periods import bounds
+from whowhom.api import names
+from whowhom.api.app import STATIC, plotly_js
+from whowhom.api.dyads import Dyads
 from whowhom.api.records import records
 from whowhom.errors import InputError
 
@@ -73,7 +74,8 @@ MAIN = """
   if (d.series.length) {
     WW.drawDyad($("chart"), d.series, d.a, d.b, p => show(d.events.filter(e => e.source.startsWith(p.source)
         && (e.target || "").startsWith(p.target) && e.day >= p.since && e.day <= p.until
-        && (!p.quad || +e.quad_class === +p.quad)), `Events ${p.source} → ${p.target}, ${p.period}`), d.by);
+        && (!p.quad || +e.quad_class === +p.quad) && WW.isKind(e, p.kind)),
+      `Events ${p.source} → ${p.target}, ${p.period}${p.kind ? " — " + WW.KINDS[p.kind][0] : ""}`), d.by);
   } else {
     $("chart").innerHTML = '<p class="empty">No events between these two actors.</p>';
   }
@@ -94,25 +96,20 @@ def build_report(db: str, source: str, target: str, by: str = "month", modality:
 
     if not Path(db).is_file():
         raise InputError(f"{db}: no such store (build one with `whowhom ingest PATH... --db {db}`)")
-    for code in (source, target):
-        if not re.match(ACTOR, code):
-            raise InputError(f"{code!r}: not an actor code (letters, digits, '_', '.', '-'; e.g. RUS)")
-    a, b = source.upper(), target.upper()
     mod = None if modality == "all" else modality
     with Store(path=db, read_only=True) as st:
+        a, b = names.code(source, "source", st.has_actor), names.code(target, "target", st.has_actor)
         switches = dict(include_background=include_background, include_comments=include_comments)
-        series = records(st.dyad(a, b, by=by, both_directions=True, modality=mod, min_confidence=min_confidence,
-                                 **switches))
+        # as the server counts them, with each period's bounds and its events by kind
+        series = Dyads(st, min_confidence, sources=(a, b)).series(a, b, by, True, mod, **switches)
         events = []
         for s, t in ((a, b), (b, a)) if a != b else ((a, b),):
             events += records(st.events(source=s, target=t, modality=mod, limit=MAX_EVENTS,
                                         min_confidence=min_confidence, **counted_filters(**switches)))
-    for r in series:
-        r["since"], r["until"] = bounds(r["period"], by)
     for e in events:
         e["day"] = _day(e.get("date"))
     events.sort(key=lambda e: (e["day"] or "", e["event_id"]))
-    title = f"{a} and {b}, by {by} ({modality})"
+    title = f"{_named(a)} and {_named(b)}, by {by} ({modality})"
     counted = [what for what, on in (("background events", include_background), ("readers' comments", include_comments))
                if on] + ([f"confidence at least {min_confidence:g}"] if min_confidence is not None else [])
     note = (f"{len(events)} events from {html.escape(db)}"
@@ -135,6 +132,11 @@ def write_report(db: str, source: str, target: str, out: str, by: str = "month",
     except OSError as e:
         raise InputError(f"{out}: cannot write ({e.strerror or e})") from None
     print(f"whowhom: wrote {out}", flush=True)
+
+
+def _named(code: str) -> str:
+    name = names.name(code)
+    return f"{code} ({name})" if name else code
 
 
 def _day(value: str | None) -> str | None:

@@ -91,6 +91,7 @@ class Health(BaseModel):
 
 class ActorCount(BaseModel):
     actor: str
+    name: str | None = Field(description="its readable name, if whowhom has one")
     events: int
     as_source: int
     as_target: int
@@ -98,6 +99,15 @@ class ActorCount(BaseModel):
 
 class Actors(BaseModel):
     actors: list[ActorCount]
+
+
+class Kinds(BaseModel):
+    """A period's events by kind: news (headline and article) by modality, and readers' comments apart."""
+    asserted: int
+    negated: int
+    hypothetical: int
+    intended: int
+    comment: int = Field(description="events in readers' comments, of any modality")
 
 
 class SeriesRow(BaseModel):
@@ -112,14 +122,32 @@ class SeriesRow(BaseModel):
     q2: int
     q3: int
     q4: int
+    kinds: Kinds
 
 
 class Dyad(BaseModel):
-    a: str
+    a: str = Field(description="the first actor's code (a name asked for gives its code)")
     b: str
+    a_name: str | None = Field(description="readable names, if whowhom has them")
+    b_name: str | None
     by: str
     modality: str
     series: list[SeriesRow]
+
+
+class TopDyad(BaseModel):
+    a: str = Field(description="the actor of the busier direction")
+    b: str
+    a_name: str | None
+    b_name: str | None
+    events: int = Field(description="events either way")
+    a_to_b: int
+    b_to_a: int
+
+
+class TopDyads(BaseModel):
+    modality: str
+    dyads: list[TopDyad]
 
 
 class Event(BaseModel):
@@ -162,6 +190,8 @@ class Events(BaseModel):
     total: int = Field(description="events matching, over all pages")
     limit: int
     offset: int
+    resolved: dict[str, str] = Field(description="the code each actor parameter given (actor, source, target) "
+                                                 "named, e.g. {\"source\": \"CHN\"} for source=China")
     events: list[StoredEvent]
 
 

@@ -7,6 +7,20 @@ const WW = (() => {
     1: ["Verbal cooperation", "#66bb6a"], 2: ["Material cooperation", "#1e88e5"],
     3: ["Verbal conflict", "#ffa726"], 4: ["Material conflict", "#e53935"],
   };
+  // What a series row's events are (its `kinds`): news (headline and article) by modality, and readers'
+  // comments apart. A series counts asserted news only unless the user asks for more; when it holds more
+  // than one kind, its bars are by kind, in these colours, so that nothing is mistaken for asserted news.
+  const KINDS = {
+    asserted: ["Asserted (news)", "#3949ab"], negated: ["Negated", "#8d6e63"],
+    hypothetical: ["Hypothetical", "#b0bec5"], intended: ["Intended", "#26a69a"],
+    comment: ["Readers' comments", "#ab47bc"],
+  };
+
+  // Whether an event is of a kind (no kind: any).
+  function isKind(e, kind) {
+    if (!kind) return true;
+    return kind === "comment" ? e.section === "comment" : e.section !== "comment" && e.modality === kind;
+  }
 
   function esc(s) {
     return String(s ?? "").replace(/[&<>"']/g, c => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
@@ -22,23 +36,29 @@ const WW = (() => {
 
   // ---- chart -------------------------------------------------------------------------------------
 
-  // series: rows {period, since, until, source, target, events, goldstein_mean, q1..q4}.
-  // Two panels sharing the time axis: a -> b on top, b -> a below; bars stacked by QuadClass, and the
-  // mean Goldstein score as a line on the right axis (-10 .. 10).
+  // series: rows {period, since, until, source, target, events, goldstein_mean, q1..q4, kinds}.
+  // Two panels sharing the time axis: a -> b on top, b -> a below; bars stacked by QuadClass (or, when the
+  // events are of several kinds, by kind), and the mean Goldstein score as a line on the right axis (-10 .. 10).
+  // onClick gets {source, target, quad, kind, since, until, period} (quad or kind: the bar's, else null).
   function drawDyad(el, series, a, b, onClick, by) {
     const periods = timeline([...new Set(series.map(r => String(r.period)))].sort(), by);
     const label = p => (by === "month" ? p.slice(0, 7) : by === "year" ? p.slice(0, 4) : p);
     const xs = periods.map(label);
+    const kinds = Object.keys(KINDS).filter(k => series.some(r => r.kinds && r.kinds[k]));
+    // one bar per QuadClass, or per kind: [name, colour, count of a row, quad, kind]
+    const stacks = kinds.length > 1
+      ? kinds.map(k => [KINDS[k][0], KINDS[k][1], r => r.kinds[k] || 0, null, k])
+      : [1, 2, 3, 4].map(q => [QUADS[q][0], QUADS[q][1], r => r["q" + q] || 0, q, null]);
     const data = [];
     [[a, b, "y", "y2"], [b, a, "y3", "y4"]].forEach(([src, tgt, ybar, yline], panel) => {
       const rows = new Map(series.filter(r => r.source === src && r.target === tgt).map(r => [String(r.period), r]));
       const at = p => rows.get(p);
-      for (const q of [1, 2, 3, 4]) {
+      for (const [name, color, count, quad, kind] of stacks) {
         data.push({
-          type: "bar", name: QUADS[q][0], legendgroup: "q" + q, showlegend: panel === 0,
-          marker: {color: QUADS[q][1]}, x: xs, y: periods.map(p => (at(p) ? at(p)["q" + q] || 0 : 0)),
-          customdata: periods.map(p => [src, tgt, q, at(p)?.since ?? null, at(p)?.until ?? null, label(p)]),
-          hovertemplate: `${esc(src)} → ${esc(tgt)} %{x}<br>${QUADS[q][0]}: %{y}<extra></extra>`,
+          type: "bar", name, legendgroup: name, showlegend: panel === 0,
+          marker: {color}, x: xs, y: periods.map(p => (at(p) ? count(at(p)) : 0)),
+          customdata: periods.map(p => [src, tgt, quad, at(p)?.since ?? null, at(p)?.until ?? null, label(p), kind]),
+          hovertemplate: `${esc(src)} → ${esc(tgt)} %{x}<br>${esc(name)}: %{y}<extra></extra>`,
           xaxis: "x", yaxis: ybar,
         });
       }
@@ -46,7 +66,7 @@ const WW = (() => {
         type: "scatter", mode: "lines+markers", name: "Mean Goldstein", legendgroup: "g", showlegend: panel === 0,
         line: {color: "#37474f", width: 2}, marker: {size: 7},
         x: xs, y: periods.map(p => (at(p) ? at(p).goldstein_mean : null)), connectgaps: false,
-        customdata: periods.map(p => [src, tgt, null, at(p)?.since ?? null, at(p)?.until ?? null, label(p)]),
+        customdata: periods.map(p => [src, tgt, null, at(p)?.since ?? null, at(p)?.until ?? null, label(p), null]),
         hovertemplate: `${esc(src)} → ${esc(tgt)} %{x}<br>mean Goldstein %{y:.1f}<extra></extra>`,
         xaxis: "x", yaxis: yline,
       });
@@ -69,9 +89,9 @@ const WW = (() => {
     el.on("plotly_click", ev => {
       const pt = ev.points && ev.points[0];
       if (!pt || !pt.customdata) return;
-      const [source, target, quad, since, until, period] = pt.customdata;
+      const [source, target, quad, since, until, period, kind] = pt.customdata;
       if (!since) return;  // a quiet period: nothing to list
-      onClick({source, target, quad, since, until, period});
+      onClick({source, target, quad, kind, since, until, period});
     });
   }
 
@@ -236,5 +256,5 @@ const WW = (() => {
     return article;
   }
 
-  return {QUADS, esc, link, drawDyad, eventsTable, sentenceHtml, showArticle: (el, a, sel) => showArticle(el, indexEvents(a), sel)};
+  return {QUADS, KINDS, isKind, esc, link, drawDyad, eventsTable, sentenceHtml, showArticle: (el, a, sel) => showArticle(el, indexEvents(a), sel)};
 })();
