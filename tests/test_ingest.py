@@ -291,6 +291,8 @@ def test_cli_switches_and_filters(mixed_db, tmp_path):
     assert dyad_events() == 2
     assert dyad_events("--include-background", "--include-comments") == 4
     assert dyad_events("--min-confidence", "0.5") == 1
+    assert dyad_events("--section", "comment") == 1                        # the reader's comment alone
+    assert dyad_events("--section", "article", "--section", "comment", "--min-confidence", "0.5") == 2
 
     def cameos(*extra):
         res = whowhom("events", "--db", mixed_db, "--format", "jsonl", *extra)

@@ -52,6 +52,9 @@ def add_parsers(sub, input_formats) -> None:
     dy.add_argument("--modality", choices=MODALITIES, default="asserted")
     dy.add_argument("--format", choices=("table", "tsv", "jsonl"), default="table")
     add_count_switches(dy)
+    dy.add_argument("--section", choices=SECTIONS, action="append",
+                    help="count only events of this section (repeat for several; default: headline and "
+                         "article, and comments with --include-comments)")
 
     ev = sub.add_parser("events", help="stored events, filtered")
     ev.add_argument("--db", default="whowhom.duckdb")
@@ -178,7 +181,7 @@ def dyad(args) -> None:
     with _open(args.db) as st:
         args.source, args.target = _actor(st, args.source, "source"), _actor(st, args.target, "target")
         df = st.dyad(args.source, args.target, by=args.by, both_directions=args.both_directions,
-                     modality=_modality(args.modality), **count_switches(args))
+                     modality=_modality(args.modality), section=args.section, **count_switches(args))
     arrow = "↔" if args.both_directions else "→"
     if df.empty and args.format == "table":
         kind = "" if args.modality == "all" else f"{args.modality} "

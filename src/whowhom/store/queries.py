@@ -103,12 +103,14 @@ class Queries:
 
     def dyad(self, a: str, b: str, by: str = "month", both_directions: bool = False,
              modality: str | None = "asserted", include_background: bool = False, include_comments: bool = False,
-             min_confidence: float | None = None) -> pd.DataFrame:
+             min_confidence: float | None = None, section: str | list[str] | None = None) -> pd.DataFrame:
         """Events from a to b (prefixes) per period, with Goldstein sum and mean and counts per QuadClass;
-        background events and reader comments only when asked for."""
+        background events and reader comments only when asked for; `section` ("headline", "article",
+        "comment", or a list) counts only those sections (comments then count when named)."""
         if by not in PERIODS:
             raise InputError(f"unknown period {by!r} (expected day, week, month or year)")
-        days, day_params = self._dyad_days(min_confidence)
+        days, day_params = self._dyad_days(min_confidence, section)
+        include_comments = include_comments or section is not None
         pairs = [(a, b), (b, a)] if both_directions and a != b else [(a, b)]
         parts, params = [], []
         for s, t in pairs:
@@ -128,12 +130,16 @@ class Queries:
                f"FROM ({' UNION ALL '.join(parts)}) GROUP BY ALL ORDER BY period, source, target")
         return self.con.execute(sql, params).df()
 
-    def _dyad_days(self, min_confidence: float | None) -> tuple[str, list]:
-        """What dyad series and actor counts read: the dyad_days table, or with a confidence floor the same
-        counts over the events that reach it. (SQL, parameters)."""
-        if min_confidence is None:
+    def _dyad_days(self, min_confidence: float | None, section: str | list[str] | None = None) -> tuple[str, list]:
+        """What dyad series and actor counts read: the dyad_days table, or with a confidence floor or a
+        choice of sections the same counts over the events that meet them. (SQL, parameters)."""
+        if min_confidence is None and section is None:
             return self.dyad_days, []
-        return f"({dyad_days_sql('e.confidence >= ?')})", [float(min_confidence)]
+        sections = [section] if isinstance(section, str) else list(section or ())
+        where = " AND ".join([c for c, given in (("e.confidence >= ?", min_confidence is not None),
+                                                 ("e.section IN (SELECT unnest(?))", section is not None)) if given])
+        params = ([float(min_confidence)] if min_confidence is not None else []) + ([sections] if section is not None else [])
+        return f"({dyad_days_sql(where)})", params
 
     def actors(self, limit: int = 50, include_background: bool = False, include_comments: bool = False,
                min_confidence: float | None = None) -> pd.DataFrame:
