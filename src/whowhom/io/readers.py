@@ -13,28 +13,25 @@ variable WHOWHOM_MAX_PAGE_BYTES): a bigger one is passed over as "over the limit
 100 MB file costs no more memory than the limit, and a big JSON Lines file or WARC no more than its
 biggest record.
 
-Bytes are decoded after a BOM or an HTML <meta charset> has had its say: UTF-16 without a BOM is found
-by its NUL bytes, UTF-8 with a few damaged bytes stays UTF-8 (the bad bytes become U+FFFD), and anything
-else goes to charset-normalizer. Decoded text holds no NUL and no lone surrogate. Bad input raises
+Bytes are decoded by io/decode.py (BOM, <meta charset>, UTF-16 without a BOM, damaged UTF-8, else
+charset-normalizer); streams with bounded reads are io/stream.py's. Bad input raises
 InputError with a one-line message naming the file (and the line, for JSON Lines, or the record, for WARC).
 """
 
 from __future__ import annotations
 
 import codecs
-import gzip
 import json
 import os
 import re
 import sys
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from charset_normalizer import from_bytes
-
 from whowhom.errors import InputError
+from whowhom.io.decode import clean, decode  # noqa: F401 (decode: the readers' API, as before)
+from whowhom.io.stream import Stream, open_stream
 
 FORMATS = ("auto", "text", "html", "jsonl")
 # The most one page, JSON Lines record or WARC record may take: far above any news article (a long one
@@ -171,115 +168,6 @@ class _TextAsBytes:
         return self._text.read(n).encode("utf-8", "replace")
 
 
-class BrokenInput(InputError):
-    """A stream that cannot be read on: truncated or corrupt gzip data, an I/O error. `detail` is the
-    message without the file name."""
-    def __init__(self, name: str, detail: str):
-        super().__init__(f"{name}: {detail}")
-        self.detail = detail
-
-
-class Stream:
-    """A binary stream read through a buffer: bounded reads and lines, a look ahead (peek), and bytes put
-    back (unread), which format sniffing and finding the next WARC record after a bad one need."""
-
-    CHUNK, BIG = 1 << 16, 1 << 20  # the least read at a time; the most, where a line or record is long
-
-    def __init__(self, raw, name: str, broken: str):
-        # read1 gives what there is before an error (a truncated gzip stream), where read would lose it
-        self._read = getattr(raw, "read1", raw.read)
-        self._name, self._broken = name, broken
-        self._buf = bytearray()
-        self._eof = False
-        self._error: BrokenInput | None = None
-
-    def _more(self, n: int = CHUNK) -> bool:
-        """Read more into the buffer; False at the end of the stream."""
-        if self._eof:
-            return False
-        try:
-            chunk = self._read(max(n, self.CHUNK))
-        except (OSError, EOFError, zlib.error) as e:
-            self._error = BrokenInput(self._name, f"{self._broken} ({e})")
-            chunk = b""
-        if not chunk:
-            self._eof = True
-            return False
-        self._buf += chunk
-        return True
-
-    def _end(self) -> None:
-        # A read came up short: fine at the end of the data, an error if the stream broke off there.
-        if self._error is not None:
-            raise self._error
-
-    def _take(self, n: int) -> bytes:
-        out = bytes(self._buf[:n])
-        del self._buf[:n]
-        return out
-
-    def _fill(self, n: int) -> bool:
-        """Whether the buffer holds n bytes, after reading what it takes."""
-        while len(self._buf) < n and self._more(n - len(self._buf)):
-            pass
-        return len(self._buf) >= n
-
-    def peek(self, n: int) -> bytes:
-        """Up to n bytes ahead, left to be read (a look ahead never raises: the read will)."""
-        self._fill(n)
-        return bytes(self._buf[:n])
-
-    def read(self, n: int) -> bytes:
-        if not self._fill(n):
-            self._end()
-        return self._take(n)
-
-    def readline(self, n: int) -> bytes:
-        """One line with its newline, or its first n bytes if it is longer; b"" at the end."""
-        seen = 0
-        while True:
-            end = self._buf.find(b"\n", seen, n)
-            if end >= 0:
-                return self._take(end + 1)
-            if len(self._buf) >= n:
-                return self._take(n)
-            seen = len(self._buf)
-            if not self._more(min(n - seen, self.BIG)):
-                self._end()
-                return self._take(len(self._buf))
-
-    def discard_line(self, most: int) -> bool:
-        """Pass over the rest of a line, if it ends within `most` bytes; whether it did."""
-        while most > 0 and (part := self.readline(min(most, self.BIG))):
-            if part.endswith(b"\n"):
-                return True
-            most -= len(part)
-        return most > 0  # the end of the data ends a line too
-
-    def discard(self, n: int) -> int:
-        """Pass over n bytes without keeping them; how many there were."""
-        done = 0
-        while done < n and (self._buf or self._more(min(n - done, self.BIG))):
-            k = min(len(self._buf), n - done)
-            del self._buf[:k]
-            done += k
-        if done < n:
-            self._end()
-        return done
-
-    def unread(self, data: bytes) -> None:
-        self._buf[:0] = data
-
-
-def open_stream(raw, name: str) -> Stream:
-    """A Stream of the bytes of `raw` (a binary file object), decompressed if they are gzip."""
-    src = Stream(raw, name, "cannot read")
-    if src.peek(2) == b"\x1f\x8b":
-        # Decompressed as it is read, never more than asked for: a gzip bomb costs no more than the limit.
-        src = Stream(gzip.GzipFile(fileobj=src, mode="rb"), name, "broken gzip data")
-    return src
-
-
 def _read_source(name: str, raw, input_format: str, limit: int, tolerant: bool) -> Iterator[RawDoc | Skip]:
     src = open_stream(raw, name)
     head = src.peek(4096)
@@ -339,120 +227,6 @@ def _lines(name: str, src: Stream, limit: int) -> Iterator[tuple[int, bytes | No
             raise InputError(f"{name}:{number}: {over_limit('line', limit)}, and no end to it within "
                              f"{_size(16 * limit)}: the rest of the file is not read")
         yield number, None
-
-
-# --- decoding ---------------------------------------------------------------------------------
-
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_:.-]+)""", re.I)
-# Legacy single-byte encodings that a short text cannot tell apart; cp1252 is by far the commonest on
-# the web, so it wins a near tie (charset-normalizer may otherwise pick cp775 for a short line of French).
-_PREFERRED = ("utf_8", "ascii", "cp1252", "latin_1", "iso8859_15")
-# Formats whose start can pass for text (a PDF may be ASCII for pages) or that are common in crawls.
-_BINARY_MAGIC = (b"%PDF-", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x7fELF")
-_CONTROLS = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def decode(data: bytes, name: str = "input") -> str:
-    """The text of `data`, or InputError for binary data. Never holds a NUL or a lone surrogate, so it
-    always encodes to UTF-8."""
-    return clean(_decode(data, name))
-
-
-def clean(value: str) -> str:
-    """`value` without NULs and lone surrogates, which break parsers and UTF-8 writers: decoded bytes
-    never hold a lone surrogate, but a JSON string may ("\\ud800"), or a codec such as unicode_escape."""
-    value = value.replace("\x00", "")
-    return value if value.isascii() else _SURROGATE.sub("\ufffd", value)
-
-
-def _decode(data: bytes, name: str) -> str:
-    for bom, enc in _BOMS:
-        if data.startswith(bom):
-            return data.decode(enc, errors="replace").lstrip("\ufeff")
-    declared = _META_CHARSET.search(data[:4096])
-    if declared:
-        text = _declared(data, declared.group(1).decode("ascii", "ignore"))
-        if text is not None:
-            return text
-    text = _utf16_without_bom(data)
-    if text is not None:
-        return text
-    if _looks_binary(data):
-        raise InputError(f"{name}: binary data, not text or HTML")
-    text = _utf8(data)
-    if text is not None:
-        return text
-    results = from_bytes(data)
-    best = results.best()
-    if best is None:
-        raise InputError(f"{name}: cannot detect the text encoding (binary data?)")
-    close = [m for m in results if m.chaos <= best.chaos + 0.06]
-    for enc in _PREFERRED:
-        for m in close:
-            if m.encoding == enc:
-                return str(m)
-    return str(best)
-
-
-def _declared(data: bytes, label: str) -> str | None:
-    try:
-        enc = codecs.lookup(label).name
-    except LookupError:
-        return None
-    # Pages often declare latin-1 but are served as UTF-8; valid UTF-8 with non-ASCII bytes is then the truth.
-    if enc in ("latin-1", "iso8859-1", "cp1252", "windows-1252"):
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError:
-            enc = "cp1252"  # what browsers do with a latin-1 label
-    if enc.startswith(("utf-16", "utf-32")):
-        return None  # a page whose <meta> can be read is not UTF-16 or UTF-32, whatever it says (as browsers)
-    try:
-        return data.decode(enc)
-    except (UnicodeError, LookupError):  # LookupError: a codec that is no text encoding ("base64", "rot13")
-        return None
-
-
-def _utf16_without_bom(data: bytes) -> str | None:
-    # Text in the ASCII range written as UTF-16 has a NUL in every other byte: after each character
-    # (little-endian) or before it (big-endian). Binary data has its NULs on both sides.
-    head = data[:8192]
-    pairs = len(head) // 2
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    for zeros, others, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
-        if zeros > pairs // 8 and others * 20 <= zeros:
-            text = data.decode(enc, errors="replace")
-            if not _looks_binary(text[:4096].encode("utf-8")):
-                return text
-    return None
-
-
-def _looks_binary(data: bytes) -> bool:
-    if data.startswith(_BINARY_MAGIC):
-        return True
-    head = data[:8192]
-    # A stray NUL or two is damage in a text; many NULs, or many other control bytes, mean binary data.
-    controls = len(head) - len(head.translate(None, _CONTROLS))
-    return head.count(0) > max(2, len(head) // 100) or controls > len(head) * 0.05
-
-
-def _utf8(data: bytes) -> str | None:
-    """`data` as UTF-8, if it is UTF-8 but for a few damaged bytes (which become U+FFFD)."""
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd") - data.count("\ufffd".encode())
-    multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad
-    # A legacy single-byte text almost never holds a valid UTF-8 multi-byte sequence, while in UTF-8 a
-    # bad one is damage: so as many valid ones as bad ones, and bad ones rare, mean damaged UTF-8.
-    if multibyte >= bad and bad <= max(1, len(data) // 100):
-        return text
-    return None
 
 
 # --- format sniffing --------------------------------------------------------------------------

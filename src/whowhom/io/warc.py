@@ -18,7 +18,9 @@ import zlib
 from typing import Iterator
 
 from whowhom.errors import InputError
-from whowhom.io.readers import BrokenInput, RawDoc, Skip, Stream, decode, open_stream, over_limit, page_limit
+from whowhom.io.decode import decode
+from whowhom.io.readers import RawDoc, Skip, over_limit, page_limit
+from whowhom.io.stream import BrokenInput, Stream, open_stream
 
 _VERSION = re.compile(rb"WARC/\d+\.\d+\r?\n")
 _LINE = 1 << 16          # a header line longer than this is not one
