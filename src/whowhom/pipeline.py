@@ -21,6 +21,7 @@ from whowhom.events.calibration import calibrate
 from whowhom.events.coder import EventCoder
 from whowhom.events.dating import mark_background
 from whowhom.events.event import Event
+from whowhom.events.location import Pieces, locate
 from whowhom.events import topic
 from whowhom.events.filters import political
 from whowhom.events.weigh import weigh_all
@@ -51,9 +52,11 @@ def sections(article: Article) -> Iterator[tuple[str, str]]:
 
 
 def _code(doc: Doc, article: Article, section: str, offset: int = 0, first_sentence: int = 0,
-          later: list | None = None, register: ArticleActors | None = None) -> list[Event]:
+          later: list | None = None, register: ArticleActors | None = None,
+          pieces: Pieces | None = None) -> list[Event]:
     """Events of one parsed text (every component run, NER included); `offset` and `first_sentence` place
-    a piece of a section in it; `register` holds the people of the article read so far."""
+    a piece of a section in it; `register` holds the people of the article read so far; the Doc read goes
+    into `pieces` (where the events' places are read from)."""
     model, actors, coder = _stages()
     skip = datelines(doc.text) if section == "article" and offset == 0 else []
     mentions = actors.find(doc, date=article.date, skip=skip)
@@ -65,6 +68,8 @@ def _code(doc: Doc, article: Article, section: str, offset: int = 0, first_sente
     register = register or ArticleActors(actors, date_int(article.date))
     mentions = register.resolve(doc, mentions, pronouns=section != "headline", section=section,
                                 first_sentence=first_sentence, offset=offset)
+    if pieces is not None:
+        pieces.add(section, offset, doc)
     return coder.code_doc(doc, mentions, doc_id=article.id, section=section, article_date=article.date,
                           offset=offset, first_sentence=first_sentence, later=later)
 
@@ -74,14 +79,16 @@ READING_ORDER = {"article": 0, "headline": 1, "comment": 2}
 SECTION_ORDER = {"headline": 0, "article": 1, "comment": 2}
 
 
-def finish(events: list[Event], article: Article, uncoded: bool = False, home: str | None = None) -> list[Event]:
+def finish(events: list[Event], article: Article, uncoded: bool = False, home: str | None = None,
+           pieces: Pieces | None = None) -> list[Event]:
     """The post-passes over an article's coded events: the story's country as the target of aimed acts
     that have none (`home`, events/topic.py), no event without a political actor (unless `uncoded`),
-    background marks, then calibrated confidence."""
+    background marks, calibrated confidence, then where each happened (from the parsed `pieces`)."""
     topic.aim(events, home)
     events = [e for e in events if uncoded or political(e)]
     mark_background(events, article.date)
     calibrate(events)
+    locate(events, article.body, pieces, home)
     return events
 
 
@@ -92,10 +99,11 @@ def code_article(article: Article, uncoded: bool = False) -> list[Event]:
     register.read_setting(model.make_doc(article.body) if article.body else None)
     texts = list(sections(article))
     coded: dict[int, list[Event]] = {}
+    pieces = Pieces()
     for k in sorted(range(len(texts)), key=lambda k: READING_ORDER[texts[k][0]]):
         section, text = texts[k]
-        coded[k] = _code(model(text), article, section, register=register)
-    return finish([e for k in range(len(texts)) for e in coded[k]], article, uncoded, register.home)
+        coded[k] = _code(model(text), article, section, register=register, pieces=pieces)
+    return finish([e for k in range(len(texts)) for e in coded[k]], article, uncoded, register.home, pieces)
 
 
 def run(raws: Iterable, uncoded: bool = False) -> Iterator[Coded | Skip]:
@@ -145,31 +153,32 @@ def code_articles(articles: list[Article], batch_size: int | None = None, senten
     if sentences == "all":
         jobs = [(i, section, text, 0, 0) for i, article in enumerate(articles)
                 for section, text in sections(article) if pf.wants(text)]
-        out, homes = _parse_and_code(articles, jobs, pf, batch_size or 8)
+        out, homes, pieces = _parse_and_code(articles, jobs, pf, batch_size or 8)
     else:
         later: list = []  # the trained components weigh every piece's events in one batch at the end
         bodies: dict = {}
         jobs = _actor_jobs(articles, model, pf, bodies)
-        out, homes = _parse_and_code(articles, jobs, pf, batch_size or 64, later, bodies)
+        out, homes, pieces = _parse_and_code(articles, jobs, pf, batch_size or 64, later, bodies)
         weigh_all(later)  # (it may add events to the pieces' lists: read them only now)
     # (after weighing: the role tagger may give a blank source's event a known target)
-    return [finish([e for part in parts for e in part], article, home=home)
-            for article, parts, home in zip(articles, out, homes)]
+    return [finish([e for part in parts for e in part], article, home=home, pieces=read)
+            for article, parts, home, read in zip(articles, out, homes, pieces)]
 
 
 def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: int, later: list | None = None,
-                    bodies: dict | None = None) -> tuple[list[list[list[Event]]], list[str | None]]:
+                    bodies: dict | None = None) -> tuple[list[list[list[Event]]], list[str | None], list[Pieces]]:
     """Code jobs (article index, section, text or Doc, offset, first sentence): parsed in batches without
     NER, NER only where the coder's trigger test passes (headlines always); `later` as code_doc takes it.
     For each article, the lists of events of its pieces (code_doc's own lists, which weigh_all(later) may
     still add to); and the country each story is set in, read from its body's tokens (`bodies`: the
-    token Docs of the bodies, by article, where the caller has them)."""
+    token Docs of the bodies, by article, where the caller has them); and each article's parsed pieces."""
     model, actors, _ = _stages()
     ner = model.get_pipe("ner")
     # each article's pieces in reading order, with one register of its people (as code_article reads it)
     jobs = sorted(jobs, key=lambda job: (job[0], READING_ORDER[job[1]]))
     registers: dict[int, ArticleActors] = {}
     parts: list[list[tuple[int, list[Event]]]] = [[] for _ in articles]
+    pieces = [Pieces() for _ in articles]
     for start in range(0, len(jobs), batch_size):
         batch = jobs[start:start + batch_size]
         docs = model.pipe([job[2] for job in batch], batch_size=batch_size, disable=["ner"])
@@ -183,10 +192,11 @@ def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: 
                     body = model.make_doc(articles[i].body)
                 registers[i].read_setting(body)
             register = registers[i]
-            parts[i].append((SECTION_ORDER[section], _code(doc, articles[i], section, at, first, later, register)))
+            parts[i].append((SECTION_ORDER[section], _code(doc, articles[i], section, at, first, later, register,
+                                                                  pieces[i])))
     # (back in the order of the article's sections, as code_article gives them)
     return ([[events for _, events in sorted(p, key=lambda part: part[0])] for p in parts],
-            [registers[i].home if i in registers else None for i in range(len(articles))])
+            [registers[i].home if i in registers else None for i in range(len(articles))], pieces)
 
 
 # sentences="actors" (what ingest does unless told otherwise): an event whose source and target are both

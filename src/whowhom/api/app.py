@@ -42,6 +42,8 @@ from whowhom.errors import InputError
 from whowhom.events.event import MODALITIES
 
 STATIC = Path(__file__).with_name("static")
+# LAT,LON,KM: the near parameter (store/queries.py checks the ranges)
+NEAR = r"^-?\d{1,3}(\.\d{1,8})?,-?\d{1,3}(\.\d{1,8})?,\d{1,5}(\.\d{1,8})?$"
 log = logging.getLogger("whowhom.api")
 
 # An actor as a user gives it: a code (RUS, rusgov) or a name ("Russian government", "Côte d'Ivoire")
@@ -182,6 +184,10 @@ def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] =
         section: Annotated[list[Section] | None, Query(description="only these sections (repeat the parameter); "
                                                                   "all by default")] = None,
         min_confidence: MinConfidence = None,
+        place: Annotated[str | None, Query(min_length=1, max_length=100, description="where it happened: a country "
+                                           "code (SYR) or a place or region name (Aleppo), any case")] = None,
+        near: Annotated[str | None, Query(pattern=NEAR, description="where it happened: within KM kilometres of a "
+                                          "point, LAT,LON,KM (e.g. 36.2,37.2,50)")] = None,
         limit: Annotated[int, Query(ge=1, le=1000, description="page size, 1 to 1000")] = 100,
         offset: Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")] = 0,
     ):
@@ -196,7 +202,7 @@ def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] =
                        modality=modality.value if modality else None,
                        since=since.isoformat() if since else None, until=until.isoformat() if until else None,
                        text=text, background=background, section=[x.value for x in section] if section else None,
-                       min_confidence=min_confidence)
+                       min_confidence=min_confidence, place=place, near=near)
         def page(st) -> bytes:
             total = int(st.count_events(**filters))
             events = st.events_json(**filters, limit=limit, offset=offset)  # JSON written by DuckDB

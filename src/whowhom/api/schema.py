@@ -177,6 +177,15 @@ class Event(BaseModel):
     confidence: float | None
     rule: str
     background: bool
+    place_name: str | None = Field(None, description="where it happened: its sentence's place, else the "
+                                   "dateline's, else the article's (the gazetteer's name)")
+    place_country: str | None = Field(None, description="ISO 3166 alpha-3")
+    place_admin1: str | None = Field(None, description="first-level region (state, province), by name")
+    place_lat: float | None = None
+    place_lon: float | None = None
+    place_geonames_id: int | None = None
+    place_feature: str | None = Field(None, description="city, district, landmark, site, region or country")
+    place_precision: str | None = Field(None, description="city, region or country")
 
 
 class StoredEvent(Event):

@@ -41,6 +41,16 @@ class Event:
     confidence: float
     rule: str
     background: bool = False     # dated more than a month before the article: recalled, not news (dating.py)
+    # Where it happened (events/location.py): the place its sentence names, else the dateline's, else the
+    # article's main place or country; precision 'city', 'region' or 'country'. None where nothing places it.
+    place_name: str | None = None
+    place_country: str | None = None     # ISO 3166 alpha-3
+    place_admin1: str | None = None      # first-level region, by name
+    place_lat: float | None = None
+    place_lon: float | None = None
+    place_geonames_id: int | None = None
+    place_feature: str | None = None     # the geoparser's: city, district, landmark, site, region, country
+    place_precision: str | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)

@@ -55,7 +55,7 @@ def _gdelt_query(fmt: str, include_background: bool, include_comments: bool, min
                  modalities: tuple[str, ...]) -> tuple[str, list]:
     """The clustered events to export (fmt "gdelt"), or their mentions (fmt "gdelt-mentions"): SQL and
     its parameters."""
-    from whowhom.store.sql import clustered, counted
+    from whowhom.store.sql import PLACE_FIELDS, clustered, counted
 
     where, params = counted(include_background, include_comments, min_confidence)
     where += " AND e.modality IN (SELECT unnest(?))"
@@ -63,7 +63,8 @@ def _gdelt_query(fmt: str, include_background: bool, include_comments: bool, min
     if fmt == "gdelt":
         return (f"WITH c AS ({clustered(where)}) SELECT c.*, e.modality, e.reported_by, e.sentence, "
                 "e.source_text, e.target_text, e.trigger, e.plover, e.plover_mode, e.plover_context, "
-                "e.confidence, e.rule, e.section, e.background, a.url "
+                "e.confidence, e.rule, e.section, e.background, a.url, "
+                f"{', '.join('e.' + c for c in PLACE_FIELDS)} "
                 "FROM c JOIN events e USING (event_id) JOIN articles a ON a.article_id = e.article_id "
                 "WHERE c.day IS NOT NULL ORDER BY c.day, c.event_id", params)
     # each mention with its cluster's id (the first event of the cluster) and first ingest time

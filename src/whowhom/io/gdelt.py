@@ -7,7 +7,8 @@ Actors are written as CAMEO codes, split into GDELT's fields: an organisation un
 (`GOV` alone is a type, not a country), religions and ethnic groups in their own fields, and KnownGroupCode
 only for the known groups of the CAMEO dictionaries. A missing actor is one empty value.
 
-Dates follow the codebook: FractionDate is YYYY + (MONTH * 30 + DAY) / 365; DATEADDED is when the event's
+Places (Actor1Geo, Actor2Geo, ActionGeo) are the event's place and the actors' countries, in GDELT's codes
+(io/gdelt_geo.py). Dates follow the codebook: FractionDate is YYYY + (MONTH * 30 + DAY) / 365; DATEADDED is when the event's
 first article was ingested (UTC), the export time for stores written before ingest times were kept.
 """
 
@@ -17,6 +18,8 @@ import csv
 import datetime as dt
 import hashlib
 from functools import lru_cache
+
+from whowhom.io import gdelt_geo as geo
 
 EVENT_COLUMNS = [
     "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
@@ -154,10 +157,12 @@ def write_events(con, sql: str, params: list, out: str) -> int:
         for r in _rows(con.execute(sql, params)):
             gid, day, cameo = global_event_id(r["event_id"]), r["day"], r["cameo"]
             row = [gid, day.strftime("%Y%m%d"), day.strftime("%Y%m"), day.year, fraction_date(day)]
-            row += actor_fields(r["source"]) + actor_fields(r["target"])
+            actors = actor_fields(r["source"]), actor_fields(r["target"])
+            row += actors[0] + actors[1]
             row += [int(bool(r["is_root"])), cameo, cameo[:3], r["cameo_root"], r["quad_class"], r["goldstein"],
                     r["num_mentions"], r["num_sources"], r["num_articles"], ""]
-            row += [0, "", "", "", "", "", "", ""] * 3           # no geocoding: Geo_Type 0, as GDELT's blanks
+            # Actor1Geo, Actor2Geo, ActionGeo (io/gdelt_geo.py)
+            row += geo.actor_fields(actors[0][2], r) + geo.actor_fields(actors[1][2], r) + geo.event_fields(r)
             row += [stamp(r["added"], now), web_url(r["url"])]
             w.writerow([clean(v) for v in row])
             x.writerow([gid] + [clean(r[c]) for c in EXTRA_COLUMNS[1:]])

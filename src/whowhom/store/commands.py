@@ -67,6 +67,8 @@ def add_parsers(sub, input_formats) -> None:
     ev.add_argument("--until", help="up to this date")
     ev.add_argument("--modality", choices=MODALITIES, default=None)
     ev.add_argument("--text", help="words in the evidence sentence or headline")
+    ev.add_argument("--place", help="where it happened: a country code (SYR) or a place or region name (Aleppo)")
+    ev.add_argument("--near", metavar="LAT,LON,KM", help="where it happened: within KM kilometres of a point")
     ev.add_argument("--background", choices=("yes", "no"),
                     help="only background events (yes) or only news of the article's days (no); default both")
     ev.add_argument("--section", choices=SECTIONS, action="append",
@@ -194,7 +196,7 @@ def dyad(args) -> None:
 
 
 EVENT_TABLE = ["date", "source", "cameo", "cameo_name", "target", "modality", "reported_by", "background", "confidence",
-               "sentence"]
+               "place_name", "sentence"]
 
 
 def events(args) -> None:
@@ -206,7 +208,8 @@ def events(args) -> None:
                        target=_actor(st, args.target, "--target"), code=args.code, plover=args.plover,
                        modality=_modality(args.modality), since=args.since, until=args.until, text=args.text,
                        background=None if args.background is None else args.background == "yes",
-                       section=args.section, min_confidence=min_confidence(args.min_confidence))
+                       section=args.section, min_confidence=min_confidence(args.min_confidence),
+                       place=args.place, near=args.near)
         df = st.events(limit=args.limit, offset=args.offset, **filters)
         # a list cut at its limit says so, and how many there are
         total = st.count_events(**filters) if len(df) == args.limit else args.offset + len(df)

@@ -21,7 +21,7 @@ from whowhom.errors import InputError
 from whowhom.events.dating import count_date, first_day
 from whowhom.store import dedup
 from whowhom.store.queries import Queries
-from whowhom.store.sql import CLUSTERED, DYAD_DAYS, DYAD_KEY, EVENT_COLUMNS, EVENT_FIELDS  # noqa: F401 (DYAD_DAYS: tests)
+from whowhom.store.sql import CLUSTERED, DYAD_DAYS, DYAD_KEY, EVENT_COLUMNS, EVENT_FIELDS, PLACE_TYPES  # noqa: F401 (DYAD_DAYS: tests)
 
 if TYPE_CHECKING:  # pandas loads when a query returns a DataFrame, not when ingest starts
     import pandas as pd
@@ -82,11 +82,14 @@ class Store(Queries):
             self.con.close()
             raise InputError(f"{self.path}: not a whowhom store (run `whowhom ingest` first)")
         else:
-            # a store written before the background column or ingest times, opened read-only: its events
-            # read as news, its articles without an ingest time
+            # a store written before the background column, event places or ingest times, opened read-only: its
+            # events read as news with no place, its articles without an ingest time
             catalog = self.con.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
-            if "background" not in self._columns("events"):
-                self.con.execute(f'CREATE TEMP VIEW events AS SELECT *, false AS background FROM "{catalog}".main.events')
+            have = self._columns("events")
+            absent = ([] if "background" in have else ["false AS background"]) + \
+                [f"NULL::{kind} AS {c}" for c, kind in PLACE_TYPES.items() if c not in have]
+            if absent:
+                self.con.execute(f'CREATE TEMP VIEW events AS SELECT *, {", ".join(absent)} FROM "{catalog}".main.events')
             missing = [f"NULL::{kind} AS {c}" for c, kind in (("added", "TIMESTAMPTZ"), ("date_source", "VARCHAR"))
                        if c not in self._columns("articles")]
             if missing:

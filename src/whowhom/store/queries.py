@@ -25,12 +25,52 @@ def counted_filters(include_background: bool = False, include_comments: bool = F
             "section": None if include_comments else SERIES_SECTIONS}
 
 
+# Great-circle distance (km) from an event's place to a point given as parameters (lat, lat, lon)
+KM = ("2 * 6371.0 * asin(least(1.0, sqrt(pow(sin(radians(e.place_lat - ?) / 2), 2) + cos(radians(?)) "
+      "* cos(radians(e.place_lat)) * pow(sin(radians(e.place_lon - ?) / 2), 2))))")
+
+
+def place_terms(value: str) -> list:
+    """The place filter's parameters: the countries and the place names (lower case, no accents) a country
+    code or a place name stands for; a name the gazetteer knows stands for its places' own names too
+    ("Kobani" for ‘Ayn al ‘Arab, "Syria" for every event in SYR)."""
+    import unicodedata
+    from whowhom.geo import gazetteer
+
+    def plain(name: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
+
+    value = str(value).strip()
+    gaz = gazetteer.load()
+    countries = [value.upper()] if gaz.country(value.upper()) is not None else []
+    names = {plain(value)}
+    for e, kind in gaz.lookup(value) if len(value) <= 200 else []:
+        if kind != gazetteer.ADJECTIVE and e.feature == "country":
+            countries.append(e.country)
+        elif kind != gazetteer.ADJECTIVE:
+            names.add(plain(e.name))
+    names = sorted(names)
+    return [countries, names, names]
+
+
+def near_args(value) -> list:
+    """--near LAT,LON,KM as the parameters of the distance condition."""
+    try:
+        lat, lon, km = (float(x) for x in (value.split(",") if isinstance(value, str) else value))
+    except (TypeError, ValueError):
+        raise InputError(f"near: expected LAT,LON,KM (degrees and kilometres), not {value!r}") from None
+    if not (-90 <= lat <= 90 and -180 <= lon <= 360 and km >= 0):
+        raise InputError(f"near: {value!r} is not a point and a distance (latitude -90..90, longitude "
+                         "-180..180, km >= 0)")
+    return [lat, lat, lon, km]
+
+
 class Queries:
     """Read queries over `self.con` (a DuckDB connection); `self.dyad_days` is what dyad counts read."""
 
     def _where(self, actor=None, source=None, target=None, code=None, root=None, plover=None, modality=None,
                since=None, until=None, text=None, background=None, section=None,
-               min_confidence=None) -> tuple[str, list]:
+               min_confidence=None, place=None, near=None) -> tuple[str, list]:
         like = "%" + str(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
         sections = [section] if isinstance(section, str) else list(section or ())
         checks = [  # (given, condition, its parameters when given)
@@ -48,6 +88,10 @@ class Queries:
             (until, "e.day <= ?", lambda: [self._date_arg(until, "until")]),
             (text, "(e.sentence ILIKE ? ESCAPE '\\' OR coalesce(a.title, '') ILIKE ? ESCAPE '\\')",
              lambda: [like, like]),
+            (place, "(e.place_country IN (SELECT unnest(?)) OR lower(strip_accents(e.place_name)) IN "
+                    "(SELECT unnest(?)) OR lower(strip_accents(e.place_admin1)) IN (SELECT unnest(?)))",
+             lambda: place_terms(place)),
+            (near, f"{KM} <= ?", lambda: near_args(near)),
         ]
         clauses, params = [], []
         for given, condition, values in checks:
@@ -68,7 +112,7 @@ class Queries:
     def events(self, limit: int | None = 100, offset: int = 0, **filters) -> pd.DataFrame:
         """Events with their article's story, title, url and site, filtered by _where's keywords (actor,
         source, target, code, root, plover, modality, since, until, text, background, section,
-        min_confidence), oldest first."""
+        min_confidence, place, near), oldest first."""
         sql, params = self._events_sql(EVENT_SELECT, limit=limit, offset=offset, **filters)
         return self.con.execute(sql, params).df()
 

@@ -69,10 +69,28 @@ CREATE TABLE IF NOT EXISTS events (
     event_date      VARCHAR,
     confidence      DOUBLE,
     rule            VARCHAR,
-    background      BOOLEAN DEFAULT false -- dated more than a month before its article: recalled, not news
+    background      BOOLEAN DEFAULT false, -- dated more than a month before its article: recalled, not news
+    -- where it happened (events/location.py): its sentence's place, else the dateline's, else the article's
+    place_name      VARCHAR,              -- the gazetteer's name of the place
+    place_country   VARCHAR,              -- ISO 3166 alpha-3
+    place_admin1    VARCHAR,              -- first-level region, by name
+    place_lat       DOUBLE,
+    place_lon       DOUBLE,
+    place_geonames_id BIGINT,
+    place_feature   VARCHAR,              -- city, district, landmark, site, region, country
+    place_precision VARCHAR               -- 'city', 'region' or 'country'
 );
--- (a store written before the background column: it gets the column, false for its events)
+-- (a store written before the background column: it gets the column, false for its events; one written
+-- before event places: its events have none)
 ALTER TABLE events ADD COLUMN IF NOT EXISTS background BOOLEAN DEFAULT false;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS place_name VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS place_country VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS place_admin1 VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS place_lat DOUBLE;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS place_lon DOUBLE;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS place_geonames_id BIGINT;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS place_feature VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS place_precision VARCHAR;
 
 -- Events counted by (source, target, day, modality, quad_class, background, comment): what dyad series and
 -- actor counts read, instead of every event. Store.commit() adds one row per combination per batch, in the batch's

@@ -4,11 +4,16 @@ from a caller is a bound parameter."""
 
 from __future__ import annotations
 
+# Where an event happened (events/location.py), with their DuckDB types (an older store gets them NULL)
+PLACE_TYPES = {"place_name": "VARCHAR", "place_country": "VARCHAR", "place_admin1": "VARCHAR", "place_lat": "DOUBLE",
+               "place_lon": "DOUBLE", "place_geonames_id": "BIGINT", "place_feature": "VARCHAR",
+               "place_precision": "VARCHAR"}
+PLACE_FIELDS = tuple(PLACE_TYPES)
 EVENT_FIELDS = ("section", "sentence_index", "sentence", "start", "end", "source", "source_text",
                 "source_start", "source_end", "target", "target_text", "target_start", "target_end",
                 "trigger", "trigger_start", "trigger_end", "cameo", "cameo_root", "cameo_name", "goldstein",
                 "quad_class", "penta", "plover", "plover_mode", "plover_context", "modality", "reported_by",
-                "event_date", "confidence", "rule", "background")
+                "event_date", "confidence", "rule", "background") + PLACE_FIELDS
 EVENT_COLUMNS = ("event_id", "article_id", "n", "date", "day") + EVENT_FIELDS
 # What events() returns: the event, its date as a day (a real date column: the first day of a year or
 # month) with that date's precision, then a few columns of its article.
