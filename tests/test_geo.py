@@ -124,3 +124,22 @@ def test_dev_gold_sample_is_mostly_found_and_near():
     records = geo.read(str(GEO_GOLD))[:4]
     r = geo.score(records, geo.system_places(records))
     assert r["toponyms"] > 20 and r["found"] > 0.6 and r["acc161"] > 0.4
+
+
+def test_great_city_before_its_region_and_names_inside_longer_entities(where):
+    found = where("Prices rose again in New York on Monday, while Lagos State raised its levy.")
+    assert found["New York"].feature == "city"  # the city of millions, not the state of its name
+    assert found["Lagos State"].feature == "region"   # unless a kind word says the region
+    # a country or province that NER runs into a person's or a body's name, beside a title or a code
+    found = where("US Rep. Jane Doe said the Manitoba RCMP had closed the case.")
+    assert found["US"].country == "USA" and found["Manitoba"].feature == "region"
+    # a dateline in capitals, whatever follows it
+    found = where("SOUTH WAZIRISTAN, May 2 (XYZ):Troops opened a new school.")
+    assert found["SOUTH WAZIRISTAN"].country == "PAK"
+
+
+def test_roads_and_parts_of_a_land_are_sites_where_the_story_is(where):
+    found = where("Police in Swindon, England, said a lorry overturned on the A417 near the junction.")
+    assert found["A417"].feature == "site" and found["A417"].country == "GBR"
+    found = where("Troops advanced across northern Jabal Akrad, near Latakia.")
+    assert (found["Jabal Akrad"].feature, found["Jabal Akrad"].country) == ("site", "SYR")

@@ -25,6 +25,8 @@ SPECIFIC = {"site": 0, "landmark": 1, "city": 2, "district": 3, "region": 4, "co
 LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|on|throughout|within|into|of)\s+(?:the\s+)?$",
                       re.I)
 
+CAPS_AFTER = re.compile(r"\s*(?:,|\(|[-–—]\s)")
+
 
 @dataclass
 class Place:
@@ -59,7 +61,7 @@ def places(text: str | Doc, doc_id: str | None = None, nlp=None) -> list[Place]:
     lines = datelines(doc.text)
 
     for m in found:
-        m.dateline = any(a <= m.start < b for a, b in lines)
+        m.dateline = any(a <= m.start < b for a, b in lines) or _caps_line(m, doc.text)
     first = resolve.score_all(found, doc.text)
     scored = resolve.score_all(found, doc.text, [s[0][1] if s else None for s in first])
     boxes, context = resolve.containers(found, doc.text), resolve.evidence(found)
@@ -74,6 +76,7 @@ def places(text: str | Doc, doc_id: str | None = None, nlp=None) -> list[Place]:
     out = [_place(m, best[1], best[2] == ADJECTIVE, doc_id) for _, m, best in kept if best is not None]
     sites = [(i, m) for i, m, best in kept if best is None] + mentions.uncovered(doc, out, found)
     sites += mentions.after_preposition(doc, out, [m for _, m in sites])
+    sites += mentions.roads(doc, out, [m for _, m in sites])
     # (what the story is about: the town of its dateline, where it was filed, else the town it names most)
     filed = [p for p in out if any(a <= p.start < b for a, b in lines) and SPECIFIC[p.feature] <= 3]
     centre, inner = filed[0] if filed else focus(out), set()
@@ -84,6 +87,14 @@ def places(text: str | Doc, doc_id: str | None = None, nlp=None) -> list[Place]:
             inner.update(id(p) for p in out[:-1] if m.start <= p.start and p.end <= m.end)
     # (a place within a site's name, Dubai of "Dubai World Trade Centre", is where the site is, not a place of its own)
     return sorted((p for p in out if id(p) not in inner), key=lambda p: p.start)
+
+
+def _caps_line(m, text: str) -> bool:
+    """A name in capitals that opens a line, then a comma, a bracket or a dash ("SOUTH WAZIRISTAN, April 5
+    (APP):"): a dateline, whatever its form after the name."""
+    line = text.rfind("\n", 0, m.start) + 1
+    return (m.text.isupper() and sum(c.isalpha() for c in m.text) >= 4 and not text[line:m.start].strip()
+            and CAPS_AFTER.match(text, m.end) is not None)
 
 
 def _place(m, e: Entry, adjective: bool, doc_id) -> Place:

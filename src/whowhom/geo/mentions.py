@@ -30,6 +30,9 @@ FACILITY = set("""street st. road avenue ave. lane boulevard square park bridge 
 temple synagogue university college school academy hospital clinic centre center hall library museum
 gallery station airport stadium arena market mall hotel inn tower palace castle estate plantation canal
 racecourse embassy consulate prison""".split())
+# Words of office and of public bodies that NER runs into a place's name ("US Rep. Smith", "Toronto Police")
+TITLES = set("""president president-elect vice rep sen senator gov governor secretary minister ambassador mayor
+attorney general prime premier chancellor police fire army navy coast guard department embassy court""".split())
 LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -46,6 +49,8 @@ class Mention:
     sent: int = 0              # the start of its sentence (characters)
     locative: bool = False     # "in", "at", "near", ... stands before it
     inside_run: bool = False   # a capitalised word of the same name stands right before it ("Louisiana Purchase")
+    edge: bool = False         # it opens or closes a longer entity beside a title, a code or a dash ("US Rep.
+                               # Smith", "New Brunswick RCMP", "Trump - Wisconsin"), or is in capitals ("Lazenby US")
     dateline: bool = False     # it lies in a dateline ("KABUL, Afghanistan (AP) -"): where the story was filed
 
 
@@ -108,8 +113,17 @@ def _mention(doc, toks, start, end, cands, ents) -> Mention:
         m.whole = LEADING.sub("", e.text) == m.text or e.text == m.text
     before = doc[toks[0].i - 1] if toks[0].i else None
     m.locative = before is not None and before.lower_ in LOCATIVE
+    caps = sum(c.isalpha() for c in m.text) >= 2 and m.text.isupper()
     m.inside_run = (before is not None and _capital(before) and before.is_alpha and not before.is_sent_start
-                    and before.whitespace_ == " " and not before.is_upper and before.lower_ not in ("the", "a", "an"))
+                    and before.whitespace_ == " " and not before.is_upper and before.lower_ not in ("the", "a", "an")
+                    and not (caps and len(m.text) > 3))  # ("Associated Press WASHINGTON": a dateline after a byline)
+    if e is not None and not m.whole:
+        inner = [t for t in e if t.i < toks[0].i or t.i > toks[-1].i]
+        side = (doc[toks[-1].i + 1] if toks[-1].i + 1 < e.end else None) if toks[0].i == e.start else \
+            (doc[toks[0].i - 1] if toks[-1].i + 1 == e.end else None)
+        m.edge = bool(inner) and (caps or side is not None and (
+            side.lower_.rstrip(".") in TITLES or side.lower_ in KIND_WORDS or side.is_punct
+            or side.is_upper and len(side.text) >= 2))
     m.proper = all(t.tag_ in ("NNP", "NNPS") or not t.is_alpha for t in toks)
     nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
     prev = doc[toks[0].i - 2: toks[0].i] if toks[0].i >= 2 else None
@@ -155,6 +169,9 @@ def uncovered(doc: Doc, kept, found: list[Mention]) -> list[tuple[int, Mention]]
 # Prepositions of place, and of motion (after which a name is a place less surely: "a letter from Smith")
 SPATIAL = {"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within"}
 MOTION = {"from", "to", "into", "via", "toward", "towards", "through", "of"}
+# Words of a part of a land, in lower case before its name ("eastern Ghouta", "southern Idlib")
+COMPASS = set("""north south east west northern southern eastern western central northeastern northwestern
+southeastern southwestern north-eastern north-western south-eastern south-western midtown downtown""".split())
 NOT_PLACES = {"PERSON", "DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL", "LANGUAGE",
               "WORK_OF_ART", "LAW", "EVENT", "PRODUCT"}
 
@@ -167,10 +184,12 @@ def after_preposition(doc: Doc, kept, found: list[Mention]) -> list[tuple[int, M
     out, i = [], 0
     while i < len(doc):
         t = doc[i]
-        if t.lower_ not in SPATIAL | MOTION or i + 1 >= len(doc):
+        compass = t.text in COMPASS and i + 1 < len(doc) and _capital(doc[i + 1])  # ("of eastern Ghouta")
+        if t.lower_ not in SPATIAL | MOTION and not compass or i + 1 >= len(doc):
             i += 1
             continue
         j = i + 1 + (doc[i + 1].lower_ == "the")
+        j += j + 1 < len(doc) and doc[j].text in COMPASS  # ("in eastern Ghouta")
         k = j
         while k < len(doc) and (doc[k].tag_ in ("NNP", "NNPS") and _capital(doc[k])
                                 or k > j and doc[k].lower_ in ("of", "and", "'s", "’s") and k + 1 < len(doc)
@@ -181,9 +200,36 @@ def after_preposition(doc: Doc, kept, found: list[Mention]) -> list[tuple[int, M
             continue
         span = doc[j:k]
         labels = {x.ent_type_ for x in span}
-        ok = not labels & NOT_PLACES if t.lower_ in SPATIAL else labels <= {"", "GPE", "LOC", "FAC"}
+        if t.lower_ in SPATIAL or compass:  # (not "northern Democrats")
+            ok = not labels & (NOT_PLACES | {"NORP"} if compass else NOT_PLACES)
+        else:
+            ok = labels <= {"", "GPE", "LOC", "FAC"}
         if ok and not any(c in covered for c in range(span.start_char, span.end_char)):
             out.append((-1, Mention(span.start_char, span.end_char, span.text, [], "", whole=True,
                                     sent=span.sent.start_char)))
         i = k
+    return out
+
+
+# A road's number ("the A417", "I-95") where a road is written: after "on", "via", ..., or before a word of roads
+ROAD = re.compile(r"^(?:[AMB]\d{1,4}|I-\d{1,3})$")
+ROAD_BEFORE = {"on", "onto", "off", "along", "via", "and", ","}
+ROAD_AFTER = {"road", "motorway", "highway", "interstate", "southbound", "northbound", "eastbound", "westbound",
+              "carriageway", "junction", "slip", "between", "heading", "near", "roundabout"}
+
+
+def roads(doc: Doc, kept, found: list[Mention]) -> list[tuple[int, Mention]]:
+    """Roads by their numbers ("a crash on the A120", "the A417 southbound"), as sites: the gazetteer has
+    no roads, and NER calls them products or numbers."""
+    covered = {c for p in kept for c in range(p.start, p.end)} | {c for m in found for c in range(m.start, m.end)}
+    out, last = [], -9
+    for t in doc:
+        if not ROAD.match(t.text) or t.idx in covered:
+            continue
+        before = doc[t.i - 1].lower_ if t.i else ""
+        before = doc[t.i - 2].lower_ if before == "the" and t.i >= 2 else before
+        after = {x.lower_ for x in doc[t.i + 1:t.i + 3]}
+        if before in ROAD_BEFORE and (before not in ("and", ",") or last >= t.i - 3) or after & ROAD_AFTER:
+            out.append((-1, Mention(t.idx, t.idx + len(t), t.text, [], "", whole=True, sent=t.sent.start_char)))
+            last = t.i
     return out

@@ -6,7 +6,8 @@ region before a town; a capital before a town of its name). The article moves it
 regions its unambiguous mentions name (a dateline counts three times), the larger place written beside a
 mention ("Aydin, Turkey", "Red Deer, Alta.", "Kobani (Syria)"), a kind word ("Idlib province"), and other
 places resolved close by (a second pass). A name keeps one sense throughout an article unless a larger
-place beside it says otherwise. A mention is kept as a place when NER calls it one, when it names a country
+place beside it says otherwise. A city of a million people is meant before the region of its name ("New
+York", "Lagos") unless a kind word says the region. A mention is kept as a place when NER calls it one, when it names a country
 or a region, or when its best candidate's score clears THRESHOLD; a place the gazetteer does not know
 ("Royal Street", a village), or knows only as a small town abroad where the story never goes (stranger),
 is put at the most specific place the article sets it in (feature "site").
@@ -37,6 +38,7 @@ beach bay harbour harbor port canal plantation railroad railway lagoon point roc
 north south east west central northern southern eastern western upper lower new old great little royal
 national union federal""".split())
 NEAR_KM = 150
+GREAT = 1_000_000  # (people: a city this large is meant before the region of its name)
 SMALL = 20000  # (people: a town this small abroad is not where a story is set unless it says so)
 COMMA = re.compile(r"^\s*(?:,|\()\s*$")
 
@@ -125,9 +127,19 @@ def score_all(mentions, text, chosen=None) -> list[list[tuple[float, Entry, str]
                        and km(c, e) < NEAR_KM for j, c in enumerate(chosen)):
                     s += 2.0
             scored.append((s, e, kind))
+        if m.kind != "region":
+            scored = _great_city(scored)
         scored.sort(key=lambda x: -x[0])
         out.append(scored)
     return _one_sense(mentions, out, boxes)
+
+
+def _great_city(scored):
+    """A city of a million people and the region it lies in, of one name: the city is meant ("New York",
+    "Lagos", "Istanbul"), unless a kind word says the region ("New York State", "Lagos State")."""
+    regions = {(e.country, e.name): s for s, e, _ in scored if e.feature == "region"}
+    return [(max(s, regions[(e.country, e.admin1)] + 0.5) if e.feature in ("city", "capital") and e.population
+             >= GREAT and (e.country, e.admin1) in regions else s, e, kind) for s, e, kind in scored]
 
 
 def _one_sense(mentions, scored, boxes):
@@ -164,12 +176,14 @@ def keep(m: Mention, best: tuple[float, Entry, str] | None, boxed: bool, after_p
         return after_place or m.label == "GPE" or m.dateline or s >= PRIOR["region"] and key(m.text) not in WORDS
     if boxed or m.dateline or (m.whole and m.label in PLACE_LABELS) or (m.label == "NORP" and kind == ADJECTIVE):
         return True
+    if m.label in ("PERSON", "ORG") and m.edge and kind != ADJECTIVE and e.feature in ("country", "region"):
+        return True
     if m.label == "PERSON":
         return m.whole and (e.feature in ("country", "continent", "area")
                             or s >= THRESHOLD + (0 if m.locative else 3))
     if m.label in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"):
         return e.feature in BROAD and kind != ADJECTIVE
-    if e.feature in BROAD:
+    if e.feature in BROAD or e.population >= GREAT and kind != ALTERNATE:  # ("Smart Dubai", "Baseball Toronto")
         return True
     if m.inside_run:
         return False
