@@ -78,6 +78,7 @@ class Store(Queries):
             # (the schema also gives an older store's events the background column)
             self.con.execute(resources.files("whowhom.store").joinpath("schema.sql").read_text("utf-8"))
             self.con.execute(f"CREATE OR REPLACE VIEW clustered_events AS {CLUSTERED}")
+            dedup.ensure_bands(self.con)
         elif not {"articles", "events"} <= self._tables():
             self.con.close()
             raise InputError(f"{self.path}: not a whowhom store (run `whowhom ingest` first)")
@@ -104,7 +105,6 @@ class Store(Queries):
         if not complete and not read_only:
             self.rebuild_dyad_days()
         self.dyad_days = "dyad_days" if complete or not read_only else f"({DYAD_DAYS})"
-        self._stories: dedup.Stories | None = None
 
     def _tables(self) -> set[str]:
         return {r[0] for r in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
@@ -149,13 +149,16 @@ class Store(Queries):
         """Write one batch in one transaction: either all of it is stored or none of it. What is already
         stored is looked up once for the batch, and each table gets one insert (a list per column,
         unnested side by side): DuckDB pays per statement, not per row."""
-        stories = self._story_index()
+        # the batch's signatures, and the stored articles that share an LSH band with one of them
+        signatures = {id(item): dedup.minhash(item.coded.article.body or "") for item in items if item.coded}
+        stories = dedup.Stories.for_batch(self.con, [m for m in signatures.values() if m is not None])
         counts = {"articles": 0, "events": 0, "duplicates": 0, "skipped": 0, "same_story": 0, "reasons": Counter()}
         dyads: dict[tuple, list] = {}
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            rows: dict[str, list] = {"inputs": [], "articles": [], "parts": [], "signatures": [], "events": []}
+            rows: dict[str, list] = {"inputs": [], "articles": [], "parts": [], "signatures": [],
+                                     "signature_bands": [], "events": []}
             seq = con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
             self._now = dt.datetime.now(dt.timezone.utc)  # the batch's ingest time
             seen = self.seen_inputs([item.input_hash for item in items if item.input_hash])
@@ -181,12 +184,13 @@ class Store(Queries):
                     continue
                 stored.add(aid)
                 seq += 1
-                counts["same_story"] += self._article(aid, bodies[id(item)], article, seq, stories, first, rows)
+                counts["same_story"] += self._article(aid, bodies[id(item)], signatures[id(item)], article, seq,
+                                                      stories, first, rows)
                 events = item.coded.events
                 _count_dyads(dyads, self._events(aid, article, events, rows["events"]))
                 counts["articles"] += 1
                 counts["events"] += len(events)
-            for table, columns in (("signatures", None), ("articles", None), ("parts", None),
+            for table, columns in (("signatures", None), ("signature_bands", None), ("articles", None), ("parts", None),
                                    ("events", EVENT_COLUMNS)):
                 self._insert(table, rows[table], columns)
             self._insert("inputs", [r for r in rows["inputs"] if r[0]])
@@ -194,7 +198,6 @@ class Store(Queries):
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")
-            self._stories = None  # the in-memory index may hold rolled-back articles: reload it
             raise
         return counts
 
@@ -219,21 +222,12 @@ class Store(Queries):
             "SELECT body_hash, arg_min(story_id, seq) FROM articles WHERE body_hash IN (SELECT unnest(?)) "
             "GROUP BY body_hash", [body_hashes]).fetchall())
 
-    def _story_index(self) -> dedup.Stories:
-        if self._stories is None:
-            self._stories = dedup.Stories()
-            self._stories.load(self.con.execute(
-                "SELECT s.article_id, s.story_id, s.minhash FROM signatures s "
-                "JOIN articles a USING (article_id) ORDER BY a.seq").fetchall())
-        return self._stories
-
-    def _article(self, aid: str, body_hash: str, article, seq: int, stories: dedup.Stories,
+    def _article(self, aid: str, body_hash: str, m, article, seq: int, stories: dedup.Stories,
                  first: dict[str, str], rows: dict[str, list]) -> bool:
         """Rows for one article and its parts; True when it joins an earlier article's story."""
         story, dup = None, None
         if article.body and body_hash in first:
             story, dup = first[body_hash], "exact"
-        m = dedup.minhash(article.body or "")
         near = stories.assign(aid, m)
         if story is None and near is not None:
             story, dup = near, "near"
@@ -243,6 +237,7 @@ class Store(Queries):
         if m is not None:
             stories.story[aid] = story
             rows["signatures"].append([aid, story, dedup.to_bytes(m)])
+            rows["signature_bands"] += [[key, aid] for key in dedup.band_keys(m)]
         rows["articles"].append([aid, article.id, article.title, _dated(article, self._now), article.url,
                                  _site(article.url), article.author, article.body, body_hash, story, dup, seq,
                                  self._now, getattr(article, "date_source", None) or ("page" if article.date
