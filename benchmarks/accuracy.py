@@ -36,6 +36,7 @@ RUNS = [  # (label, task, gold file under shared, extra args, environment)
     ("Extraction aeb-dev, from page text", "extract", "extract/aeb-dev/gold.jsonl", ["--mode", "text"], {}),
     ("Page anatomy, L3S-GN1 dev, rules only", "anatomy", "extract/l3s-dev/gold.jsonl", [],
      {"WHOWHOM_PAGE_MODEL": "off"}),
+    ("Geoparsing, GeoWebNews + TR-News dev", "geo", "gold/geo-dev.jsonl", [], {}),
 ]
 # (script, arguments, label of its last JSON line): figures that need a model per fold
 SCRIPTS = [
@@ -81,6 +82,12 @@ ROWS = [
     ("Multi-CoPED roles, rules only", "T_f1", None, ""),
     ("Extraction aeb-dev, from HTML", "f1", 0.95, "trafilatura 0.958 on the full 181-page benchmark"),
     ("Extraction aeb-dev, from page text", "f1", 0.88, "all visible text (page_text) 0.665 on the full benchmark"),
+    ("Geoparsing, GeoWebNews + TR-News dev", "acc161", 0.80,
+     "gold toponyms placed within 161 km; CamCoder-class geocoders about 0.8 on such news"),
+    ("Geoparsing, GeoWebNews + TR-News dev", "found", None, "gold toponyms the system placed at all"),
+    ("Geoparsing, GeoWebNews + TR-News dev", "median_km", None, "median error of those found"),
+    ("Geoparsing, GeoWebNews + TR-News dev", "acc161_GeoWebNews", None, ""),
+    ("Geoparsing, GeoWebNews + TR-News dev", "acc161_TR-News", None, ""),
 ]
 
 
