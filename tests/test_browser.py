@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.error import URLError
 from urllib.request import urlopen
@@ -288,8 +289,9 @@ def test_code_this_text_box(server, page):
     assert not page.errors
 
 
-def test_static_report_works_offline(server, page, tmp_path):
-    _, db = server
+@contextmanager
+def offline_report(page, db, tmp_path):
+    """The report of the dyad A-B open in the page, every request that would leave the file refused."""
     out = tmp_path / "report.html"
     res = subprocess.run([sys.executable, "-m", "whowhom.cli", "report", A, B, "--out", str(out), "--db", str(db),
                           "--modality", "all"], capture_output=True, text=True, timeout=120, cwd=ROOT)
@@ -297,14 +299,62 @@ def test_static_report_works_offline(server, page, tmp_path):
     page.route("**/*", lambda route: route.abort() if not route.request.url.startswith("file:") else route.continue_())
     try:
         page.goto(out.as_uri())
+        yield
+    finally:
+        page.unroute("**/*")
+
+
+def test_static_report_works_offline(server, page, tmp_path):
+    with offline_report(page, server[1], tmp_path):
         box = tallest_bar(page)
         page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
         page.wait_for_function("() => document.querySelector('#events-title').textContent.includes('→')")
         page.locator("#events tbody tr").first.click()
         assert page.inner_text("#article mark.evidence .src")
         assert not page.errors
+
+
+def test_map_of_the_dyads_events_draws_offline_and_leads_to_the_article(server, page):
+    """The events listed, where they happened: plotly's world map from the app itself (no request leaves
+    it), one click from a marker to its article. Saves docs/map.png."""
+    url, _ = server
+    asked = []
+
+    def record(request):
+        asked.append(request.url)
+
+    page.on("request", record)
+    try:
+        page.goto(f"{url}/#a={A}&b={B}&by=month&modality=all")
+        title_starts(page, A)
+        page.wait_for_selector("#map .scattergeo .point", state="attached")
+        assert page.locator("#map .scattergeo .point").count() >= 2
+        assert asked and all(u.startswith(url + "/") for u in asked), [u for u in asked if not u.startswith(url)]
+        assert any(u.endswith("/static/topojson/world_110m.json") for u in asked)
+        page.locator("#map").scroll_into_view_if_needed()
+        shot = ROOT / "docs" / "map.png"
+        shot.parent.mkdir(exist_ok=True)
+        page.locator("#dyad-panel").screenshot(path=str(shot))
+        assert shot.stat().st_size > 10_000
+        click_a_marker(page)
+        assert not page.errors
     finally:
-        page.unroute("**/*")
+        page.remove_listener("request", record)
+
+
+def test_static_report_map_draws_offline(server, page, tmp_path):
+    with offline_report(page, server[1], tmp_path):
+        click_a_marker(page)
+        assert not page.errors
+
+
+def click_a_marker(page):
+    """Wait for the map (markers and countries), click its first marker: its article shows."""
+    page.wait_for_selector("#map .scattergeo .point", state="attached")
+    page.wait_for_selector("#map .countries path, #map .layer.countries", state="attached")
+    box = page.locator("#map .scattergeo .point").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.wait_for_selector("#article mark.evidence")
 
 
 # ---- hostile data (issue 20) ---------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """`whowhom report SOURCE TARGET --out report.html`: the dashboard's dyad view as one self-contained HTML
-file (plotly.js, styles and data inlined; it opens offline, from disk). Actors by code or by name
+file (plotly.js, styles, data and the map's world inlined; it opens offline, from disk). Actors by code or by name
 ("report china russia"); one that is neither is an InputError (the CLI's one-line error, exit 2).
 
 Its Content-Security-Policy (a <meta>, there being no server to send a header) lets only its own three
@@ -40,6 +40,7 @@ PAGE = """<!doctype html>
     <p class="meta">{note}</p>
     <div id="chart" class="chart"></div>
     <h3 id="events-title">Events</h3>
+    <div id="map" class="map"></div>
     <div id="events"></div>
   </section>
   <section id="article-panel">
@@ -48,6 +49,7 @@ PAGE = """<!doctype html>
   </section>
 </main>
 <script type="application/json" id="report-data">{data}</script>
+<script type="application/json" id="world-map">{world}</script>
 <script>{main}</script>
 </body>
 </html>
@@ -67,9 +69,13 @@ MAIN = """
       <dt>rule</dt><dd class="rule"><code>${WW.esc(e.rule)}</code></dd></dl>
       <p><mark class="evidence">${WW.sentenceHtml(e)}</mark></p>
       ${e.url ? `<p class="meta">${WW.link(e.url)}</p>` : ""}`; };
+  // the map's world, from the page: plotly would fetch it, which the page's policy forbids
+  window.PlotlyGeoAssets = window.PlotlyGeoAssets || {topojson: {}};
+  window.PlotlyGeoAssets.topojson.world_110m = JSON.parse(document.getElementById("world-map").textContent);
   const show = (events, title) => {
     $("events-title").textContent = `${title} (${events.length})`;
     WW.eventsTable($("events"), events, pick);
+    WW.drawMap($("map"), events, pick);
   };
   if (d.series.length) {
     WW.drawDyad($("chart"), d.series, d.a, d.b, p => show(d.events.filter(e => e.source.startsWith(p.source)
@@ -120,7 +126,8 @@ def build_report(db: str, source: str, target: str, by: str = "month", modality:
     scripts = dict(plotly=_read(plotly_js()), view=_read(STATIC / "view.js"), main=MAIN)
     csp = CSP.format(hashes=" ".join(_sha256(js) for js in scripts.values()))
     return PAGE.format(csp=csp, title=html.escape(title), note=note, css=_read(STATIC / "style.css"),
-                       data=_script_safe(data), **scripts)
+                       data=_script_safe(data), world=_script_safe(_read(STATIC / "topojson" / "world_110m.json")),
+                       **scripts)
 
 
 def write_report(db: str, source: str, target: str, out: str, by: str = "month", modality: str = "asserted",

@@ -187,6 +187,7 @@
     events.sort((x, y) => String(x.date || "").localeCompare(String(y.date || "")));
     $("events-title").textContent = `${title} (${events.length})`;
     WW.eventsTable($("events"), events, showArticle);
+    WW.drawMap($("map"), events, showArticle, "/static/topojson/");
   }
 
   function showPeriod(p) {

@@ -113,6 +113,61 @@ const WW = (() => {
     return out.length < 600 && periods.every(p => out.includes(p)) ? out : periods;
   }
 
+  // ---- map ---------------------------------------------------------------------------------------
+
+  // The events that have a place, one marker each, coloured by QuadClass; events at one place are spread
+  // on a small circle round it so that each can be clicked. onPick(event) as the events table's. The world
+  // map is the app's own copy (topojsonURL; the report puts it in window.PlotlyGeoAssets): never a CDN.
+  function drawMap(el, events, onPick, topojsonURL) {
+    const placed = events.filter(e => e.place_lat != null && e.place_lon != null);
+    if (!placed.length) {
+      if (window.Plotly) Plotly.purge(el);
+      el.innerHTML = '<p class="empty">No events with a place.</p>';
+      return;
+    }
+    el.innerHTML = "";
+    const seen = new Map();
+    const spot = e => {  // the k-th event at a point: 0.12 degrees off it, at k radians
+      const key = `${e.place_lat},${e.place_lon}`;
+      const k = seen.get(key) || 0;
+      seen.set(key, k + 1);
+      return k ? [e.place_lat + 0.12 * Math.sin(k), e.place_lon + 0.12 * Math.cos(k)] : [e.place_lat, e.place_lon];
+    };
+    const data = [1, 2, 3, 4].map(q => {
+      const evs = placed.filter(e => +e.quad_class === q);
+      const at = evs.map(spot);
+      return {
+        type: "scattergeo", mode: "markers", name: QUADS[q][0], marker: {color: QUADS[q][1], size: 9, opacity: 0.85,
+          line: {color: "#263238", width: 0.5}},
+        lat: at.map(p => p[0]), lon: at.map(p => p[1]), customdata: evs.map(e => placed.indexOf(e)),
+        text: evs.map(e => `${esc(e.place_name)} (${esc(e.place_precision)})<br>${esc(e.source)} → ${esc(e.target ?? "")}: ` +
+          `${esc(e.cameo)} ${esc(e.cameo_name)}<br>${esc(e.date || e.event_date || "")}`),
+        hovertemplate: "%{text}<extra></extra>",
+      };
+    }).filter(t => t.lat.length);
+    // the events' box with room round it (at least 2 * half degrees across), so the places have their context
+    const box = (xs, lo, hi, half) => {
+      const [a, b] = [Math.min(...xs), Math.max(...xs)];
+      const pad = Math.max(half - (b - a) / 2, (b - a) * 0.2, 3);
+      return [Math.max(lo, a - pad), Math.min(hi, b + pad)];
+    };
+    const layout = {
+      margin: {l: 0, r: 0, t: 10, b: 10}, legend: {orientation: "h", y: 0}, hovermode: "closest", showlegend: true,
+      geo: {scope: "world", resolution: 110, projection: {type: "natural earth"}, showcountries: true,
+        countrycolor: "#90a4ae", showland: true, landcolor: "#f5f5f0", showocean: true, oceancolor: "#e3f2fd",
+        lataxis: {range: box(placed.map(e => e.place_lat), -60, 85, 15)},
+        lonaxis: {range: box(placed.map(e => e.place_lon), -180, 180, 35)}},
+    };
+    const config = {displaylogo: false, responsive: true};
+    if (topojsonURL) config.topojsonURL = topojsonURL;
+    Plotly.newPlot(el, data, layout, config);
+    el.removeAllListeners?.("plotly_click");
+    el.on("plotly_click", ev => {
+      const pt = ev.points && ev.points[0];
+      if (pt && pt.customdata != null) onPick(placed[pt.customdata]);
+    });
+  }
+
   // ---- events table ------------------------------------------------------------------------------
 
   // compact: the table under an article, whose sentences are shown in the text above it.
@@ -256,5 +311,5 @@ const WW = (() => {
     return article;
   }
 
-  return {QUADS, KINDS, isKind, esc, link, drawDyad, eventsTable, sentenceHtml, showArticle: (el, a, sel) => showArticle(el, indexEvents(a), sel)};
+  return {QUADS, KINDS, isKind, esc, link, drawDyad, drawMap, eventsTable, sentenceHtml, showArticle: (el, a, sel) => showArticle(el, indexEvents(a), sel)};
 })();
