@@ -349,12 +349,13 @@ def test_static_report_map_draws_offline(server, page, tmp_path):
 
 
 def click_a_marker(page):
-    """Wait for the map (markers and countries), click its first marker: its article shows."""
+    """Wait for the map (markers and countries), click its first marker: its article shows, with its place."""
     page.wait_for_selector("#map .scattergeo .point", state="attached")
     page.wait_for_selector("#map .countries path, #map .layer.countries", state="attached")
     box = page.locator("#map .scattergeo .point").first.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.wait_for_selector("#article mark.evidence")
+    assert page.inner_text("#article .place").endswith(("(city)", "(region)", "(country)"))
 
 
 # ---- hostile data (issue 20) ---------------------------------------------------------------------------

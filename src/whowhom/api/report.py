@@ -66,6 +66,7 @@ MAIN = """
       <dt>section</dt><dd>${WW.esc(e.section)}</dd>
       <dt>modality</dt><dd class="modality">${WW.esc(e.modality)}</dd>
       <dt>reported by</dt><dd class="reported-by">${WW.esc(e.reported_by ?? "—")}</dd>
+      <dt>place</dt><dd class="place">${WW.placeText(e)}</dd>
       <dt>rule</dt><dd class="rule"><code>${WW.esc(e.rule)}</code></dd></dl>
       <p><mark class="evidence">${WW.sentenceHtml(e)}</mark></p>
       ${e.url ? `<p class="meta">${WW.link(e.url)}</p>` : ""}`; };

@@ -274,8 +274,16 @@ const WW = (() => {
       <dt>modality</dt><dd class="modality">${esc(e.modality)}</dd>
       <dt>reported by</dt><dd class="reported-by">${esc(e.reported_by ?? "— (the article itself)")}</dd>
       <dt>event date</dt><dd>${esc(e.event_date ?? "—")}${e.background ? " (background: recalled, not news)" : ""}</dd>
+      <dt>place</dt><dd class="place">${placeText(e)}</dd>
       <dt>rule</dt><dd class="rule"><code>${esc(e.rule)}</code></dd>
       <dt>confidence</dt><dd>${esc(e.confidence)}</dd></dl>`;
+  }
+
+  // Where an event happened, as far as its article says: "Kirkuk, At-Ta'mim, IRQ (city)", or "—".
+  function placeText(e) {
+    if (!e.place_name) return "—";
+    const parts = [e.place_name, e.place_admin1 !== e.place_name ? e.place_admin1 : null, e.place_country];
+    return `${esc(parts.filter(Boolean).join(", "))} (${esc(e.place_precision)})`;
   }
 
   // A section's text: the selected event's sentence marked with its actors and trigger, the sentences
@@ -311,5 +319,5 @@ const WW = (() => {
     return article;
   }
 
-  return {QUADS, KINDS, isKind, esc, link, drawDyad, drawMap, eventsTable, sentenceHtml, showArticle: (el, a, sel) => showArticle(el, indexEvents(a), sel)};
+  return {QUADS, KINDS, isKind, esc, link, drawDyad, drawMap, eventsTable, placeText, sentenceHtml, showArticle: (el, a, sel) => showArticle(el, indexEvents(a), sel)};
 })();
