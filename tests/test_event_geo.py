@@ -151,3 +151,13 @@ def test_api_events_place_and_near():
     spec = client.get("/openapi.json").json()
     names = {p["name"] for p in spec["paths"]["/api/events"]["get"]["parameters"]}
     assert {"place", "near"} <= names
+
+
+def test_a_country_named_as_an_actor_is_not_where_it_happened():
+    from whowhom.io.readers import RawDoc
+    from whowhom.pipeline import run
+
+    text = ("KABUL, Afghanistan (AP) - Turkey criticised the United States on Monday over the sanctions.")
+    [coded] = run([RawDoc("x", text, "text", date="2024-05-06")])
+    [e] = [e for e in coded.events if e.target == "USA"]
+    assert e.place_country == "AFG"   # the dateline's place, not the criticised country

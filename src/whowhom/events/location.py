@@ -60,7 +60,9 @@ def locate(events: list[Event], body: str | None, pieces: Pieces | None, home: s
         hit = pieces.of(e) if pieces is not None else None
         if hit is not None:
             at, doc, found = hit
-            own[i] = place_in([p for p in found if not p.adjective], e.start - at, e.end - at, doc.text)
+            actors = _actor_spans(e, e.start - at)
+            own[i] = place_in([p for p in found if not p.adjective and not _is_actor(p, actors)],
+                              e.start - at, e.end - at, doc.text)
     if all(own.get(i) is not None for i in range(len(events))):
         fallback = None
     else:
@@ -71,6 +73,18 @@ def locate(events: list[Event], body: str | None, pieces: Pieces | None, home: s
         p = own.get(i) or fallback
         if p is not None:
             set_place(e, p)
+
+
+def _actor_spans(e: Event, at: int) -> list[tuple[int, int]]:
+    """The event's source and target as spans of its piece's text (`at`: where its sentence starts)."""
+    return [(at + a, at + b) for a, b in ((e.source_start, e.source_end), (e.target_start, e.target_end))
+            if a is not None and b is not None]
+
+
+def _is_actor(p, actors: list[tuple[int, int]]) -> bool:
+    """A country named as the event's source or target acts or is acted on as a polity ("criticised the
+    United States"): it says who, not where. (A town named so, "shelled Kobani", is where it happened.)"""
+    return p.feature == "country" and any(a < p.end and p.start < b for a, b in actors)
 
 
 def set_place(e: Event, p) -> None:
