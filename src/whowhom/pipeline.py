@@ -106,26 +106,45 @@ def code_article(article: Article, uncoded: bool = False) -> list[Event]:
     return finish([e for k in range(len(texts)) for e in coded[k]], article, uncoded, register.home, pieces)
 
 
-def run(raws: Iterable, uncoded: bool = False) -> Iterator[Coded | Skip]:
-    """Each input coded; an input that cannot be read (a Skip from io.iter_inputs) or whose page fails to
-    extract or code comes out as a Skip with its reason, and the rest go on."""
+def run(raws: Iterable, uncoded: bool = False, batch_size: int = 8) -> Iterator[Coded | Skip]:
+    """Each input coded, in order; an input that cannot be read (a Skip from io.iter_inputs) or whose page
+    fails to extract or code comes out as a Skip with its reason, and the rest go on. Pages are coded
+    `batch_size` at a time by code_articles, which gives exactly code_article's events while parsing only
+    what can give one (with `uncoded`, whose events need no known actor, every text is parsed)."""
+    batch: list = []
     for raw in raws:
-        if not isinstance(raw, RawDoc):
-            yield raw
+        batch.append(raw if not isinstance(raw, RawDoc) else _extracted(raw))
+        if len(batch) >= batch_size:
+            yield from _coded(batch, uncoded)
+            batch = []
+    yield from _coded(batch, uncoded)
+
+
+def _extracted(raw: RawDoc) -> tuple[str, Article] | Skip:
+    """(input id, its article), or why it gives none."""
+    try:
+        article = extract_dated(raw)
+    except Exception as e:  # noqa: BLE001 -- one broken page must not stop a batch
+        return Skip(raw.id, f"extraction failed ({type(e).__name__})")
+    reason = junk_reason(article)
+    if reason is not None and reason.startswith("not English"):
+        return Skip(raw.id, reason)  # (an empty page is still an article without events)
+    return raw.id, article
+
+
+def _coded(batch: list, uncoded: bool) -> Iterator[Coded | Skip]:
+    todo = [item[1] for item in batch if isinstance(item, tuple)]
+    try:
+        events = [code_article(a, uncoded) for a in todo] if uncoded else code_articles(todo)
+    except Exception:  # noqa: BLE001 -- find the page that broke the batch; code the others
+        events = [_code_alone(a, "all", uncoded) for a in todo]
+    found = iter(zip(todo, events))
+    for item in batch:
+        if not isinstance(item, tuple):
+            yield item
             continue
-        try:
-            article = extract_dated(raw)
-        except Exception as e:  # noqa: BLE001 -- one broken page must not stop a batch
-            yield Skip(raw.id, f"extraction failed ({type(e).__name__})")
-            continue
-        reason = junk_reason(article)
-        if reason is not None and reason.startswith("not English"):
-            yield Skip(raw.id, reason)  # (an empty page is still an article without events)
-            continue
-        try:
-            yield Coded(article, code_article(article, uncoded))
-        except Exception as e:  # noqa: BLE001
-            yield Skip(raw.id, f"coding failed ({type(e).__name__}: {_first_line(e)})")
+        article, evs = next(found)
+        yield Skip(item[0], evs) if isinstance(evs, str) else Coded(article, evs)
 
 
 def _first_line(e: Exception) -> str:
@@ -376,10 +395,10 @@ def analyse(inputs: list, sentences: str = "all") -> list[list]:
     return out
 
 
-def _code_alone(article: Article, sentences: str) -> list[Event] | str:
+def _code_alone(article: Article, sentences: str, uncoded: bool = False) -> list[Event] | str:
     """One article's events, or why it could not be coded."""
     try:
-        return code_articles([article], sentences=sentences)[0]
+        return code_article(article, True) if uncoded else code_articles([article], sentences=sentences)[0]
     except Exception as e:  # noqa: BLE001
         return f"coding failed ({type(e).__name__}: {_first_line(e)})"
 
