@@ -38,17 +38,40 @@ def export(store, fmt: str, out: str, include_background: bool = False, include_
 
 
 def _events(store, fmt: str, out: str, min_confidence: float | None) -> int:
-    df = store.events(limit=None, min_confidence=min_confidence)
+    """Every event, streamed from DuckDB in Arrow record batches: memory stays that of one batch whatever
+    the store's size."""
+    from whowhom.store.sql import EVENT_SELECT
+    sql, params = store._events_sql(EVENT_SELECT, limit=None, offset=0, min_confidence=min_confidence)
+    store.con.execute("SELECT 1").fetchall()  # (a result left half-read, as fetchone leaves one, ends here)
+    with store.con.sql(sql, params=params).to_arrow_reader(batch_size=BATCH) as reader:
+        return _write_batches(reader, fmt, out)
+
+
+def _write_batches(reader, fmt: str, out: str) -> int:
+    import pyarrow.csv as pacsv
+    import pyarrow.parquet as pq
+
+    n = 0
     if fmt == "parquet":
-        df.to_parquet(out, index=False)
+        with pq.ParquetWriter(out, reader.schema) as w:
+            for batch in reader:
+                w.write_batch(batch)
+                n += batch.num_rows
     elif fmt == "csv":
-        df.to_csv(out, index=False)
+        with pacsv.CSVWriter(out, reader.schema) as w:
+            for batch in reader:
+                w.write_batch(batch)
+                n += batch.num_rows
     else:
-        from whowhom.store.db import _records
         with open(out, "w", encoding="utf-8") as f:
-            for rec in _records(df):
-                f.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
-    return len(df)
+            for batch in reader:
+                for rec in batch.to_pylist():
+                    f.write(json.dumps(rec, ensure_ascii=False, default=str) + "\n")
+                n += batch.num_rows
+    return n
+
+
+BATCH = 50_000  # rows per Arrow batch
 
 
 def _gdelt_query(fmt: str, include_background: bool, include_comments: bool, min_confidence: float | None,
