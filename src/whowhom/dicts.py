@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from whowhom.errors import InputError
@@ -45,12 +46,18 @@ def dir_key(d: str | Path | None) -> tuple:
 
 def fingerprint(d: str | Path | None = None) -> str:
     """What the coders will load, in a few hex digits: whowhom's version and the imported dictionaries'
-    names and contents (a Dask worker with other dictionaries than its client would code differently)."""
+    names and contents (a Dask worker with other dictionaries than its client would code differently).
+    Read once per process while the directory's files stay as they are (dir_key, as the loaders cache)."""
+    d = str(user_dir() if d is None else d)
+    return _fingerprint(d, dir_key(d))
+
+
+@lru_cache(maxsize=4)
+def _fingerprint(d: str, key: tuple) -> str:
     import hashlib
 
     from whowhom import __version__
     h = hashlib.sha256(__version__.encode())
-    d = user_dir() if d is None else d
     for kind in (*KINDS, "classes"):
         for p in files(d, kind):
             h.update(p.name.encode() + b"\0" + p.read_bytes())

@@ -122,10 +122,9 @@ def run(raws: Iterable, uncoded: bool = False, batch_size: int = 8) -> Iterator[
 
 def _extracted(raw: RawDoc) -> tuple[str, Article] | Skip:
     """(input id, its article), or why it gives none."""
-    try:
-        article = extract_dated(raw)
-    except Exception as e:  # noqa: BLE001 -- one broken page must not stop a batch
-        return Skip(raw.id, f"extraction failed ({type(e).__name__})")
+    article = _article_of(raw)
+    if isinstance(article, str):
+        return Skip(raw.id, article)
     reason = junk_reason(article)
     if reason is not None and reason.startswith("not English"):
         return Skip(raw.id, reason)  # (an empty page is still an article without events)
@@ -134,11 +133,7 @@ def _extracted(raw: RawDoc) -> tuple[str, Article] | Skip:
 
 def _coded(batch: list, uncoded: bool) -> Iterator[Coded | Skip]:
     todo = [item[1] for item in batch if isinstance(item, tuple)]
-    try:
-        events = [code_article(a, uncoded) for a in todo] if uncoded else code_articles(todo)
-    except Exception:  # noqa: BLE001 -- find the page that broke the batch; code the others
-        events = [_code_alone(a, "all", uncoded) for a in todo]
-    found = iter(zip(todo, events))
+    found = iter(zip(todo, _code_each(todo, "all", uncoded)))
     for item in batch:
         if not isinstance(item, tuple):
             yield item
@@ -373,26 +368,34 @@ def analyse(inputs: list, sentences: str = "all") -> list[list]:
         if not isinstance(raw, RawDoc):
             out.append([skip_hash(raw), raw.id, None, raw.reason])
             continue
-        h = input_hash(raw)
-        try:
-            article = extract_dated(raw)
-        except Exception as e:  # noqa: BLE001 -- one broken page must not stop a corpus
-            out.append([h, raw.id, None, f"extraction failed ({type(e).__name__})"])
-            continue
-        reason = junk_reason(article)
-        out.append([h, raw.id, None, reason])
+        article = _article_of(raw)
+        reason = article if isinstance(article, str) else junk_reason(article)
+        out.append([input_hash(raw), raw.id, None, reason])
         if reason is None:
             todo.append((out[-1], article))
-    try:
-        coded = code_articles([a for _, a in todo], sentences=sentences)
-    except Exception:  # noqa: BLE001 -- find the page that broke the batch; code the others
-        coded = [_code_alone(article, sentences) for _, article in todo]
-    for (row, article), events in zip(todo, coded):
+    for (row, article), events in zip(todo, _code_each([a for _, a in todo], sentences)):
         if isinstance(events, str):
             row[3] = events
         else:
             row[2] = Coded(article, events)
     return out
+
+
+def _article_of(raw: RawDoc) -> Article | str:
+    """The input's article, or why extraction failed (one broken page must not stop a batch)."""
+    try:
+        return extract_dated(raw)
+    except Exception as e:  # noqa: BLE001
+        return f"extraction failed ({type(e).__name__})"
+
+
+def _code_each(articles: list[Article], sentences: str, uncoded: bool = False) -> list[list[Event] | str]:
+    """Each article's events, or why it could not be coded: the batch coded together, and if it breaks,
+    each article alone, so that one bad page costs only itself."""
+    try:
+        return [code_article(a, True) for a in articles] if uncoded else code_articles(articles, sentences=sentences)
+    except Exception:  # noqa: BLE001
+        return [_code_alone(a, sentences, uncoded) for a in articles]
 
 
 def _code_alone(article: Article, sentences: str, uncoded: bool = False) -> list[Event] | str:

@@ -179,11 +179,14 @@ class Queries:
         choice of sections the same counts over the events that meet them. (SQL, parameters)."""
         if min_confidence is None and section is None:
             return self.dyad_days, []
-        sections = [section] if isinstance(section, str) else list(section or ())
-        where = " AND ".join([c for c, given in (("e.confidence >= ?", min_confidence is not None),
-                                                 ("e.section IN (SELECT unnest(?))", section is not None)) if given])
-        params = ([float(min_confidence)] if min_confidence is not None else []) + ([sections] if section is not None else [])
-        return f"({dyad_days_sql(where)})", params
+        clauses, params = [], []
+        if min_confidence is not None:
+            clauses.append("e.confidence >= ?")
+            params.append(float(min_confidence))
+        if section is not None:
+            clauses.append("e.section IN (SELECT unnest(?))")
+            params.append([section] if isinstance(section, str) else list(section))
+        return f"({dyad_days_sql(' AND '.join(clauses))})", params
 
     def actors(self, limit: int = 50, include_background: bool = False, include_comments: bool = False,
                min_confidence: float | None = None) -> pd.DataFrame:
