@@ -64,7 +64,8 @@ def synthesise(db: Path, n_events: int) -> None:
             INSERT INTO articles
             SELECT printf('a%08d', i), printf('synthetic-%d', i), printf('Synthetic article %d', i),
                    strftime(DATE '2015-01-01' + CAST(hash(i) % 3650 AS INTEGER), '%Y-%m-%d'),
-                   NULL, NULL, NULL, 'Synthetic body.', printf('h%d', i), printf('a%08d', i), NULL, i
+                   NULL, NULL, NULL, 'Synthetic body.', printf('h%d', i), printf('a%08d', i), NULL, i,
+                   NULL, 'page'
             FROM range(?) t(i)""", [n_articles])
         con.execute(f"""
             INSERT INTO events
@@ -73,7 +74,7 @@ def synthesise(db: Path, n_events: int) -> None:
                    s.code || ' acted on ' || t.code || '.', 0, 17,
                    s.code, s.code, 0, 3, t.code, t.code, 13, 16, 'acted', 4, 9,
                    c.cameo, c.root, c.name, c.goldstein, c.quad, c.quad, c.plover, NULL, NULL, m.m, NULL,
-                   a.date, 0.9, 'synthetic'
+                   a.date, 0.9, 'synthetic', false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, a.seq
             FROM range(?) r(e)
             JOIN articles a ON a.article_id = printf('a%08d', e // 10)
             JOIN actors s ON s.i = hash(e, 1) % {len(ACTORS)}

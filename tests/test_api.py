@@ -18,6 +18,7 @@ with warnings.catch_warnings():
 from whowhom.api import create_app
 from whowhom.api.periods import bounds
 from whowhom.store import Store
+from whowhom.store.queries import counted_filters
 
 A, B = DYAD
 LOCAL = "http://localhost"  # the server answers only the hosts it serves: loopback names by default
@@ -57,9 +58,14 @@ def test_events_filters_and_paging(client):
     r = client.get("/api/events", params={"source": A, "target": B}).json()
     assert r["total"] == len(r["events"]) > 0
     assert all(e["source"].startswith(A) and e["target"].startswith(B) for e in r["events"])
-    first = client.get("/api/events", params={"actor": A, "limit": 1}).json()
-    second = client.get("/api/events", params={"actor": A, "limit": 1, "offset": 1}).json()
+    first = client.get("/api/events", params={"actor": A, "limit": 1, "count": True}).json()
+    second = client.get("/api/events", params={"actor": A, "limit": 1, "offset": 1, "count": True}).json()
     assert first["total"] == second["total"] >= 2
+    # not asked to count: the total is known only on a page that reaches the end
+    assert client.get("/api/events", params={"actor": A, "limit": 1}).json()["total"] is None
+    last = client.get("/api/events", params={"actor": A, "limit": 1000, "offset": 1}).json()
+    assert last["total"] == first["total"] == 1 + len(last["events"])
+    assert client.get("/api/events", params={"actor": A, "offset": 10_000}).json()["total"] is None
     assert first["events"][0]["event_id"] != second["events"][0]["event_id"]
     asserted = client.get("/api/events", params={"modality": "asserted", "limit": 1000}).json()["events"]
     assert asserted and {e["modality"] for e in asserted} == {"asserted"}
@@ -301,27 +307,55 @@ def as_stores(rows: list[dict], extra=("since", "until", "kinds", "name")) -> li
 
 
 def test_dyad_series_and_actors_are_the_stores(varied):
-    """The server computes series and actor counts from the dyad table in memory: the same answers as
-    Store.dyad() and Store.actors(), with each period's first and last day."""
-    from whowhom.api.dyads import Dyads
+    """The server computes series from its dyad's rows of the dyad table, and actor counts from the table:
+    the same answers as Store.dyad() and Store.actors(), with each period's first and last day."""
+    from whowhom.api import dyads
     from whowhom.api.records import records
 
     with Store(str(varied), read_only=True) as st:
-        dyads = Dyads(st)
         for a, b in [("CHN", "RUS"), ("C", "R"), ("RUS", "CHN"), ("USA", "RUS"), ("ZZZ", "RUS"), ("CHN", "CHN")]:
+            pair = dyads.Dyads(st, dyad=(a, b))
             for by in ("day", "week", "month", "year"):
                 for both in (False, True):
                     for modality, switches in zip((None, "asserted", "negated", None), SWITCHES):
-                        got = dyads.series(a, b, by, both, modality, **switches)
+                        got = pair.series(a, b, by, both, modality, **switches)
                         want = records(st.dyad(a, b, by=by, both_directions=both, modality=modality, **switches))
                         assert as_stores(got) == want
                         assert all((r["since"], r["until"]) == bounds(r["period"], by) for r in got)
-        assert dyads.series("C", "R", "week", True, None)        # the boundaries and prefixes were exercised
+        cr = dyads.Dyads(st, dyad=("C", "R"))
+        assert cr.series("C", "R", "week", True, None)        # the boundaries and prefixes were exercised
         # the switches matter on this store
-        assert len({str(dyads.series("C", "R", "year", True, None, **sw)) for sw in SWITCHES}) == 4
+        assert len({str(cr.series("C", "R", "year", True, None, **sw)) for sw in SWITCHES}) == 4
         for limit in (1, 3, 50):
             for switches in SWITCHES:
-                assert dyads.actors(limit, **switches) == records(st.actors(limit, **switches))
+                assert dyads.actors(st, limit, **switches) == records(st.actors(limit, **switches))
+
+
+def test_top_dyads_count_the_events_either_way(varied):
+    """The most active dyads, counted by hand from the events: dated events with a target other than their
+    source, either way; a is the busier direction; most events first, then by codes."""
+    from collections import Counter
+
+    from whowhom.api import dyads
+
+    with Store(str(varied), read_only=True) as st:
+        for modality, switches in zip(("asserted", None, "negated", None), SWITCHES):
+            events = st.events(limit=None, **counted_filters(**switches))
+            events = events[events.target.notna() & (events.source != events.target) & events.day.notna()]
+            if modality:
+                events = events[events.modality == modality]
+            ways = Counter(zip(events.source, events.target))
+            pairs = Counter()
+            for (s, t), n in ways.items():
+                pairs[tuple(sorted((s, t)))] += n
+            want = sorted(pairs.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
+            got = dyads.top(st, 5, modality, **switches)
+            assert [(tuple(sorted((r["a"], r["b"]))), r["events"]) for r in got] == want
+            for r in got:
+                assert (r["a_to_b"], r["b_to_a"]) == (ways[(r["a"], r["b"])], ways[(r["b"], r["a"])])
+                assert r["a_to_b"] >= r["b_to_a"]
+        assert dyads.top(st, 5, "asserted")                  # the store has dyads to count
+        assert dyads.has_actor(dyads.codes(st), "CH") and not dyads.has_actor(dyads.codes(st), "ZZZ")
 
 
 def test_dyad_answers_over_http_are_the_stores(client, db):

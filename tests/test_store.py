@@ -313,3 +313,44 @@ def test_the_date_source_of_an_article():
     assert extract_dated(RawDoc("a", text, "text", date="2024-01-05")).date_source == "input"
     assert extract_dated(RawDoc("b", "The ministers met to talk about trade and tariffs.", "text",
                                 fallback_date="2023-02-01")).date_source == "capture"
+
+
+def test_event_pages_are_cut_before_the_join_and_keep_their_order(store):
+    """Pages of events, one by one, are the whole list in order (day, then order of ingestion, then position
+    in the article), for every filter; the text filter reads titles too."""
+    for filters in ({}, {"actor": "RUS"}, {"actor": "C"}, {"text": "ministers"}, {"text": "pact"}):
+        whole = store.events(limit=None, **filters).event_id.tolist()
+        paged = [e for offset in range(0, len(whole) + 2) for e in
+                 store.events(limit=1, offset=offset, **filters).event_id.tolist()]
+        assert paged == whole and store.count_events(**filters) == len(whole)
+    assert store.count_events(text="ministers") == 4      # the title "Ministers meet", not in the sentences
+    assert str(store.events(limit=None).day.iloc[0])[:4] == "2014"  # the recalled 2014 event comes first
+
+
+def test_a_store_written_before_events_kept_their_seq(store):
+    import duckdb
+
+    path = store.path
+    before = store.events(limit=None)
+    store.close()
+    con = duckdb.connect(path)
+    con.execute("ALTER TABLE events DROP COLUMN seq")
+    con.close()
+    with Store(path, read_only=True) as ro:                       # read-only: the seq read from the articles
+        assert ro.events(limit=None).equals(before)
+        page = ro.events(limit=2, offset=1)
+        assert page.event_id.tolist() == before.event_id.tolist()[1:3]
+    with Store(path) as st:                                       # writable: filled in
+        assert st.con.execute("SELECT count(*) FROM events WHERE seq IS NULL").fetchone()[0] == 0
+        assert st.events(limit=None).equals(before)
+
+
+def test_the_memory_limit_is_duckdbs_and_a_bad_one_is_refused(tmp_path, monkeypatch):
+    from whowhom.errors import InputError
+
+    monkeypatch.setenv("WHOWHOM_MEMORY_LIMIT", "300MB")
+    with Store(tmp_path / "m.duckdb") as st:
+        assert st.con.execute("SELECT current_setting('memory_limit')").fetchone()[0] in ("286.1 MiB", "300.0 MB")
+    monkeypatch.setenv("WHOWHOM_MEMORY_LIMIT", "plenty")
+    with pytest.raises(InputError, match="WHOWHOM_MEMORY_LIMIT"):
+        Store(tmp_path / "m.duckdb")

@@ -2,11 +2,11 @@
 
     create_app(db="whowhom.duckdb", allowed_hosts=()) -> FastAPI
 
-Dyad series, the most active dyads and actor counts are computed on the event loop from the dyad table held
-in memory (dyads.py), unless a confidence floor or a choice of sections asks for the events (then in a
-worker thread); event lists and articles are DuckDB queries in a small pool of worker threads, each with its
-own read-only store (stores.py). Nothing of the store is cached beyond the dyad table and what comes of it
-(totals, actors' codes), which cannot change while the server holds the store open.
+Every answer is a DuckDB query in a small pool of worker threads, each with its own read-only store
+(stores.py): dyad series read their dyad's rows of the dyad table, event lists are sorted and cut before
+their articles are joined (dyads.py, store/queries.py). What is computed from the whole store (the most
+active dyads and actors, the actors' codes) is kept, as it cannot change while the server holds the store
+open; nothing else is.
 Actors are asked for by code or by name ("CHN", "chn", "China"; names.py): the answer says the code, an
 unknown one is a 404. Every error is a JSON body {"error": "...one line..."};
 schema.py declares it, and every answer, in the OpenAPI document. All SQL is parameterised by the store.
@@ -33,6 +33,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from whowhom.api import coding, guards, names
+from whowhom.api import dyads as counts
 from whowhom.api.dyads import TOP, Dyads
 from whowhom.api.periods import PERIODS
 from whowhom.api.schema import (ERRORS, Actors, Article, CodeRequest, Coded, Day, Dyad, Events, Health, TopDyads,
@@ -43,7 +44,10 @@ from whowhom.events.event import MODALITIES
 
 STATIC = Path(__file__).with_name("static")
 # LAT,LON,KM: the near parameter (store/queries.py checks the ranges)
-NEAR = r"^-?\d{1,3}(\.\d{1,8})?,-?\d{1,3}(\.\d{1,8})?,\d{1,5}(\.\d{1,8})?$"
+# LAT,LON,KM with latitude -90..90 and longitude -180..180 (the pattern says so: a request it admits is answered)
+_LAT = r"-?(?:90(?:\.0{1,8})?|[1-8]?\d(?:\.\d{1,8})?)"
+_LON = r"-?(?:180(?:\.0{1,8})?|(?:1[0-7]\d|[1-9]?\d)(?:\.\d{1,8})?)"
+NEAR = rf"^{_LAT},{_LON},\d{{1,5}}(\.\d{{1,8}})?$"
 log = logging.getLogger("whowhom.api")
 
 # An actor as a user gives it: a code (RUS, rusgov) or a name ("Russian government", "Côte d'Ivoire")
@@ -72,7 +76,7 @@ def plotly_js() -> Path:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
-    app.state.stores.dyads()  # read the dyad table before the server takes requests
+    app.state.stores.codes()  # the store's actor codes, before the server takes requests
     names.warm()  # and the actor names
     # What start-up made (modules, the app, the dyad table) lives as long as the server: out of the garbage
     # collector's sight, a full collection during a burst of requests takes ~1 ms instead of ~90.
@@ -152,7 +156,7 @@ def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] =
 
     @lru_cache(maxsize=4096)  # the store cannot change while the server runs; an unknown actor is not kept
     def _code(text: str, what: str) -> str:
-        return names.code(text, what, stores.dyads().has_actor)
+        return names.code(text, what, stores.has_actor)
 
     def resolve(text: str | None, what: str) -> str | None:
         """An actor parameter as the user gave it (a code or a name) -> its code; unknown: UnknownActor (404)."""
@@ -190,6 +194,8 @@ def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] =
                                           "point, LAT,LON,KM (e.g. 36.2,37.2,50)")] = None,
         limit: Annotated[int, Query(ge=1, le=1000, description="page size, 1 to 1000")] = 100,
         offset: Annotated[int, Query(ge=0, le=10_000_000, description="rows to skip")] = 0,
+        count: Annotated[bool, Query(description="count every match (total), which takes a pass over the "
+                                                 "store; otherwise total is known only on the last page")] = False,
     ):
         if since and until and since > until:
             raise HTTPException(422, "since is after until")
@@ -204,8 +210,11 @@ def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] =
                        text=text, background=background, section=[x.value for x in section] if section else None,
                        min_confidence=min_confidence, place=place, near=near)
         def page(st) -> bytes:
-            total = int(st.count_events(**filters))
-            events = st.events_json(**filters, limit=limit, offset=offset)  # JSON written by DuckDB
+            events, n = st.events_page_json(**filters, limit=limit, offset=offset)  # JSON written by DuckDB
+            if count:
+                total = int(st.count_events(**filters))
+            else:  # a page short of the limit (not empty past the end) says where the matches end
+                total = offset + n if n < limit and (n or not offset) else "null"
             return (f'{{"total":{total},"limit":{limit},"offset":{offset},"resolved":'.encode()
                     + as_json(resolved) + f',"events":{events}}}'.encode())
         return await answer(page)
@@ -226,9 +235,12 @@ def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] =
         def named(rows: list[dict]) -> dict:
             return {"modality": modality.value, "dyads": [{**r, "a_name": names.name(r["a"]),
                                                            "b_name": names.name(r["b"])} for r in rows]}
-        if min_confidence is None and sections is None:
-            return JSONBytes(as_json(named(stores.dyads().top(limit, mod, **switches))))
-        return await answer(lambda st: named(Dyads(st, min_confidence, sections).top(limit, mod, **switches)))
+        def query(st) -> bytes:
+            return as_json(named(counts.top(st, limit, mod, **switches, min_confidence=min_confidence,
+                                            sections=sections)))
+        if min_confidence is None and sections is None:  # kept: an aggregate of the whole table
+            return JSONBytes(await stores.kept(("top", limit, mod, *switches.values()), query))
+        return await answer(query)
 
     @app.get("/api/dyads/{a}/{b}", summary="How a and b treat each other over time",
              responses=ok(Dyad, "Events per period and direction, by QuadClass and by kind, with their mean "
@@ -249,11 +261,8 @@ def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] =
         head = {"a": a, "b": b, "a_name": names.name(a), "b_name": names.name(b), "by": by.value,
                 "modality": modality.value}
         switches, sections = _counted(include_background, include_comments, section)
-        if min_confidence is None and sections is None:  # on the event loop: a fraction of a millisecond
-            rows = stores.dyads().series(a, b, by.value, both_directions, mod, **switches)
-            return JSONBytes(as_json({**head, "series": rows}))
-        # counted from the events of a's and b's, in a worker thread
-        return await answer(lambda st: {**head, "series": Dyads(st, min_confidence, sections, sources=(a, b)).series(
+        # the rows of this dyad only (with a floor or sections, counted from its events)
+        return await answer(lambda st: {**head, "series": Dyads(st, min_confidence, sections, dyad=(a, b)).series(
             a, b, by.value, both_directions, mod, **switches)})
 
     @app.get("/api/actors", summary="The most active actors, with their readable names and event counts",
@@ -265,9 +274,12 @@ def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] =
 
         def named(rows: list[dict]) -> dict:
             return {"actors": [{**r, "name": names.name(r["actor"])} for r in rows]}
-        if min_confidence is None and sections is None:
-            return JSONBytes(as_json(named(stores.dyads().actors(limit, **switches))))
-        return await answer(lambda st: named(Dyads(st, min_confidence, sections).actors(limit, **switches)))
+        def query(st) -> bytes:
+            return as_json(named(counts.actors(st, limit, **switches, min_confidence=min_confidence,
+                                               sections=sections)))
+        if min_confidence is None and sections is None:  # kept: an aggregate of the whole table
+            return JSONBytes(await stores.kept(("actors", limit, *switches.values()), query))
+        return await answer(query)
 
     @app.get("/api/articles/{article_id:path}", summary="One article: its anatomy and its events with spans",
              responses=ok(Article, "The article's text, parts and events"))

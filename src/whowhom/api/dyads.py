@@ -1,14 +1,12 @@
-"""Dyad series, the most active dyads and actor counts for the server, computed per request from the store's
-dyad_days table, which the server reads into memory (numpy arrays) once, when it starts.
+"""Dyad series, the most active dyads and actor counts for the server, each a query of the store's
+dyad_days table (per source, target, day, modality and QuadClass), made when asked for.
 
-Why in memory: a DuckDB query costs the server 1-2 ms of CPU however few rows it reads (planning, a
-thread trip, conversion), and the dashboard asks for dyad series more than for anything else; from these
-arrays a series takes a fraction of a millisecond, computed on the event loop. It is safe: while the server
-holds the store open read-only, DuckDB's lock keeps writers out, so the table cannot change. Cost: about
-60 bytes for each source, target, day and modality that has events, and the time to read them at start.
-A confidence floor or a choice of sections is not in the table: Dyads(st, min_confidence=..., sections=...)
-computes the same counts from the events that meet them (a query per request, in a worker thread), usually
-for the sources of one dyad only.
+A series reads only the rows of its dyad (Dyads(st, dyad=(a, b))) and is put together with numpy; the most
+active dyads and actor counts are aggregates of the whole table, small answers the server keeps for its
+lifetime (the store cannot change while the server holds it open read-only). Nothing of the table itself is
+held in memory, so the server starts at once and its size does not grow with the store.
+A confidence floor or a choice of sections is not in the table: then the same counts are computed from the
+events that meet them.
 The answers are those of Store.dyad() and Store.actors() (tests/test_api.py compares them)."""
 
 from __future__ import annotations
@@ -21,7 +19,7 @@ import numpy as np
 
 from whowhom.events.event import MODALITIES
 from whowhom.store import Store
-from whowhom.store.sql import PLACED, dyad_days
+from whowhom.store.sql import DYAD_INCLUDED, PLACED, dyad_days
 
 NO_DAY = np.iinfo(np.int32).min  # events without a date count for actors, never in a series
 CENT = Decimal("0.01")
@@ -30,17 +28,19 @@ COARSE = {"day": 0, "month": 1, "year": 2}
 # What a series row's events are, each drawn in its own colour: news (headline and article) by modality,
 # and readers' comments (any modality) apart.
 KINDS = (*MODALITIES, "comment")
-TOP = 100  # the most active dyads kept per setting
+TOP = 100  # the most active dyads an answer may list
 
 
 class Dyads:
     def __init__(self, st: Store, min_confidence: float | None = None, sections: Sequence[str] | None = None,
-                 sources: Sequence[str] = ()):
-        """The store's dyad_days table; with min_confidence or sections, the same counts over the events at
-        least that confident, in those sections; with sources, only the rows of the sources starting with
-        one of these codes (enough for the series of a dyad, not for its actors' counts)."""
+                 dyad: tuple[str, str] = ("", "")):
+        """The rows of the store's dyad_days table between the codes starting with dyad's a and b, either
+        way (all rows by default); with min_confidence or sections, the same counts over the events at least
+        that confident, in those sections."""
         table, params = _counted_from(st, min_confidence, sections)
-        where = " OR ".join(["starts_with(source, ?)"] * len(sources)) or "true"
+        a, b = dyad
+        where = ("(starts_with(source, ?) AND starts_with(coalesce(target, ''), ?)) OR "
+                 "(starts_with(source, ?) AND starts_with(coalesce(target, ''), ?))")
         # per-batch rows summed; goldstein in exact thousandths; days as days since 1970-01-01
         rows = st.con.execute(
             "SELECT source, target, coalesce(datediff('day', DATE '1970-01-01', day), ?) AS day, modality, "
@@ -48,7 +48,7 @@ class Dyads:
             "sum(events)::BIGINT AS events, sum(scored)::BIGINT AS scored, "
             "coalesce(sum(goldstein_sum) * 1000, 0)::BIGINT AS milli, "
             + ", ".join(f"(sum(events) FILTER (WHERE quad_class = {q}))::BIGINT AS q{q}" for q in range(1, 5))
-            + f" FROM {table} WHERE {where} GROUP BY ALL", [int(NO_DAY), *params, *sources]).fetchnumpy()
+            + f" FROM {table} WHERE {where} GROUP BY ALL", [int(NO_DAY), *params, a, b, b, a]).fetchnumpy()
         self.codes = sorted({*rows["source"].tolist(), *rows["target"].tolist()} - {None})
         ids = {c: i for i, c in enumerate(self.codes)}
         # small types: about 60 bytes a row in all
@@ -74,8 +74,6 @@ class Dyads:
         order = np.lexsort((day, target, source))
         self.source, self.target, self.modality, self.day = source[order], target[order], modality[order], day[order]
         self.flags, self.kind, self.sums, self.coarse = flags[order], kind[order], sums[order], coarse[order]
-        self._actor_counts: dict[tuple[bool, bool], tuple[list, list]] = {}
-        self._top: dict[tuple, list[dict]] = {}
 
     def _ids(self, prefix: str) -> tuple[int, int]:
         """The codes starting with prefix: a range of ids, as the codes are sorted."""
@@ -83,11 +81,6 @@ class Dyads:
         while hi < len(self.codes) and self.codes[hi].startswith(prefix):
             hi += 1
         return lo, hi
-
-    def has_actor(self, prefix: str) -> bool:
-        """Store.has_actor(): whether any event has an actor whose code starts with prefix."""
-        lo, hi = self._ids(prefix)
-        return hi > lo
 
     @staticmethod
     def _included(flags: np.ndarray, include_background: bool, include_comments: bool) -> np.ndarray:
@@ -135,51 +128,55 @@ class Dyads:
                             "kinds": dict(zip(KINDS, kinds))})
         return sorted(out, key=lambda r: (r["period"], r["source"], r["target"]))
 
-    def top(self, limit: int, modality: str | None = "asserted", include_background: bool = False,
-            include_comments: bool = False) -> list[dict]:
-        """The most active dyads: pairs of actors (codes as they are, not prefixes; never an actor with
-        itself), most events either way first, then by code. Their events are those a year series counts
-        (a dated event with a target). In each pair, a is the actor of the larger direction."""
-        key = (modality, include_background, include_comments)
-        if key not in self._top:  # each setting counted once: a pass over the whole table
-            self._top[key] = self._count_pairs(*key)
-        return self._top[key][:limit]
 
-    def _count_pairs(self, modality: str | None, include_background: bool, include_comments: bool) -> list[dict]:
-        keep = (self.target >= 0) & (self.source != self.target) & (self.day != NO_DAY) \
-            & self._included(self.flags, include_background, include_comments)
-        if modality is not None:
-            keep &= self.modality == self._modality(modality)
-        s, t = self.source[keep].astype(np.int64), self.target[keep].astype(np.int64)
-        n = self.sums[keep, 0].astype(np.int64)
-        lo = np.minimum(s, t)
-        # one key per unordered pair; as ids follow the codes' order, keys sort pairs by code
-        pairs, at = np.unique(lo * len(self.codes) + np.maximum(s, t), return_inverse=True)
-        events = np.bincount(at, weights=n, minlength=len(pairs)).astype(np.int64)
-        from_lo = np.bincount(at, weights=np.where(s == lo, n, 0), minlength=len(pairs)).astype(np.int64)
-        out = []
-        for i in np.lexsort((pairs, -events))[:TOP].tolist():  # most events first, then by code
-            x, y = divmod(int(pairs[i]), len(self.codes))
-            xy, yx = int(from_lo[i]), int(events[i] - from_lo[i])
-            if yx > xy:
-                x, y, xy, yx = y, x, yx, xy
-            out.append({"a": self.codes[x], "b": self.codes[y], "events": xy + yx, "a_to_b": xy, "b_to_a": yx})
-        return out
+def top(st: Store, limit: int, modality: str | None = "asserted", include_background: bool = False,
+        include_comments: bool = False, min_confidence: float | None = None,
+        sections: Sequence[str] | None = None) -> list[dict]:
+    """The most active dyads: pairs of actors (codes as they are, not prefixes; never an actor with itself),
+    most events either way first, then by code. Their events are those a year series counts (a dated event
+    with a target). In each pair, a is the actor of the larger direction."""
+    table, params = _counted_from(st, min_confidence, sections)
+    rows = st.con.execute(
+        "SELECT least(source, target) AS x, greatest(source, target) AS y, sum(n)::BIGINT AS events, "
+        "coalesce(sum(n) FILTER (WHERE source < target), 0)::BIGINT AS x_to_y FROM ("
+        f"SELECT source, target, sum(events) AS n FROM {table} d WHERE d.target IS NOT NULL "
+        f"AND d.source <> d.target AND d.day IS NOT NULL AND (? IS NULL OR d.modality = ?) AND {DYAD_INCLUDED} "
+        "GROUP BY source, target) GROUP BY x, y ORDER BY events DESC, x, y LIMIT ?",
+        [*params, modality, modality, include_background, include_comments, min(int(limit), TOP)]).fetchall()
+    out = []
+    for x, y, events, xy in rows:
+        yx = events - xy
+        if yx > xy:
+            x, y, xy, yx = y, x, yx, xy
+        out.append({"a": x, "b": y, "events": events, "a_to_b": xy, "b_to_a": yx})
+    return out
 
-    def actors(self, limit: int, include_background: bool = False, include_comments: bool = False) -> list[dict]:
-        """Store.actors() as dicts: the most active actors, with their events as source and as target."""
-        key = (include_background, include_comments)
-        if key not in self._actor_counts:  # each of the four switch settings counted once
-            events = np.where(self._included(self.flags, *key), self.sums[:, 0], 0).astype(np.int64)
-            n = len(self.codes)
-            has_target = self.target >= 0
-            self._actor_counts[key] = (np.bincount(self.source, weights=events, minlength=n).astype(np.int64).tolist(),
-                                       np.bincount(self.target[has_target], weights=events[has_target],
-                                                   minlength=n).astype(np.int64).tolist())
-        as_source, as_target = self._actor_counts[key]
-        rows = [{"actor": code, "as_source": s, "as_target": t, "events": s + t}
-                for code, s, t in zip(self.codes, as_source, as_target) if s + t]
-        return sorted(rows, key=lambda r: (-r["events"], r["actor"]))[:limit]
+
+def actors(st: Store, limit: int, include_background: bool = False, include_comments: bool = False,
+           min_confidence: float | None = None, sections: Sequence[str] | None = None) -> list[dict]:
+    """Store.actors() as dicts: the most active actors, with their events as source and as target."""
+    table, params = _counted_from(st, min_confidence, sections)
+    included = f"FROM {table} d WHERE {DYAD_INCLUDED}"
+    flags = [include_background, include_comments]
+    rows = st.con.execute(
+        "SELECT actor, sum(s)::BIGINT, sum(t)::BIGINT, sum(s + t)::BIGINT AS events FROM ("
+        f"SELECT source AS actor, events AS s, 0 AS t {included} "
+        f"UNION ALL SELECT target, 0, events {included} AND target IS NOT NULL) "
+        "GROUP BY actor ORDER BY events DESC, actor LIMIT ?", [*params, *flags, *params, *flags, int(limit)]).fetchall()
+    return [{"actor": a, "as_source": s, "as_target": t, "events": n} for a, s, t, n in rows]
+
+
+def codes(st: Store) -> list[str]:
+    """Every actor code the store's events have, sorted (a few thousand at most: kept by the server)."""
+    return [r[0] for r in st.con.execute(
+        f"SELECT DISTINCT source FROM {st.dyad_days} WHERE source IS NOT NULL UNION "
+        f"SELECT DISTINCT target FROM {st.dyad_days} WHERE target IS NOT NULL ORDER BY 1").fetchall()]
+
+
+def has_actor(codes: list[str], prefix: str) -> bool:
+    """Whether any code in (sorted) codes starts with prefix."""
+    i = bisect_left(codes, prefix)
+    return i < len(codes) and codes[i].startswith(prefix)
 
 
 def _counted_from(st: Store, min_confidence: float | None, sections: Sequence[str] | None) -> tuple[str, list]:

@@ -108,7 +108,7 @@ def build_report(db: str, source: str, target: str, by: str = "month", modality:
         a, b = names.code(source, "source", st.has_actor), names.code(target, "target", st.has_actor)
         switches = dict(include_background=include_background, include_comments=include_comments)
         # as the server counts them, with each period's bounds and its events by kind
-        series = Dyads(st, min_confidence, sources=(a, b)).series(a, b, by, True, mod, **switches)
+        series = Dyads(st, min_confidence, dyad=(a, b)).series(a, b, by, True, mod, **switches)
         events = []
         for s, t in ((a, b), (b, a)) if a != b else ((a, b),):
             events += records(st.events(source=s, target=t, modality=mod, limit=MAX_EVENTS,

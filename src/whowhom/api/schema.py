@@ -196,7 +196,8 @@ class StoredEvent(Event):
 
 
 class Events(BaseModel):
-    total: int = Field(description="events matching, over all pages")
+    total: int | None = Field(description="events matching, over all pages: counted when `count` is true, else "
+                                          "given only when this page reaches the end of them (null otherwise)")
     limit: int
     offset: int
     resolved: dict[str, str] = Field(description="the code each actor parameter given (actor, source, target) "

@@ -2,8 +2,8 @@
 
 DuckDB connections are not to be used by two threads at once, so each worker thread gets its own
 read-only Store, opened on first use and kept (opening costs milliseconds; a request should not pay it).
-While these are open DuckDB's file lock keeps writers out, so the store cannot change under the server.
-The dyad table the server holds in memory (dyads.py) is read once, on first use, by its own store.
+While these are open DuckDB's file lock keeps writers out, so the store cannot change under the server:
+what is computed from the whole store (its actor codes, the most active dyads) is kept (`codes`, `kept`).
 close() ends the pool and its stores; a later query starts them again (an app's lifespan may run twice)."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Callable, TypeVar
 
 from fastapi import HTTPException
 
-from whowhom.api.dyads import Dyads
+from whowhom.api import dyads
 from whowhom.errors import InputError
 from whowhom.store import Store
 
@@ -26,6 +26,7 @@ WORKERS = max(1, min(4, os.cpu_count() or 1))
 # The worker threads run at a lower CPU priority than the event loop, which takes every connection and
 # answers dyad series itself: a burst of event-list queries must not make it, and every answer, wait.
 NICE = 10
+KEPT = 256
 T = TypeVar("T")
 
 
@@ -36,8 +37,9 @@ class Stores:
         self._open: list[Store] = []
         self._lock = threading.Lock()
         self._pool: ThreadPoolExecutor | None = None
-        self._dyads: Dyads | None = None
-        self._dyads_lock = threading.Lock()
+        self._codes: list[str] | None = None
+        self._codes_lock = threading.Lock()
+        self._kept: dict[tuple, bytes] = {}
 
     async def run(self, query: Callable[[Store], T]) -> T:
         """query(store) in a worker thread, with that thread's store; one trip to the pool per request."""
@@ -56,12 +58,26 @@ class Stores:
                 self._open.append(st)
         return st
 
-    def dyads(self) -> Dyads:
-        with self._dyads_lock:
-            if self._dyads is None:
+    def codes(self) -> list[str]:
+        """Every actor code of the store's events, sorted (read once, on first use)."""
+        with self._codes_lock:
+            if self._codes is None:
                 with _open(self.path) as st:
-                    self._dyads = Dyads(st)
-            return self._dyads
+                    self._codes = dyads.codes(st)
+            return self._codes
+
+    def has_actor(self, prefix: str) -> bool:
+        return dyads.has_actor(self.codes(), prefix)
+
+    async def kept(self, key: tuple, query: Callable[[Store], bytes]) -> bytes:
+        """query's answer, computed once for `key` (at most KEPT keys: an answer the whole store makes, such
+        as the most active dyads, which cannot change while the server runs)."""
+        if key not in self._kept:
+            out = await self.run(query)
+            if len(self._kept) >= KEPT:
+                self._kept.pop(next(iter(self._kept)))
+            self._kept[key] = out
+        return self._kept[key]
 
     def close(self) -> None:
         with self._lock:

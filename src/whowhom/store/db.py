@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
+import re
 from collections import Counter
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
@@ -27,6 +29,8 @@ if TYPE_CHECKING:  # pandas loads when a query returns a DataFrame, not when ing
     import pandas as pd
 
 MILLI = Decimal("0.001")
+MEMORY_ENV = "WHOWHOM_MEMORY_LIMIT"
+MEMORY_LIMIT = "1GB"  # DuckDB's memory per process, unless $WHOWHOM_MEMORY_LIMIT says otherwise
 
 
 @dataclass
@@ -72,12 +76,23 @@ class Store(Queries):
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as e:
             raise InputError(f"{self.path}: cannot open the store ({str(e).splitlines()[0]})") from None
+        # DuckDB's own default is 80% of the machine: a big sort or aggregate (an export of millions of events)
+        # would take it all; with a limit it spills to disk next to the store instead
+        limit = os.environ.get(MEMORY_ENV, MEMORY_LIMIT).strip()
+        if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", limit, re.I):
+            self.con.close()
+            raise InputError(f"{MEMORY_ENV}={limit!r}: expected a size such as 512MB or 2GB")
+        self.con.execute(f"SET memory_limit = '{limit}'")
         if not read_only:
             if "dyad_days" in self._tables() and not {"comment", "precision"} <= self._columns("dyad_days"):
                 self.con.execute("DROP TABLE dyad_days")  # counts in an older layout: recomputed below
             # (the schema also gives an older store's events the background column)
             self.con.execute(resources.files("whowhom.store").joinpath("schema.sql").read_text("utf-8"))
             self.con.execute(f"CREATE OR REPLACE VIEW clustered_events AS {CLUSTERED}")
+            if self.con.execute("SELECT count(*) FROM (SELECT 1 FROM events WHERE seq IS NULL LIMIT 1)").fetchone()[0]:
+                # events written before they kept their article's seq
+                self.con.execute("UPDATE events SET seq = a.seq FROM articles a "
+                                 "WHERE events.seq IS NULL AND a.article_id = events.article_id")
             dedup.ensure_bands(self.con)
         elif not {"articles", "events"} <= self._tables():
             self.con.close()
@@ -88,9 +103,13 @@ class Store(Queries):
             catalog = self.con.execute("SELECT current_database()").fetchone()[0].replace('"', '""')
             have = self._columns("events")
             absent = ([] if "background" in have else ["false AS background"]) + \
-                [f"NULL::{kind} AS {c}" for c, kind in PLACE_TYPES.items() if c not in have]
+                [f"NULL::{kind} AS {c}" for c, kind in PLACE_TYPES.items() if c not in have] + \
+                ([] if "seq" in have else [f'(SELECT a.seq FROM "{catalog}".main.articles a '
+                                           'WHERE a.article_id = e.article_id) AS seq'])
             if absent:
-                self.con.execute(f'CREATE TEMP VIEW events AS SELECT *, {", ".join(absent)} FROM "{catalog}".main.events')
+                self.con.execute(f'CREATE TEMP VIEW events AS SELECT e.*, {", ".join(absent)} '
+                                 f'FROM "{catalog}".main.events e')
+                self.late = False
             missing = [f"NULL::{kind} AS {c}" for c, kind in (("added", "TIMESTAMPTZ"), ("date_source", "VARCHAR"))
                        if c not in self._columns("articles")]
             if missing:
@@ -101,7 +120,7 @@ class Store(Queries):
         # the same counts are computed from the events by each query.
         complete = "dyad_days" in self._tables() and {"comment", "precision"} <= self._columns("dyad_days") and \
             self.con.execute(
-            "SELECT (SELECT count(*) FROM events) = (SELECT coalesce(sum(events), 0) FROM dyad_days)").fetchone()[0]
+            "SELECT (SELECT count(*) FROM events) = (SELECT coalesce(sum(events), 0) FROM dyad_days)").fetchall()[0][0]
         if not complete and not read_only:
             self.rebuild_dyad_days()
         self.dyad_days = "dyad_days" if complete or not read_only else f"({DYAD_DAYS})"
@@ -187,11 +206,11 @@ class Store(Queries):
                 counts["same_story"] += self._article(aid, bodies[id(item)], signatures[id(item)], article, seq,
                                                       stories, first, rows)
                 events = item.coded.events
-                _count_dyads(dyads, self._events(aid, article, events, rows["events"]))
+                _count_dyads(dyads, self._events(aid, article, seq, events, rows["events"]))
                 counts["articles"] += 1
                 counts["events"] += len(events)
             for table, columns in (("signatures", None), ("signature_bands", None), ("articles", None), ("parts", None),
-                                   ("events", EVENT_COLUMNS)):
+                                   ("events", (*EVENT_COLUMNS, "seq"))):
                 self._insert(table, rows[table], columns)
             self._insert("inputs", [r for r in rows["inputs"] if r[0]])
             self._insert("dyad_days", [[*key, *value] for key, value in dyads.items()])
@@ -245,12 +264,13 @@ class Store(Queries):
         rows["parts"] += [[aid, i, p.label, p.text, p.author, p.time] for i, p in enumerate(article.parts)]
         return dup is not None
 
-    def _events(self, aid: str, article, events, into: list[list]) -> list[list]:
+    def _events(self, aid: str, article, seq: int, events, into: list[list]) -> list[list]:
+        """The event rows of one article: EVENT_COLUMNS, then its seq."""
         rows = []
         for n, ev in enumerate(events):
             d = ev.to_dict()
             date = count_date(d["event_date"], _dated(article, self._now))
-            rows.append([f"{aid}:{n}", aid, n, date, first_day(date)] + [d[f] for f in EVENT_FIELDS])
+            rows.append([f"{aid}:{n}", aid, n, date, first_day(date)] + [d[f] for f in EVENT_FIELDS] + [seq])
         into += rows
         return rows
 

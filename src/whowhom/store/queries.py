@@ -66,7 +66,9 @@ def near_args(value) -> list:
 
 
 class Queries:
-    """Read queries over `self.con` (a DuckDB connection); `self.dyad_days` is what dyad counts read."""
+    """Read queries over `self.con` (a DuckDB connection); `self.dyad_days` is what dyad counts read; `late`
+    says events is a table (with rowids), not a view."""
+    late = True
 
     def _where(self, actor=None, source=None, target=None, code=None, root=None, plover=None, modality=None,
                since=None, until=None, text=None, background=None, section=None,
@@ -86,8 +88,10 @@ class Queries:
             (modality, "e.modality = ?", lambda: [modality]),
             (since, "e.day >= ?", lambda: [self._date_arg(since, "since")]),
             (until, "e.day <= ?", lambda: [self._date_arg(until, "until")]),
-            (text, "(e.sentence ILIKE ? ESCAPE '\\' OR coalesce(a.title, '') ILIKE ? ESCAPE '\\')",
-             lambda: [like, like]),
+            # (the title through the seq of the articles it matches: events are filtered before any join,
+            # and a number is quicker to look up than an id)
+            (text, "(e.sentence ILIKE ? ESCAPE '\\' OR e.seq IN "
+                   "(SELECT seq FROM articles WHERE title ILIKE ? ESCAPE '\\'))", lambda: [like, like]),
             (place, "(e.place_country IN (SELECT unnest(?)) OR lower(strip_accents(e.place_name)) IN "
                     "(SELECT unnest(?)) OR lower(strip_accents(e.place_admin1)) IN (SELECT unnest(?)))",
              lambda: place_terms(place)),
@@ -119,19 +123,31 @@ class Queries:
     def events_json(self, limit: int | None = 100, offset: int = 0, **filters) -> str:
         """events() as a JSON array of objects, written by DuckDB: the web API's answer, with no Python
         object per row (which would hold the GIL the server's event loop needs)."""
-        page, params = self._events_sql("e.*, a.story_id, a.title, a.url, a.site, a.seq, a.date_source", **filters,
+        return self.events_page_json(limit, offset, **filters)[0]
+
+    def events_page_json(self, limit: int | None = 100, offset: int = 0, **filters) -> tuple[str, int]:
+        """events_json() and the number of events in it."""
+        page, params = self._events_sql("e.*, a.story_id, a.title, a.url, a.site, a.date_source", **filters,
                                         limit=limit, offset=offset)
-        sql = f"SELECT coalesce(to_json(list({EVENT_STRUCT} ORDER BY {EVENT_ORDER})), '[]') FROM ({page}) p"
-        return self.con.execute(sql, params).fetchone()[0]
+        sql = f"SELECT coalesce(to_json(list({EVENT_STRUCT} ORDER BY {EVENT_ORDER})), '[]'), count(*) FROM ({page}) p"
+        return tuple(self.con.execute(sql, params).fetchall()[0])
 
     def _events_sql(self, columns: str, limit: int | None, offset: int, **filters) -> tuple[str, list]:
+        """The page of events, sorted and cut before their articles are joined (a join of every matching
+        event would cost as much as the store is large)."""
         where, params = self._where(**filters)
-        sql = f"SELECT {columns} FROM events e JOIN articles a USING (article_id){where} " \
-              "ORDER BY e.day NULLS LAST, a.seq, e.n"
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
+        order = "ORDER BY e.day NULLS LAST, e.seq, e.n"
+        if limit is None:
+            page = f"SELECT * FROM events e{where}"
+        elif self.late:  # the page's rows found by their sort keys alone, then read whole (the outer LIMIT
+            # tells the planner the page is small: it then joins the articles to it, not it to the articles)
+            page = f"SELECT * FROM events WHERE rowid IN (SELECT rowid FROM events e{where} {order} LIMIT ? OFFSET ?) " \
+                   "LIMIT ?"
+            params += [int(limit), int(offset), int(limit)]
+        else:
+            page = f"SELECT * FROM events e{where} {order} LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
-        return sql, params
+        return f"SELECT {columns} FROM ({page}) e JOIN articles a USING (article_id) {order}", params
 
     def has_actor(self, code: str) -> bool:
         """Whether any stored event has an actor whose code starts with `code`."""
@@ -141,9 +157,7 @@ class Queries:
 
     def count_events(self, **filters) -> int:
         where, params = self._where(**filters)
-        # only the text filter looks at the article (its title); without it, counting needs no join
-        join = " JOIN articles a USING (article_id)" if filters.get("text") else ""
-        return self.con.execute(f"SELECT count(*) FROM events e{join}{where}", params).fetchone()[0]
+        return self.con.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()[0]
 
     def dyad(self, a: str, b: str, by: str = "month", both_directions: bool = False,
              modality: str | None = "asserted", include_background: bool = False, include_comments: bool = False,

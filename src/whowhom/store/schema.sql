@@ -78,7 +78,9 @@ CREATE TABLE IF NOT EXISTS events (
     place_lon       DOUBLE,
     place_geonames_id BIGINT,
     place_feature   VARCHAR,              -- city, district, landmark, site, region, country
-    place_precision VARCHAR               -- 'city', 'region' or 'country'
+    place_precision VARCHAR,              -- 'city', 'region' or 'country'
+    seq             BIGINT                -- its article's order of ingestion (articles.seq): event lists are
+                                          -- sorted by day, seq and n, and cut, before articles are joined
 );
 -- (a store written before the background column: it gets the column, false for its events; one written
 -- before event places: its events have none)
@@ -91,6 +93,7 @@ ALTER TABLE events ADD COLUMN IF NOT EXISTS place_lon DOUBLE;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS place_geonames_id BIGINT;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS place_feature VARCHAR;
 ALTER TABLE events ADD COLUMN IF NOT EXISTS place_precision VARCHAR;
+ALTER TABLE events ADD COLUMN IF NOT EXISTS seq BIGINT;  -- (filled from the articles by store/db.py)
 
 -- Events counted by (source, target, day, modality, quad_class, background, comment): what dyad series and
 -- actor counts read, instead of every event. Store.commit() adds one row per combination per batch, in the batch's
