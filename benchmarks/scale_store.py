@@ -5,7 +5,8 @@
 Store(path) creates the schema; articles, events, signatures and their LSH bands are then filled by
 INSERT ... SELECT over range() (no text is coded), and Store.rebuild_dyad_days() counts the events into
 the dyad table as ingest does batch by batch. What it holds, chosen to look like a year of news:
-- 2 events per article (N/2 articles), dated 2015-2024; 5% dated only to a month, 2% to a year; 3% background;
+- 2 events per article (N/2 articles), dated 2015-2024, ingested in the order of their days (give or take
+  three days), as a feed read day by day is; 5% dated only to a month, 2% to a year; 3% background;
   7% in headlines, 3% in readers' comments; modalities 70% asserted, the rest negated, hypothetical, intended.
 - ~500 actor codes (80 countries, with sectors: RUS, RUSGOV, RUSMIL...), the big countries far more frequent
   (a few codes take most events, as in real news), 12% of events without a target.
@@ -56,6 +57,10 @@ PLACES = [("Moscow", "RUS", "Moscow", 55.75, 37.62), ("Beijing", "CHN", "Beijing
           ("Gaza", "PSE", "Gaza Strip", 31.50, 34.47), ("Tehran", "IRN", "Tehran", 35.69, 51.42)]
 
 
+# An article's day: ingested in the order of publication (a feed read day by day), give or take three days
+DAY_SQL = "DATE '2015-01-01' + CAST(greatest(0, ({i}) * 3650 // {n} + hash({i}, 12) % 7 - 3) AS INTEGER)"
+
+
 def actor_pool(rng: random.Random) -> list[str]:
     """Codes repeated by weight: country i is about 1/(i+1) as frequent as the first (Zipf-like)."""
     pool = []
@@ -75,6 +80,7 @@ def build(db: Path, n_events: int) -> None:
     rng = random.Random(7)
     db.parent.mkdir(parents=True, exist_ok=True)
     n_articles = max(1, n_events // 2)
+    day = DAY_SQL.replace("{n}", str(n_articles))
     t0 = time.perf_counter()
     with Store(path=str(db)) as st:  # the schema
         con = st.con
@@ -99,7 +105,7 @@ def build(db: Path, n_events: int) -> None:
             con.execute(f"""
                 INSERT INTO articles
                 SELECT printf('a%09d', i), printf('synthetic-%d', i), t.s || ' ' || i,
-                       strftime(DATE '2015-01-01' + CAST(hash(i) % 3650 AS INTEGER), '%Y-%m-%d'),
+                       strftime({day.format(i="i")}, '%Y-%m-%d'),
                        printf('https://site%d.example/news/%d', hash(i, 9) % 400, i),
                        printf('site%d.example', hash(i, 9) % 400), NULL,
                        b.s || ' ' || t.s || ' (' || i || ').', md5(i::VARCHAR), printf('a%09d', i), NULL, i + 1,
@@ -131,7 +137,7 @@ def build(db: Path, n_events: int) -> None:
                        d, 0.3 + (hash(e, 7) % 70) / 100.0, 'synthetic', hash(e, 8) % 100 < 3,
                        p.name, p.country, p.admin1, p.lat, p.lon, NULL, 'city', 'city', e // 2 + 1
                 FROM (SELECT e, printf('a%09d', e // 2) AS a_id,
-                             strftime(DATE '2015-01-01' + CAST(hash(e // 2) % 3650 AS INTEGER), '%Y-%m-%d') AS d
+                             strftime({day.format(i="e // 2")}, '%Y-%m-%d') AS d
                       FROM range({lo}, {hi}) r(e))
                 JOIN said x ON x.idx = hash(e, 1) % 5000
                 JOIN pool s ON s.idx = hash(e, 2) % {len(pool)}

@@ -547,3 +547,40 @@ def test_report_takes_names_and_refuses_an_unknown_actor(db, tmp_path):
     assert "'XYZ'" in res.stderr and "not an actor code or name" in res.stderr and not missing.exists()
     with pytest.raises(InputError, match="target 'Narnia': not an actor code or name"):
         write_report(str(db), "RUS", "Narnia", str(missing))
+
+
+def test_the_server_computes_an_answer_once_for_everyone_who_asks(db):
+    """Requests for the same answer while it is computed share the computation; later ones get it kept;
+    an error is not kept; a different request is computed."""
+    import asyncio
+    import time
+
+    from fastapi import HTTPException
+
+    from whowhom.api.stores import Stores
+
+    stores = Stores(str(db))
+    calls = []
+
+    def slow(st):
+        calls.append(1)
+        time.sleep(0.2)
+        return b"answer"
+
+    def broken(st):
+        calls.append(1)
+        raise HTTPException(404, "no")
+
+    async def main():
+        together = await asyncio.gather(*(stores.kept("/api/x?a=1", slow) for _ in range(5)))
+        assert together == [b"answer"] * 5 and len(calls) == 1
+        assert await stores.kept("/api/x?a=1", slow) == b"answer" and len(calls) == 1
+        assert await stores.kept("/api/x?a=2", slow) == b"answer" and len(calls) == 2
+        for _ in range(2):
+            with pytest.raises(HTTPException):
+                await stores.kept("/api/y", broken)
+        assert len(calls) == 4
+    try:
+        asyncio.run(main())
+    finally:
+        stores.close()

@@ -6,7 +6,7 @@ Every answer is a DuckDB query in a small pool of worker threads, each with its 
 (stores.py): dyad series read their dyad's rows of the dyad table, event lists are sorted and cut before
 their articles are joined (dyads.py, store/queries.py). What is computed from the whole store (the most
 active dyads and actors, the actors' codes) is kept, as it cannot change while the server holds the store
-open; nothing else is.
+open, and so is every answer, for the next who asks (up to 64 MB of them).
 Actors are asked for by code or by name ("CHN", "chn", "China"; names.py): the answer says the code, an
 unknown one is a 404. Every error is a JSON body {"error": "...one line..."};
 schema.py declares it, and every answer, in the OpenAPI document. All SQL is parameterised by the store.
@@ -38,7 +38,7 @@ from whowhom.api.dyads import TOP, Dyads
 from whowhom.api.periods import PERIODS
 from whowhom.api.schema import (ERRORS, Actors, Article, CodeRequest, Coded, Day, Dyad, Events, Health, TopDyads,
                                 ok)
-from whowhom.api.stores import Stores
+from whowhom.api.stores import REQUEST, RequestKey, Stores
 from whowhom.errors import InputError
 from whowhom.events.event import MODALITIES
 
@@ -144,6 +144,7 @@ def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] =
     app.add_middleware(guards.BodyLimit, limit=coding.MAX_BYTES)
     app.add_middleware(guards.HostCheck, hosts=guards.allowed_hosts(allowed_hosts))
     app.add_middleware(guards.SecurityHeaders)
+    app.add_middleware(RequestKey)
 
     async def answer(query) -> Response:
         """Run query(store) in a worker thread and hand back its JSON, encoded there too (unless the query
@@ -152,7 +153,8 @@ def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] =
         def run(st) -> bytes:
             out = query(st)
             return out if isinstance(out, bytes) else as_json(out)
-        return JSONBytes(await stores.run(run))
+        # the same request, the same answer: the store cannot change while the server holds it
+        return JSONBytes(await stores.kept(REQUEST.get(), run))
 
     @lru_cache(maxsize=4096)  # the store cannot change while the server runs; an unknown actor is not kept
     def _code(text: str, what: str) -> str:
@@ -238,8 +240,6 @@ def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] =
         def query(st) -> bytes:
             return as_json(named(counts.top(st, limit, mod, **switches, min_confidence=min_confidence,
                                             sections=sections)))
-        if min_confidence is None and sections is None:  # kept: an aggregate of the whole table
-            return JSONBytes(await stores.kept(("top", limit, mod, *switches.values()), query))
         return await answer(query)
 
     @app.get("/api/dyads/{a}/{b}", summary="How a and b treat each other over time",
@@ -277,8 +277,6 @@ def create_app(db: str | Path = "whowhom.duckdb", allowed_hosts: Iterable[str] =
         def query(st) -> bytes:
             return as_json(named(counts.actors(st, limit, **switches, min_confidence=min_confidence,
                                                sections=sections)))
-        if min_confidence is None and sections is None:  # kept: an aggregate of the whole table
-            return JSONBytes(await stores.kept(("actors", limit, *switches.values()), query))
         return await answer(query)
 
     @app.get("/api/articles/{article_id:path}", summary="One article: its anatomy and its events with spans",

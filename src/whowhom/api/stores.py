@@ -3,7 +3,7 @@
 DuckDB connections are not to be used by two threads at once, so each worker thread gets its own
 read-only Store, opened on first use and kept (opening costs milliseconds; a request should not pay it).
 While these are open DuckDB's file lock keeps writers out, so the store cannot change under the server:
-what is computed from the whole store (its actor codes, the most active dyads) is kept (`codes`, `kept`).
+answers are kept (`kept`), as are its actor codes (`codes`).
 close() ends the pool and its stores; a later query starts them again (an app's lifespan may run twice)."""
 
 from __future__ import annotations
@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import os
 import threading
+from collections import OrderedDict
+from contextvars import ContextVar
 from concurrent.futures import ThreadPoolExecutor
 from typing import Callable, TypeVar
 
@@ -23,11 +25,24 @@ from whowhom.store import Store
 # Queries running at once: DuckDB shares its threads among concurrent queries, so more at once than CPUs
 # only makes each of them finish later.
 WORKERS = max(1, min(4, os.cpu_count() or 1))
-# The worker threads run at a lower CPU priority than the event loop, which takes every connection and
-# answers dyad series itself: a burst of event-list queries must not make it, and every answer, wait.
-NICE = 10
-KEPT = 256
+KEPT_BYTES = 64 * 2**20  # answers kept, in all (per server process)
 T = TypeVar("T")
+
+
+# The request being answered, as the key of its answer: method, path and query string (set by RequestKey)
+REQUEST: ContextVar[str | None] = ContextVar("whowhom_request", default=None)
+
+
+class RequestKey:
+    """Plain ASGI middleware: sets REQUEST for the routes of a GET request."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["method"] == "GET":
+            REQUEST.set(scope["path"] + "?" + scope.get("query_string", b"").decode("latin-1"))
+        await self.app(scope, receive, send)
 
 
 class Stores:
@@ -39,14 +54,15 @@ class Stores:
         self._pool: ThreadPoolExecutor | None = None
         self._codes: list[str] | None = None
         self._codes_lock = threading.Lock()
-        self._kept: dict[tuple, bytes] = {}
+        self._kept: OrderedDict[str, bytes] = OrderedDict()
+        self._kept_bytes = 0
+        self._flights: dict[str, asyncio.Future] = {}
 
     async def run(self, query: Callable[[Store], T]) -> T:
         """query(store) in a worker thread, with that thread's store; one trip to the pool per request."""
         with self._lock:
             if self._pool is None:
-                self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="whowhom-store",
-                                                initializer=_lower_priority)
+                self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="whowhom-store")
             pool = self._pool
         return await asyncio.get_running_loop().run_in_executor(pool, lambda: query(self.get()))
 
@@ -69,15 +85,34 @@ class Stores:
     def has_actor(self, prefix: str) -> bool:
         return dyads.has_actor(self.codes(), prefix)
 
-    async def kept(self, key: tuple, query: Callable[[Store], bytes]) -> bytes:
-        """query's answer, computed once for `key` (at most KEPT keys: an answer the whole store makes, such
-        as the most active dyads, which cannot change while the server runs)."""
-        if key not in self._kept:
-            out = await self.run(query)
-            if len(self._kept) >= KEPT:
-                self._kept.pop(next(iter(self._kept)))
-            self._kept[key] = out
-        return self._kept[key]
+    async def kept(self, key: str | None, query: Callable[[Store], bytes]) -> bytes:
+        """query's answer for `key` (the request), computed once: requests for the same answer made while it
+        is computed wait for it, and later ones get it from memory (the most recent answers, up to KEPT_BYTES
+        in all). Sound because the store cannot change while the server holds it; an error is not kept."""
+        if key is None:
+            return await self.run(query)
+        out = self._kept.get(key)
+        if out is not None:
+            self._kept.move_to_end(key)
+            return out
+        flight = self._flights.get(key)
+        if flight is None:
+            flight = self._flights[key] = asyncio.ensure_future(self.run(query))
+            flight.add_done_callback(lambda f: self._keep(key, f))
+        return await asyncio.shield(flight)  # (a client that leaves does not cancel it for the others)
+
+    def _keep(self, key: str, flight: asyncio.Future) -> None:
+        self._flights.pop(key, None)
+        if flight.cancelled() or flight.exception() is not None:
+            return
+        out = flight.result()
+        if len(out) > KEPT_BYTES // 16:
+            return
+        self._kept[key] = out
+        self._kept_bytes += len(out)
+        while self._kept_bytes > KEPT_BYTES:
+            _, old = self._kept.popitem(last=False)
+            self._kept_bytes -= len(old)
 
     def close(self) -> None:
         with self._lock:
@@ -89,6 +124,7 @@ class Stores:
                 st.close()
             self._open.clear()
         self._local = threading.local()
+        self._flights.clear()
 
 
 def _open(path: str) -> Store:
@@ -96,10 +132,3 @@ def _open(path: str) -> Store:
         return Store(path=path, read_only=True)
     except InputError as e:
         raise HTTPException(503, str(e)) from None
-
-
-def _lower_priority() -> None:
-    try:  # Linux: a thread's own nice value; elsewhere, or if not allowed, the thread keeps its priority
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICE)
-    except (AttributeError, OSError):
-        pass
