@@ -313,12 +313,14 @@ def test_dyad_series_and_actors_are_the_stores(varied):
     from whowhom.api.records import records
 
     with Store(str(varied), read_only=True) as st:
+        whole = dyads.Dyads(st)  # what a server over a small store holds
         for a, b in [("CHN", "RUS"), ("C", "R"), ("RUS", "CHN"), ("USA", "RUS"), ("ZZZ", "RUS"), ("CHN", "CHN")]:
             pair = dyads.Dyads(st, dyad=(a, b))
             for by in ("day", "week", "month", "year"):
                 for both in (False, True):
                     for modality, switches in zip((None, "asserted", "negated", None), SWITCHES):
                         got = pair.series(a, b, by, both, modality, **switches)
+                        assert whole.series(a, b, by, both, modality, **switches) == got
                         want = records(st.dyad(a, b, by=by, both_directions=both, modality=modality, **switches))
                         assert as_stores(got) == want
                         assert all((r["since"], r["until"]) == bounds(r["period"], by) for r in got)

@@ -13,7 +13,6 @@ from whowhom.errors import InputError
 def serve(db: str, host: str = "127.0.0.1", port: int = 8000, workers: int | None = None) -> None:
     import uvicorn
 
-    from whowhom.api.app import create_app
     from whowhom.api.guards import HOSTS_ENV, WILDCARDS, allowed_hosts
     from whowhom.store import Store
 
@@ -40,8 +39,10 @@ def serve(db: str, host: str = "127.0.0.1", port: int = 8000, workers: int | Non
     # address): both cost time on every request
     opts = dict(host=host, port=port, log_level="warning", access_log=False, proxy_headers=False)
     if workers == 1:
+        from whowhom.api.app import create_app
         uvicorn.run(create_app(db, [host]), **opts)
-    else:  # worker processes build their own app from the store and host named in the environment
+    else:  # worker processes build their own app from the store and host named in the environment (this
+        # process does not: it would only make them start later)
         os.environ["WHOWHOM_SERVE_DB"] = os.path.abspath(db)
         os.environ["WHOWHOM_SERVE_HOST"] = host
         uvicorn.run("whowhom.api.app:app_from_env", factory=True, workers=workers, **opts)

@@ -3,7 +3,7 @@
 DuckDB connections are not to be used by two threads at once, so each worker thread gets its own
 read-only Store, opened on first use and kept (opening costs milliseconds; a request should not pay it).
 While these are open DuckDB's file lock keeps writers out, so the store cannot change under the server:
-answers are kept (`kept`), as are its actor codes (`codes`).
+answers are kept (`kept`), as are its actor codes (`codes`) and, when it is small, the dyad table (`dyads`).
 close() ends the pool and its stores; a later query starts them again (an app's lifespan may run twice)."""
 
 from __future__ import annotations
@@ -25,7 +25,11 @@ from whowhom.store import Store
 # Queries running at once: DuckDB shares its threads among concurrent queries, so more at once than CPUs
 # only makes each of them finish later.
 WORKERS = max(1, min(4, os.cpu_count() or 1))
+# The worker threads run at a lower CPU priority than the event loop, which takes every connection and,
+# over a small store, answers dyad series itself: a burst of queries must not make it, and every answer, wait.
+NICE = 10
 KEPT_BYTES = 64 * 2**20  # answers kept, in all (per server process)
+IN_MEMORY = 1_000_000  # dyad rows held in memory at most (about 60 bytes each)
 T = TypeVar("T")
 
 
@@ -53,6 +57,7 @@ class Stores:
         self._lock = threading.Lock()
         self._pool: ThreadPoolExecutor | None = None
         self._codes: list[str] | None = None
+        self._dyads: dyads.Dyads | bool | None = None  # (False: too big to hold)
         self._codes_lock = threading.Lock()
         self._kept: OrderedDict[str, bytes] = OrderedDict()
         self._kept_bytes = 0
@@ -62,7 +67,8 @@ class Stores:
         """query(store) in a worker thread, with that thread's store; one trip to the pool per request."""
         with self._lock:
             if self._pool is None:
-                self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="whowhom-store")
+                self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="whowhom-store",
+                                                initializer=_lower_priority)
             pool = self._pool
         return await asyncio.get_running_loop().run_in_executor(pool, lambda: query(self.get()))
 
@@ -81,6 +87,16 @@ class Stores:
                 with _open(self.path) as st:
                     self._codes = dyads.codes(st)
             return self._codes
+
+    def dyads(self) -> dyads.Dyads | None:
+        """The whole dyad table in memory when it is small (at most IN_MEMORY rows: a series from it takes a
+        fraction of a millisecond on the event loop), else None: series are then queries of their rows."""
+        with self._codes_lock:
+            if self._dyads is None:
+                with _open(self.path) as st:
+                    small = st.con.execute(f"SELECT count(*) FROM {st.dyad_days}").fetchall()[0][0] <= IN_MEMORY
+                    self._dyads = dyads.Dyads(st) if small else False
+            return self._dyads or None
 
     def has_actor(self, prefix: str) -> bool:
         return dyads.has_actor(self.codes(), prefix)
@@ -132,3 +148,10 @@ def _open(path: str) -> Store:
         return Store(path=path, read_only=True)
     except InputError as e:
         raise HTTPException(503, str(e)) from None
+
+
+def _lower_priority() -> None:
+    try:  # Linux: a thread's own nice value; elsewhere, or if not allowed, the thread keeps its priority
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), NICE)
+    except (AttributeError, OSError):
+        pass

@@ -147,7 +147,9 @@ class Queries:
         else:
             page = f"SELECT * FROM events e{where} {order} LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
-        return f"SELECT {columns} FROM ({page}) e JOIN articles a USING (article_id) {order}", params
+        # (joined on seq: the page's range of seq tells DuckDB which blocks of articles to read, as articles
+        # are stored in the order of their seq)
+        return f"SELECT {columns} FROM ({page}) e JOIN articles a ON a.seq = e.seq {order}", params
 
     def has_actor(self, code: str) -> bool:
         """Whether any stored event has an actor whose code starts with `code`."""
