@@ -1,5 +1,6 @@
 """Check that the ingest path (pipeline.code_articles: prefilter, nlp.pipe without NER, NER only where the
-coder's trigger test passes) gives exactly the events of pipeline.code_article on the same articles.
+coder's trigger test passes) gives exactly the events of pipeline.code_article on the same articles, all
+the pages in one call and as `whowhom code` runs it (pipeline.run, 8 pages a call).
 Usage: python scripts/check_prefilter.py PATH...
 Prints the number of articles whose events differ (0 expected), the first differences, and how much of
 the text the two tests let through to the parser and to NER. Then the same for ingest's default
@@ -10,22 +11,21 @@ and how much text it parses."""
 import sys
 
 from whowhom import pipeline, prefilter
-from whowhom.io.readers import read_inputs
+from whowhom.io.readers import iter_inputs, read_inputs
 
 
 def main(paths: list[str]) -> int:
     articles = [pipeline.extract_dated(raw) for raw in read_inputs(paths)]
+    want = {a.id: [e.to_dict() for e in pipeline.code_article(a)] for a in articles}
     fast = pipeline.code_articles(articles)
-    diffs = 0
-    events = 0
-    for article, got in zip(articles, fast):
-        want = pipeline.code_article(article)
-        events += len(want)
-        if [e.to_dict() for e in got] != [e.to_dict() for e in want]:
-            diffs += 1
-            if diffs <= 5:
-                print(f"DIFF {article.id}: {len(got)} vs {len(want)} events", file=sys.stderr)
-    print(f"articles: {len(articles)}, events (code_article): {events}, articles that differ: {diffs}")
+    diffs = _differ(zip(articles, fast), want, "code_articles")
+    print(f"articles: {len(articles)}, events (code_article): {sum(map(len, want.values()))}, "
+          f"articles that differ: {diffs}")
+    # `whowhom code`'s path: pipeline.run extracts the pages and codes them 8 at a time
+    coded = [(c.article, c.events) for c in pipeline.run(iter_inputs(paths)) if isinstance(c, pipeline.Coded)]
+    code_diffs = _differ(coded, want, "whowhom code")
+    print(f"whowhom code (pipeline.run, 8 pages a batch): articles: {len(coded)}, that differ: {code_diffs}")
+    diffs += code_diffs
 
     model, _, coder = pipeline._stages()
     pf = prefilter.get(model, coder)
@@ -48,6 +48,17 @@ def main(paths: list[str]) -> int:
           f"{sum(actors.values())} coding these, {sum((every & actors).values())} the same; "
           f"parsed {pieces / size:.0%} of the characters")
     return 1 if diffs else 0
+
+
+def _differ(pairs, want: dict, name: str) -> int:
+    """How many (article, events) pairs differ from code_article's events; the first few said on stderr."""
+    diffs = 0
+    for article, got in pairs:
+        if [e.to_dict() for e in got] != want[article.id]:
+            diffs += 1
+            if diffs <= 5:
+                print(f"DIFF ({name}) {article.id}: {len(got)} vs {len(want[article.id])} events", file=sys.stderr)
+    return diffs
 
 
 if __name__ == "__main__":

@@ -210,13 +210,21 @@ def test_warc_records_become_pages(tmp_path):
 
 
 def _check_same_events(paths):
+    """code_articles gives each page exactly the events of code_article (every component on every
+    sentence): all the pages in one call, and as `whowhom code` runs it (pipeline.run: 8 pages a call)."""
     from whowhom import pipeline
-    from whowhom.io.readers import read_inputs
+    from whowhom.io.readers import iter_inputs, read_inputs
 
-    articles = [pipeline.extract_dated(raw) for raw in read_inputs([str(p) for p in paths])]
+    paths = [str(p) for p in paths]
+    articles = [pipeline.extract_dated(raw) for raw in read_inputs(paths)]
+    want = {a.id: [e.to_dict() for e in pipeline.code_article(a)] for a in articles}
     fast = pipeline.code_articles(articles)
     for article, got in zip(articles, fast):
-        assert [e.to_dict() for e in got] == [e.to_dict() for e in pipeline.code_article(article)], article.id
+        assert [e.to_dict() for e in got] == want[article.id], article.id
+    coded = [c for c in pipeline.run(iter_inputs(paths)) if isinstance(c, pipeline.Coded)]
+    assert len(coded) > 8  # (more than one batch)
+    for c in coded:
+        assert [e.to_dict() for e in c.events] == want[c.article.id], c.article.id
     return sum(len(x) for x in fast)
 
 
@@ -320,3 +328,20 @@ def test_cli_switches_and_filters(mixed_db, tmp_path):
     res = whowhom("report", "CHN", "RUS", "--db", mixed_db, "--out", tmp_path / "r.html", "--include-background")
     assert res.returncode == 0, res.stderr
     assert "(with background events)" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_models_multiply_with_numpy_blas():
+    """nlp.fast_matmul: the parser's and whowhom's trained models multiply with numpy's BLAS, one thread
+    (not thinc's BLIS, three times slower here)."""
+    from threadpoolctl import threadpool_info
+
+    from whowhom import nlp
+    from whowhom.events import models
+
+    model = nlp.load()
+    parts = [p.model for _, p in model.pipeline if hasattr(p, "model")]
+    parts += [m.get_pipe(name).model for m, name in ((models.roles_model(model.vocab), "roles"),
+                                                     (models.penta_model(), "textcat")) if m is not None]
+    ops = {type(node.ops).__name__ + str(node.ops.use_blis) for part in parts for node in part.walk()}
+    assert ops == {"NumpyOpsFalse"}
+    assert all(pool["num_threads"] == 1 for pool in threadpool_info() if pool["user_api"] == "blas")

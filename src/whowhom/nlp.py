@@ -26,7 +26,7 @@ def load(name: str | None = None) -> Language:
     """Load the parser once per process. NER is kept: actor recognition uses it as a hint."""
     for candidate in ([name] if name else MODEL_NAMES):
         try:
-            model = spacy.load(candidate)
+            model = fast_matmul(spacy.load(candidate))
         except OSError:
             continue
         model = use_tag_rules(model)  # same tags, a ninth of the cost (tagrules.py)
@@ -35,6 +35,23 @@ def load(name: str | None = None) -> Language:
             model.add_pipe("whowhom_lemma_fixes", after="lemmatizer")
         return model
     raise InputError(f"no spaCy English model found (tried {', '.join(MODEL_NAMES)}); run `make demo` to install")
+
+
+def fast_matmul(nlp: Language) -> Language:
+    """The pipeline's models multiply their matrices with numpy's BLAS (OpenBLAS in numpy's wheels), not
+    thinc's default BLIS, whose build runs its generic kernel on this project's machines (AVX-512): the same
+    products take a third of the time, the same results (the same events on the dev sets), and they are most
+    of the models' time. One BLAS thread: a worker process is one core's work, and more threads only spin."""
+    from thinc.api import Model, NumpyOps
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1, user_api="blas")
+    ops = NumpyOps(use_blis=False)
+    for _, pipe in nlp.components:  # (disabled ones too: senter)
+        if isinstance(getattr(pipe, "model", None), Model):
+            for node in pipe.model.walk():
+                node.ops = ops
+    return nlp
 
 
 # Verb forms the model's rule lemmatizer gets wrong because their stem minus -e is an English word

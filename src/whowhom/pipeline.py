@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 import numpy
-from spacy.attrs import IS_SPACE, NORM, ORTH, SENT_START, SPACY
+from spacy.attrs import IS_SPACE, NORM, SENT_START, SPACY
 from spacy.tokens import Doc
 
 from whowhom import nlp
@@ -27,6 +27,7 @@ from whowhom.events.filters import political
 from whowhom.events.weigh import weigh_all
 from whowhom.io.readers import RawDoc, Skip
 from whowhom.page import Article, extract
+from whowhom.prefilter import token_texts
 
 
 @dataclass
@@ -164,16 +165,15 @@ def code_articles(articles: list[Article], batch_size: int | None = None, senten
         raise ValueError(f"sentences must be 'all' or 'actors', not {sentences!r}")
     model, _, coder = _stages()
     pf = prefilter.get(model, coder)
+    later: list = []  # the trained components weigh every text's events in one batch at the end
+    bodies: dict = {}  # each body's tokens, by article
     if sentences == "all":
-        jobs = [(i, section, text, 0, 0) for i, article in enumerate(articles)
-                for section, text in sections(article) if pf.wants(text)]
-        out, homes, pieces = _parse_and_code(articles, jobs, pf, batch_size or 8)
+        jobs = _whole_jobs(articles, model, pf, bodies)
+        out, homes, pieces = _parse_and_code(articles, jobs, pf, batch_size or 8, later, bodies)
     else:
-        later: list = []  # the trained components weigh every piece's events in one batch at the end
-        bodies: dict = {}
         jobs = _actor_jobs(articles, model, pf, bodies)
         out, homes, pieces = _parse_and_code(articles, jobs, pf, batch_size or 64, later, bodies)
-        weigh_all(later)  # (it may add events to the pieces' lists: read them only now)
+    weigh_all(later)  # (it may add events to the pieces' lists: read them only now)
     # (after weighing: the role tagger may give a blank source's event a known target)
     return [finish([e for part in parts for e in part], article, home=home, pieces=read)
             for article, parts, home, read in zip(articles, out, homes, pieces)]
@@ -213,6 +213,22 @@ def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: 
             [registers[i].home if i in registers else None for i in range(len(articles))], pieces)
 
 
+def _whole_jobs(articles: list[Article], model, pf, bodies: dict) -> list[tuple]:
+    """code_articles' jobs for sentences="all": each text that can give an event, as its Doc of tokens
+    (tokenized once: the prefilter reads it, the pipeline parses it); each body's tokens go into `bodies`."""
+    jobs = []
+    for i, article in enumerate(articles):
+        for section, text in sections(article):
+            if not text:
+                continue
+            doc = model.make_doc(text)
+            if section == "article":
+                bodies[i] = doc
+            if pf.wants(doc):
+                jobs.append((i, section, doc, 0, 0))
+    return jobs
+
+
 # sentences="actors" (what ingest does unless told otherwise): an event whose source and target are both
 # unknown ("a car bomb killed ...") enters no dyad, actor or GDELT row, so it is not coded, and a sentence
 # that names no known actor is never parsed. The model's small sentence recognizer (senter, a tenth of the
@@ -232,8 +248,7 @@ def _pieces(model, pf, text: str) -> tuple[list[tuple[Doc, int, int]], Doc]:
         doc = _sentencizer()(doc)
     # a line break ends a sentence (the parser reads one so; senter, trained on running text, does not)
     # (sentence starts go in as an array: Token.is_sent_start's setter scans the whole Doc at every call)
-    strings = model.vocab.strings
-    texts = [strings[orth] for orth in doc.to_array(ORTH).tolist()]  # no Token objects: a fifth the cost
+    texts = token_texts(doc)
     space, starts, spaced, norms = doc.to_array([IS_SPACE, SENT_START, SPACY, NORM]).T
     breaks = [i + 1 for i in space.nonzero()[0].tolist()
               if i + 1 < len(doc) and not space[i + 1] and "\n" in texts[i]]
@@ -278,8 +293,9 @@ def _actor_jobs(articles: list[Article], model, pf, bodies: dict) -> list[tuple]
     for i, article in enumerate(articles):
         for section, text in sections(article):
             if section == "headline":
-                if pf.wants(text):  # (lower-case word lemmas: the test holds for its sentence-case re-parse too)
-                    jobs.append((i, section, text, 0, 0))
+                doc = model.make_doc(text)  # (tokenized once: tested, then parsed)
+                if pf.wants(doc):  # (lower-case word lemmas: the test holds for its sentence-case re-parse too)
+                    jobs.append((i, section, doc, 0, 0))
             elif text and text.strip():
                 pieces, tokens = _pieces(model, pf, text)
                 jobs += [(i, section, piece, at, first) for piece, at, first in pieces]

@@ -26,6 +26,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from spacy.attrs import ORTH
+from spacy.tokens import Doc
+
 from whowhom.actors.context import SECTORS
 from whowhom.actors.gazetteer import case_ok
 from whowhom.actors.loader import load as load_actors, norm
@@ -145,7 +148,7 @@ class Prefilter:
     def has_trigger(self, words: set[str]) -> bool:
         # (a set's intersection with a dict walks the whole dict: look the words up instead)
         for lemma in [w for w in words if w in self.triggers]:
-            if any(all(words & cue for cue in cues) for cues in self.triggers[lemma]):
+            if any(all(not cue.isdisjoint(words) for cue in cues) for cues in self.triggers[lemma]):
                 return True
         return False
 
@@ -153,11 +156,13 @@ class Prefilter:
         """A lemma whose pattern needs no cue, or a trigger with its cues."""
         return not self.free.isdisjoint(words) or self.has_trigger(words)
 
-    def wants(self, text: str) -> bool:
-        """False when the text cannot give an event, whatever its parse."""
-        if not text or not text.strip():
+    def wants(self, text: str | Doc) -> bool:
+        """False when the text (or its Doc, tokenized only) cannot give an event, whatever its parse."""
+        if not text:  # (None, "" or a Doc of no tokens)
             return False
-        tokens = [t.text for t in self.tokenizer(text)]
+        tokens = token_texts(self.tokenizer(text) if isinstance(text, str) else text)
+        if not any(t.strip() for t in tokens):  # (only white space)
+            return False
         words = self.words(tokens)
         return self.can_trigger(words) and (not self.need_actor or self.has_actor(tokens, words))
 
@@ -171,6 +176,12 @@ class Prefilter:
         """After the parse, before NER: False when no token can pass the coder's trigger test."""
         could = self.coder.could_match
         return any(could(doc[i]) for i in self.coder.trigger_words(doc))
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The texts of a Doc's tokens, read as one array (no Token objects: a fifth of the cost)."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
 
 
 @lru_cache(maxsize=2)

@@ -23,24 +23,27 @@ class Pieces:
     def __init__(self):
         self.parsed: list[tuple[str, int, object]] = []
         self._places: dict[int, list] = {}
+        self._texts: dict[int, str] = {}
 
     def add(self, section: str, offset: int, doc) -> None:
         self.parsed.append((section, offset, doc))
 
-    def of(self, e: Event) -> tuple[int, object, list] | None:
-        """(offset, Doc, places) of the piece an event's sentence lies in."""
-        hits = [k for k, (section, at, doc) in enumerate(self.parsed)
-                if section == e.section and at <= e.start and e.end <= at + len(doc.text)]
+    def of(self, e: Event) -> tuple[int, str, list] | None:
+        """(offset, text, places) of the piece an event's sentence lies in."""
+        hits = [k for k, (section, at, _) in enumerate(self.parsed)
+                if section == e.section and at <= e.start and e.end <= at + len(self.text(k))]
         if len(hits) > 1:  # (several comments: the one whose text is the sentence)
-            hits = [k for k in hits if self._text(k, e) == e.sentence] or hits
+            hits = [k for k in hits if self.text(k)[e.start - self.parsed[k][1]:e.end - self.parsed[k][1]]
+                    == e.sentence] or hits
         if not hits:
             return None
-        _, at, doc = self.parsed[hits[0]]
-        return at, doc, self.places(hits[0])
+        return self.parsed[hits[0]][1], self.text(hits[0]), self.places(hits[0])
 
-    def _text(self, k: int, e: Event) -> str:
-        _, at, doc = self.parsed[k]
-        return doc.text[e.start - at:e.end - at]
+    def text(self, k: int) -> str:
+        """The text of piece k, read once (Doc.text joins every token's text at each call)."""
+        if k not in self._texts:
+            self._texts[k] = self.parsed[k][2].text
+        return self._texts[k]
 
     def places(self, k: int) -> list:
         if k not in self._places:
@@ -59,10 +62,10 @@ def locate(events: list[Event], body: str | None, pieces: Pieces | None, home: s
     for i, e in enumerate(events):
         hit = pieces.of(e) if pieces is not None else None
         if hit is not None:
-            at, doc, found = hit
+            at, text, found = hit
             actors = _actor_spans(e, e.start - at)
             own[i] = place_in([p for p in found if not p.adjective and not _is_actor(p, actors)],
-                              e.start - at, e.end - at, doc.text)
+                              e.start - at, e.end - at, text)
     if all(own.get(i) is not None for i in range(len(events))):
         fallback = None
     else:

@@ -32,7 +32,9 @@ def _dir() -> Path | None:
 def _load(name: str, where: str | None, vocab_id: int | None, vocab=None):
     if where is None or not (Path(where) / name / "config.cfg").is_file():
         return None
-    return spacy.load(Path(where) / name, vocab=vocab) if vocab is not None else spacy.load(Path(where) / name)
+    from whowhom.nlp import fast_matmul
+    return fast_matmul(spacy.load(Path(where) / name, vocab=vocab) if vocab is not None
+                       else spacy.load(Path(where) / name))
 
 
 def penta_model():

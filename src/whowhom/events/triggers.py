@@ -3,6 +3,7 @@ the most specific pattern first."""
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.tokens import Doc, Token
 
 from whowhom.events import patterns, roles
@@ -47,9 +48,12 @@ def _words(tokens) -> list[tuple[str, str, int]]:
     return [(t.lemma_.lower(), t.lower_, t.i) for t in tokens]
 
 
-def _cues_found(pat, words: list[tuple[str, str, int]]) -> set[int] | None:
+def _cues_found(pat, words: list[tuple[str, str, int]], present: set[str]) -> set[int] | None:
     """The tokens (of the trigger's scope: lemma, lower-case form, index) that meet each cue of the
-    pattern, or None when a cue is not met."""
+    pattern, or None when a cue is not met. `present`, the words' lemmas and forms as a set, answers that
+    at once for most of a word's patterns (a trigger word has up to hundreds)."""
+    if any(cue.isdisjoint(present) for cue in pat.cues):
+        return None
     used: set[int] = set()
     for cue in pat.cues:
         hit = next((i for lemma, lower, i in words if lemma in cue or lower in cue), None)
@@ -59,16 +63,30 @@ def _cues_found(pat, words: list[tuple[str, str, int]]) -> set[int] | None:
     return used
 
 
+def _present(words: list[tuple[str, str, int]]) -> set[str]:
+    return {w for lemma, lower, _ in words for w in (lemma, lower)}
+
+
 class Matcher:
     """The pattern table, the most specific pattern of each word first, and matching a token against it."""
 
     def __init__(self):
         self.patterns = {k: sorted(v, key=_specificity) for k, v in patterns.patterns().items()}
+        self._has_patterns: dict[tuple, bool] = {}  # (POS, lemma, lower-case form) -> any patterns
 
     def trigger_words(self, doc: Doc) -> list[int]:
         """The tokens whose word and part of speech have patterns: only they can match (match). Kept on
-        the Doc for code_sentence; they read no entity label, so they hold before and after NER."""
-        found = [tok.i for tok in doc if self.patterns_of(tok)]
+        the Doc for code_sentence; they read no entity label, so they hold before and after NER. (Read
+        from the Doc's arrays, each kind of token looked up once: no Token object for most.)"""
+        cache, found = self._has_patterns, []
+        for i, key in enumerate(map(tuple, doc.to_array([POS, LEMMA, LOWER]).tolist())):
+            has = cache.get(key)
+            if has is None:
+                has = bool(self.patterns_of(doc[i]))
+                if len(cache) < 200_000:
+                    cache[key] = has
+            if has:
+                found.append(i)
         doc.user_data[TRIGGER_WORDS] = set(found)
         return found
 
@@ -77,7 +95,9 @@ class Matcher:
         narrow a trigger's scope (a date phrase is no cue), so a cue missing now is missing then; but a
         "-" row matched now through a date phrase may not stop the search then, so it proves nothing."""
         words = [(t.lemma_.lower(), t.lower_, t.i) for t in _scope(tok)]
-        return any(pat.code != "-" and _cues_found(pat, words) is not None for pat in self.patterns_of(tok) or ())
+        present = _present(words)
+        return any(pat.code != "-" and _cues_found(pat, words, present) is not None
+                   for pat in self.patterns_of(tok) or ())
 
     def patterns_of(self, tok: Token):
         """The patterns of the token's lemma (else its form) and part of speech, or None."""
@@ -93,7 +113,8 @@ class Matcher:
             return None
         scope = _scope(tok)
         words = _words(scope)  # read once, not per pattern and cue
-        subject = None
+        present = _present(words)
+        subject = subject_present = None
         for pat in pats:
             if "subjcue" in pat.flags:
                 # the cues are met by who acts: "peacekeepers arrived in X", "troops began leaving X"
@@ -101,9 +122,10 @@ class Matcher:
                     doer = roles.subject(tok)[0]
                     subject = [] if doer is None else _words([doer] + [
                         c for c in doer.children if c.dep_ in ("compound", "amod")])
-                used = _cues_found(pat, subject)
+                    subject_present = _present(subject)
+                used = _cues_found(pat, subject, subject_present)
             else:
-                used = _cues_found(pat, words)
+                used = _cues_found(pat, words, present)
             if used is not None:
                 # a row coded "-" says the word is no event in that use ("left Paris", "faces charges")
                 return (pat, scope, used) if pat.code != "-" else None

@@ -58,13 +58,14 @@ def places(text: str | Doc, doc_id: str | None = None, nlp=None) -> list[Place]:
     from whowhom.page.dateline import datelines
     gaz = gazetteer.load()
     found = mentions.find(doc, gaz)
-    lines = datelines(doc.text)
+    doc_text = doc.text  # (read once: Doc.text joins every token's text at each call)
+    lines = datelines(doc_text)
 
     for m in found:
-        m.dateline = any(a <= m.start < b for a, b in lines) or _caps_line(m, doc.text)
-    first = resolve.score_all(found, doc.text)
-    scored = resolve.score_all(found, doc.text, [s[0][1] if s else None for s in first])
-    boxes, context = resolve.containers(found, doc.text), resolve.evidence(found)
+        m.dateline = any(a <= m.start < b for a, b in lines) or _caps_line(m, doc_text)
+    first = resolve.score_all(found, doc_text)
+    scored = resolve.score_all(found, doc_text, [s[0][1] if s else None for s in first])
+    boxes, context = resolve.containers(found, doc_text), resolve.evidence(found)
     boxed_by = {id(b) for b in boxes.values()}
     kept = []
     for i, m in enumerate(found):
@@ -81,7 +82,7 @@ def places(text: str | Doc, doc_id: str | None = None, nlp=None) -> list[Place]:
     filed = [p for p in out if any(a <= p.start < b for a, b in lines) and SPECIFIC[p.feature] <= 3]
     centre, inner = filed[0] if filed else focus(out), set()
     for i, m in sites:
-        if (where := _setting(i, m, boxes, out, doc.text) or centre) is not None:
+        if (where := _setting(i, m, boxes, out, doc_text) or centre) is not None:
             out.append(Place(m.start, m.end, m.text, m.text, where.country, where.admin1, where.lat, where.lon,
                              None, "site", doc_id))
             inner.update(id(p) for p in out[:-1] if m.start <= p.start and p.end <= m.end)

@@ -61,9 +61,10 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             ents[t.i] = e
     out, taken = [], set()
     toks = list(doc)
+    text = doc.text  # (read once: Doc.text joins every token's text at each call)
     i = 0
     while i < len(toks):
-        m = _match_at(doc, toks, i, gaz, ents)
+        m = _match_at(doc, text, toks, i, gaz, ents)
         if m is None:
             i += 1
             continue
@@ -80,7 +81,7 @@ def _capital(tok) -> bool:
     return tok.text[:1].isupper()
 
 
-def _match_at(doc, toks, i, gaz, ents):
+def _match_at(doc, text, toks, i, gaz, ents):
     """The longest gazetteer name that starts at token i, as (Mention, end token)."""
     first = toks[i]
     if not _capital(first):
@@ -93,22 +94,22 @@ def _match_at(doc, toks, i, gaz, ents):
                                  for t in toks[i + 1:j - 1])):
             continue
         start, end = first.idx, last.idx + len(last.text)
-        cands = gaz.lookup(doc.text[start:end])
+        cands = gaz.lookup(text[start:end])
         if not cands and j == i + 1 and "-" in first.text[1:]:
             end = start + first.text.index("-", 1)  # "Turkish-backed", "U.S.-led"
-            cands = gaz.lookup(doc.text[start:end])
+            cands = gaz.lookup(text[start:end])
         if cands:
-            m = _mention(doc, toks[i:j], start, end, cands, ents)
+            m = _mention(doc, text, toks[i:j], start, end, cands, ents)
             if m.label == "NORP" and any(k == ADJECTIVE for _, k in cands):
                 m.candidates = [(e, k) for e, k in cands if k == ADJECTIVE]  # "Canadian", not Canadian, Texas
             return m, j
     return None
 
 
-def _mention(doc, toks, start, end, cands, ents) -> Mention:
+def _mention(doc, text, toks, start, end, cands, ents) -> Mention:
     e = ents.get(toks[0].i)
     label = e.label_ if e is not None else ""
-    m = Mention(start, end, doc.text[start:end], cands, label, sent=doc[toks[0].i].sent.start_char)
+    m = Mention(start, end, text[start:end], cands, label, sent=doc[toks[0].i].sent.start_char)
     if e is not None:
         m.whole = LEADING.sub("", e.text) == m.text or e.text == m.text
     before = doc[toks[0].i - 1] if toks[0].i else None
