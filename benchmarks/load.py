@@ -9,7 +9,7 @@
    modalities. Then Store.rebuild_dyad_days() counts them into the dyad table, as ingest does batch by
    batch. It takes about a second; no text is coded, so the sentences are placeholders.
 2. The server: `whowhom serve --db ... --port <free>` in a subprocess, as a user would run it; it is up
-   when /api/health answers (it reads the dyad table into memory before it listens).
+   when /api/health answers (over a store this small it reads the dyad table into memory before it listens).
 3. The load: all requests are started at once by a bare asyncio HTTP/1.1 client, at most --concurrency in flight
    (default: all 200 at once). The mix: 60% dyad queries (random pairs, by month or year, both
    directions), 20% event queries (actor, date range, paging), 10% actors, 10% articles. Each request
@@ -161,14 +161,17 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-NOTE = """Nothing is cached: every answer is computed when it is asked for, so "warm" differs from "cold"
-only by DuckDB's buffers and the operating system's caches. How the server answers: its event loop takes
-every connection, parses and validates each request (FastAPI), and computes dyad series and actor counts
-itself from the store's dyad table (per source, target, day, modality and QuadClass; written at ingest
-with the events), which it reads into memory at start (about 60 bytes a row); event lists and articles are
-DuckDB queries in worker threads (one per CPU, at a lower CPU priority than the loop) that write their
-JSON themselves, so they hardly hold the GIL the loop needs. What start-up made is frozen out of the
-garbage collector's sight (a full collection during the first burst took ~90 ms).
+NOTE = """Every answer is computed when it is first asked for, and kept by the server process that computed
+it (the store cannot change while it is served): "warm" is the same requests again, so each is answered
+from memory if it reaches the process that computed it (the kernel deals connections between the two
+processes). How the server answers: its event loop takes every connection, parses and validates each
+request (FastAPI); over a store this small (at most 1M rows in its dyad table) it holds the dyad table in
+memory (about 60 bytes a row) and computes dyad series itself; over a bigger one a series is a query of its
+dyad's rows (benchmarks/scale.md). Event lists, articles, actor counts and the most active dyads are DuckDB
+queries in worker threads (one per CPU, at a lower CPU priority than the loop) that write their JSON
+themselves, so they hardly hold the GIL the loop needs; requests for an answer being computed wait for it.
+What start-up made is frozen out of the garbage collector's sight (a full collection during the first burst
+took ~90 ms).
 
 `whowhom serve` runs one server process per CPU (at most 4; `--workers N` sets it); the kernel deals the
 connections out between them, so each loop has about half of a burst. With 200 requests at once on one
@@ -187,8 +190,8 @@ them by key costs as much) and articles ~5 ms: they finish after the loop's turn
 Tried and left out: a uvloop
 loop in the load generator (no measurable change), a stored JSON copy of each event (fetching 100 of them
 by key costs as much as the columns, and it quadruples the store), ART indexes (a DuckDB query costs
-0.5-1 ms of planning however few rows it reads; that is also why dyad series are not DuckDB queries in
-the server). The CLI (`whowhom dyad`) and `whowhom report` read the same dyad table with SQL.
+0.5-1 ms of planning however few rows it reads; that is also why a small store's dyad series are not
+DuckDB queries in the server). The CLI (`whowhom dyad`) and `whowhom report` read the same dyad table with SQL.
 
 Before (commit 89a7cb3: every answer a DuckDB query turned into a pandas frame, dyad series then cached),
 the cold run gave dyad p95 ~1750 ms and ~110 requests/s, every kind of request ~1 s."""

@@ -119,7 +119,7 @@ def build(db: Path, n_events: int) -> None:
                 FROM range({lo}, {hi}) r(i)""")
             con.execute(f"""
                 INSERT INTO signature_bands
-                SELECT CAST(hash(i, b) % 9223372036854775807 AS BIGINT), printf('a%09d', i) FROM range({lo}, {hi}) r(i), range(8) k(b)""")
+                SELECT (hash(i, b)::HUGEINT - 9223372036854775808)::BIGINT, printf('a%09d', i) FROM range({lo}, {hi}) r(i), range(8) k(b)""")
             print(f"  articles {hi:,}/{n_articles:,} ({time.perf_counter() - t0:.0f} s)", file=sys.stderr)
         for lo in range(0, n_events, 2 * step):
             hi = min(n_events, lo + 2 * step)

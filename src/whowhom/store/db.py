@@ -83,6 +83,7 @@ class Store(Queries):
             self.con.close()
             raise InputError(f"{MEMORY_ENV}={limit!r}: expected a size such as 512MB or 2GB")
         self.con.execute(f"SET memory_limit = '{limit}'")
+        self.con.execute("SET enable_progress_bar = false")  # (a long index build would draw one on stderr)
         if not read_only:
             if "dyad_days" in self._tables() and not {"comment", "precision"} <= self._columns("dyad_days"):
                 self.con.execute("DROP TABLE dyad_days")  # counts in an older layout: recomputed below

@@ -75,11 +75,13 @@ class Stories:
         """An index of the stored articles that share an LSH band with one of `signatures` (a batch's)."""
         stories = cls()
         keys = sorted({k for m in signatures for k in band_keys(m)})
-        if keys:
+        ids = [r[0] for r in con.execute("SELECT DISTINCT article_id FROM signature_bands "
+                                         "WHERE band_key IN (SELECT unnest(?))", [keys]).fetchall()] if keys else []
+        if ids:  # (looked up by their ids, which the tables' keys index: no pass over either table)
             stories.load(con.execute(
-                "SELECT s.article_id, s.story_id, s.minhash FROM signatures s JOIN articles a USING (article_id) "
-                "WHERE s.article_id IN (SELECT article_id FROM signature_bands WHERE band_key IN (SELECT unnest(?))) "
-                "ORDER BY a.seq", [keys]).fetchall())
+                "SELECT s.article_id, s.story_id, s.minhash FROM signatures s JOIN "
+                "(SELECT article_id, seq FROM articles WHERE article_id IN (SELECT unnest(?))) a USING (article_id) "
+                "WHERE s.article_id IN (SELECT unnest(?)) ORDER BY a.seq", [ids, ids]).fetchall())
         return stories
 
     def load(self, rows) -> None:

@@ -237,11 +237,14 @@ class Queries:
         return f'{row[0][:-1]},"parts":{parts},"events":{events}}}'
 
     def stats(self) -> dict:
-        one = lambda sql: self.con.execute(sql).fetchone()[0]  # noqa: E731
-        return {"articles": one("SELECT count(*) FROM articles"),
-                "events": one("SELECT count(*) FROM events"),
-                "stories": one("SELECT count(DISTINCT story_id) FROM articles"),
-                "duplicates": one("SELECT count(*) FROM articles WHERE duplicate IS NOT NULL"),
+        one = lambda sql: self.con.execute(sql).fetchall()[0][0]  # noqa: E731
+        articles, duplicates = self.con.execute(
+            "SELECT count(*), count(*) FILTER (WHERE duplicate IS NOT NULL) FROM articles").fetchall()[0]
+        # every story is its first article and the articles that duplicate it: as many stories as articles
+        # that duplicate none (counted so, not by a distinct count of every story id, which costs a second
+        # at millions of articles)
+        return {"articles": articles, "events": one("SELECT count(*) FROM events"),
+                "stories": articles - duplicates, "duplicates": duplicates,
                 "skipped": one("SELECT count(*) FROM inputs WHERE skipped IS NOT NULL")}
 
     def skipped(self) -> pd.DataFrame:

@@ -18,6 +18,8 @@ CREATE TABLE IF NOT EXISTS articles (
     date_source VARCHAR                -- where `date` came from: 'input' (the record or the command line),
                                        -- 'page', 'capture' (a WARC record's), 'ingest' (none: the ingest day)
 );
+-- Exact duplicates are found by body_hash: an index, so that a batch looks up its few hashes, not every article's
+CREATE INDEX IF NOT EXISTS articles_body_hash ON articles (body_hash);
 -- (a store written before ingest times and date sources were kept: its articles have none)
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS added TIMESTAMPTZ;
 ALTER TABLE articles ADD COLUMN IF NOT EXISTS date_source VARCHAR;
