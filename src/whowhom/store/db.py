@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # pandas loads when a query returns a DataFrame, not when ing
 MILLI = Decimal("0.001")
 MEMORY_ENV = "WHOWHOM_MEMORY_LIMIT"
 MEMORY_LIMIT = "1GB"  # DuckDB's memory per process, unless $WHOWHOM_MEMORY_LIMIT says otherwise
+# Ingest's: its lookups and inserts need little, and the process holds the language model beside it
+INGEST_MEMORY = "256MB"
 
 
 @dataclass
@@ -69,7 +71,8 @@ def _site(url: str | None) -> str | None:
 class Store(Queries):
     """The store: opening (and bringing an older store up to date) and writing; the queries are Queries'."""
 
-    def __init__(self, path: str = "whowhom.duckdb", read_only: bool = False):
+    def __init__(self, path: str = "whowhom.duckdb", read_only: bool = False, memory: str = MEMORY_LIMIT):
+        """memory: DuckDB's memory limit, unless $WHOWHOM_MEMORY_LIMIT says otherwise."""
         self.path = str(path)
         self.read_only = read_only
         try:
@@ -78,7 +81,7 @@ class Store(Queries):
             raise InputError(f"{self.path}: cannot open the store ({str(e).splitlines()[0]})") from None
         # DuckDB's own default is 80% of the machine: a big sort or aggregate (an export of millions of events)
         # would take it all; with a limit it spills to disk next to the store instead
-        limit = os.environ.get(MEMORY_ENV, MEMORY_LIMIT).strip()
+        limit = os.environ.get(MEMORY_ENV, memory).strip()
         if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", limit, re.I):
             self.con.close()
             raise InputError(f"{MEMORY_ENV}={limit!r}: expected a size such as 512MB or 2GB")

@@ -13,7 +13,7 @@ from typing import Iterable, Iterator
 
 from whowhom import pipeline
 from whowhom.io.readers import RawDoc, Skip, iter_inputs
-from whowhom.store.db import Item, Store
+from whowhom.store.db import INGEST_MEMORY, Item, Store
 
 
 @dataclass
@@ -108,7 +108,7 @@ def ingest(paths: list[str], db: str = "whowhom.duckdb", *, workers: int = 1, ex
     start = time.perf_counter()
     inputs = iter_inputs(paths, input_format)
     first = next(inputs, None)  # a path that does not exist fails here, before the store is created
-    with Store(db) as store:
+    with Store(db, memory=INGEST_MEMORY) as store:
         if first is not None:
             inputs = _chain(first, inputs)
             if executor == "dask":

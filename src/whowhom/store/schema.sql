@@ -34,7 +34,8 @@ CREATE TABLE IF NOT EXISTS parts (
 );
 
 CREATE TABLE IF NOT EXISTS events (
-    event_id        VARCHAR PRIMARY KEY,  -- article_id:n
+    event_id        VARCHAR,              -- article_id:n (unique: an article's events are written with it, once;
+                                          -- no key index, which DuckDB would hold whole in memory to add a row)
     article_id      VARCHAR,
     n               INTEGER,              -- position among the article's events
     date            VARCHAR,              -- the date counted on: the event's own if the text gives one and it is
@@ -116,7 +117,7 @@ CREATE TABLE IF NOT EXISTS dyad_days (
 
 -- MinHash signatures of article bodies, so near-duplicate detection survives restarts.
 CREATE TABLE IF NOT EXISTS signatures (
-    article_id  VARCHAR PRIMARY KEY,
+    article_id  VARCHAR,               -- (unique, as its article's: no key index, as for events)
     story_id    VARCHAR,
     minhash     BLOB
 );
