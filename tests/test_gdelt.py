@@ -165,3 +165,95 @@ def test_export_formats_from_the_cli(store, tmp_path):
         assert res.returncode == 0, res.stderr
     assert len(pd.read_csv(tmp_path / "x.csv")) == 11
     assert EXTRA_COLUMNS[0] == "GLOBALEVENTID"
+
+
+@pytest.fixture(scope="module")
+def odd_store(tmp_path_factory):
+    """Events with what the writers must clean or quote, places of each precision, no Goldstein score or
+    confidence, a url in capitals, an article without url."""
+    def where(e, name, country, admin1, lat, lon, gid, precision):
+        e.place_name, e.place_country, e.place_admin1, e.place_lat, e.place_lon = name, country, admin1, lat, lon
+        e.place_geonames_id, e.place_precision = gid, precision
+        return e
+
+    odd = event("RUS", "UKR", "190", 4, -10.0, sentence='He said "no"\tthen\nleft\r.', confidence=0.125)
+    odd.source_text, odd.reported_by, odd.plover_context = 'the "Kremlin"', "Reuters\tx", '"'
+    path = tmp_path_factory.mktemp("gdelt") / "odd.duckdb"
+    with Store(path) as st:
+        st.add([Coded(article("b1", "2023-12-31", body="Moscow. Troops fired on Kyiv. é😀e\u0301",
+                              url="HTTPS://Upper.example/X"),
+                      [where(odd, "Kyiv", "UKR", "Kyiv City", 50.45, 30.52, 703448, "city"),
+                       where(event("RUSMIL", "UKR", "193", 4, None), "Moscow", "RUS", "Moscow", 55.75, 37.62,
+                             524901, "city"),
+                       where(event("EU", "WST", "036", 1, 4.0), "Bavaria", "DEU", "Bavaria", 48.5, 11.5, None,
+                             "region"),
+                       where(event("UKR", "RUS", "040", 1, 1.0, confidence=None), None, "UKR", None, 49.0, 32.0,
+                             None, "country"),
+                       where(event("CHN", "USA", "040", 1, 1.0, confidence=0.285), "Texas", "USA", "Texas", 31.0,
+                             -100.0, 4736286, "region")]),
+                Coded(article("b2", "2022-02-24", body="No url here."), [event("BLR", None, "163", 4, -8.0)])])
+    return path
+
+
+def python_rows(path) -> tuple[list[str], list[str], list[str]]:
+    """The event table, its extras and the mentions table as the per-row Python writer rendered them (each
+    value through actor_fields, gdelt_geo, fraction_date and clean), for the SQL writer to match byte for byte."""
+    import csv
+    import datetime as dt
+    import hashlib
+    import io
+    from whowhom.io import gdelt_geo as geo
+    from whowhom.io.gdelt import clean
+
+    def gid(event_id):
+        return int(hashlib.sha256(event_id.encode()).hexdigest()[:15], 16)
+
+    def stamp(when):
+        return when.astimezone(dt.timezone.utc).strftime("%Y%m%d%H%M%S")
+
+    with Store(path, read_only=True) as st:
+        sql, params = exp._gdelt_query("gdelt", False, False, None, ("asserted",))
+        cur = st.con.execute(f"SELECT c.*, {', '.join('e.' + c for c in EXTRA_COLUMNS[3:])}, a.url, e.place_name, "
+                             "e.place_country, e.place_admin1, e.place_lat, e.place_lon, e.place_geonames_id, "
+                             f"e.place_precision FROM ({sql}) c JOIN events e USING (event_id) JOIN articles a "
+                             "ON a.article_id = e.article_id ORDER BY c.day, c.event_id", params)
+        rows = [dict(zip([d[0] for d in cur.description], r)) for r in cur.fetchall()]
+        sql, params = exp._gdelt_query("gdelt-mentions", False, False, None, ("asserted",))
+        cur = st.con.execute(f"SELECT * FROM ({sql}) ORDER BY day, cluster_id, event_id", params)
+        mentions = [dict(zip([d[0] for d in cur.description], r)) for r in cur.fetchall()]
+    events, extras = [], io.StringIO()
+    x = csv.writer(extras, delimiter="\t", lineterminator="\n")
+    x.writerow(EXTRA_COLUMNS)
+    for r in rows:
+        day, cameo, a1, a2 = r["day"], r["cameo"], actor_fields(r["source"]), actor_fields(r["target"])
+        url = r["url"] if r["url"] and r["url"].lower().startswith(("http://", "https://")) else ""
+        row = [gid(r["event_id"]), day.strftime("%Y%m%d"), day.strftime("%Y%m"), day.year, fraction_date(day),
+               *a1, *a2, int(bool(r["is_root"])), cameo, cameo[:3], r["cameo_root"], r["quad_class"], r["goldstein"],
+               r["num_mentions"], r["num_sources"], r["num_articles"], "", *geo.actor_fields(a1[2], r),
+               *geo.actor_fields(a2[2], r), *geo.event_fields(r), stamp(r["added"]), url]
+        events.append("\t".join(clean(v) for v in row))
+        x.writerow([gid(r["event_id"])] + [clean(r[c]) for c in EXTRA_COLUMNS[1:]])
+    lines = []
+    for r in mentions:
+        def at(offset):
+            return -1 if offset is None else r["start"] + offset
+        row = [gid(r["cluster_id"]), stamp(r["first_added"]), stamp(r["added"]), 1, r["site"] or "",
+               r["url"] or r["doc_id"] or "", 0 if r["section"] == "headline" else r["sentence_index"] + 1,
+               at(r["source_start"]), at(r["target_start"]), at(r["trigger_start"]), 1,
+               round(100 * r["confidence"]) if r["confidence"] is not None else "", len(r["body"] or ""), "", "", ""]
+        lines.append("\t".join(clean(v) for v in row))
+    return events, extras.getvalue().splitlines(), lines
+
+
+@pytest.mark.parametrize("which", ["store", "odd_store"])
+def test_sql_writer_matches_the_per_row_rendering(which, request, tmp_path):
+    """DuckDB writes the tables (COPY); every column is what the per-row Python rendering gives."""
+    path = request.getfixturevalue(which)
+    events, extras, mentions = python_rows(path)
+    with Store(path, read_only=True) as st:
+        exp.export(st, "gdelt", str(tmp_path / "e.tsv"))
+        exp.export(st, "gdelt-mentions", str(tmp_path / "m.tsv"))
+    assert (tmp_path / "e.tsv").read_text("utf-8").split("\n") == events + [""]
+    assert (tmp_path / "e.tsv.extras.tsv").read_text("utf-8").split("\n") == extras + [""]
+    assert (tmp_path / "m.tsv").read_text("utf-8").split("\n") == mentions + [""]
+    assert len(events) > 3 and any('""' in line for line in extras) == (which == "odd_store")

@@ -13,7 +13,7 @@ import json
 
 from whowhom.errors import InputError
 from whowhom.events.event import MODALITIES
-from whowhom.io.gdelt import EVENT_COLUMNS as GDELT_COLUMNS, EXTRA_COLUMNS, global_event_id  # noqa: F401
+from whowhom.io.gdelt import EVENT_COLUMNS as GDELT_COLUMNS, EXTRA_COLUMNS  # noqa: F401
 from whowhom.io import gdelt
 
 FORMATS = ("parquet", "jsonl", "csv", "gdelt", "gdelt-mentions")
@@ -78,23 +78,18 @@ def _gdelt_query(fmt: str, include_background: bool, include_comments: bool, min
                  modalities: tuple[str, ...]) -> tuple[str, list]:
     """The clustered events to export (fmt "gdelt"), or their mentions (fmt "gdelt-mentions"): SQL and
     its parameters."""
-    from whowhom.store.sql import PLACE_FIELDS, clustered, counted
+    from whowhom.store.sql import clustered, counted
 
     where, params = counted(include_background, include_comments, min_confidence)
     where += " AND e.modality IN (SELECT unnest(?))"
     params = [*params, list(modalities)]
-    if fmt == "gdelt":
-        return (f"WITH c AS ({clustered(where)}) SELECT c.*, e.modality, e.reported_by, e.sentence, "
-                "e.source_text, e.target_text, e.trigger, e.plover, e.plover_mode, e.plover_context, "
-                "e.confidence, e.rule, e.section, e.background, a.url, "
-                f"{', '.join('e.' + c for c in PLACE_FIELDS)} "
-                "FROM c JOIN events e USING (event_id) JOIN articles a ON a.article_id = e.article_id "
-                "WHERE c.day IS NOT NULL ORDER BY c.day, c.event_id", params)
+    if fmt == "gdelt":  # (io/gdelt.py joins each cluster's first event and its article)
+        return f"SELECT * FROM ({clustered(where)}) WHERE day IS NOT NULL", params
     # each mention with its cluster's id (the first event of the cluster) and first ingest time
     return (f"""
 SELECT e.*, a.site, a.url, a.doc_id, a.body, a.added,
        min(e.event_id) OVER cluster AS cluster_id, min(a.added) OVER cluster AS first_added
 FROM events e JOIN articles a USING (article_id)
 WHERE e.day IS NOT NULL AND {where}
-WINDOW cluster AS (PARTITION BY e.day, coalesce(e.source, ''), coalesce(e.target, ''), e.cameo, a.story_id)
-ORDER BY e.day, cluster_id, e.event_id""", params)
+WINDOW cluster AS (PARTITION BY e.day, coalesce(e.source, ''), coalesce(e.target, ''), e.cameo, a.story_id)""",
+            params)  # (io/gdelt.py writes them by day, cluster and event id)

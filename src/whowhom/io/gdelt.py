@@ -10,13 +10,14 @@ only for the known groups of the CAMEO dictionaries. A missing actor is one empt
 Places (Actor1Geo, Actor2Geo, ActionGeo) are the event's place and the actors' countries, in GDELT's codes
 (io/gdelt_geo.py). Dates follow the codebook: FractionDate is YYYY + (MONTH * 30 + DAY) / 365; DATEADDED is when the event's
 first article was ingested (UTC), the export time for stores written before ingest times were kept.
+
+DuckDB writes the files (COPY), the per-row formats in SQL; what depends on few distinct values (days, actor
+codes, places) is rendered in Python once per value and joined, so that a 10M-event store streams.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import hashlib
 from functools import lru_cache
 
 from whowhom.io import gdelt_geo as geo
@@ -55,12 +56,6 @@ REGIONS = frozenset("AFR ASA BLK CRB CAU CFR CAS CEU EIN EAF EEU EUR LAM MEA MDT
 RELIGIONS = frozenset("ADR ALE ATH BAH BUD CHR CON CPT CTH DOX DRZ HIN HSD ITR JAI JEW JHW LDS MOS MRN NRM ORT "
                       "PAG PRO SFI SHI SHN SIK SUN TAO UDX ZRO".split())
 ETHNIC = frozenset("KUR TIB UIG ROM".split())
-BATCH = 10_000  # rows fetched from the store at a time: memory stays flat whatever the store's size
-
-
-def global_event_id(event_id: str) -> int:
-    """A stable integer id (GDELT's ids are integers) from whowhom's event id."""
-    return int(hashlib.sha256(event_id.encode("utf-8")).hexdigest()[:15], 16)
 
 
 @lru_cache(maxsize=1)
@@ -117,56 +112,107 @@ def fraction_date(day: dt.date) -> str:
     return f"{day.year + (day.month * 30 + day.day) / 365:.4f}"
 
 
-def stamp(when: dt.datetime | None, fallback: str) -> str:
-    """YYYYMMDDHHMMSS in UTC."""
-    if when is None:
-        return fallback
-    if when.tzinfo is not None:
-        when = when.astimezone(dt.timezone.utc)
-    return when.strftime("%Y%m%d%H%M%S")
-
-
 def clean(value) -> str:
     if isinstance(value, bool):
         return str(int(value))  # background: 1 or 0
     return "" if value is None else str(value).replace("\t", " ").replace("\n", " ").replace("\r", " ")
 
 
-def web_url(url: str | None) -> str:
-    """SOURCEURL takes only a web address: a file path or record id is not one."""
-    return url if url and url.lower().startswith(("http://", "https://")) else ""
+# The same per-row formats in SQL, over a query's columns (DuckDB writes the rows: a Python loop over
+# millions of rows is what made the export slow). DuckDB's DOUBLE -> VARCHAR is Python's repr (8.0, 0.37,
+# 1e-05).
+def _clean(sql: str) -> str:  # (contains() first: most values hold no tab or line end, and it is fast)
+    x = f"CAST({sql} AS VARCHAR)"
+    return (f"CASE WHEN contains({x}, '\t') OR contains({x}, '\n') OR contains({x}, '\r') "
+            f"THEN replace(replace(replace({x}, '\t', ' '), '\n', ' '), '\r', ' ') ELSE {x} END")
 
 
-def _rows(cursor):
-    names = [d[0] for d in cursor.description]
-    while batch := cursor.fetchmany(BATCH):
-        for r in batch:
-            yield dict(zip(names, r))
+def _global_id(col: str) -> str:  # the first 15 hex digits of sha256(event id): an integer, as GDELT's ids are
+    return f"CAST('0x' || left(sha256({col}), 15) AS BIGINT)"
 
 
-def write_events(con, sql: str, params: list, out: str) -> int:
+def _stamp(col: str, now: str) -> str:  # YYYYMMDDHHMMSS in UTC, the export time where there is no ingest time
+    return f"coalesce(strftime(make_timestamp(epoch_us({col})), '%Y%m%d%H%M%S'), '{now}')"  # (UTC without ICU)
+
+
+def _quoted(sql: str) -> str:  # csv.writer's minimal quoting, once tabs and line ends are cleaned: only '"'
+    return f"""CASE WHEN contains({sql}, '"') THEN '"' || replace({sql}, '"', '""') || '"' ELSE {sql} END"""
+
+
+# SOURCEURL takes only a web address: a file path or record id is not one
+WEB_URL = ("CASE WHEN starts_with(lower(left(a.url, 8)), 'http://') OR "
+           f"starts_with(lower(left(a.url, 8)), 'https://') THEN {_clean('a.url')} END")
+PLACE = ("place_name", "place_country", "place_admin1", "place_lat", "place_lon", "place_geonames_id",
+         "place_precision")  # what an event's place fields depend on (gdelt_geo.event_fields)
+ARROW = {"VARCHAR": "string", "DOUBLE": "float64", "BIGINT": "int64"}
+
+
+def _lookups(con) -> None:
+    """Registers what depends on few distinct values, computed in Python once per value: each day's four date
+    fields (gdelt_ww_days), each actor code's ten fields, its country and that country's geography
+    (gdelt_ww_actors), and the geography of each event place (gdelt_ww_places); fields tab-joined, as
+    written. Read from the whole events table: a superset of what is exported."""
+    import pyarrow as pa
+    from whowhom.store.sql import PLACE_TYPES
+
+    days = [r[0] for r in con.execute("SELECT DISTINCT day FROM events WHERE day IS NOT NULL").fetchall()]
+    fields = [f"{d:%Y%m%d}\t{d:%Y%m}\t{d.year}\t{fraction_date(d)}" for d in days]
+    con.register("gdelt_ww_days", pa.table({"day": pa.array(days, pa.date32()), "fields": fields}))
+
+    codes = [r[0] for r in con.execute("SELECT coalesce(source, '') FROM events UNION "
+                                       "SELECT coalesce(target, '') FROM events").fetchall()]
+    actors = {"code": codes, "fields": [], "country": [], "geo": []}
+    for code in codes:
+        fields = actor_fields(code)
+        actors["fields"].append("\t".join(clean(v) for v in fields))
+        actors["country"].append(fields[2])
+        actors["geo"].append("\t".join(clean(v) for v in geo.actor_fields(fields[2], {})))
+    con.register("gdelt_ww_actors", pa.table(actors))
+    rows = con.execute(f"SELECT DISTINCT {', '.join(PLACE)} FROM events").fetchall()
+    places = {c: pa.array([r[i] for r in rows], ARROW[PLACE_TYPES[c]]) for i, c in enumerate(PLACE)}
+    places["geo"] = pa.array(["\t".join(clean(v) for v in geo.event_fields(dict(zip(PLACE, r)))) for r in rows],
+                             pa.string())
+    con.register("gdelt_ww_places", pa.table(places))
+
+
+def _copy(con, select: str, out: str, header: bool = False, params: list = ()) -> int:
+    # QUOTE '': DuckDB quotes nothing (the events table has no quoting, as GDELT's; the extras quote in SQL)
+    open(out, "w").close()  # (a path that cannot be written is an OSError, which export reports, not DuckDB's)
+    return con.execute(f"COPY ({select}) TO '{out.replace(chr(39), chr(39) * 2)}' "
+                       f"(FORMAT csv, DELIMITER '\t', QUOTE '', HEADER {str(header).lower()})", params).fetchone()[0]
+
+
+def write_events(con, clusters: str, params: list, out: str) -> int:
     """The event table to `out` and whowhom's extras (keyed by GLOBALEVENTID) to OUT.extras.tsv, from the
-    clustered-event query `sql`."""
+    clustered-event query `clusters` (store/sql.py: clustered), by day and event id."""
     now = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d%H%M%S")
-    n = 0
-    with open(out, "w", encoding="utf-8", newline="") as f, \
-            open(out + ".extras.tsv", "w", encoding="utf-8", newline="") as g:
-        w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar=None)
-        x = csv.writer(g, delimiter="\t", lineterminator="\n")
-        x.writerow(EXTRA_COLUMNS)
-        for r in _rows(con.execute(sql, params)):
-            gid, day, cameo = global_event_id(r["event_id"]), r["day"], r["cameo"]
-            row = [gid, day.strftime("%Y%m%d"), day.strftime("%Y%m"), day.year, fraction_date(day)]
-            actors = actor_fields(r["source"]), actor_fields(r["target"])
-            row += actors[0] + actors[1]
-            row += [int(bool(r["is_root"])), cameo, cameo[:3], r["cameo_root"], r["quad_class"], r["goldstein"],
-                    r["num_mentions"], r["num_sources"], r["num_articles"], ""]
-            # Actor1Geo, Actor2Geo, ActionGeo (io/gdelt_geo.py)
-            row += geo.actor_fields(actors[0][2], r) + geo.actor_fields(actors[1][2], r) + geo.event_fields(r)
-            row += [stamp(r["added"], now), web_url(r["url"])]
-            w.writerow([clean(v) for v in row])
-            x.writerow([gid] + [clean(r[c]) for c in EXTRA_COLUMNS[1:]])
-            n += 1
+
+    def actor_geo(a: str) -> str:  # the event's place where it is in the actor's country (gdelt_geo.actor_fields)
+        return f"CASE WHEN {a}.country <> '' AND e.place_country = {a}.country THEN p.geo ELSE {a}.geo END"
+
+    columns = [_global_id("c.event_id"), "d.fields", "a1.fields", "a2.fields",
+               "CASE WHEN c.is_root THEN 1 ELSE 0 END", _clean("c.cameo"), _clean("left(c.cameo, 3)"),
+               _clean("c.cameo_root"), "c.quad_class", "CAST(c.goldstein AS VARCHAR)", "c.num_mentions",
+               "c.num_sources", "c.num_articles", "''", actor_geo("a1"), actor_geo("a2"), "p.geo",
+               _stamp("c.added", now), WEB_URL]
+    rows = "FROM gdelt_ww_clusters c JOIN events e USING (event_id) "
+    events = rows + ("JOIN articles a ON a.article_id = e.article_id JOIN gdelt_ww_days d ON d.day = c.day "
+                     "JOIN gdelt_ww_actors a1 ON a1.code = c.source JOIN gdelt_ww_actors a2 ON a2.code = c.target "
+                     "JOIN gdelt_ww_places p ON " + " AND ".join(f"p.{k} IS NOT DISTINCT FROM e.{k}" for k in PLACE))
+    given = {"event_id": "c.event_id", "story_id": "c.story_id", "background": "CAST(e.background AS INTEGER)"}
+    extras = [f"{_global_id('c.event_id')} AS GLOBALEVENTID"] + \
+        [f"{_quoted(_clean(given.get(k, 'e.' + k)))} AS \"{k}\"" for k in EXTRA_COLUMNS[1:]]
+    _lookups(con)
+    try:  # the clusters once (an aggregation of every event), for both files
+        con.execute(f"CREATE OR REPLACE TEMP TABLE gdelt_ww_clusters AS {clusters}", params)
+        n = _copy(con, f"SELECT {', '.join(columns)} {events} ORDER BY c.day, c.event_id", out)
+        if n != con.execute("SELECT count(*) FROM gdelt_ww_clusters").fetchone()[0]:  # (a lookup that missed)
+            raise RuntimeError("GDELT export: a cluster without its day, actor or place fields")
+        _copy(con, f"SELECT {', '.join(extras)} {rows} ORDER BY c.day, c.event_id", out + ".extras.tsv", header=True)
+    finally:
+        con.execute("DROP TABLE IF EXISTS gdelt_ww_clusters")
+        for name in ("gdelt_ww_days", "gdelt_ww_actors", "gdelt_ww_places"):
+            con.unregister(name)
     return n
 
 
@@ -174,20 +220,16 @@ def write_mentions(con, sql: str, params: list, out: str) -> int:
     """The mentions table to `out`: one row per stored event of the exported clusters, from `sql` (each
     event with its cluster's first event id, its article and the cluster's first ingest time)."""
     now = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d%H%M%S")
-    n = 0
-    with open(out, "w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar=None)
-        for r in _rows(con.execute(sql, params)):
-            def at(offset):  # (an actor's and a trigger's offsets are in their sentence)
-                return -1 if offset is None else r["start"] + offset
 
-            row = [global_event_id(r["cluster_id"]), stamp(r["first_added"], now), stamp(r["added"], now), 1,
-                   r["site"] or "", r["url"] or r["doc_id"] or "",
-                   # sentences count from 1 in the article's text; the headline is sentence 0
-                   0 if r["section"] == "headline" else r["sentence_index"] + 1,
-                   at(r["source_start"]), at(r["target_start"]), at(r["trigger_start"]), 1,
-                   round(100 * r["confidence"]) if r["confidence"] is not None else "",
-                   len(r["body"] or ""), "", "", ""]
-            w.writerow([clean(v) for v in row])
-            n += 1
-    return n
+    def at(offset: str) -> str:  # (an actor's and a trigger's offsets are in their sentence)
+        return f"CASE WHEN m.{offset} IS NULL THEN -1 ELSE m.start + m.{offset} END"
+
+    columns = [_global_id("m.cluster_id"), _stamp("m.first_added", now), _stamp("m.added", now), "1",
+               _clean("m.site"), _clean("coalesce(nullif(m.url, ''), nullif(m.doc_id, ''))"),
+               # sentences count from 1 in the article's text; the headline is sentence 0
+               "CASE WHEN m.section = 'headline' THEN 0 ELSE m.sentence_index + 1 END",
+               at("source_start"), at("target_start"), at("trigger_start"), "1",
+               "CAST(round_even(100 * m.confidence, 0) AS BIGINT)",  # (Python's round: half to even)
+               "length(coalesce(m.body, ''))", "''", "''", "''"]
+    return _copy(con, f"SELECT {', '.join(columns)} FROM ({sql}) m ORDER BY m.day, m.cluster_id, m.event_id",
+                 out, params=params)

@@ -27,9 +27,22 @@ def _codes() -> tuple[dict[str, str], dict[tuple[str, str], str]]:
     return fips, admin1
 
 
-def _country_name(iso3: str) -> str:
+@lru_cache(maxsize=1)
+def _countries() -> dict:
+    """ISO3 -> the gazetteer's country entry (as Gazetteer.country finds it). Read from a gazetteer dropped
+    afterwards: an export does not keep the whole gazetteer (~200 MB) in memory for a few hundred entries."""
     from whowhom.geo import gazetteer
-    e = gazetteer.load().country(iso3)
+    g, out = gazetteer.read(), {}
+    for i, row in enumerate(g.rows):
+        if "\tcountry\t" in row or "\tregion\t" in row:
+            e = g.entry(i)
+            if e.feature == "country":
+                out.setdefault(e.country, e)
+    return out
+
+
+def _country_name(iso3: str) -> str:
+    e = _countries().get(iso3)
     return e.name if e is not None else iso3
 
 
@@ -57,8 +70,7 @@ def actor_fields(country: str, action: dict) -> list:
         return list(NONE)
     if action.get("place_country") == country:
         return event_fields(action)
-    from whowhom.geo import gazetteer
-    e = gazetteer.load().country(country)
+    e = _countries().get(country)
     if e is None:
         return list(NONE)
     return place_fields(e.name, country, "", round(e.lat, 4), round(e.lon, 4), e.id, "country")
