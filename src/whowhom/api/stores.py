@@ -25,8 +25,9 @@ from whowhom.store import Store
 # Queries running at once: DuckDB shares its threads among concurrent queries, so more at once than CPUs
 # only makes each of them finish later.
 WORKERS = max(1, min(4, os.cpu_count() or 1))
-# The worker threads run at a lower CPU priority than the event loop, which takes every connection and,
-# over a small store, answers dyad series itself: a burst of queries must not make it, and every answer, wait.
+# Over a small store the worker threads run at a lower CPU priority than the event loop, which takes every
+# connection and answers dyad series itself: a burst of queries must not make it, and every answer, wait.
+# Over a big one the loop computes nothing, and a lower priority would only lose CPU to other programs.
 NICE = 10
 KEPT_BYTES = 64 * 2**20  # answers kept, in all (per server process)
 IN_MEMORY = 1_000_000  # dyad rows held in memory at most (about 60 bytes each)
@@ -67,8 +68,9 @@ class Stores:
         """query(store) in a worker thread, with that thread's store; one trip to the pool per request."""
         with self._lock:
             if self._pool is None:
+                # (lower priority only where the loop has work of its own to protect: a small store's series)
                 self._pool = ThreadPoolExecutor(WORKERS, thread_name_prefix="whowhom-store",
-                                                initializer=_lower_priority)
+                                                initializer=_lower_priority if self.dyads() is not None else None)
             pool = self._pool
         return await asyncio.get_running_loop().run_in_executor(pool, lambda: query(self.get()))
 
