@@ -21,7 +21,6 @@ import duckdb
 
 from whowhom.errors import InputError
 from whowhom.events.dating import count_date, first_day
-from whowhom.store import dedup
 from whowhom.store.queries import Queries
 from whowhom.store.sql import CLUSTERED, DYAD_DAYS, DYAD_KEY, EVENT_COLUMNS, EVENT_FIELDS, PLACE_TYPES  # noqa: F401 (DYAD_DAYS: tests)
 
@@ -97,6 +96,7 @@ class Store(Queries):
                 # events written before they kept their article's seq
                 self.con.execute("UPDATE events SET seq = a.seq FROM articles a "
                                  "WHERE events.seq IS NULL AND a.article_id = events.article_id")
+            from whowhom.store import dedup  # (datasketch loads scipy: a reader has no need of it)
             dedup.ensure_bands(self.con)
         elif not {"articles", "events"} <= self._tables():
             self.con.close()
@@ -173,6 +173,7 @@ class Store(Queries):
         stored is looked up once for the batch, and each table gets one insert (a list per column,
         unnested side by side): DuckDB pays per statement, not per row."""
         # the batch's signatures, and the stored articles that share an LSH band with one of them
+        from whowhom.store import dedup
         signatures = {id(item): dedup.minhash(item.coded.article.body or "") for item in items if item.coded}
         stories = dedup.Stories.for_batch(self.con, [m for m in signatures.values() if m is not None])
         counts = {"articles": 0, "events": 0, "duplicates": 0, "skipped": 0, "same_story": 0, "reasons": Counter()}
@@ -245,7 +246,7 @@ class Store(Queries):
             "SELECT body_hash, arg_min(story_id, seq) FROM articles WHERE body_hash IN (SELECT unnest(?)) "
             "GROUP BY body_hash", [body_hashes]).fetchall())
 
-    def _article(self, aid: str, body_hash: str, m, article, seq: int, stories: dedup.Stories,
+    def _article(self, aid: str, body_hash: str, m, article, seq: int, stories,
                  first: dict[str, str], rows: dict[str, list]) -> bool:
         """Rows for one article and its parts; True when it joins an earlier article's story."""
         story, dup = None, None
@@ -259,6 +260,7 @@ class Store(Queries):
             first.setdefault(body_hash, story)
         if m is not None:
             stories.story[aid] = story
+            from whowhom.store import dedup
             rows["signatures"].append([aid, story, dedup.to_bytes(m)])
             rows["signature_bands"] += [[key, aid] for key in dedup.band_keys(m)]
         rows["articles"].append([aid, article.id, article.title, _dated(article, self._now), article.url,
