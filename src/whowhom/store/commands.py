@@ -113,13 +113,13 @@ def ingest(args) -> None:
         print(line, file=sys.stderr)
 
 
-def _open(db: str):
+def _open(db: str, **kw):
     import os
 
     from whowhom.store import Store
     if not os.path.exists(db):
         raise InputError(f"{db}: no such store (run `whowhom ingest PATH --db {db}` first)")
-    return Store(db, read_only=True)
+    return Store(db, read_only=True, **kw)
 
 
 def _modality(value):
@@ -223,6 +223,7 @@ def events(args) -> None:
 
 def export(args) -> None:
     from whowhom.io import export as exp
-    with _open(args.db) as st:
+    from whowhom.store.db import EXPORT_MEMORY
+    with _open(args.db, memory=EXPORT_MEMORY) as st:
         n = exp.export(st, args.format, args.out, include=tuple(args.include), **count_switches(args))
     print(f"wrote {n} events to {args.out}", file=sys.stderr)
