@@ -5,6 +5,8 @@ The English model is `en_core_web_sm`; on the package registry it exists only as
 
 from __future__ import annotations
 
+import os
+
 from functools import lru_cache
 from typing import Iterable, Iterator
 
@@ -45,7 +47,10 @@ def fast_matmul(nlp: Language) -> Language:
     from thinc.api import Model, NumpyOps
     from threadpoolctl import threadpool_limits
 
+    # one thread in the BLAS libraries loaded so far, and in those loaded later (scipy's, which the store's
+    # MinHash brings), which read it from the environment as they load
     threadpool_limits(1, user_api="blas")
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     ops = NumpyOps(use_blis=False)
     for _, pipe in nlp.components:  # (disabled ones too: senter)
         if isinstance(getattr(pipe, "model", None), Model):
