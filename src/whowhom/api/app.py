@@ -4,10 +4,9 @@
 
 Every answer is a DuckDB query in a small pool of worker threads, each with its own read-only store
 (stores.py): dyad series read their dyad's rows of the dyad table (or, if it is small, the table held in
-memory, on the event loop), event lists are sorted and cut before
-their articles are joined (dyads.py, store/queries.py). What is computed from the whole store (the most
-active dyads and actors, the actors' codes) is kept, as it cannot change while the server holds the store
-open, and so is every answer, for the next who asks (up to 64 MB of them).
+memory, on the event loop), event lists are sorted and cut before their articles are joined (dyads.py,
+store/queries.py). As the store cannot change while the server holds it open, the actors' codes are read
+once and every answer is kept for the next who asks it (up to 64 MB of them).
 Actors are asked for by code or by name ("CHN", "chn", "China"; names.py): the answer says the code, an
 unknown one is a 404. Every error is a JSON body {"error": "...one line..."};
 schema.py declares it, and every answer, in the OpenAPI document. All SQL is parameterised by the store.
@@ -77,8 +76,7 @@ def plotly_js() -> Path:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI):
-    app.state.stores.codes()  # the store's actor codes, before the server takes requests
-    app.state.stores.dyads()  # and its dyad table, if it is small enough to hold
+    app.state.stores.codes()  # the store's actor codes and, if it is small, its dyad table, before requests
     names.warm()  # and the actor names
     # What start-up made (modules, the app, the dyad table) lives as long as the server: out of the garbage
     # collector's sight, a full collection during a burst of requests takes ~1 ms instead of ~90.

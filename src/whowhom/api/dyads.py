@@ -20,7 +20,7 @@ import numpy as np
 
 from whowhom.events.event import MODALITIES
 from whowhom.store import Store
-from whowhom.store.sql import DYAD_INCLUDED, PLACED, dyad_days
+from whowhom.store.sql import DYAD_INCLUDED, PLACED
 
 NO_DAY = np.iinfo(np.int32).min  # events without a date count for actors, never in a series
 CENT = Decimal("0.01")
@@ -38,7 +38,7 @@ class Dyads:
         """The rows of the store's dyad_days table between the codes starting with dyad's a and b, either
         way (all rows by default); with min_confidence or sections, the same counts over the events at least
         that confident, in those sections."""
-        table, params = _counted_from(st, min_confidence, sections)
+        table, params = st.counts_table(min_confidence, sections or None)
         a, b = dyad
         where = ("(starts_with(source, ?) AND starts_with(coalesce(target, ''), ?)) OR "
                  "(starts_with(source, ?) AND starts_with(coalesce(target, ''), ?))")
@@ -136,7 +136,7 @@ def top(st: Store, limit: int, modality: str | None = "asserted", include_backgr
     """The most active dyads: pairs of actors (codes as they are, not prefixes; never an actor with itself),
     most events either way first, then by code. Their events are those a year series counts (a dated event
     with a target). In each pair, a is the actor of the larger direction."""
-    table, params = _counted_from(st, min_confidence, sections)
+    table, params = st.counts_table(min_confidence, sections or None)
     rows = st.con.execute(
         "SELECT least(source, target) AS x, greatest(source, target) AS y, sum(n)::BIGINT AS events, "
         "coalesce(sum(n) FILTER (WHERE source < target), 0)::BIGINT AS x_to_y FROM ("
@@ -156,14 +156,8 @@ def top(st: Store, limit: int, modality: str | None = "asserted", include_backgr
 def actors(st: Store, limit: int, include_background: bool = False, include_comments: bool = False,
            min_confidence: float | None = None, sections: Sequence[str] | None = None) -> list[dict]:
     """Store.actors() as dicts: the most active actors, with their events as source and as target."""
-    table, params = _counted_from(st, min_confidence, sections)
-    included = f"FROM {table} d WHERE {DYAD_INCLUDED}"
-    flags = [include_background, include_comments]
-    rows = st.con.execute(
-        "SELECT actor, sum(s)::BIGINT, sum(t)::BIGINT, sum(s + t)::BIGINT AS events FROM ("
-        f"SELECT source AS actor, events AS s, 0 AS t {included} "
-        f"UNION ALL SELECT target, 0, events {included} AND target IS NOT NULL) "
-        "GROUP BY actor ORDER BY events DESC, actor LIMIT ?", [*params, *flags, *params, *flags, int(limit)]).fetchall()
+    rows = st.con.execute(*st.actors_query(limit, include_background, include_comments, min_confidence,
+                                           sections or None)).fetchall()
     return [{"actor": a, "as_source": s, "as_target": t, "events": n} for a, s, t, n in rows]
 
 
@@ -178,21 +172,6 @@ def has_actor(codes: list[str], prefix: str) -> bool:
     """Whether any code in (sorted) codes starts with prefix."""
     i = bisect_left(codes, prefix)
     return i < len(codes) and codes[i].startswith(prefix)
-
-
-def _counted_from(st: Store, min_confidence: float | None, sections: Sequence[str] | None) -> tuple[str, list]:
-    """What the counts are read from: the dyad_days table, or with a confidence floor or sections the same
-    counts over the events that meet them (SQL, its parameters)."""
-    clauses, params = [], []
-    if min_confidence is not None:
-        clauses.append("e.confidence >= ?")
-        params.append(float(min_confidence))
-    if sections:
-        clauses.append("e.section IN (SELECT unnest(?))")
-        params.append(list(sections))
-    if not clauses:
-        return st.dyad_days, []
-    return f"({dyad_days(' AND '.join(clauses))})", params
 
 
 def _period(days: np.ndarray, by: str) -> np.ndarray:

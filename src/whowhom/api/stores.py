@@ -34,7 +34,7 @@ IN_MEMORY = 1_000_000  # dyad rows held in memory at most (about 60 bytes each)
 T = TypeVar("T")
 
 
-# The request being answered, as the key of its answer: method, path and query string (set by RequestKey)
+# The GET request being answered, as the key of its answer: path and query string (set by RequestKey)
 REQUEST: ContextVar[str | None] = ContextVar("whowhom_request", default=None)
 
 
@@ -57,9 +57,8 @@ class Stores:
         self._open: list[Store] = []
         self._lock = threading.Lock()
         self._pool: ThreadPoolExecutor | None = None
-        self._codes: list[str] | None = None
-        self._dyads: dyads.Dyads | bool | None = None  # (False: too big to hold)
-        self._codes_lock = threading.Lock()
+        self._held: tuple[list[str], dyads.Dyads | None] | None = None  # (codes, dyads)
+        self._load_lock = threading.Lock()
         self._kept: OrderedDict[str, bytes] = OrderedDict()
         self._kept_bytes = 0
         self._flights: dict[str, asyncio.Future] = {}
@@ -83,22 +82,22 @@ class Stores:
         return st
 
     def codes(self) -> list[str]:
-        """Every actor code of the store's events, sorted (read once, on first use)."""
-        with self._codes_lock:
-            if self._codes is None:
-                with _open(self.path) as st:
-                    self._codes = dyads.codes(st)
-            return self._codes
+        """Every actor code of the store's events, sorted."""
+        return self._load()[0]
 
     def dyads(self) -> dyads.Dyads | None:
         """The whole dyad table in memory when it is small (at most IN_MEMORY rows: a series from it takes a
         fraction of a millisecond on the event loop), else None: series are then queries of their rows."""
-        with self._codes_lock:
-            if self._dyads is None:
+        return self._load()[1]
+
+    def _load(self) -> tuple[list[str], dyads.Dyads | None]:
+        """What the server holds of the store, read once, on first use, by a store of its own."""
+        with self._load_lock:
+            if self._held is None:
                 with _open(self.path) as st:
                     small = st.con.execute(f"SELECT count(*) FROM {st.dyad_days}").fetchall()[0][0] <= IN_MEMORY
-                    self._dyads = dyads.Dyads(st) if small else False
-            return self._dyads or None
+                    self._held = dyads.codes(st), dyads.Dyads(st) if small else None
+            return self._held
 
     def has_actor(self, prefix: str) -> bool:
         return dyads.has_actor(self.codes(), prefix)

@@ -94,7 +94,7 @@ class Matcher:
         """Before NER: False only when no pattern of the token can match once NER has run. NER can only
         narrow a trigger's scope (a date phrase is no cue), so a cue missing now is missing then; but a
         "-" row matched now through a date phrase may not stop the search then, so it proves nothing."""
-        words = [(t.lemma_.lower(), t.lower_, t.i) for t in _scope(tok)]
+        words = _words(_scope(tok))
         present = _present(words)
         return any(pat.code != "-" and _cues_found(pat, words, present) is not None
                    for pat in self.patterns_of(tok) or ())

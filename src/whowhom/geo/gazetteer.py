@@ -83,6 +83,20 @@ class Gazetteer:
         return out
 
     def country(self, iso3: str) -> Entry | None:
+        i = self._index().get(iso3)
+        return self.entry(i) if i is not None else None
+
+    def countries(self) -> dict[str, Entry]:
+        """Each country's entry, by ISO 3166 alpha-3 code (as country() finds it)."""
+        return {iso3: self.entry(i) for iso3, i in self._index().items()}
+
+    def admin1(self, iso3: str, name: str) -> Entry | None:
+        self._index()
+        i = self._admin1.get((iso3, name))
+        return self.entry(i) if i is not None else None
+
+    def _index(self) -> dict[str, int]:
+        """Countries (ISO3 -> row) and first-level regions ((ISO3, name) -> row), indexed on first use."""
         if self._countries is None:
             self._countries = {}
             for i, row in enumerate(self.rows):
@@ -92,13 +106,7 @@ class Gazetteer:
                         self._countries.setdefault(e.country, i)
                     else:
                         self._admin1.setdefault((e.country, e.name), i)
-        i = self._countries.get(iso3)
-        return self.entry(i) if i is not None else None
-
-    def admin1(self, iso3: str, name: str) -> Entry | None:
-        self.country("")
-        i = self._admin1.get((iso3, name))
-        return self.entry(i) if i is not None else None
+        return self._countries
 
 
 _KINDS = (NAME, ADJECTIVE, CODE, ALTERNATE)

@@ -32,13 +32,7 @@ def _countries() -> dict:
     """ISO3 -> the gazetteer's country entry (as Gazetteer.country finds it). Read from a gazetteer dropped
     afterwards: an export does not keep the whole gazetteer (~200 MB) in memory for a few hundred entries."""
     from whowhom.geo import gazetteer
-    g, out = gazetteer.read(), {}
-    for i, row in enumerate(g.rows):
-        if "\tcountry\t" in row or "\tregion\t" in row:
-            e = g.entry(i)
-            if e.feature == "country":
-                out.setdefault(e.country, e)
-    return out
+    return gazetteer.read().countries()
 
 
 def _country_name(iso3: str) -> str:

@@ -27,13 +27,15 @@ from whowhom.store.sql import CLUSTERED, DYAD_DAYS, DYAD_KEY, EVENT_COLUMNS, EVE
 if TYPE_CHECKING:  # pandas loads when a query returns a DataFrame, not when ingest starts
     import pandas as pd
 
+    from whowhom.store import dedup
+
 MILLI = Decimal("0.001")
 MEMORY_ENV = "WHOWHOM_MEMORY_LIMIT"
 MEMORY_LIMIT = "1GB"  # DuckDB's memory per process, unless $WHOWHOM_MEMORY_LIMIT says otherwise
 # Ingest's: its lookups and inserts need little, and the process holds the language model beside it
 INGEST_MEMORY = "256MB"
-# An export's: past it DuckDB spills its sort and aggregate to disk, at no measured cost in speed, and the
-# process (about 350 MB of Python beside DuckDB) stays under 1 GB at any size
+# An export's: past it DuckDB spills its sort and aggregate to disk (at 1M events a GDELT export takes about a
+# third longer than with 2 GB), and the process (about 350 MB of Python beside DuckDB) stays under 1 GB
 EXPORT_MEMORY = "512MB"
 
 
@@ -249,7 +251,7 @@ class Store(Queries):
             "SELECT body_hash, arg_min(story_id, seq) FROM articles WHERE body_hash IN (SELECT unnest(?)) "
             "GROUP BY body_hash", [body_hashes]).fetchall())
 
-    def _article(self, aid: str, body_hash: str, m, article, seq: int, stories,
+    def _article(self, aid: str, body_hash: str, m, article, seq: int, stories: dedup.Stories,
                  first: dict[str, str], rows: dict[str, list]) -> bool:
         """Rows for one article and its parts; True when it joins an earlier article's story."""
         story, dup = None, None
@@ -262,10 +264,9 @@ class Store(Queries):
         if article.body:
             first.setdefault(body_hash, story)
         if m is not None:
-            stories.story[aid] = story
-            from whowhom.store import dedup
-            rows["signatures"].append([aid, story, dedup.to_bytes(m)])
-            rows["signature_bands"] += [[key, aid] for key in dedup.band_keys(m)]
+            signature, bands = stories.rows(aid, story, m)
+            rows["signatures"].append(signature)
+            rows["signature_bands"] += bands
         rows["articles"].append([aid, article.id, article.title, _dated(article, self._now), article.url,
                                  _site(article.url), article.author, article.body, body_hash, story, dup, seq,
                                  self._now, getattr(article, "date_source", None) or ("page" if article.date

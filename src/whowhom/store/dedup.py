@@ -77,7 +77,7 @@ class Stories:
         keys = sorted({k for m in signatures for k in band_keys(m)})
         ids = [r[0] for r in con.execute("SELECT DISTINCT article_id FROM signature_bands "
                                          "WHERE band_key IN (SELECT unnest(?))", [keys]).fetchall()] if keys else []
-        if ids:  # (looked up by their ids, which the tables' keys index: no pass over either table)
+        if ids:  # (then by their ids: no join of every signature with every article)
             stories.load(con.execute(
                 "SELECT s.article_id, s.story_id, s.minhash FROM signatures s JOIN "
                 "(SELECT article_id, seq FROM articles WHERE article_id IN (SELECT unnest(?))) a USING (article_id) "
@@ -90,6 +90,11 @@ class Stories:
             self.lsh.insert(article_id, m)
             self.hashes[article_id] = m
             self.story[article_id] = story_id
+
+    def rows(self, article_id: str, story: str, m: MinHash) -> tuple[list, list[list]]:
+        """Remembers the article's story as stored; its signatures row and its signature_bands rows."""
+        self.story[article_id] = story
+        return [article_id, story, to_bytes(m)], [[key, article_id] for key in band_keys(m)]
 
     def assign(self, article_id: str, m: MinHash | None) -> str | None:
         """The story of an earlier near-duplicate, else None; then remembers this article."""

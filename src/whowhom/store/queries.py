@@ -169,7 +169,7 @@ class Queries:
         "comment", or a list) counts only those sections (comments then count when named)."""
         if by not in PERIODS:
             raise InputError(f"unknown period {by!r} (expected day, week, month or year)")
-        days, day_params = self._dyad_days(min_confidence, section)
+        days, day_params = self.counts_table(min_confidence, section)
         include_comments = include_comments or section is not None
         pairs = [(a, b), (b, a)] if both_directions and a != b else [(a, b)]
         parts, params = [], []
@@ -190,7 +190,7 @@ class Queries:
                f"FROM ({' UNION ALL '.join(parts)}) GROUP BY ALL ORDER BY period, source, target")
         return self.con.execute(sql, params).df()
 
-    def _dyad_days(self, min_confidence: float | None, section: str | list[str] | None = None) -> tuple[str, list]:
+    def counts_table(self, min_confidence: float | None, section: str | list[str] | None = None) -> tuple[str, list]:
         """What dyad series and actor counts read: the dyad_days table, or with a confidence floor or a
         choice of sections the same counts over the events that meet them. (SQL, parameters)."""
         if min_confidence is None and section is None:
@@ -206,14 +206,19 @@ class Queries:
 
     def actors(self, limit: int = 50, include_background: bool = False, include_comments: bool = False,
                min_confidence: float | None = None) -> pd.DataFrame:
-        days, params = self._dyad_days(min_confidence)
+        return self.con.execute(*self.actors_query(limit, include_background, include_comments, min_confidence)).df()
+
+    def actors_query(self, limit: int = 50, include_background: bool = False, include_comments: bool = False,
+                     min_confidence: float | None = None, section: str | list[str] | None = None) -> tuple[str, list]:
+        """The most active actors, with their events as source and as target: SQL and its parameters."""
+        days, params = self.counts_table(min_confidence, section)
         included = f"FROM {days} d WHERE {DYAD_INCLUDED}"
         sql = ("SELECT actor, sum(s)::BIGINT AS as_source, sum(t)::BIGINT AS as_target, "
                f"sum(s + t)::BIGINT AS events FROM (SELECT source AS actor, events AS s, 0 AS t {included} "
                f"UNION ALL SELECT target, 0, events {included} AND target IS NOT NULL) "
                "GROUP BY actor ORDER BY events DESC, actor LIMIT ?")
         flags = [include_background, include_comments]
-        return self.con.execute(sql, [*params, *flags, *params, *flags, int(limit)]).df()
+        return sql, [*params, *flags, *params, *flags, int(limit)]
 
     def article(self, article_id: str) -> dict | None:
         found = self.article_json(article_id)
