@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from whowhom.actors import ActorMention
 from whowhom.actors.context import SECTORS
-from whowhom.events import attribution, cameo, filters, joint, patterns, phrases, plover, roles, speech, triggers
+from whowhom.events import attribution, cameo, filters, joint, patterns, phrases, plover, reaction, roles, speech, triggers
 from whowhom.events.event import Event
 from whowhom.events.modality import conditioned, conditions, modality, obliged
 from whowhom.events.roles import MODIFIER_DEPS
@@ -73,6 +73,11 @@ class EventCoder(triggers.Matcher):
         hits = {tok.i: hit for tok in sent if (words is None or tok.i in words)
                 and not (tok.i in index or tok.lower_ == "according" or filters.describes(tok))
                 and (hit := self.match(tok))}
+        felt = {i for i, hit in hits.items() if "experiencer" in hit[0].flags}
+        if felt:  # "was greeted (met, received) with anger": the feeling is the event, not the greeting
+            hits = {i: hit for i, hit in hits.items() if not any(
+                c.dep_ == "prep" and c.lower_ == "with" and any(p.i in felt for p in c.children)
+                for c in sent.doc[i].children)}
         cues = {i: hit[2] for i, hit in hits.items()}  # trigger token -> the cue words its pattern matched
         for i, (pat, scope, cue_tokens) in speech.saying_last(hits, sent.doc):
             tok = sent.doc[i]
@@ -80,6 +85,7 @@ class EventCoder(triggers.Matcher):
             # is the news, the event noun it acts on only its object
             gov = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
             if pat.pos == "N" and tok.dep_ in ("dobj", "nsubjpass", "pobj") and gov.i in hits and gov.i != tok.i \
+                    and "experiencer" not in pat.flags \
                     and gov.lemma_.lower() not in self.light:
                 continue
             for ev in self._code_trigger(tok, pat, scope, cue_tokens, sent, index, list(events.values()), doc_id=doc_id,
@@ -97,6 +103,8 @@ class EventCoder(triggers.Matcher):
         return out
 
     def _code_trigger(self, tok, pat, scope, cue_tokens, sent, index, found, **where) -> list[Event]:
+        if "experiencer" in pat.flags:
+            return self._reaction(tok, pat, sent, index, **where)
         conf = 0.9
         subj = None
         sources: list[ActorMention] = []
@@ -282,6 +290,19 @@ class EventCoder(triggers.Matcher):
                 if t is None and s.country and s.code != s.country:
                     ev.target, ev.rule = s.country, ev.rule + "+domestic"
         return demanded + events
+
+    def _reaction(self, tok, pat, sent, index, **where) -> list[Event]:
+        """A feeling at another's act (events/reaction.py): who feels it disapproves of whom it is at."""
+        got = reaction.parties(tok, index)
+        if got is None:
+            return []
+        felt, about = got
+        reporter = attribution.reported_by(tok, sent)
+        date = attribution.event_date(tok, where["article_date"])
+        rule = f"{pat.name}@{pat.source}:{pat.line}+felt"
+        mod = modality(tok).modality
+        return [self._event(s, t, 0.7 if t else 0.6, tok, pat.code, mod, reporter, date, rule, sent, **where)
+                for s in felt for t in (about or [None])]
 
     def _demand(self, tok, doers, index, mod, date, sent, where) -> list[Event]:
         """"X said Y must withdraw": X demands of Y (CAMEO 100; "should" an appeal, 020:

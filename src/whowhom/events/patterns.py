@@ -16,14 +16,15 @@ AIMING = ("about", "upon")
 
 
 def kind(pos: str) -> str | None:
-    """The dictionaries' part of speech (Pattern.pos) of a spaCy coarse tag: "V", "N" or None."""
-    return "V" if pos in ("VERB", "AUX") else "N" if pos in ("NOUN", "PROPN") else None
+    """The dictionaries' part of speech (Pattern.pos) of a spaCy coarse tag: "V", "N", "A" (adjectives:
+    only feelings, events/reaction.py) or None."""
+    return "V" if pos in ("VERB", "AUX") else "N" if pos in ("NOUN", "PROPN") else "A" if pos == "ADJ" else None
 
 
 @dataclass(frozen=True)
 class Pattern:
     lemma: str
-    pos: str                               # "V" or "N"
+    pos: str                               # "V", "N" or "A"
     cues: tuple[frozenset[str], ...]       # each must match a lemma near the trigger
     code: str
     targets: tuple[str, ...]

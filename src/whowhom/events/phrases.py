@@ -112,7 +112,9 @@ def phrase(m: ActorMention, sent: Span, trigger: Token, target: bool = False) ->
 
 @lru_cache(maxsize=1)
 def _event_nouns() -> frozenset[str]:
-    return frozenset(lemma for lemma, pos in patterns.patterns() if pos == "N")
+    # (not feelings: "its concern about X" is no act an actor's phrase could describe)
+    return frozenset(lemma for (lemma, pos), pats in patterns.patterns().items()
+                     if pos == "N" and not all("experiencer" in p.flags for p in pats))
 
 
 def _about_event(c: Token) -> bool:

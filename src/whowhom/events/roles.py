@@ -27,7 +27,7 @@ MEANS_VERBS = {"use", "employ", "utilize", "utilise", "fire", "launch", "spend"}
 ACTIVE_PASSIVES = {"engage", "involve", "commit", "prepare", "determine", "dedicate", "devote"}
 
 
-def _speaker(verb: Token) -> Token | None:
+def speaker(verb: Token) -> Token | None:
     """In "the ministry said it opposes X", "it" is the ministry: the subject of the governing speech verb."""
     tok = verb
     while tok.dep_ in ("conj", "xcomp") and tok.head.i != tok.i:
@@ -137,9 +137,9 @@ def subject(verb: Token) -> tuple[Token | None, str]:
                 if c.lower_ in RELATIVE and tok.dep_ == "relcl":
                     return tok.head, "relcl"
                 if c.lower_ in PERSONAL:
-                    speaker = _speaker(tok)
-                    if speaker is not None:
-                        return speaker, "speaker"
+                    said_by = speaker(tok)
+                    if said_by is not None:
+                        return said_by, "speaker"
                 return c, "nsubj" if tok.i == verb.i else "inherited"
         if tok.dep_ == "xcomp":
             # object control: "urged Western allies to send weapons": the allies would send them

@@ -1,0 +1,46 @@
+"""Feelings at another's act (events/reaction.py), on sentences written for these tests."""
+
+import pytest
+
+
+def codes(events, modality="asserted"):
+    """(source country, CAMEO code, target country) of the events of a modality."""
+    return {(e.source[:3], e.cameo, (e.target or "")[:3]) for e in events if e.modality == modality}
+
+
+@pytest.mark.parametrize("sentence, felt", [
+    # the one a verb angers disapproves of its subject, or of the passive's agent
+    ("Turkish plans to drill off Cyprus angered the Greek government on Monday.", ("GRC", "110", "TUR")),
+    ("The Armenians were angered by Azerbaijani plans to build a road through the valley.", ("ARM", "110", "AZE")),
+    # a feeling said of someone, at what it is about
+    ("Vietnam was furious at the Chinese decision to move the oil rig.", ("VNM", "110", "CHN")),
+    ("The Chilean foreign minister said he was outraged by the Bolivian claims.", ("CHL", "110", "BOL")),
+    # a feeling expressed, owned or found in a country
+    ("The Indonesian foreign ministry voiced anger over the Malaysian raids.", ("IDN", "110", "MYS")),
+    ("Morocco's outrage at the Algerian statement grew on Tuesday.", ("MAR", "110", "DZA")),
+    ("The Greek prime minister's visit was greeted with anger in Turkey.", ("TUR", "110", "GRC")),
+    # concern is a pessimistic comment (CAMEO 012), as CAMEO and Multi-CoPED code it
+    ("The Norwegian government expressed concern about Russian military flights.", ("NOR", "012", "RUS")),
+    ("Canada is worried about the Indian investigation.", ("CAN", "012", "IND")),
+])
+def test_a_feeling_at_another_is_its_disapproval(code_sentence, sentence, felt):
+    assert felt in codes(code_sentence(sentence))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Angry Peruvian miners blocked the highway for three hours.",  # a feeling that only describes
+    "Israel closed the crossing, citing security concerns.",  # no one named as feeling it
+])
+def test_a_feeling_no_one_is_said_to_have_is_no_event(code_sentence, sentence):
+    assert not any("+felt" in e.rule for e in code_sentence(sentence))
+
+
+def test_a_greeting_with_anger_is_no_welcome(code_sentence):
+    evs = code_sentence("The Greek prime minister's visit was greeted with anger in Turkey.")
+    assert not [e for e in evs if e.cameo_root == "05"]
+
+
+def test_a_feeling_to_come_is_not_asserted(code_sentence):
+    evs = code_sentence("The Azerbaijani plan would anger the Armenian government.")
+    assert ("ARM", "110", "AZE") in codes(evs, "hypothetical")
+    assert ("ARM", "110", "AZE") not in codes(evs)
