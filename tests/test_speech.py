@@ -74,3 +74,17 @@ def test_the_press_a_statement_is_told_to_is_no_target(code_sentence):
         said = [e for e in code_sentence(sentence) if e.cameo_root == "01"]
         assert said and all(not (e.target or "").endswith("MED") and e.target_text not in ("reporters",)
                             for e in said), sentence
+
+
+def test_an_agency_quoting_someone_reports_and_does_not_speak(code_sentence):
+    evs = code_sentence("\"The border must stay open,\" the Tass news agency quoted Georgian Foreign Minister "
+                        "Nino Burjanadze as saying.")
+    assert {e.source[:3] for e in evs} == {"GEO"}
+    evs = code_sentence("Kyodo quoted Japanese Prime Minister Yasuo Fukuda as saying he had asked the Chinese "
+                        "premier to visit Tokyo.")
+    assert ("JPN", "020", "CHN") in codes(evs)
+
+
+def test_a_news_agency_lends_no_country_to_the_people_it_talks_to(code_sentence):
+    evs = code_sentence("\"The new law will curb the violence,\" a lawmaker from the Kurdish region told Xinhua.")
+    assert not any(e.source.startswith("CHN") for e in evs)

@@ -70,7 +70,8 @@ def domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     out = []
     for sent in doc.sents:
         ms = [m for m in mentions if sent.start <= m.start < sent.end]
-        countries = {m.country for m in ms if m.country}
+        # (a news agency says who reports, not whose the others are: "a lawmaker ... told Xinhua")
+        countries = {m.country for m in ms if m.country and m.sector != "MED" and m.kind != "media"}
         for m in ms:
             if m.country is None and m.code in SECTORS and len(countries) == 1:
                 c = next(iter(countries))

@@ -34,6 +34,11 @@ def _instrument(tok: Token) -> bool:
         and tok.ent_type_ not in phrases.ACTOR_ENTS
 
 
+def _quoted_saying(tok: Token) -> bool:
+    """The "saying" of "X quoted Y as saying": the quotation is the statement (roles.quoted_speaker)."""
+    return tok.dep_ == "pcomp" and roles.quoted_speaker(tok.head.head) is not None
+
+
 class EventCoder(triggers.Matcher):
     """Codes events in parsed Docs, given the actor mentions found in them."""
 
@@ -71,7 +76,7 @@ class EventCoder(triggers.Matcher):
         events: dict[tuple, Event] = {}
         words = sent.doc.user_data.get(triggers.TRIGGER_WORDS)  # trigger_words(), if the prefilter ran it
         hits = {tok.i: hit for tok in sent if (words is None or tok.i in words)
-                and not (tok.i in index or tok.lower_ == "according" or filters.describes(tok))
+                and not (tok.i in index or tok.lower_ == "according" or filters.describes(tok) or _quoted_saying(tok))
                 and (hit := self.match(tok))}
         felt = {i for i, hit in hits.items() if "experiencer" in hit[0].flags}
         if felt:  # "was greeted (met, received) with anger": the feeling is the event, not the greeting

@@ -39,6 +39,20 @@ def speaker(verb: Token) -> Token | None:
     return None
 
 
+def quoted_speaker(verb: Token) -> Token | None:
+    """"Xinhua quoted Erekat as saying ...": Erekat speaks; the agency only reports it."""
+    if verb.lemma_.lower() != "quote":
+        return None
+    quoted = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return quoted if quoted is not None and as_saying(verb) is not None else None
+
+
+def as_saying(verb: Token) -> Token | None:
+    """The "saying" of "quoted X as saying", if any."""
+    return next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as"
+                 for p in c.children if p.dep_ == "pcomp" and p.lemma_.lower() == "say"), None)
+
+
 def actors_at(tok: Token, index: dict[int, ActorMention], seen=None) -> list[ActorMention]:
     """Actors a noun phrase refers to: the mention it is part of, else actor modifiers
     ("the American system" -> USA), plus coordinated phrases ("Moscow and Beijing")."""
@@ -105,6 +119,8 @@ def subject(verb: Token) -> tuple[Token | None, str]:
     sentence with no verb of its own, a participle that modifies its noun (a headline's "1 NATO soldier
     killed in bomb attack") is the news, in the passive: its doer is its by-phrase, if any ("reduced":
     the noun is the patient). (Elsewhere such a participle only describes: "militiamen armed with ...")"""
+    if (quoted := quoted_speaker(verb)) is not None:
+        return quoted, "quoted"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
             and verb.head.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
         agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)

@@ -58,7 +58,9 @@ def saying_last(hits: dict, doc) -> list:
 def content(verb: Token) -> list[Token]:
     """The heads of the clauses a speech verb reports. Where the report comes first ("'...,' said X, who
     wrote ..."), a clause after the verb is the speaker's, misparsed."""
-    heads = [c for c in verb.children if c.dep_ in CONTENT_DEPS and not _question(c)]
+    saying = roles.as_saying(verb)  # ("quoted X as saying he had asked Y to ...")
+    kids = list(verb.children) + (list(saying.children) if saying is not None else [])
+    heads = [c for c in kids if c.dep_ in CONTENT_DEPS and not _question(c)]
     return [h for h in heads if h.i < verb.i] or heads
 
 
