@@ -509,3 +509,10 @@ def test_a_patterns_own_preposition_can_lead_to_its_target(code_sentence):
 def test_a_failure_to_agree_is_no_agreement_and_no_refusal(code_sentence, sentence):
     evs = code_sentence(sentence)
     assert evs and not any(e.modality == "asserted" and e.cameo_root in ("03", "05", "12") for e in evs)
+
+
+def test_the_one_on_a_visit_makes_it(code_sentence):
+    """"X is on a visit to Y": the noun's doer is the subject of the verb that has X on it."""
+    evs = code_sentence("The Indian prime minister is on a three-day visit to Japan and South Korea.")
+    got = {(e.source[:3], e.cameo_root, (e.target or "")[:3]) for e in evs if e.modality == "asserted"}
+    assert {("IND", "04", "JPN"), ("IND", "04", "KOR")} <= got

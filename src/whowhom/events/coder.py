@@ -21,6 +21,7 @@ __all__ = ["EventCoder", "SECTORS", "weigh_all"]
 
 PLACED_ACTS = ("08", "172", "15", "0356", "18")  # acts whose place is whom they are aimed at (_code_trigger)
 INSTRUMENTS = ("with", "using")
+UNDER_WAY = {"be", "arrive", "embark", "go", "come", "set", "remain", "continue"}  # "X is on a visit to Y"
 MOVED = {"mobilize", "mobilise", "deploy", "dispatch", "station", "amass", "mass", "muster"}
 # Verbs whose "from" names the giver, not a place left: "received aid from X".
 RECEIVING = {"receive", "get", "obtain", "buy", "import", "accept", "seek", "request", "demand", "ask", "take",
@@ -136,6 +137,9 @@ class EventCoder(triggers.Matcher):
                                         if c.lower_ == "by" or m.kind not in ("country", "capital", "city")]
             head = tok.head
             light_head = tok.dep_ in ("dobj", "nsubjpass", "conj") and head.lemma_.lower() in self.light
+            if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in UNDER_WAY:
+                # "X is on a three-day visit to Y", "arrived on a state visit": the one on it does it
+                head, light_head = head.head, True
             if got := roles.received(tok, index):
                 sources, receivers = got  # "Israel drew criticism from Egypt": Egypt criticises Israel
             if "reciprocal" in pat.flags:
