@@ -516,3 +516,9 @@ def test_the_one_on_a_visit_makes_it(code_sentence):
     evs = code_sentence("The Indian prime minister is on a three-day visit to Japan and South Korea.")
     got = {(e.source[:3], e.cameo_root, (e.target or "")[:3]) for e in evs if e.modality == "asserted"}
     assert {("IND", "04", "JPN"), ("IND", "04", "KOR")} <= got
+
+
+def test_a_group_whose_members_are_named_is_its_members(code_sentence):
+    """"Two Gulf states, Qatar and Kuwait, ...": the states named act, not the region."""
+    evs = code_sentence("Two Gulf states, Qatar and Kuwait, criticised the Iranian decision.")
+    assert {e.source[:3] for e in evs if e.cameo_root == "11"} == {"QAT", "KWT"}

@@ -81,9 +81,12 @@ def actors_at(tok: Token, index: dict[int, ActorMention], seen=None) -> list[Act
                     if p.dep_ == "pobj" and p.i in index:
                         found.extend(actors_at(p, index, seen))  # ("a number of Syrians, Iraqis and Afghans")
         found = found or owners
+    links = [c for c in tok.children if c.dep_ == "appos"]
+    if tok.tag_ in ("NNS", "NNPS") and (listed := [m for h in links for m in actors_at(h, index, seen)]):
+        # "two Gulf states, Qatar and Kuwait, ...": the group's members named are the actors, not the region
+        return list({(m.start, m.code): m for m in listed}.values())
     # coordinated phrases: of the word itself, of its apposition ("the agency Glavkosmos and X"), and of
     # the place a composed mention took its country from ("people in Somalia, Ethiopia and Kenya")
-    links = [c for c in tok.children if c.dep_ == "appos"]
     if tok.i in index:
         links += [p for c in tok.children if c.dep_ == "prep" and c.lower_ in ("in", "from", "of")
                   for p in c.children if p.dep_ == "pobj" and p.i in index and index[tok.i].country
