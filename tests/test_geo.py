@@ -143,3 +143,53 @@ def test_roads_and_parts_of_a_land_are_sites_where_the_story_is(where):
     assert found["A417"].feature == "site" and found["A417"].country == "GBR"
     found = where("Troops advanced across northern Jabal Akrad, near Latakia.")
     assert (found["Jabal Akrad"].feature, found["Jabal Akrad"].country) == ("site", "SYR")
+
+
+# Names that are not places where they stand (geo/notplace.py, resolve._named_otherwise): groups, people,
+# parties and bodies, words of office; seas and lands named by their parts
+def test_an_armed_group_is_an_actor_not_a_place(where):
+    found = where("Hamas fighters fired rockets at Sderot, Israel, and Fatah officials met in Ramallah.")
+    assert "Hamas" not in found and "Fatah" not in found
+    assert found["Sderot"].country == "ISR" and found["Ramallah"].country == "PSE"
+    assert "Taliban" not in where("The Taliban attacked a checkpoint near Kandahar overnight.")
+
+
+def test_a_seat_of_government_is_still_where_it_stands(where):
+    found = where("The White House said the talks would go on.")
+    assert found["White House"].country == "USA" and found["White House"].feature == "landmark"
+
+
+def test_a_person_s_name_is_not_a_town(where):
+    found = where("Labour Minister Mervyn Silva stormed the station in Colombo. Silva was later freed, and "
+                  "police questioned Silva's guards.")
+    assert set(found) == {"Colombo"}
+
+
+def test_parties_bodies_and_words_of_office_are_not_towns(where):
+    found = where("Japan's Liberal Democratic Party and the Arab League condemned the vote in Tokyo.")
+    assert "Liberal" not in found and "Arab" not in found and found["Tokyo"].country == "JPN"
+    found = where("The Security Council met on Tuesday. The Council, its president said, will meet again.")
+    assert not any(p.name == "Council" for p in found.values())
+    found = where("Justice Minister Anna Berg resigned. Secretary of State Paul Grant flew to Nairobi.")
+    assert set(found) == {"Nairobi"}
+
+
+def test_a_town_named_beside_a_place_word_stays(where):
+    # what the class rules must not take: a town in a modifier, after a preposition, or before a local office
+    found = where("Officers of the Delft police station said a man from Allendale was held in Liverpool.")
+    assert {"Delft", "Allendale", "Liverpool"} <= set(found)
+
+
+def test_seas_have_no_country_and_darfur_is_sudan(where):
+    found = where("Aid workers returned to Darfur, France said, as Japanese ships patrolled the Indian Ocean.")
+    darfur, ocean = found["Darfur"], found["Indian Ocean"]
+    assert (darfur.country, darfur.feature) == ("SDN", "region") and 10 < darfur.lat < 16
+    assert ocean.country == "" and ocean.lat < 0   # its own point, not France's
+    assert "Gulf of Nowhere" not in where("Ships sailed in the Gulf of Nowhere, off Norway.")
+
+
+def test_events_are_placed_where_not_by_whom(code_sentence):
+    events = code_sentence("Hamas fighters attacked Israeli soldiers in Sderot, Israel on Monday.")
+    assert events and all(e.place_name != "Hamas" and e.place_country == "ISR" for e in events)
+    events = code_sentence("Labour Minister Mervyn Silva attacked journalists in Colombo. Silva was later freed.")
+    assert events and all(e.place_name != "Silva" and e.place_country != "MEX" for e in events)

@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass
 
 from spacy.tokens import Doc
 
-from whowhom.geo import gazetteer, mentions, resolve
+from whowhom.geo import gazetteer, mentions, notplace, resolve
 from whowhom.geo.gazetteer import ADJECTIVE, Entry
 
 FIELDS = ("doc_id", "start", "end", "text", "name", "country", "admin1", "lat", "lon", "geonames_id", "feature")
@@ -81,13 +81,34 @@ def places(text: str | Doc, doc_id: str | None = None, nlp=None) -> list[Place]:
     # (what the story is about: the town of its dateline, where it was filed, else the town it names most)
     filed = [p for p in out if any(a <= p.start < b for a, b in lines) and SPECIFIC[p.feature] <= 3]
     centre, inner = filed[0] if filed else focus(out), set()
+    people = notplace.surnames(doc)
     for i, m in sites:
-        if (where := _setting(i, m, boxes, out, doc_text) or centre) is not None:
-            out.append(Place(m.start, m.end, m.text, m.text, where.country, where.admin1, where.lat, where.lon,
-                             None, "site", doc_id))
+        if notplace.is_person(m.text, people):
+            continue  # (a man's name that NER or a preposition took for a place: "assaulting Chandrasekara")
+        site = _own_point(m, gaz, doc_id)
+        # (a sea the table does not know is nowhere rather than in the story's country)
+        if site is None and not notplace.water(m.text):
+            where = _setting(i, m, boxes, out, doc_text) or centre
+            site = where and Place(m.start, m.end, m.text, m.text, where.country, where.admin1, where.lat,
+                                   where.lon, None, "site", doc_id)
+        if site is not None:
+            out.append(site)
             inner.update(id(p) for p in out[:-1] if m.start <= p.start and p.end <= m.end)
     # (a place within a site's name, Dubai of "Dubai World Trade Centre", is where the site is, not a place of its own)
     return sorted((p for p in out if id(p) not in inner), key=lambda p: p.start)
+
+
+def _own_point(m, gaz, doc_id) -> Place | None:
+    """A place the gazetteer has no entry for that still has a point of its own, not the story's: a sea (no
+    country), a land named by its parts (Darfur, of North and South Darfur: their country, their middle)."""
+    if notplace.water(m.text):
+        point = notplace.sea(m.text)
+        return point and Place(m.start, m.end, m.text, m.text, "", "", *point, None, "site", doc_id)
+    parts = notplace.by_parts(gaz, m.text)
+    if not parts:
+        return None
+    lat, lon = sum(e.lat for e in parts) / len(parts), sum(e.lon for e in parts) / len(parts)
+    return Place(m.start, m.end, m.text, m.text, parts[0].country, "", lat, lon, None, "region", doc_id)
 
 
 def _caps_line(m, text: str) -> bool:

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from whowhom.geo.gazetteer import ADJECTIVE, Entry, Gazetteer
+from whowhom.geo.gazetteer import ADJECTIVE, Entry, Gazetteer, key
+from whowhom.geo.notplace import groups, is_person, surnames
 
 MAX_WORDS = 6
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -33,6 +34,12 @@ racecourse embassy consulate prison""".split())
 # Words of office and of public bodies that NER runs into a place's name ("US Rep. Smith", "Toronto Police")
 TITLES = set("""president president-elect vice rep sen senator gov governor secretary minister ambassador mayor
 attorney general prime premier chancellor police fire army navy coast guard department embassy court""".split())
+# The last word of the name of a party or a league, which is of people, not of a place ("Liberal Democratic
+# Party"; a court or a commission is often named for where it sits: "Venice Commission")
+BODIES = {"party", "league", "front", "movement", "alliance", "democrats", "republicans"}
+# Words of national office after which a capitalised word is a portfolio ("Justice Minister"; a town's
+# offices are local: "Toronto Mayor", "Glasgow Police")
+PORTFOLIO = {"minister", "ministry", "secretary", "department"}
 LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 
 
@@ -52,6 +59,10 @@ class Mention:
     edge: bool = False         # it opens or closes a longer entity beside a title, a code or a dash ("US Rep.
                                # Smith", "New Brunswick RCMP", "Trump - Wisconsin"), or is in capitals ("Lazenby US")
     dateline: bool = False     # it lies in a dateline ("KABUL, Afghanistan (AP) -"): where the story was filed
+    portfolio: bool = False    # a word of national office follows it ("Justice Minister")
+    surname: bool = False      # it is the last name of a person the article names in full ("Silva" of "Mervyn Silva")
+    body: bool = False         # it lies in the name of a group ("Liberal Democratic Party", "the Arab League"), or
+                               # is a body's name after "the", no noun after it ("the Council said")
 
 
 def find(doc: Doc, gaz: Gazetteer) -> list[Mention]:
@@ -74,6 +85,9 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Mention]:
     for e in doc.ents:  # the places NER finds that the gazetteer does not know
         if e.label_ in PLACE_LABELS and not any(t.i in taken for t in e):
             out.append(_unknown(e, gaz))
+    people = surnames(doc)
+    for m in out:
+        m.surname = is_person(m.text, people)
     return sorted(out, key=lambda m: m.start)
 
 
@@ -126,6 +140,12 @@ def _mention(doc, text, toks, start, end, cands, ents) -> Mention:
             side.lower_.rstrip(".") in TITLES or side.lower_ in KIND_WORDS or side.is_punct
             or side.is_upper and len(side.text) >= 2))
     m.proper = all(t.tag_ in ("NNP", "NNPS") or not t.is_alpha for t in toks)
+    after = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+    m.body = e is not None and e.label_ in ("ORG", "NORP") and (
+        not m.whole and (e[-1].lower_ in BODIES or key(LEADING.sub("", e.text)) in groups())
+        or m.whole and e.label_ == "ORG" and before is not None and before.lower_ == "the"
+        and not (after is not None and after.tag_.startswith("NN")))  # (not "the Delft police station")
+    m.portfolio = after is not None and after.lower_ in PORTFOLIO
     nxt = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
     prev = doc[toks[0].i - 2: toks[0].i] if toks[0].i >= 2 else None
     if nxt is not None and nxt.lower_ in KIND_WORDS:

@@ -20,11 +20,13 @@ import re
 from collections import Counter, defaultdict
 
 from whowhom.geo.gazetteer import ADJECTIVE, ALTERNATE, CODE, Entry, key
-from whowhom.geo.mentions import PLACE_LABELS, Mention
+from whowhom.geo.mentions import PLACE_LABELS, TITLES, Mention
+from whowhom.geo.notplace import groups
 
 PRIOR = {"continent": 14.0, "area": 12.0, "country": 14.0, "region": 8.0, "district": -0.5, "city": 1.0,
          "capital": 6.0, "landmark": 8.0}
 BROAD = ("continent", "area", "country", "region", "landmark")
+TOWN = ("city", "capital", "district")
 THRESHOLD = 5.5
 # Short words that are also a region's code ("IN", "OK", "ACT")
 WORDS = set("in or me hi oh ok al la de pa ma co id as at be is it on to us so no go an am do he if my of up we "
@@ -166,9 +168,9 @@ def keep(m: Mention, best: tuple[float, Entry, str] | None, boxed: bool, after_p
     adjective inside a place's name ("Indian Ocean", "French Quarter") says nothing of where; a town's name
     inside a person's ("Albert Smith") or further on in a run of names ("Louisiana Purchase") is not one."""
     if best is None:
-        return m.label in PLACE_LABELS
+        return m.label in PLACE_LABELS and not m.surname  # ("Chandrasekara": a GPE to NER, a man to the article)
     s, e, kind = best
-    if m.text.lower() in GENERIC and not (m.whole and m.label == "GPE"):
+    if m.text.lower() in GENERIC and not (m.whole and m.label == "GPE") or _named_otherwise(m, e, kind, boxed):
         return False
     if kind == ADJECTIVE and not m.whole and m.label in PLACE_LABELS:
         return False
@@ -188,6 +190,21 @@ def keep(m: Mention, best: tuple[float, Entry, str] | None, boxed: bool, after_p
     if m.inside_run:
         return False
     return bool(m.proper or m.label) and s >= THRESHOLD
+
+
+def _named_otherwise(m: Mention, e: Entry, kind: str, boxed: bool) -> bool:
+    """A name that is something else where it stands: a group's (the gazetteer's landmark of "Hamas" or "the
+    Taliban" says who, not where); and, for a town without a preposition of place, a larger place beside it
+    or a kind word, a person's last name ("Silva" of "Mervyn Silva"), a people ("Arab", NORP to NER), a word of
+    the name of a party or league ("Liberal Democratic Party", "the Arab League"), "the Council" said, or a
+    word of office that NER calls nothing ("Secretary of State ..."). A town before "Minister" is a portfolio."""
+    if e.feature == "landmark" and key(e.name) in groups() or m.portfolio and e.feature in TOWN:
+        return True
+    if e.feature not in TOWN or e.population >= GREAT or boxed or m.dateline or m.locative or m.kind:
+        return False
+    return (m.surname and m.whole or m.body and not m.edge
+            or m.label == "NORP" and kind != ADJECTIVE and (m.whole or m.edge)
+            or not m.label and m.text.lower() in TITLES)
 
 
 def stranger(m: Mention, best: tuple[float, Entry, str], context) -> bool:
