@@ -44,3 +44,18 @@ def test_a_feeling_to_come_is_not_asserted(code_sentence):
     evs = code_sentence("The Azerbaijani plan would anger the Armenian government.")
     assert ("ARM", "110", "AZE") in codes(evs, "hypothetical")
     assert ("ARM", "110", "AZE") not in codes(evs)
+
+
+@pytest.mark.parametrize("sentence, judged", [
+    ("The Norwegian government considers the Russian exercises illegal.", ("NOR", "111", "RUS")),
+    ("Britain regards the Iranian proposal as a positive step.", ("GBR", "051", "IRN")),
+    ("The Kenyan opposition considers the Ugandan mediators biased.", ("KEN", "111", "UGA")),
+])
+def test_a_judgement_in_words_of_blame_or_praise_is_criticism_or_praise(code_sentence, sentence, judged):
+    assert judged in codes(code_sentence(sentence))
+
+
+def test_a_judgement_in_plain_words_is_none_and_considering_an_act_stays_so(code_sentence):
+    assert not code_sentence("China regards Taiwan as part of its territory.")
+    evs = code_sentence("The Pentagon is considering sending more troops to Iraq.")
+    assert any(e.cameo == "014" for e in evs)

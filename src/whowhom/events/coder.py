@@ -111,6 +111,10 @@ class EventCoder(triggers.Matcher):
     def _code_trigger(self, tok, pat, scope, cue_tokens, sent, index, found, **where) -> list[Event]:
         if "experiencer" in pat.flags:
             return self._reaction(tok, pat, sent, index, **where)
+        if judged := reaction.judgement(tok, index):
+            return self._judged(tok, pat, sent, index, *judged, **where)
+        if "judge" in pat.flags:
+            return []  # (a verb of judging that judges no one in words of blame or praise)
         conf = 0.9
         subj = None
         sources: list[ActorMention] = []
@@ -312,6 +316,20 @@ class EventCoder(triggers.Matcher):
         mod = modality(tok).modality
         return [self._event(s, t, 0.7 if t else 0.6, tok, pat.code, mod, reporter, date, rule, sent, **where)
                 for s in felt for t in (about or [None])]
+
+    def _judged(self, tok, pat, sent, index, code, about, **where) -> list[Event]:
+        """"X considers Y illegal" (events/reaction.py): X criticises (praises) Y."""
+        subj = roles.subject(tok)[0]
+        judges = [m for m in (roles.actors_at(subj, index) if subj is not None else []) if m.code]
+        if not judges:
+            return []
+        about = [m for m in about if m.code not in {j.code for j in judges}]
+        reporter = attribution.reported_by(tok, sent)
+        date = attribution.event_date(tok, where["article_date"])
+        rule = f"{pat.name}@{pat.source}:{pat.line}+judged"
+        mod = modality(tok).modality
+        return [self._event(s, t, 0.6 if t else 0.5, tok, code, mod, reporter, date, rule, sent, **where)
+                for s in judges for t in (about or [None])]
 
     def _demand(self, tok, doers, index, mod, date, sent, where) -> list[Event]:
         """"X said Y must withdraw": X demands of Y (CAMEO 100; "should" an appeal, 020:

@@ -1,4 +1,4 @@
-"""Reactions: an actor's anger, concern or dismay at what another did is its disapproval of it (CAMEO 110),
+"""Reactions and judgements. An actor's anger, concern or dismay at what another did is its disapproval of it (CAMEO 110),
 as ICEWS and the news coding guide code "the Palestinians were angered by Israeli tenders", "the decision
 angered Turkey", "China is concerned about Japan's plans", "the ministry expressed concern over the
 exercises", "the visit was greeted with anger in China".
@@ -15,19 +15,25 @@ feels it and at whom is read differently from an act's doer and object (roles.py
   actor of what it is about (or of what was "greeted with" it).
 
 What the feeling is about is read for its actor: the phrase's own ("Israeli tenders", "Japan's decision")
-or one named inside it ("the visit by Gaddafi")."""
+or one named inside it ("the visit by Gaddafi").
+
+A judgement ("the EU considers the settlements illegal", "Russia viewed Washington's move as a threat to
+peace", "Britain regards the Iranian proposal as a positive step") is criticism (111) or praise (051) of
+what is judged, by the words it is judged in (speech.valence, as for "X said Y's plan is a threat")."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
 from whowhom.actors import ActorMention
-from whowhom.events import roles
+from whowhom.events import roles, speech
 
 ABOUT = ("about", "at", "over", "by", "with", "regarding", "on", "of")
 EXPRESSING = {"express", "voice", "raise", "show", "register", "convey", "vent", "state", "reiterate", "share"}
 RECEIVED = {"greet", "meet", "receive", "welcome"}  # "was greeted with anger"
 FEELING = {"be", "become", "grow", "remain", "seem", "appear", "feel", "get", "look", "sound"}
+JUDGING = {"consider", "view", "regard", "deem", "see", "judge", "find"}  # "X considers Y illegal"
+JUDGED = 0.5  # |VADER compound| of the words a judgement is in (a noun phrase's tone is less sure than a verdict's)
 
 
 def parties(tok: Token, index) -> tuple[list[ActorMention], list[ActorMention]] | None:
@@ -124,3 +130,29 @@ def _where(head: Token, index) -> list[ActorMention]:
     return [m for c in head.children if c.dep_ == "prep" and c.lower_ == "in"
             for p in c.children if p.dep_ == "pobj" for m in roles.actors_at(p, index)
             if m.kind in ("country", "capital")]
+
+
+def judgement(verb: Token, index) -> tuple[str, list[ActorMention]] | None:
+    """What "X considers (views, regards) Y (as) Z" does: (CAMEO code, actors of Y), or None where no
+    word of blame or praise judges Y (or nothing is judged: "X is considering sending troops")."""
+    if verb.lemma_.lower() not in JUDGING:
+        return None
+    judged, words = None, []
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            judged = c
+        elif c.dep_ == "prep" and c.lower_ == "as":
+            words += [t for p in c.children if p.dep_ == "pobj" for t in p.subtree]
+        elif c.dep_ in ("oprd", "acomp"):
+            words += list(c.subtree)
+        elif c.dep_ == "ccomp" and c.pos_ in ("ADJ", "VERB") and (subj := _subject(c)) is not None \
+                and not any(a.dep_ in ("aux", "auxpass") for a in c.children):
+            # a small clause: "considers the settlements illegal", "considers the US biased"
+            judged, words = subj, [t for t in c.subtree if t not in set(subj.subtree)]
+    if judged is None or not words:
+        return None
+    tone = speech.valence(words, any(c.dep_ == "neg" for c in verb.children), JUDGED)
+    about = [m for m in _of(judged, index) if m.code]
+    if tone < 0:
+        return "111", about
+    return ("051", about) if tone > 0 and about else None

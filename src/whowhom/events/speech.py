@@ -250,11 +250,11 @@ def _sentiment():
     return SentimentIntensityAnalyzer()
 
 
-def _valence(words: list[Token], negated: bool) -> int:
+def valence(words: list[Token], negated: bool, threshold: float = VALENCE) -> int:
     """-1 blame, 1 praise, 0 neither: the VADER sentiment of the words (in their order), or the coder's own
     words of blame and praise that call someone something (classes NEGADJ and POSADJ: "a rogue state")."""
     score = _sentiment().polarity_scores(" ".join(t.text for t in sorted(words, key=lambda t: t.i)))["compound"]
-    if abs(score) >= VALENCE:
+    if abs(score) >= threshold:
         return 1 if score > 0 else -1
     classes = patterns.classes()
     lemmas = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
@@ -279,14 +279,14 @@ def _evaluation(clauses, heads, speakers, index) -> Act | None:
         if h.lemma_.lower() in COPULAS and preds and not any(p.lemma_.lower() in INTENT_VERBS for p in preds):
             # (not a stance: "Y is ready to ...", which modality reads as an intention)
             words = [t for p in preds for t in p.subtree] + [c for c in h.children if c.dep_ == "neg"]
-            valence = _valence(words, negated)
+            tone = valence(words, negated)
         elif negated and about and not _modal(h) and h.pos_ == "VERB" \
                 and (h in heads or h.dep_ == "conj" and h.head in heads) and _acts(h, index):
-            valence = -1
+            tone = -1
         else:
             continue
-        if valence < 0:
+        if tone < 0:
             return Act("111", about, "criticize")
-        if valence > 0 and about:
+        if tone > 0 and about:
             return Act("051", about, "praise")
     return None
