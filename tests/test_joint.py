@@ -93,3 +93,8 @@ def test_a_phrase_that_names_its_own_two_is_no_reference(parsed):
     assert referents(doc, ms, "The two Arab states") == []
     doc, ms = parsed("The two sides met on Monday.")  # no pair named before
     assert referents(doc, ms, "The two sides") == []
+
+
+def test_parties_that_agree_agree_with_each_other(code_sentence):
+    got = dyads(code_sentence("Armenia and Azerbaijan agreed on Monday to reopen the border crossing."))
+    assert {("ARM", "AZE", "03"), ("AZE", "ARM", "03")} <= got
