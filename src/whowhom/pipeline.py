@@ -27,6 +27,7 @@ from whowhom.events.filters import political
 from whowhom.events.weigh import weigh_all
 from whowhom.io.readers import RawDoc, Skip
 from whowhom.page import Article, extract
+from whowhom.page.genre import genre
 from whowhom.prefilter import token_texts
 
 
@@ -83,9 +84,12 @@ SECTION_ORDER = {"headline": 0, "article": 1, "comment": 2}
 def finish(events: list[Event], article: Article, uncoded: bool = False, home: str | None = None,
            pieces: Pieces | None = None) -> list[Event]:
     """The post-passes over an article's coded events: the story's country as the target of aimed acts
-    that have none (`home`, events/topic.py), no event without a political actor (unless `uncoded`),
+    that have none (`home`, events/topic.py), none from a story of sport or show business (page/genre.py)
+    and no event without a political actor (both unless `uncoded`),
     background marks, calibrated confidence, then where each happened (from the parsed `pieces`)."""
     topic.aim(events, home)
+    if not uncoded and genre(article.body):
+        return []  # (a story of sport or show business: its acts are no political events)
     events = [e for e in events if uncoded or political(e)]
     mark_background(events, article.date)
     calibrate(events)

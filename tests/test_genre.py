@@ -1,0 +1,29 @@
+"""Stories of sport and show business give no political events (page/genre.py), on texts written for these tests."""
+
+from whowhom.page import Article
+from whowhom.page.genre import genre
+from whowhom.pipeline import code_article
+
+SPORT = ("Spanish champions Real Madrid are prepared to pay a record fee for the Portuguese winger, the club's "
+         "president said on Monday. The striker has scored 20 goals this season and the league leaders want "
+         "him before the transfer window closes. His current club rejected a first offer in the summer, and "
+         "the coach said the squad would fight for the championship and the cup.")
+NEWS = ("Spain's foreign minister criticised Morocco on Monday for detaining two Spanish fishermen, and said "
+        "Madrid would recall its ambassador. The minister spoke after a football match in Rabat was called "
+        "off. Morocco's government said the fishermen had entered its waters illegally.")
+
+
+def article(body: str) -> Article:
+    return Article(id="g", title=None, date="2024-01-15", author=None, body=body)
+
+
+def test_a_story_of_sport_is_told_apart_from_news_that_mentions_a_match():
+    assert genre(SPORT) == "sport"
+    assert genre(NEWS) is None
+    assert genre("") is None
+
+
+def test_a_story_of_sport_gives_no_events_unless_uncoded_ones_are_asked_for():
+    assert not code_article(article(SPORT))
+    assert code_article(article(SPORT), uncoded=True)
+    assert any(e.source.startswith("ESP") and e.cameo_root == "11" for e in code_article(article(NEWS)))
