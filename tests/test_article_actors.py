@@ -234,3 +234,10 @@ def test_armed_men_with_no_country_are_those_of_the_armed_group_last_named(code_
     events = code_text(page, date="2008-01-08")
     school = [e for e in events if "school" in e.sentence and e.cameo_root in ("18", "19")]
     assert school and all(e.source == "UGAREB" for e in school)
+
+
+def test_a_government_named_by_its_leader_is_that_leaders_countrys(code_text):
+    page = "Arms sale\n\nThe Bush administration told Congress on Monday that it would sell missiles to Saudi Arabia.\n"
+    got = dyads(code_text(page, date="2008-01-14"))
+    assert any(s == "USAGOV" for s, _, _ in got)
+    assert not any(s.startswith("SAU") for s, _, _ in got)

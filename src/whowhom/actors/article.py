@@ -143,7 +143,7 @@ class ArticleActors:
                     if person is not None and person.code:
                         added.append(self._mention(doc, tok.i, tok.i + 1, person, "pronoun"))
                         seen.append(_Seen(n, at, person, _is_subject(tok)))
-        out = [self._titled(doc, m, seen, offset) for m in mentions] + added
+        out = [self._led(doc, self._titled(doc, m, seen, offset)) for m in mentions] + added
         out.sort(key=lambda m: (m.start_char, m.end_char))
         out = context.domestic(doc, self._armed(context.placed(doc, out)))
         # what the sentence leaves without a country happens where the story is set
@@ -234,6 +234,20 @@ class ArticleActors:
                 self.armed = m.country
             out.append(m)
         return out
+
+    def _led(self, doc: Doc, m: ActorMention) -> ActorMention:
+        """"The Bush administration", "Putin's government": a government named by its leader is the
+        leader's country's (someone the story has named, else the dictionary's leader of that surname)."""
+        if m.code != "GOV" or m.country:
+            return m
+        for c in doc[m.head].children:
+            if c.dep_ in ("compound", "poss") and _name_like(c):
+                person = self._known(c) or self._lookup((norm(c.text).strip("."),))
+                code = person.code if person is not None else self._dictionary((norm(c.text).strip("."),))
+                country = split_code(code, self.data.countries, self.data.orgs)[1] if code else None
+                if country:
+                    return replace(m, code=country + "GOV", country=country, cameo=country + "GOV")
+        return m
 
     def _titled(self, doc: Doc, m: ActorMention, seen: list[_Seen], offset: int) -> ActorMention:
         """A bare title ("the prime minister", "the expert") is the person last met with that title, of
