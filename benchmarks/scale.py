@@ -341,7 +341,7 @@ def report(args, n_events: int, q: dict, ex: dict, sv: dict, ing: dict, big: dic
 
 
 READING = """Each step ran on its own, on the shared machine; where others' work loaded it, the load average
-says so (exports ran at load 3; queries, server and ingest at 1.4-2). How whowhom gets these figures:
+says so (exports ran at load 0.8-1.6; queries, server and ingest at 1.4-2). How whowhom gets these figures:
 - Event pages: the page's rows are found by their sort keys alone (day, order of ingestion, position),
   then only those rows are read and joined to their articles on seq (`store/queries.py`). DuckDB skips the
   blocks whose days cannot come first: the benchmark store, like a feed, is stored roughly in the order of
@@ -360,11 +360,12 @@ says so (exports ran at load 3; queries, server and ingest at 1.4-2). How whowho
   their signatures by id; exact duplicates through an index on body_hash; its DuckDB runs within 256 MB
   (the language model takes the rest of the process's memory). The 5M-article store's band table holds
   40M keys, and a batch scans them (~0.3 s of the ~5 s a batch takes to code).
-- The GDELT export is written by DuckDB (COPY) from the clusters, with each actor's, day's and place's
-  GDELT fields rendered once per distinct value in Python; its DuckDB runs within 512 MB and spills to disk
-  past that, which is what keeps it under 1 GB and also what keeps it at a sixth of the floor's speed (the
-  floor, with DuckDB's default memory, took 4.1 GB). Parquet, JSON Lines and CSV stream from DuckDB's Arrow
-  batches; the Parquet export peaked just over 1 GB.
+- The GDELT export is one query per run of days, as many events as its DuckDB memory (512 MB) holds
+  (about 250,000): the run's clusters, each joined to its first event, with each actor's, day's and place's
+  GDELT fields rendered once per distinct value in Python. The one query gives the lines of both files
+  (events and extras), which Python writes as DuckDB hands them over; nothing spills to disk. The floor, the
+  clusters alone with DuckDB's default memory, took 4.2 GB. Parquet, JSON Lines and CSV stream from DuckDB's
+  Arrow batches of 10,000 rows (batches of 50,000 took the Parquet export just over 1 GB).
 - Coding speed is benchmarks/throughput.py's, on the same 2-core machine; that run shared it with this
   benchmark (load 3-4.6), which its notes discuss."""
 

@@ -257,3 +257,60 @@ def test_sql_writer_matches_the_per_row_rendering(which, request, tmp_path):
     assert (tmp_path / "e.tsv.extras.tsv").read_text("utf-8").split("\n") == extras + [""]
     assert (tmp_path / "m.tsv").read_text("utf-8").split("\n") == mentions + [""]
     assert len(events) > 3 and any('""' in line for line in extras) == (which == "odd_store")
+
+
+@pytest.mark.parametrize("which", ["store", "odd_store"])
+def test_the_event_table_written_in_runs_of_days_is_the_same(which, request, tmp_path, monkeypatch):
+    """The event table and its extras come from one query per run of days (as many events as DuckDB's memory
+    limit holds): runs of one day, and a store whose events lack seq (articles then joined on article_id
+    alone), give the same bytes as the per-row rendering."""
+    import shutil
+
+    import duckdb
+    from whowhom.io import gdelt
+
+    path = request.getfixturevalue(which)
+    events, extras, _ = python_rows(path)
+    no_seq = tmp_path / "no_seq.duckdb"
+    shutil.copy(path, no_seq)
+    with duckdb.connect(str(no_seq)) as con:  # (as a store written before events kept their article's seq)
+        con.execute("UPDATE events SET seq = NULL WHERE n = 0")
+    monkeypatch.setattr(gdelt, "RUN_BYTES", 2**40)  # (a run of one event: one day)
+    for db in (path, no_seq):
+        with Store(db, read_only=True) as st:
+            assert exp.export(st, "gdelt", str(tmp_path / "e.tsv")) == len(events)
+        assert (tmp_path / "e.tsv").read_text("utf-8").split("\n") == events + [""]
+        assert (tmp_path / "e.tsv.extras.tsv").read_text("utf-8").split("\n") == extras + [""]
+
+
+def test_runs_of_days_and_the_lines_as_arrow_holds_them():
+    import datetime as dt
+
+    import pyarrow as pa
+    from whowhom.io import gdelt
+
+    d = [dt.date(2024, 1, i) for i in range(1, 5)]
+    assert gdelt._runs([(d[0], 2), (d[1], 1), (d[2], 5), (d[3], 1)], 3) == [(d[0], d[1]), (d[2], d[2]), (d[3], d[3])]
+    assert gdelt._runs([], 3) == []
+    lines = pa.array(["a\tb\n", "é\n", "c\n"])
+    for kind in (pa.string(), pa.large_string(), pa.string_view()):
+        assert bytes(gdelt._text(lines.cast(kind).slice(1))) == "é\nc\n".encode()
+    with pytest.raises(RuntimeError, match="without its day, actor or place"):
+        gdelt._text(pa.array(["a\n", None]))
+
+
+def test_the_cli_exports_within_its_memory_limit(store, tmp_path, monkeypatch):
+    """`whowhom export` opens the store with EXPORT_MEMORY, and a run of days is sized for it."""
+    from whowhom import cli
+    from whowhom.io import gdelt
+
+    seen, write = [], gdelt.write_events
+
+    def spy(con, *args):
+        seen.append((con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0], gdelt._run_size(con)))
+        return write(con, *args)
+
+    monkeypatch.setattr(gdelt, "write_events", spy)
+    monkeypatch.delenv("WHOWHOM_MEMORY_LIMIT", raising=False)
+    assert cli.main(["export", "--db", str(store), "--format", "gdelt", "--out", str(tmp_path / "e.tsv")]) in (0, None)
+    assert seen in ([("488.2 MiB", 249_958)], [("512.0 MB", 250_000)])

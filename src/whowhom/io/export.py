@@ -28,11 +28,12 @@ def export(store, fmt: str, out: str, include_background: bool = False, include_
     try:
         if fmt in ("parquet", "jsonl", "csv"):
             return _events(store, fmt, out, min_confidence)
-        sql, params = _gdelt_query(fmt, include_background or "background" in include,
-                                   include_comments or "comments" in include, min_confidence,
-                                   ("asserted",) + tuple(m for m in include if m in MODALITIES))
-        write = gdelt.write_events if fmt == "gdelt" else gdelt.write_mentions
-        return write(store.con, sql, params, out)
+        where, params = _gdelt_where(include_background or "background" in include,
+                                     include_comments or "comments" in include, min_confidence,
+                                     ("asserted",) + tuple(m for m in include if m in MODALITIES))
+        if fmt == "gdelt":
+            return gdelt.write_events(store.con, where, params, out)
+        return gdelt.write_mentions(store.con, _mentions(where), params, out)
     except OSError as e:
         raise InputError(f"{out}: cannot write ({e.strerror or e})") from None
 
@@ -71,25 +72,36 @@ def _write_batches(reader, fmt: str, out: str) -> int:
     return n
 
 
-BATCH = 50_000  # rows per Arrow batch
+BATCH = 10_000  # rows per Arrow batch (and Parquet row group): at 10M events, 50,000 took the export past 1 GB
+
+
+def _gdelt_where(include_background: bool, include_comments: bool, min_confidence: float | None,
+                 modalities: tuple[str, ...]) -> tuple[str, list]:
+    """The condition on the events the GDELT tables hold (table alias e): SQL and its parameters."""
+    from whowhom.store.sql import counted
+
+    where, params = counted(include_background, include_comments, min_confidence)
+    return where + " AND e.modality IN (SELECT unnest(?))", [*params, list(modalities)]
 
 
 def _gdelt_query(fmt: str, include_background: bool, include_comments: bool, min_confidence: float | None,
                  modalities: tuple[str, ...]) -> tuple[str, list]:
     """The clustered events to export (fmt "gdelt"), or their mentions (fmt "gdelt-mentions"): SQL and
-    its parameters."""
-    from whowhom.store.sql import clustered, counted
+    its parameters (what the per-row rendering of the tests and the benchmark's floor read)."""
+    from whowhom.store.sql import clustered
 
-    where, params = counted(include_background, include_comments, min_confidence)
-    where += " AND e.modality IN (SELECT unnest(?))"
-    params = [*params, list(modalities)]
-    if fmt == "gdelt":  # (io/gdelt.py joins each cluster's first event and its article)
+    where, params = _gdelt_where(include_background, include_comments, min_confidence, modalities)
+    if fmt == "gdelt":
         return f"SELECT * FROM ({clustered(where)}) WHERE day IS NOT NULL", params
-    # each mention with its cluster's id (the first event of the cluster) and first ingest time
-    return (f"""
+    return _mentions(where), params
+
+
+def _mentions(where: str) -> str:
+    """Each mention of the events that meet `where` with its cluster's id (the first event of the cluster) and
+    first ingest time."""
+    return f"""
 SELECT e.*, a.site, a.url, a.doc_id, a.body, a.added,
        min(e.event_id) OVER cluster AS cluster_id, min(a.added) OVER cluster AS first_added
 FROM events e JOIN articles a USING (article_id)
 WHERE e.day IS NOT NULL AND {where}
-WINDOW cluster AS (PARTITION BY e.day, coalesce(e.source, ''), coalesce(e.target, ''), e.cameo, a.story_id)""",
-            params)  # (io/gdelt.py writes them by day, cluster and event id)
+WINDOW cluster AS (PARTITION BY e.day, coalesce(e.source, ''), coalesce(e.target, ''), e.cameo, a.story_id)"""

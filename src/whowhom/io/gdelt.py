@@ -11,8 +11,10 @@ Places (Actor1Geo, Actor2Geo, ActionGeo) are the event's place and the actors' c
 (io/gdelt_geo.py). Dates follow the codebook: FractionDate is YYYY + (MONTH * 30 + DAY) / 365; DATEADDED is when the event's
 first article was ingested (UTC), the export time for stores written before ingest times were kept.
 
-DuckDB writes the files (COPY), the per-row formats in SQL; what depends on few distinct values (days, actor
-codes, places) is rendered in Python once per value and joined, so that a 10M-event store streams.
+DuckDB renders the rows, the per-row formats in SQL; what depends on few distinct values (days, actor codes,
+places) is rendered in Python once per value and joined. The event table and its extras come from one query
+per run of days, each small enough for DuckDB to hold (it spills nothing to disk), and Python writes the lines
+DuckDB hands over; the mentions table is DuckDB's COPY. A 10M-event store streams within EXPORT_MEMORY.
 """
 
 from __future__ import annotations
@@ -139,28 +141,39 @@ def _quoted(sql: str) -> str:  # csv.writer's minimal quoting, once tabs and lin
     return f"""CASE WHEN contains({sql}, '"') THEN '"' || replace({sql}, '"', '""') || '"' ELSE {sql} END"""
 
 
-# SOURCEURL takes only a web address: a file path or record id is not one
-WEB_URL = ("CASE WHEN starts_with(lower(left(a.url, 8)), 'http://') OR "
-           f"starts_with(lower(left(a.url, 8)), 'https://') THEN {_clean('a.url')} END")
+def _web_url(col: str) -> str:  # SOURCEURL takes only a web address: a file path or record id is not one
+    return (f"CASE WHEN starts_with(lower(left({col}, 8)), 'http://') OR "
+            f"starts_with(lower(left({col}, 8)), 'https://') THEN {_clean(col)} END")
+
+
 PLACE = ("place_name", "place_country", "place_admin1", "place_lat", "place_lon", "place_geonames_id",
          "place_precision")  # what an event's place fields depend on (gdelt_geo.event_fields)
-ARROW = {"VARCHAR": "string", "DOUBLE": "float64", "BIGINT": "int64"}
+# An event's place as one value to join on (a join on seven columns, NULLs equal, costs more than the rest of
+# the row); _lookups checks that no two places share it
+PLACE_KEY = f"hash({', '.join('e.' + k for k in PLACE)})"
+# DuckDB's memory per event of a run of days, with room: a run's clusters are counted in lists DuckDB cannot
+# spill to disk, and its joins and sort fit beside them. At EXPORT_MEMORY a run is 250,000 events (on the 10M
+# benchmark store runs of 500,000 spilled nothing either; runs of 300,000 spilled at 256 MB, failed at 160 MB)
+RUN_BYTES = 2048
+UNITS = {"B": 1, "KB": 10**3, "KiB": 2**10, "MB": 10**6, "MiB": 2**20, "GB": 10**9, "GiB": 2**30,
+         "TB": 10**12, "TiB": 2**40}  # (of DuckDB's memory_limit setting: "488.2 MiB")
+BATCH = 4096   # rows per Arrow batch read by Python (larger batches' buffers cost page faults)
 
 
-def _lookups(con) -> None:
+def _lookups(con, where: str, params: list) -> list[tuple]:
     """Registers what depends on few distinct values, computed in Python once per value: each day's four date
     fields (gdelt_ww_days), each actor code's ten fields, its country and that country's geography
     (gdelt_ww_actors), and the geography of each event place (gdelt_ww_places); fields tab-joined, as
-    written. Read from the whole events table: a superset of what is exported."""
+    written. Over the events that meet `where`; returns each day's number of them, in order of day."""
     import pyarrow as pa
-    from whowhom.store.sql import PLACE_TYPES
 
-    days = [r[0] for r in con.execute("SELECT DISTINCT day FROM events WHERE day IS NOT NULL").fetchall()]
-    fields = [f"{d:%Y%m%d}\t{d:%Y%m}\t{d.year}\t{fraction_date(d)}" for d in days]
-    con.register("gdelt_ww_days", pa.table({"day": pa.array(days, pa.date32()), "fields": fields}))
+    days = con.execute(f"SELECT e.day, count(*) FROM events e WHERE {where} AND e.day IS NOT NULL "
+                       "GROUP BY e.day ORDER BY e.day", params).fetchall()
+    fields = [f"{d:%Y%m%d}\t{d:%Y%m}\t{d.year}\t{fraction_date(d)}" for d, _ in days]
+    con.register("gdelt_ww_days", pa.table({"day": pa.array([d for d, _ in days], pa.date32()), "fields": fields}))
 
-    codes = [r[0] for r in con.execute("SELECT coalesce(source, '') FROM events UNION "
-                                       "SELECT coalesce(target, '') FROM events").fetchall()]
+    codes = [r[0] for r in con.execute("SELECT DISTINCT unnest([coalesce(e.source, ''), coalesce(e.target, '')]) "
+                                       f"FROM events e WHERE {where}", params).fetchall()]
     actors = {"code": codes, "fields": [], "country": [], "geo": []}
     for code in codes:
         fields = actor_fields(code)
@@ -168,52 +181,108 @@ def _lookups(con) -> None:
         actors["country"].append(fields[2])
         actors["geo"].append("\t".join(clean(v) for v in geo.actor_fields(fields[2], {})))
     con.register("gdelt_ww_actors", pa.table(actors))
-    rows = con.execute(f"SELECT DISTINCT {', '.join(PLACE)} FROM events").fetchall()
-    places = {c: pa.array([r[i] for r in rows], ARROW[PLACE_TYPES[c]]) for i, c in enumerate(PLACE)}
-    places["geo"] = pa.array(["\t".join(clean(v) for v in geo.event_fields(dict(zip(PLACE, r)))) for r in rows],
-                             pa.string())
-    con.register("gdelt_ww_places", pa.table(places))
+
+    rows = con.execute(f"SELECT DISTINCT {PLACE_KEY}, {', '.join('e.' + k for k in PLACE)} FROM events e "
+                       f"WHERE {where}", params).fetchall()
+    if len({r[0] for r in rows}) < len(rows):  # (two of a store's places with one 64-bit hash: not seen)
+        raise RuntimeError("GDELT export: two event places share a hash")
+    con.register("gdelt_ww_places", pa.table({
+        "key": pa.array([r[0] for r in rows], pa.uint64()), "country": pa.array([r[2] for r in rows], pa.string()),
+        "geo": ["\t".join(clean(v) for v in geo.event_fields(dict(zip(PLACE, r[1:])))) for r in rows]}))
+    return days
 
 
-def _copy(con, select: str, out: str, header: bool = False, params: list = ()) -> int:
-    # QUOTE '': DuckDB quotes nothing (the events table has no quoting, as GDELT's; the extras quote in SQL)
-    open(out, "w").close()  # (a path that cannot be written is an OSError, which export reports, not DuckDB's)
-    return con.execute(f"COPY ({select}) TO '{out.replace(chr(39), chr(39) * 2)}' "
-                       f"(FORMAT csv, DELIMITER '\t', QUOTE '', HEADER {str(header).lower()})", params).fetchone()[0]
+def _run_size(con) -> int:
+    """Events per run of days: DuckDB's memory limit over RUN_BYTES."""
+    size, unit = con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0].split()
+    return max(1, int(float(size) * UNITS[unit] / RUN_BYTES))
 
 
-def write_events(con, clusters: str, params: list, out: str) -> int:
-    """The event table to `out` and whowhom's extras (keyed by GLOBALEVENTID) to OUT.extras.tsv, from the
-    clustered-event query `clusters` (store/sql.py: clustered), by day and event id."""
-    now = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d%H%M%S")
+def _runs(days: list[tuple], size: int) -> list[tuple]:
+    """(first day, last day) of runs of days of about `size` events each. A day is not split: a cluster is
+    within a day, and the file is in order of day."""
+    out, first, n = [], None, 0
+    for day, count in days:
+        first, n = first or day, n + count
+        if n >= size:
+            out.append((first, day))
+            first, n = None, 0
+    return out + ([(first, days[-1][0])] if first else [])
+
+
+def _event_rows(where: str, now: str) -> str:
+    """The query of both files' lines (columns `event` and `extras`) of the clusters of events that meet
+    `where` on the days from one parameter to the next: each cluster joined to its first event, which gives
+    the extras and the place (store/sql.py: clustered)."""
+    from whowhom.store.sql import clustered
 
     def actor_geo(a: str) -> str:  # the event's place where it is in the actor's country (gdelt_geo.actor_fields)
-        return f"CASE WHEN {a}.country <> '' AND e.place_country = {a}.country THEN p.geo ELSE {a}.geo END"
+        return f"CASE WHEN {a}.country <> '' AND p.country = {a}.country THEN p.geo ELSE {a}.geo END"
 
-    columns = [_global_id("c.event_id"), "d.fields", "a1.fields", "a2.fields",
-               "CASE WHEN c.is_root THEN 1 ELSE 0 END", _clean("c.cameo"), _clean("left(c.cameo, 3)"),
-               _clean("c.cameo_root"), "c.quad_class", "CAST(c.goldstein AS VARCHAR)", "c.num_mentions",
-               "c.num_sources", "c.num_articles", "''", actor_geo("a1"), actor_geo("a2"), "p.geo",
-               _stamp("c.added", now), WEB_URL]
-    rows = "FROM gdelt_ww_clusters c JOIN events e USING (event_id) "
-    events = rows + ("JOIN articles a ON a.article_id = e.article_id JOIN gdelt_ww_days d ON d.day = c.day "
-                     "JOIN gdelt_ww_actors a1 ON a1.code = c.source JOIN gdelt_ww_actors a2 ON a2.code = c.target "
-                     "JOIN gdelt_ww_places p ON " + " AND ".join(f"p.{k} IS NOT DISTINCT FROM e.{k}" for k in PLACE))
+    event = ["c.gid", "d.fields", "a1.fields", "a2.fields",
+             "CASE WHEN c.is_root THEN 1 ELSE 0 END", _clean("c.cameo"), _clean("left(c.cameo, 3)"),
+             _clean("c.cameo_root"), "c.quad_class", "CAST(c.goldstein AS VARCHAR)", "c.num_mentions",
+             "c.num_sources", "c.num_articles", "''", actor_geo("a1"), actor_geo("a2"), "p.geo",
+             _stamp("c.added", now), _web_url("c.url")]
     given = {"event_id": "c.event_id", "story_id": "c.story_id", "background": "CAST(e.background AS INTEGER)"}
-    extras = [f"{_global_id('c.event_id')} AS GLOBALEVENTID"] + \
-        [f"{_quoted(_clean(given.get(k, 'e.' + k)))} AS \"{k}\"" for k in EXTRA_COLUMNS[1:]]
-    _lookups(con)
-    try:  # the clusters once (an aggregation of every event), for both files
-        con.execute(f"CREATE OR REPLACE TEMP TABLE gdelt_ww_clusters AS {clusters}", params)
-        n = _copy(con, f"SELECT {', '.join(columns)} {events} ORDER BY c.day, c.event_id", out)
-        if n != con.execute("SELECT count(*) FROM gdelt_ww_clusters").fetchone()[0]:  # (a lookup that missed)
-            raise RuntimeError("GDELT export: a cluster without its day, actor or place fields")
-        _copy(con, f"SELECT {', '.join(extras)} {rows} ORDER BY c.day, c.event_id", out + ".extras.tsv", header=True)
+    extras = ["c.gid"] + [_quoted(_clean(given.get(k, "e." + k))) for k in EXTRA_COLUMNS[1:]]
+    days = "e.day BETWEEN ? AND ?"
+    found = "d.fields IS NOT NULL AND a1.fields IS NOT NULL AND a2.fields IS NOT NULL AND p.geo IS NOT NULL"
+    tab = ", '\t', "
+    return f"""
+SELECT CASE WHEN {found} THEN concat({tab.join(event)}, '\n') END AS event,
+       concat({tab.join(extras)}, '\n') AS extras
+FROM (SELECT *, {_global_id("event_id")} AS gid FROM ({clustered(f"{where} AND {days}", held=True)})) c
+JOIN events e ON e.event_id = c.event_id AND {days}
+LEFT JOIN gdelt_ww_days d ON d.day = c.day
+LEFT JOIN gdelt_ww_actors a1 ON a1.code = c.source LEFT JOIN gdelt_ww_actors a2 ON a2.code = c.target
+LEFT JOIN gdelt_ww_places p ON p.key = {PLACE_KEY}
+ORDER BY c.day, c.event_id"""
+
+
+def _text(lines) -> memoryview:
+    """An Arrow string array's text: its values one after the other, as Arrow holds them (no copy)."""
+    import numpy as np
+    import pyarrow as pa
+
+    if lines.null_count:  # (a lookup that missed)
+        raise RuntimeError("GDELT export: a cluster without its day, actor or place fields")
+    if not (pa.types.is_string(lines.type) or pa.types.is_large_string(lines.type)):
+        lines = lines.cast(pa.large_string())  # (a string view, as a later DuckDB may give)
+    offsets = np.frombuffer(lines.buffers()[1], np.int64 if pa.types.is_large_string(lines.type) else np.int32)
+    return memoryview(lines.buffers()[2])[offsets[lines.offset]:offsets[lines.offset + len(lines)]]
+
+
+def write_events(con, where: str, params: list, out: str) -> int:
+    """The event table to `out` and whowhom's extras (keyed by GLOBALEVENTID) to OUT.extras.tsv, one row per
+    cluster of the events that meet `where` (store/sql.py: counted; parameters `params`), by day and event id.
+    Both files from one query per run of days (_runs), each in memory: no sort or join spills to disk."""
+    now = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%d%H%M%S")
+    n = 0
+    try:
+        days = _lookups(con, where, params)
+        if not con.execute("SELECT count(*) FROM events WHERE seq IS NULL").fetchall()[0][0]:
+            where += " AND a.seq = e.seq"  # (an event's seq is its article's: DuckDB then reads a run's articles only)
+        sql = _event_rows(where, now)
+        with open(out, "wb") as events, open(out + ".extras.tsv", "wb") as extras:
+            extras.write(("\t".join(EXTRA_COLUMNS) + "\n").encode())
+            for first, last in _runs(days, _run_size(con)):
+                with con.sql(sql, params=[*params, first, last, first, last]).to_arrow_reader(BATCH) as reader:
+                    for batch in reader:
+                        events.write(_text(batch.column(0)))
+                        extras.write(_text(batch.column(1)))
+                        n += batch.num_rows
     finally:
-        con.execute("DROP TABLE IF EXISTS gdelt_ww_clusters")
         for name in ("gdelt_ww_days", "gdelt_ww_actors", "gdelt_ww_places"):
             con.unregister(name)
     return n
+
+
+def _copy(con, select: str, out: str, params: list = ()) -> int:
+    # QUOTE '': DuckDB quotes nothing (the mentions table has no quoting, as GDELT's)
+    open(out, "w").close()  # (a path that cannot be written is an OSError, which export reports, not DuckDB's)
+    return con.execute(f"COPY ({select}) TO '{out.replace(chr(39), chr(39) * 2)}' "
+                       "(FORMAT csv, DELIMITER '\t', QUOTE '', HEADER false)", params).fetchone()[0]
 
 
 def write_mentions(con, sql: str, params: list, out: str) -> int:

@@ -43,10 +43,15 @@ def counted(include_background: bool = False, include_comments: bool = False,
     return " AND ".join(clauses) or "true", params
 
 
-def clustered(where: str = "true") -> str:
+def clustered(where: str = "true", held: bool = False) -> str:
     """One event per (day, source, target, code, story) with GDELT's counts, over the events that meet
     `where`; event_id is the first mention, added the first ingest time. A missing actor is '' (NULL and ''
-    alike), so that it does not split a cluster."""
+    alike), so that it does not split a cluster.
+
+    held: the GDELT export's form, for a run of days at a time (io/gdelt.py): each cluster's first article url,
+    and its distinct sources and articles counted in lists held in memory (list_unique: a third of the time
+    count(DISTINCT) adds, but DuckDB cannot spill them to disk)."""
+    distinct = "list_unique(list({}))" if held else "count(DISTINCT {})"
     return f"""
 SELECT e.day, coalesce(e.source, '') AS source, coalesce(e.target, '') AS target, e.cameo, a.story_id,
        min(e.event_id) AS event_id,
@@ -56,8 +61,8 @@ SELECT e.day, coalesce(e.source, '') AS source, coalesce(e.target, '') AS target
        any_value(e.quad_class) AS quad_class,
        bool_or(e.section = 'headline' OR (e.section = 'article' AND e.sentence_index = 0)) AS is_root,
        count(*) AS num_mentions,
-       count(DISTINCT coalesce(a.site, a.article_id)) AS num_sources,
-       count(DISTINCT e.article_id) AS num_articles
+       {distinct.format("coalesce(a.site, a.article_id)")} AS num_sources,
+       {distinct.format("e.article_id")} AS num_articles{", arg_min(a.url, e.event_id) AS url" if held else ""}
 FROM events e JOIN articles a USING (article_id)
 WHERE {where}
 GROUP BY e.day, coalesce(e.source, ''), coalesce(e.target, ''), e.cameo, a.story_id"""
