@@ -241,8 +241,3 @@ def test_a_government_named_by_its_leader_is_that_leaders_countrys(code_text):
     got = dyads(code_text(page, date="2008-01-14"))
     assert any(s == "USAGOV" for s, _, _ in got)
     assert not any(s.startswith("SAU") for s, _, _ in got)
-
-
-def test_a_state_role_owned_by_a_company_is_no_state(code_text):
-    page = "Chip deal\n\nAn Intel spokesperson criticised the Taiwanese government on Monday.\n"
-    assert not any(s.endswith("GOV") for s, _, _ in dyads(code_text(page, date="2008-01-14")))

@@ -35,7 +35,6 @@ PERSONAL = {"he": "subject", "she": "subject", "him": "object", "her": "object",
 # Pronouns look back this many sentences for the person they stand for.
 PRONOUN_REACH = 3
 ARMED = {"REB", "UAF"}  # rebels, militants, insurgents; gunmen
-STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
 # Words that name a person's office, by which a story refers back to them ("the prime minister").
 TITLE_WORDS = {"president", "minister", "premier", "chancellor", "king", "queen", "prince", "emir",
                "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "governor", "mayor",
@@ -238,23 +237,16 @@ class ArticleActors:
 
     def _led(self, doc: Doc, m: ActorMention) -> ActorMention:
         """"The Bush administration", "Putin's government": a government named by its leader is the
-        leader's country's (someone the story has named, else the dictionary's leader of that surname); a
-        state's role owned by a company or person with no code ("an Intel spokesperson") is no state's."""
-        if m.code not in context.SECTORS or m.country:
+        leader's country's (someone the story has named, else the dictionary's leader of that surname)."""
+        if m.code != "GOV" or m.country:
             return m
         for c in doc[m.head].children:
-            if c.dep_ in ("compound", "poss") and _name_like(c) and not (m.start <= c.i < m.end and c.i != m.head
-                                                                       and c.ent_type_ in ("GPE", "NORP")):
+            if c.dep_ in ("compound", "poss") and _name_like(c):
                 person = self._known(c) or self._lookup((norm(c.text).strip("."),))
                 code = person.code if person is not None else self._dictionary((norm(c.text).strip("."),))
                 country = split_code(code, self.data.countries, self.data.orgs)[1] if code else None
-                if country and m.code == "GOV":
+                if country:
                     return replace(m, code=country + "GOV", country=country, cameo=country + "GOV")
-                # (not a person named with a title: "President Dos Santos" is no name's president)
-                if not code and c.ent_type_ in ("ORG", "PERSON") and m.code in STATE_SECTORS \
-                        and doc[m.head].pos_ == "NOUN":
-                    # "an Intel spokesperson", "Kidman's spokesperson": whose they are is no state
-                    return replace(m, code="", cameo="", sector=None)
         return m
 
     def _titled(self, doc: Doc, m: ActorMention, seen: list[_Seen], offset: int) -> ActorMention:
