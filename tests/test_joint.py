@@ -95,6 +95,11 @@ def test_a_phrase_that_names_its_own_two_is_no_reference(parsed):
     assert referents(doc, ms, "The two sides") == []
 
 
+def test_parties_that_agree_agree_with_each_other(code_sentence):
+    got = dyads(code_sentence("Armenia and Azerbaijan agreed on Monday to reopen the border crossing."))
+    assert {("ARM", "AZE", "03"), ("AZE", "ARM", "03")} <= got
+
+
 def test_a_meeting_held_for_talks_is_a_meeting(code_sentence):
     got = dyads(code_sentence("The Chilean president met the Bolivian president in Santiago on Friday for talks on gas."))
     assert both_ways({(s[:3], t[:3], r) for s, t, r in got}, "CHL", "BOL", "04")

@@ -21,6 +21,7 @@ PARTNER_PREPS = ("with", "between", "among", "amongst", "alongside")
 RECIPROCAL_PRONOUNS = {("each", "other"), ("one", "another")}
 HYPHENS = {"-", "–", "—"}
 JOINT_CODES = ("036", "040", "041", "046", "057", "06", "0871")
+AGREEING = {"agree", "concur"}
 # Prepositions that place an act in a joint one's time or setting: "played catch during talks", "donned
 # uniforms after three days of talks", "agreed at a summit".
 SETTING_PREPS = ("during", "after", "before", "at", "on", "in", "of", "for", "amid", "following", "ahead")
@@ -65,6 +66,8 @@ def mutual(tok: Token, pat, code: str, cue_tokens) -> bool:
     talks"), or any act done to "each other"."""
     if "reciprocal" in pat.flags or code.startswith(JOINT_CODES) or each_other(tok):
         return True
+    if code.startswith("03") and tok.lemma_.lower() in AGREEING:
+        return True  # "A and B agreed to ...": an agreement is made between its parties
     return code.startswith("04") and any(is_joint_word(tok.doc[i]) for i in cue_tokens if i != tok.i)
 
 
