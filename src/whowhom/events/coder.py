@@ -141,7 +141,8 @@ class EventCoder(triggers.Matcher):
                                         if c.lower_ == "by" or m.kind not in ("country", "capital", "city")]
             head = tok.head
             light_head = tok.dep_ in ("dobj", "nsubjpass", "conj") and head.lemma_.lower() in self.light
-            if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in UNDER_WAY:
+            if tok.dep_ == "pobj" and head.lower_ == "on" and head.head.lemma_.lower() in UNDER_WAY \
+                    and not filters.describes(head.head):  # (not "X, who is on a visit to Y, said ...")
                 # "X is on a three-day visit to Y", "arrived on a state visit": the one on it does it
                 head, light_head = head.head, True
             if got := roles.received(tok, index):

@@ -39,6 +39,11 @@ def speaker(verb: Token) -> Token | None:
     return None
 
 
+# Plural nouns of polities whose members an apposition may name: "two Gulf states, Qatar and Kuwait"
+POLITIES = {"state", "country", "nation", "government", "power", "member", "neighbour", "neighbor", "ally",
+            "partner", "republic", "kingdom", "monarchy", "emirate"}
+
+
 def quoted_speaker(verb: Token) -> Token | None:
     """"Xinhua quoted Erekat as saying ...": Erekat speaks; the agency only reports it."""
     if verb.lemma_.lower() != "quote":
@@ -82,7 +87,8 @@ def actors_at(tok: Token, index: dict[int, ActorMention], seen=None) -> list[Act
                         found.extend(actors_at(p, index, seen))  # ("a number of Syrians, Iraqis and Afghans")
         found = found or owners
     links = [c for c in tok.children if c.dep_ == "appos"]
-    if tok.tag_ in ("NNS", "NNPS") and (listed := [m for h in links for m in actors_at(h, index, seen)]):
+    if tok.tag_ in ("NNS", "NNPS") and tok.lemma_.lower() in POLITIES \
+            and (listed := [m for h in links for m in actors_at(h, index, seen)]):
         # "two Gulf states, Qatar and Kuwait, ...": the group's members named are the actors, not the region
         return list({(m.start, m.code): m for m in listed}.values())
     # coordinated phrases: of the word itself, of its apposition ("the agency Glavkosmos and X"), and of
