@@ -180,8 +180,9 @@ def reliability(shared: Path, refit: bool) -> str:
     is fitted again and written."""
     out = ROOT / "out" / "reliability.md"
     out.parent.mkdir(exist_ok=True)
-    args = [sys.executable, str(ROOT / "scripts" / "calibrate.py"), str(shared / "gold" / "news-dev.events.jsonl"),
-            "--table", str(out), "--confidence-only"] + ([] if refit else ["--dry-run"])
+    # (paths relative to the repository: the map records the command that fitted it, to be run from there)
+    args = [sys.executable, "scripts/calibrate.py", os.path.relpath(shared / "gold" / "news-dev.events.jsonl", ROOT),
+            "--table", os.path.relpath(out, ROOT), "--confidence-only"] + ([] if refit else ["--dry-run"])
     proc = subprocess.run(args, capture_output=True, text=True, cwd=ROOT)
     if proc.returncode != 0:
         sys.exit(f"accuracy: calibrate: {proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else 'failed'}")
