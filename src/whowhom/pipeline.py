@@ -87,9 +87,9 @@ def finish(events: list[Event], article: Article, uncoded: bool = False, home: s
     that have none (`home`, events/topic.py), none from a story of sport or show business (page/genre.py)
     and no event without a political actor (both unless `uncoded`),
     background marks, calibrated confidence, then where each happened (from the parsed `pieces`)."""
-    topic.aim(events, home)
     if not uncoded and genre(article.body):
         return []  # (a story of sport or show business: its acts are no political events)
+    topic.aim(events, home)
     events = [e for e in events if uncoded or political(e)]
     mark_background(events, article.date)
     calibrate(events)
@@ -171,11 +171,13 @@ def code_articles(articles: list[Article], batch_size: int | None = None, senten
     pf = prefilter.get(model, coder)
     later: list = []  # the trained components weigh every text's events in one batch at the end
     bodies: dict = {}  # each body's tokens, by article
+    # (a story of sport or show business gives no events: finish drops them, so it is not parsed at all)
+    news = [genre(article.body) is None for article in articles]
     if sentences == "all":
-        jobs = _whole_jobs(articles, model, pf, bodies)
+        jobs = [job for job in _whole_jobs(articles, model, pf, bodies) if news[job[0]]]
         out, homes, pieces = _parse_and_code(articles, jobs, pf, batch_size or 8, later, bodies)
     else:
-        jobs = _actor_jobs(articles, model, pf, bodies)
+        jobs = [job for job in _actor_jobs(articles, model, pf, bodies) if news[job[0]]]
         out, homes, pieces = _parse_and_code(articles, jobs, pf, batch_size or 64, later, bodies)
     weigh_all(later)  # (it may add events to the pieces' lists: read them only now)
     # (after weighing: the role tagger may give a blank source's event a known target)

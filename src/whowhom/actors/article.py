@@ -242,8 +242,9 @@ class ArticleActors:
             return m
         for c in doc[m.head].children:
             if c.dep_ in ("compound", "poss") and _name_like(c):
-                person = self._known(c) or self._lookup((norm(c.text).strip("."),))
-                code = person.code if person is not None else self._dictionary((norm(c.text).strip("."),))
+                name = (norm(c.text).strip("."),)
+                person = self._known(c) or self._lookup(name)
+                code = person.code if person is not None else self._dictionary(name)
                 country = split_code(code, self.data.countries, self.data.orgs)[1] if code else None
                 if country:
                     return replace(m, code=country + "GOV", country=country, cameo=country + "GOV")

@@ -311,26 +311,24 @@ class EventCoder(triggers.Matcher):
         if got is None:
             return []
         felt, about = got
-        reporter = attribution.reported_by(tok, sent)
-        date = attribution.event_date(tok, where["article_date"])
-        rule = f"{pat.name}@{pat.source}:{pat.line}+felt"
-        mod = modality(tok).modality
-        return [self._event(s, t, 0.7 if t else 0.6, tok, pat.code, mod, reporter, date, rule, sent, **where)
-                for s in felt for t in (about or [None])]
+        return self._stance(tok, pat, sent, felt, about, pat.code, "felt", 0.7, **where)
 
     def _judged(self, tok, pat, sent, index, code, about, **where) -> list[Event]:
         """"X considers Y illegal" (events/reaction.py): X criticises (praises) Y."""
         subj = roles.subject(tok)[0]
         judges = [m for m in (roles.actors_at(subj, index) if subj is not None else []) if m.code]
-        if not judges:
-            return []
         about = [m for m in about if m.code not in {j.code for j in judges}]
+        return self._stance(tok, pat, sent, judges, about, code, "judged", 0.6, **where)
+
+    def _stance(self, tok, pat, sent, holders, about, code, why, conf, **where) -> list[Event]:
+        """The events of a stance (a feeling, a judgement) its holders take towards each of `about` (or
+        no one), a little less sure where no one is named."""
         reporter = attribution.reported_by(tok, sent)
         date = attribution.event_date(tok, where["article_date"])
-        rule = f"{pat.name}@{pat.source}:{pat.line}+judged"
+        rule = f"{pat.name}@{pat.source}:{pat.line}+{why}"
         mod = modality(tok).modality
-        return [self._event(s, t, 0.6 if t else 0.5, tok, code, mod, reporter, date, rule, sent, **where)
-                for s in judges for t in (about or [None])]
+        return [self._event(s, t, conf if t else conf - 0.1, tok, code, mod, reporter, date, rule, sent, **where)
+                for s in holders for t in (about or [None])]
 
     def _demand(self, tok, doers, index, mod, date, sent, where) -> list[Event]:
         """"X said Y must withdraw": X demands of Y (CAMEO 100; "should" an appeal, 020:
