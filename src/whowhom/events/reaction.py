@@ -100,8 +100,7 @@ def _caused(verb: Token, index):
     subj = _subject(verb)
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
     if passive:
-        agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
-        return _of(subj, index), _of(agent, index) or _objects(verb, index)
+        return _of(subj, index), _of(roles.agent(verb), index) or _objects(verb, index)
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
     return (roles.actors_at(obj, index) if obj is not None else []), _of(subj, index)
 

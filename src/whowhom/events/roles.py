@@ -58,6 +58,11 @@ def as_saying(verb: Token) -> Token | None:
                  for p in c.children if p.dep_ == "pcomp" and p.lemma_.lower() == "say"), None)
 
 
+def agent(verb: Token) -> Token | None:
+    """The object of a passive verb's by-phrase: "was arrested by police" -> police."""
+    return next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+
+
 def actors_at(tok: Token, index: dict[int, ActorMention], seen=None) -> list[ActorMention]:
     """Actors a noun phrase refers to: the mention it is part of, else actor modifiers
     ("the American system" -> USA), plus coordinated phrases ("Moscow and Beijing")."""
@@ -132,8 +137,8 @@ def subject(verb: Token) -> tuple[Token | None, str]:
         return quoted, "quoted"
     if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.pos_ in ("NOUN", "PROPN") \
             and verb.head.dep_ == "ROOT" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
-        agent = next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
-        return (agent, "agent") if agent is not None else (None, "reduced")
+        doer = agent(verb)
+        return (doer, "agent") if doer is not None else (None, "reduced")
     tok = verb
     for _ in range(6):
         kids = list(tok.children)
@@ -149,12 +154,8 @@ def subject(verb: Token) -> tuple[Token | None, str]:
                 patient = next((c for c in kids if c.dep_ == "nsubjpass"), None)
                 if patient is not None:
                     return patient, "inherited"
-            for c in kids:
-                if c.dep_ == "agent":
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            return p, "agent"
-            return None, "passive"
+            doer = agent(tok)
+            return (doer, "agent") if doer is not None else (None, "passive")
         # (the parser sometimes hangs the subject on the auxiliary: "X however have opposed ...")
         kids += [g for c in kids if c.dep_ == "aux" and c.i < tok.i for g in c.children]
         for c in kids:
