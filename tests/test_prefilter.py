@@ -113,3 +113,10 @@ def test_an_irregular_past_taken_for_a_present_gets_its_lemma(parts):
     assert lemmas["overran"] == "overrun"
     assert lemmas["lay"] == "lay"  # a verb's base form itself: left alone
     assert "overrun" in pf.lemmas("overran")  # and the prefilter still lets the text through
+
+
+def test_a_sponsors_participle_in_a_hyphened_word_lets_its_text_through(parts):
+    # ("a U.S.-sponsored conference": the coder reads the sponsor's verb at the end of the word)
+    _, pf, _ = parts
+    assert "sponsor" in pf.lemmas("U.S.-sponsored")
+    assert pf.wants("After a U.S.-sponsored conference, the Israelis and the Syrians resumed contacts.")

@@ -103,6 +103,9 @@ class Prefilter:
         if got is not None:
             return got
         out = {low} | self.ruled_forms.get(low, set())
+        if "-" in low.strip("-"):  # ("u.s.-sponsored": the coder reads a sponsor's verb at the end)
+            end = low.rsplit("-", 1)[1]
+            out |= {end[:-2], end[:-1]} if end.endswith("ed") else set()
         out.update(lemma for rx, lemma in self.ruled_regex if rx.search(low))
         if low[:1] not in _FUNCTION_CHARS:
             out |= self.exc.get(low, set())

@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span, Token
 
 from whowhom.actors import ActorMention
 from whowhom.actors.context import SECTORS
-from whowhom.events import attribution, cameo, filters, joint, patterns, phrases, plover, reaction, roles, speech, triggers
+from whowhom.events import (attribution, cameo, filters, joint, mediation, patterns, phrases, plover, reaction, roles,
+                            speech, triggers)
 from whowhom.events.event import Event
 from whowhom.events.modality import conditioned, conditions, modality, obliged
 from whowhom.events.roles import MODIFIER_DEPS
@@ -77,7 +78,8 @@ class EventCoder(triggers.Matcher):
         events: dict[tuple, Event] = {}
         words = sent.doc.user_data.get(triggers.TRIGGER_WORDS)  # trigger_words(), if the prefilter ran it
         hits = {tok.i: hit for tok in sent if (words is None or tok.i in words)
-                and not (tok.i in index or tok.lower_ == "according" or filters.describes(tok) or _quoted_saying(tok))
+                and not ((tok.i in index and not self.hyphened(tok)) or tok.lower_ == "according"
+                         or filters.describes(tok) or _quoted_saying(tok))
                 and (hit := self.match(tok))}
         felt = {i for i, hit in hits.items() if "experiencer" in hit[0].flags}
         if felt:  # "was greeted (met, received) with anger": the feeling is the event, not the greeting
@@ -115,6 +117,12 @@ class EventCoder(triggers.Matcher):
             return self._judged(tok, pat, sent, index, *judged, **where)
         if "judge" in pat.flags:
             return []  # (a verb of judging that judges no one in words of blame or praise)
+        if "sponsor" in pat.flags:  # (sponsoring no talks, the verb's other senses: "sponsored a campaign")
+            found = self._mediation(tok, pat, sent, index, **where)
+            other = None if found else self.match(tok, without="sponsor")
+            if other is None:
+                return found
+            pat, scope, cue_tokens = other
         conf = 0.9
         subj = None
         sources: list[ActorMention] = []
@@ -320,13 +328,23 @@ class EventCoder(triggers.Matcher):
         about = [m for m in about if m.code not in {j.code for j in judges}]
         return self._stance(tok, pat, sent, judges, about, code, "judged", 0.6, **where)
 
-    def _stance(self, tok, pat, sent, holders, about, code, why, conf, **where) -> list[Event]:
-        """The events of a stance (a feeling, a judgement) its holders take towards each of `about` (or
-        no one), a little less sure where no one is named."""
+    def _mediation(self, tok, pat, sent, index, **where) -> list[Event]:
+        """"a conference sponsored by X", "X-brokered talks between A and B" (events/mediation.py): X
+        mediates between A and B; a sponsor of anything else does nothing."""
+        found = mediation.mediated(tok, index)
+        if not found:
+            return []
+        mod = "asserted" if mediation.setting(mediation.talks_of(tok)) else None
+        return self._stance(tok, pat, sent, *found, "045", "mediated", 0.7, mod=mod, **where)
+
+    def _stance(self, tok, pat, sent, holders, about, code, why, conf, mod=None, **where) -> list[Event]:
+        """The events of a stance (a feeling, a judgement, a mediation) its holders take towards each of
+        `about` (or no one), a little less sure where no one is named; as real as `mod` says, else as the
+        trigger's clause says."""
         reporter = attribution.reported_by(tok, sent)
         date = attribution.event_date(tok, where["article_date"])
         rule = f"{pat.name}@{pat.source}:{pat.line}+{why}"
-        mod = modality(tok).modality
+        mod = mod or modality(tok).modality
         return [self._event(s, t, conf if t else conf - 0.1, tok, code, mod, reporter, date, rule, sent, **where)
                 for s in holders for t in (about or [None])]
 

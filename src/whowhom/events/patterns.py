@@ -81,7 +81,9 @@ def _add_rows(out: dict, extra: tuple[str, ...], dict_dir: str) -> None:
     NAME.classes.tsv) before those of classes.tsv; a row naming an unknown class is left out."""
     from whowhom import dicts
 
-    seen = {(p.lemma, p.pos, frozenset(p.cues)) for pats in out.values() for p in pats}
+    # (a `sponsor` row reads only the talks a verb arranges: the verb's other senses stay, "sponsored a
+    # campaign", events/mediation.py)
+    seen = {(p.lemma, p.pos, frozenset(p.cues)) for pats in out.values() for p in pats if "sponsor" not in p.flags}
     base = resources.files("whowhom.data") / "events"
     # the user's own imports before the generic packaged PETRARCH rows
     sources = [(p, p.with_name(p.name.replace(".verbs.tsv", ".classes.tsv")))

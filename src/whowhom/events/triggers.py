@@ -104,11 +104,29 @@ class Matcher:
         kind = patterns.kind(tok.pos_)
         if not kind:
             return None
-        return self.patterns.get((tok.lemma_.lower(), kind)) or self.patterns.get((tok.lower_, kind))
+        return self.patterns.get((tok.lemma_.lower(), kind)) or self.patterns.get((tok.lower_, kind)) \
+            or self.hyphened(tok)
 
-    def match(self, tok: Token):
-        """The first pattern of the token whose cues are met, as (pattern, scope, cue tokens); else None."""
+    def hyphened(self, tok: Token):
+        """A sponsor's participle at the end of a hyphened word ("u.s.-sponsored", "egypt-brokered"): its
+        verb's patterns flagged `sponsor` (events/mediation.py); no other ("israeli-occupied" is no act). Such
+        a word may name an actor too: the coder reads the sponsor in it."""
+        word = tok.lower_
+        if "-" not in word.strip("-"):
+            return None
+        end = word.rsplit("-", 1)[1]
+        for stem in (end[:-2], end[:-1]) if end.endswith("ed") else ():
+            pats = [p for p in self.patterns.get((stem, "V"), ()) if "sponsor" in p.flags]
+            if pats:
+                return pats
+        return None
+
+    def match(self, tok: Token, without: str | None = None):
+        """The first pattern of the token whose cues are met (of those not flagged `without`), as (pattern,
+        scope, cue tokens); else None."""
         pats = self.patterns_of(tok)
+        if pats and without:
+            pats = [p for p in pats if without not in p.flags]
         if not pats:
             return None
         scope = _scope(tok)
