@@ -11,6 +11,12 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 
 
+def codes(events, modality="asserted"):
+    """(source country, CAMEO code, target country) of the events of a modality: what the rule tests of
+    events/ (speech, reaction, mediation) compare."""
+    return {(e.source[:3], e.cameo, (e.target or "")[:3]) for e in events if e.modality == modality}
+
+
 @pytest.fixture(scope="session")
 def code_text():
     """Code a plain text as one article; returns its events."""

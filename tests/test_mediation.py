@@ -3,10 +3,7 @@ sentences written for these tests."""
 
 import pytest
 
-
-def codes(events, modality="asserted"):
-    """(source country, CAMEO code, target country) of the events of a modality."""
-    return {(e.source[:3], e.cameo, (e.target or "")[:3]) for e in events if e.modality == modality}
+from conftest import codes
 
 
 @pytest.mark.parametrize("sentence, sponsor, parties", [

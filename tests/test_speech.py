@@ -2,10 +2,7 @@
 
 import pytest
 
-
-def codes(events):
-    """(source country, CAMEO code, target country) of the asserted events."""
-    return {(e.source[:3], e.cameo, (e.target or "")[:3]) for e in events if e.modality == "asserted"}
+from conftest import codes
 
 
 @pytest.mark.parametrize("sentence, said", [

@@ -33,6 +33,7 @@ from whowhom.actors.context import SECTORS
 from whowhom.actors.gazetteer import case_ok
 from whowhom.actors.loader import load as load_actors, norm
 from whowhom.actors.plural import PAIR_NOUNS
+from whowhom.events.patterns import hyphen_stems
 
 # Tokens no inflection rule applies to; skipped when collecting lemma candidates (speed only).
 _FUNCTION_CHARS = set(".,;:!?()[]{}\"'“”‘’«»-–—/\\|*&%$#@+=<>~^`")
@@ -103,9 +104,7 @@ class Prefilter:
         if got is not None:
             return got
         out = {low} | self.ruled_forms.get(low, set())
-        if "-" in low.strip("-"):  # ("u.s.-sponsored": the coder reads a sponsor's verb at the end)
-            end = low.rsplit("-", 1)[1]
-            out |= {end[:-2], end[:-1]} if end.endswith("ed") else set()
+        out.update(hyphen_stems(low))  # ("u.s.-sponsored": the coder reads a sponsor's verb at the end)
         out.update(lemma for rx, lemma in self.ruled_regex if rx.search(low))
         if low[:1] not in _FUNCTION_CHARS:
             out |= self.exc.get(low, set())

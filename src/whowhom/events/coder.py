@@ -334,8 +334,9 @@ class EventCoder(triggers.Matcher):
         found = mediation.mediated(tok, index)
         if not found:
             return []
-        mod = "asserted" if mediation.setting(mediation.talks_of(tok)) else None
-        return self._stance(tok, pat, sent, *found, "045", "mediated", 0.7, mod=mod, **where)
+        who, between, scene = found
+        return self._stance(tok, pat, sent, who, between, "045", "mediated", 0.7,
+                            mod="asserted" if scene else None, **where)
 
     def _stance(self, tok, pat, sent, holders, about, code, why, conf, mod=None, **where) -> list[Event]:
         """The events of a stance (a feeling, a judgement, a mediation) its holders take towards each of

@@ -83,11 +83,12 @@ def parties(talks: Token, index, sponsors: list[ActorMention]) -> list[ActorMent
     return [] if any(m.country in countries for m in found) else joint.narrowest(found)
 
 
-def mediated(verb: Token, index) -> tuple[list[ActorMention], list[ActorMention]] | None:
-    """(sponsors, parties) of the talks a sponsoring verb arranges, or None."""
+def mediated(verb: Token, index) -> tuple[list[ActorMention], list[ActorMention], bool] | None:
+    """(sponsors, parties, whether the talks set the scene of another act: setting()) of the talks a
+    sponsoring verb arranges, or None."""
     talks = talks_of(verb)
     if talks is None:
         return None
     who = [m for m in sponsors(verb, index) if m.code]
     between = parties(talks, index, who) if who else []
-    return (who, between) if between else None
+    return (who, between, setting(talks)) if between else None

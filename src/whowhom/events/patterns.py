@@ -21,6 +21,16 @@ def kind(pos: str) -> str | None:
     return "V" if pos in ("VERB", "AUX") else "N" if pos in ("NOUN", "PROPN") else "A" if pos == "ADJ" else None
 
 
+def hyphen_stems(word: str) -> tuple[str, ...]:
+    """The verb a past participle at the end of a hyphened word may be ("u.s.-sponsored" -> "sponsor",
+    "sponsored"), which the coder reads for rows flagged `sponsor` (triggers.Matcher.hyphened) and the
+    prefilter lets through; none for another word."""
+    if "-" not in word.strip("-"):
+        return ()
+    end = word.rsplit("-", 1)[1]
+    return (end[:-2], end[:-1]) if end.endswith("ed") else ()
+
+
 @dataclass(frozen=True)
 class Pattern:
     lemma: str

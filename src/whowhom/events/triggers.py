@@ -111,11 +111,7 @@ class Matcher:
         """A sponsor's participle at the end of a hyphened word ("u.s.-sponsored", "egypt-brokered"): its
         verb's patterns flagged `sponsor` (events/mediation.py); no other ("israeli-occupied" is no act). Such
         a word may name an actor too: the coder reads the sponsor in it."""
-        word = tok.lower_
-        if "-" not in word.strip("-"):
-            return None
-        end = word.rsplit("-", 1)[1]
-        for stem in (end[:-2], end[:-1]) if end.endswith("ed") else ():
+        for stem in patterns.hyphen_stems(tok.lower_):
             pats = [p for p in self.patterns.get((stem, "V"), ()) if "sponsor" in p.flags]
             if pats:
                 return pats
