@@ -241,3 +241,26 @@ def test_a_government_named_by_its_leader_is_that_leaders_countrys(code_text):
     got = dyads(code_text(page, date="2008-01-14"))
     assert any(s == "USAGOV" for s, _, _ in got)
     assert not any(s.startswith("SAU") for s, _, _ in got)
+
+
+def test_a_body_named_before_is_the_actor_of_its_short_reference(code_text):
+    page = ("Ministry speaks\n\n"
+            "The UN Security Council met on Cyprus on Tuesday.\n\n"
+            "The Council also discussed the border with Turkey.\n\n"
+            "Peru's foreign ministry criticized Chile on Monday.\n\n"
+            "The ministry later accused Bolivia of blocking the talks.\n\n"
+            "Sri Lankan troops clashed with Tamil Tiger fighters in the north.\n\n"
+            "The Tigers said they had killed ten soldiers.\n")
+    got = dyads(code_text(page, date="2008-02-02"))
+    assert any(s == "UNSC" and t == "TUR" and r == "04" for s, t, r in got)  # "The Council"
+    assert ("PERGOV", "BOL", "11") in got  # "The ministry" is Peru's, not the story's home country
+    assert any(s == "LKAREB" and r == "19" for s, _, r in got)  # "The Tigers"
+
+
+def test_the_surname_of_someone_met_is_no_title(code_text):
+    page = ("Hostages freed\n\n"
+            "Canadian teacher Paul King and Swiss engineer Anna Meier were kidnapped in Mali in 2016.\n\n"
+            "King was freed by Malian troops on Monday.\n")
+    got = dyads(code_text(page, date="2019-05-05"))
+    assert any(s.startswith("MLI") and t.startswith("CAN") and r == "08" for s, t, r in got)
+    assert not any(t.endswith("GOV") for _, t, _ in got)  # (King is a teacher, not a king)

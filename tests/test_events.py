@@ -522,3 +522,8 @@ def test_a_group_whose_members_are_named_is_its_members(code_sentence):
     """"Two Gulf states, Qatar and Kuwait, ...": the states named act, not the region."""
     evs = code_sentence("Two Gulf states, Qatar and Kuwait, criticised the Iranian decision.")
     assert {e.source[:3] for e in evs if e.cameo_root == "11"} == {"QAT", "KWT"}
+
+
+def test_people_held_by_someone_are_freed_by_them(code_sentence):
+    evs = code_sentence("Three Thai soldiers held by Cambodian rebels were freed on Sunday.")
+    assert any(e.source == "KHMREB" and e.target.startswith("THA") and e.cameo.startswith("084") for e in evs)

@@ -103,3 +103,24 @@ def test_parties_that_agree_agree_with_each_other(code_sentence):
 def test_a_meeting_held_for_talks_is_a_meeting(code_sentence):
     got = dyads(code_sentence("The Chilean president met the Bolivian president in Santiago on Friday for talks on gas."))
     assert both_ways({(s[:3], t[:3], r) for s, t, r in got}, "CHL", "BOL", "04")
+
+
+@pytest.mark.parametrize("sentence, a, b, root", [
+    # what two sides exchange, each does to the other: charges, insults, threats, fire, prisoners
+    ("Armenia and Azerbaijan traded accusations over the shelling on Monday.", "ARM", "AZE", "11"),
+    ("Peru and Ecuador exchanged barbs at the summit.", "PER", "ECU", "11"),
+    ("Greece and Turkey exchanged threats over the islands.", "GRC", "TUR", "13"),
+    ("Indian and Pakistani troops exchanged fire across the border.", "IND", "PAK", "19"),
+    ("Ethiopia traded blame with Eritrea for the collapse of the talks.", "ETH", "ERI", "11"),
+    ("Clashes ended after an exchange of fire between Thai and Cambodian soldiers.", "THA", "KHM", "19"),
+])
+def test_an_exchange_is_coded_both_ways(code_sentence, sentence, a, b, root):
+    got = {(s[:3], t[:3], r) for s, t, r in dyads(code_sentence(sentence)) if s and t}
+    assert (a, b, root) in got and (b, a, root) in got
+
+
+def test_a_phone_call_is_a_telephone_conversation_both_ways(code_sentence):
+    got = dyads(code_sentence("Macron and Scholz held a phone call on Monday.", date="2023-02-01"))
+    assert both_ways(got, "FRAGOV", "DEUGOV", "04")
+    # (exchanging what is no act gives no event of its own: "exchanged views" stays PETRARCH-2's 046)
+    assert not any(r in ("11", "13", "19") for _, _, r in dyads(code_sentence("Chile and Peru exchanged views.")))

@@ -56,3 +56,24 @@ def test_a_judgement_in_plain_words_is_none_and_considering_an_act_stays_so(code
     assert not code_sentence("China regards Taiwan as part of its territory.")
     evs = code_sentence("The Pentagon is considering sending more troops to Iraq.")
     assert any(e.cameo == "014" for e in evs)
+
+
+@pytest.mark.parametrize("sentence, judged", [
+    # a verdict in words of blame is criticism of what is judged, in words of praise praise
+    ("Iran called the Saudi decision a dangerous provocation.", ("IRN", "111", "SAU")),
+    ("Turkey described the Greek election as a sham.", ("TUR", "111", "GRC")),
+    ("Germany called the Belarusian election neither free nor fair.", ("DEU", "111", "BLR")),
+    ("Canada described the Ghanaian election as a great success.", ("CAN", "051", "GHA")),
+])
+def test_a_verdict_in_words_of_blame_or_praise_is_criticism_or_praise(code_sentence, sentence, judged):
+    assert judged in codes(code_sentence(sentence))
+
+
+def test_calling_on_or_for_is_no_verdict(code_sentence):
+    assert ("EU", "020", "IRN") in codes(code_sentence("The EU called on Iran to release the prisoners."))
+    assert not any(c in ("111", "051") for _, c, _ in codes(code_sentence("The opposition called for new elections.")))
+
+
+def test_criticism_drawn_by_a_participle_clause_is_aimed_at_its_subject(code_sentence):
+    found = codes(code_sentence("Pyongyang tested a missile on Sunday, drawing condemnation from Japan and Canada."))
+    assert {("JPN", "111", "PRK"), ("CAN", "111", "PRK")} <= found

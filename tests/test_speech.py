@@ -25,6 +25,9 @@ from conftest import codes
     # what another side did not do, said (not merely believed), is held against it
     ("Armenia said Azerbaijan did not withdraw its troops from the border.", ("ARM", "111", "AZE")),
     ("Armenia said it believed Azerbaijan had not withdrawn its troops from the border.", ("ARM", "010", "AZE")),
+    # a deed of another side told in words of blame or praise
+    ("The Polish president said Belarus had betrayed its own people.", ("POL", "111", "BLR")),
+    ("\"Kenya has done a wonderful job for peace in the region,\" the Ugandan president said.", ("UGA", "051", "KEN")),
 ])
 def test_speech_is_coded_by_what_it_does(code_sentence, sentence, said):
     assert said in codes(code_sentence(sentence))
@@ -51,6 +54,9 @@ def test_accusation_keeps_the_act_and_denial_negates_it(code_sentence):
     ("Chile is ready to send more troops to Haiti, the defence minister said.", {"05"}),
     # the rallies are the event; "saying he must resign" says what they are for
     ("Opposition activists in Kenya staged rallies against the president, saying he must resign.", {"02"}),
+    # a deed given as news, attributed at the end, is no blame of the doer, however grim
+    ("A Syrian sniper killed a volunteer working in a field near the border, Israeli rescue officials said.",
+     {"11"}),
 ])
 def test_speech_that_does_nothing_more(code_sentence, sentence, not_roots):
     assert not {c[:2] for _, c, _ in codes(code_sentence(sentence))} & not_roots

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from whowhom.actors import context, groups, plural
+from whowhom.actors import bodies, context, groups, plural
 from whowhom.actors.gazetteer import match_gazetteer
 from whowhom.actors.loader import norm, split_code
 from whowhom.actors.mention import ActorMention
@@ -84,6 +84,7 @@ class ArticleActors:
         self.home: str | None = None  # the country the story is set in
         self.armed: str | None = None  # the country of the armed group last named with one
         self.seen: dict[str, list[_Seen]] = {}  # references to people, by section
+        self.bodies: dict[str, list[bodies.Body]] = {}  # organisations and groups named, by section
 
     # ------------------------------------------------------------------ public
     def read_setting(self, body) -> None:
@@ -149,6 +150,9 @@ class ArticleActors:
         # what the sentence leaves without a country happens where the story is set
         out = [replace(m, code=self.home + m.code, country=self.home, cameo=self.home + m.code, inferred=True)
                if self.home and m.country is None and m.code in context.SECTORS else m for m in out]
+        # the bodies named before: "the Council", "the ministry", "the group" (a headline's: the body's)
+        named = self.bodies.setdefault(section, list(self.bodies.get("article", [])) if section != "article" else [])
+        out = bodies.resolve(doc, out, named, first_sentence)
         # ("the two countries" only now: it would count towards the home country)
         return plural.resolve(doc, groups.resolve(doc, out) if pronouns else out)
 

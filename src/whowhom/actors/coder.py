@@ -40,6 +40,8 @@ FORMER = {"former", "ex", "late", "then", "retired", "deposed", "ousted", "erstw
 # Heads that add nothing to who their modifiers name: "opposition groups" are the opposition.
 GENERIC_HEADS = {"group", "faction", "member", "movement", "wing", "camp", "side", "bloc", "supporter",
                  "representative", "delegation", "element", "unit", "cell", "branch", "coalition"}
+# Sectors of the titles a surname may also be ("King", "Marshall", "Bishop", "Judge").
+TITLED = {"GOV", "MIL", "JUD", "REL", "ELI", "COP", "LEG"}
 
 
 def parsed_ner(doc) -> bool:
@@ -185,6 +187,9 @@ class ActorCoder:
                 continue
             if any(not (t.is_alpha or t.text in ("-", ".", "'s")) for t in doc[s:e]) and e - s == 1:
                 continue
+            if e - s == 1 and sector in TITLED and doc[s].ent_type_ == "PERSON" and doc[s].ent_iob_ == "I" \
+                    and doc[s].text[:1].isupper() and s > lo and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper():
+                continue  # a surname after a first name: "Kevin King", "George Marshall", not a king or a marshal
             out.append(Hit(s, e, None, sector, cameo, sector or "", None))
         return out
 

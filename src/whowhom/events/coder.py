@@ -173,6 +173,8 @@ class EventCoder(triggers.Matcher):
             # the actor named inside the subject phrase
             sources = roles.inner(subj, index)
             conf -= 0.1
+        if not sources and how == "passive" and pat.code.startswith("084"):
+            sources = roles.holders(tok, index)  # "hostages held by X were freed": X freed them
         if not sources and (how == "passive" and any(c.dep_ == "auxpass" for c in tok.children) or how == "reduced") \
                 and self.unresolved:
             # "X was arrested": whoever acted goes unnamed; the event is kept with a blank source, as GDELT

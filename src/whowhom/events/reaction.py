@@ -32,7 +32,10 @@ ABOUT = ("about", "at", "over", "by", "with", "regarding", "on", "of")
 EXPRESSING = {"express", "voice", "raise", "show", "register", "convey", "vent", "state", "reiterate", "share"}
 RECEIVED = {"greet", "meet", "receive", "welcome"}  # "was greeted with anger"
 FEELING = {"be", "become", "grow", "remain", "seem", "appear", "feel", "get", "look", "sound"}
-JUDGING = {"consider", "view", "regard", "deem", "see", "judge", "find"}  # "X considers Y illegal"
+# "X considers Y illegal", "X called the vote a sham", "X described the raid as a massacre"
+JUDGING = {"consider", "view", "regard", "deem", "see", "judge", "find", "call", "describe", "label", "brand", "dub",
+           "term"}
+NOT = {"not", "neither", "nor", "never", "no"}
 JUDGED = 0.5  # |VADER compound| of the words a judgement is in (a noun phrase's tone is less sure than a verdict's)
 
 
@@ -150,7 +153,10 @@ def judgement(verb: Token, index) -> tuple[str, list[ActorMention]] | None:
             judged, words = subj, [t for t in c.subtree if t not in set(subj.subtree)]
     if judged is None or not words:
         return None
-    tone = speech.valence(words, any(c.dep_ == "neg" for c in verb.children), JUDGED)
+    # (a verdict denied in its own words, "called the vote neither free nor fair", is the verdict turned round)
+    kept = [t for t in words if t.lower_ not in NOT]
+    tone = speech.valence(kept, any(c.dep_ == "neg" for c in verb.children), JUDGED)
+    tone = -tone if len(kept) < len(words) else tone
     about = [m for m in _of(judged, index) if m.code]
     if tone < 0:
         return "111", about

@@ -63,6 +63,21 @@ def agent(verb: Token) -> Token | None:
     return next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
 
 
+# Verbs of holding someone captive: whoever held the people released is the one who released them.
+HOLDING = {"hold", "kidnap", "abduct", "detain", "capture", "seize", "take", "imprison", "jail", "arrest", "keep"}
+
+
+def holders(verb: Token, index) -> list[ActorMention]:
+    """Who held the people a passive verb says were freed, as the phrase describing them says: "two aid
+    workers who had been held by the Taliban were released", "soldiers captured by Hamas were freed"."""
+    freed = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    freed += [g for c in freed for g in c.children if g.dep_ == "appos"]  # ("two hostages - an American ...")
+    for held in (c for f in freed for c in f.children if c.dep_ in ("acl", "relcl")):
+        if held.lemma_.lower() in HOLDING and (by := agent(held)) is not None:
+            return actors_at(by, index)
+    return []
+
+
 def actors_at(tok: Token, index: dict[int, ActorMention], seen=None) -> list[ActorMention]:
     """Actors a noun phrase refers to: the mention it is part of, else actor modifiers
     ("the American system" -> USA), plus coordinated phrases ("Moscow and Beijing")."""
@@ -307,6 +322,10 @@ def received(noun: Token, index) -> tuple[list[ActorMention], list[ActorMention]
     doers += [m for h in (noun, verb) for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
               for p in c.children if p.dep_ == "pobj" for m in actors_at(p, index)]
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
+        # "X test-fired a missile, drawing condemnation from Y": the participle's subject is the clause's
+        subj, how = subject(verb)
+        subj = subj if how in ("nsubj", "inherited") else None
     receivers = actors_at(subj, index) if subj is not None else []
     return (doers, receivers) if doers and receivers else None
 

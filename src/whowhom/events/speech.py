@@ -29,6 +29,7 @@ OBLIGING = {"have", "need", "ought"}
 # Verbs whose complement says what their subject is: the predicate is an evaluation of it.
 COPULAS = {"be", "seem", "remain", "become", "appear", "look", "sound", "prove"}
 VALENCE = 0.3  # |VADER compound| of the predicate from which it says something of its subject
+DEED_VALENCE = 0.6  # |VADER compound| of a deed told from which the telling blames or praises the doer
 
 
 @dataclass
@@ -92,7 +93,7 @@ def act(verb: Token, speakers: list[ActorMention], told: list[ActorMention], ind
         return None  # (the coder's _demand took "X said Y must withdraw")
     clauses = _clauses(heads)
     return (_appeal(clauses, speakers, index) or _accusation(verb, heads, speakers, index, found, sent)
-            or _denial(clauses, speakers, index) or _evaluation(clauses, heads, speakers, index)
+            or _denial(clauses, speakers, index) or _evaluation(clauses, heads, speakers, index, _told(verb, heads))
             or (None if told else _about(clauses, speakers, index)))
 
 
@@ -160,13 +161,20 @@ def _reported(tok: Token, heads: list[Token]) -> bool:
     return tok in heads
 
 
+def _told(verb: Token, heads: list[Token]) -> bool:
+    """Whether the speaker tells the content as their own word: reported after the verb ("X said Y ...") or
+    quoted; an act only attributed at the end of a report ("Y shelled the town, police said") is news the
+    speaker gives."""
+    return any(h.i > verb.i for h in heads) or _quoted(heads)
+
+
 def _accusation(verb, heads, speakers, index, found, sent) -> Act | None:
     """"Fatah said Hamas forces raided houses": a hostile act the content reports, done by another side than
     the speaker's, is an accusation of the doer (an act the content names by a noun, "the 1990 civil war",
     is background). An act only attributed at the end of a report ("Y shelled the town, police said") is
     news the speaker gives, not a charge, unless the speaker is quoted. A doer whose side is not known
     ("gunmen", "the army" of no country) is charged with nothing."""
-    if not (any(h.i > verb.i for h in heads) or _quoted(heads)):
+    if not _told(verb, heads):
         return None
     at = {t.idx - sent.start_char: t for t in sent}
     doers = []
@@ -262,7 +270,7 @@ def valence(words: list[Token], negated: bool, threshold: float = VALENCE) -> in
     return -hit if negated else hit
 
 
-def _evaluation(clauses, heads, speakers, index) -> Act | None:
+def _evaluation(clauses, heads, speakers, index, told: bool = True) -> Act | None:
     """"X said Y's plan is a threat to the region": what the content predicates of Y (the complement of a
     copula) in words of blame is criticism of Y (111), in words of praise, praise (051). Blame with no actor
     named stays criticism ("X said the bombing was a cowardly act"); praise needs someone praised. What
@@ -283,6 +291,13 @@ def _evaluation(clauses, heads, speakers, index) -> Act | None:
         elif negated and about and not _modal(h) and h.pos_ == "VERB" \
                 and (h in heads or h.dep_ == "conj" and h.head in heads) and _acts(h, index):
             tone = -1
+        elif told and about and not _modal(h) and h.pos_ == "VERB" \
+                and (h in heads or h.dep_ == "conj" and h.head in heads) and _acts(h, index):
+            # what another side did, told in words of blame or praise: "X said Y has corrected an historic
+            # injustice", "... Y betrayed its people"
+            subj = roles.subject(h)[0]
+            said = set(subj.subtree) if subj is not None else set()
+            tone = valence([t for t in h.subtree if t not in said], negated, DEED_VALENCE)
         else:
             continue
         if tone < 0:
