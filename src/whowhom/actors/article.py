@@ -151,8 +151,9 @@ class ArticleActors:
         out = [replace(m, code=self.home + m.code, country=self.home, cameo=self.home + m.code, inferred=True)
                if self.home and m.country is None and m.code in context.SECTORS else m for m in out]
         # the bodies named before: "the Council", "the ministry", "the group" (a headline's: the body's)
-        named = self.bodies.setdefault(section, list(self.bodies.get("article", [])) if section != "article" else [])
-        out = bodies.resolve(doc, out, named, first_sentence)
+        if section not in self.bodies:
+            self.bodies[section] = list(self.bodies.get("article", []))
+        out = bodies.resolve(doc, out, self.bodies[section], first_sentence)
         # ("the two countries" only now: it would count towards the home country)
         return plural.resolve(doc, groups.resolve(doc, out) if pronouns else out)
 

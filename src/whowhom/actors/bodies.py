@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Token
 
 from whowhom.actors.context import SECTORS
+from whowhom.actors.groups import named_as_subject
 from whowhom.actors.mention import ActorMention
 
 KINDS = {"org", "group", "armed", "sector", "media"}
@@ -54,10 +55,7 @@ def _body(doc: Doc, m: ActorMention, sentence: int) -> Body | None:
     if (m.code in SECTORS or m.inferred) and not initials:
         return None  # ("officials": no name to be called by; "the National Prosecuting Authority" has one)
     names = {_word(doc[m.head])} | ({_word(caps[-1])} if caps else set())
-    head = doc[m.head]
-    while head.dep_ in ("compound", "amod", "poss", "flat") and head.head.i != head.i:
-        head = head.head
-    return Body(m, frozenset(names), initials, sentence, head.dep_ in ("nsubj", "nsubjpass"))
+    return Body(m, frozenset(names), initials, sentence, named_as_subject(doc[m.head]))
 
 
 def _reference(tok: Token) -> str | None:

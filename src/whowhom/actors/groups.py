@@ -29,7 +29,7 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
     subjects = [(sent_of[m.head], m) for m in mentions if m.code and m.kind in GROUP_KINDS and m.head in sent_of
-                and _subject(doc[m.head])]
+                and named_as_subject(doc[m.head])]
     added = []
     for tok in doc:
         low = tok.lower_
@@ -68,7 +68,8 @@ def _owned(doc: Doc, mentions: list[ActorMention], subjects, sent_of) -> list[Ac
     return out
 
 
-def _subject(tok: Token) -> bool:
+def named_as_subject(tok: Token) -> bool:
+    """Whether a mention's word is (in) the subject of a clause, or one of coordinated subjects."""
     while tok.dep_ in ("compound", "amod", "flat", "poss") and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in ("nsubj", "nsubjpass") or tok.dep_ == "conj" and tok.head.dep_ in ("nsubj", "nsubjpass")

@@ -270,12 +270,20 @@ def valence(words: list[Token], negated: bool, threshold: float = VALENCE) -> in
     return -hit if negated else hit
 
 
+def _predicate(clause: Token) -> list[Token]:
+    """A clause's words but its subject's: what it says its subject did."""
+    subj = roles.subject(clause)[0]
+    said = set(subj.subtree) if subj is not None else set()
+    return [t for t in clause.subtree if t not in said]
+
+
 def _evaluation(clauses, heads, speakers, index, told: bool = True) -> Act | None:
     """"X said Y's plan is a threat to the region": what the content predicates of Y (the complement of a
     copula) in words of blame is criticism of Y (111), in words of praise, praise (051). Blame with no actor
     named stays criticism ("X said the bombing was a cowardly act"); praise needs someone praised. What
     another side did not do, the speaker holds against it: "X said Y did not lift any roadblock" (said, not
-    believed: "X said he believed Y had not ...")."""
+    believed: "X said he believed Y had not ..."); what it did, told (`told`) in strong words of blame or
+    praise, is criticism or praise of it."""
     for h in clauses:
         if any(c.dep_ == "expl" for c in h.children):
             continue  # ("there were two boys among the dead")
@@ -288,16 +296,11 @@ def _evaluation(clauses, heads, speakers, index, told: bool = True) -> Act | Non
             # (not a stance: "Y is ready to ...", which modality reads as an intention)
             words = [t for p in preds for t in p.subtree] + [c for c in h.children if c.dep_ == "neg"]
             tone = valence(words, negated)
-        elif negated and about and not _modal(h) and h.pos_ == "VERB" \
+        elif (negated or told) and about and not _modal(h) and h.pos_ == "VERB" \
                 and (h in heads or h.dep_ == "conj" and h.head in heads) and _acts(h, index):
-            tone = -1
-        elif told and about and not _modal(h) and h.pos_ == "VERB" \
-                and (h in heads or h.dep_ == "conj" and h.head in heads) and _acts(h, index):
-            # what another side did, told in words of blame or praise: "X said Y has corrected an historic
-            # injustice", "... Y betrayed its people"
-            subj = roles.subject(h)[0]
-            said = set(subj.subtree) if subj is not None else set()
-            tone = valence([t for t in h.subtree if t not in said], negated, DEED_VALENCE)
+            # a deed of another side: not done, held against it; told in words of blame or praise, blame or
+            # praise of it ("X said Y has corrected an historic injustice", "... Y betrayed its people")
+            tone = -1 if negated else valence(_predicate(h), False, DEED_VALENCE)
         else:
             continue
         if tone < 0:
