@@ -264,3 +264,48 @@ def test_the_surname_of_someone_met_is_no_title(code_text):
     got = dyads(code_text(page, date="2019-05-05"))
     assert any(s.startswith("MLI") and t.startswith("CAN") and r == "08" for s, t, r in got)
     assert not any(t.endswith("GOV") for _, t, _ in got)  # (King is a teacher, not a king)
+
+
+def test_i_and_we_in_a_quotation_are_the_one_quoted(code_text):
+    page = ("Moscow warns Kiev\n\n"
+            "Russian Foreign Minister Sergei Lavrov spoke in Moscow on Monday.\n\n"
+            '"We will cut gas supplies to Ukraine," Lavrov told reporters. "We will also expel its diplomats."\n\n'
+            '"We have imposed sanctions on Georgia," he said.\n')
+    got = dyads(code_text(page, date="2015-03-03"))
+    assert ("RUSGOV", "GEO", "16") in got  # (we, in the quotation of "he said")
+    assert any(s == "RUSGOV" and r == "13" and "We" in e for s, _, r, e in
+               {(e.source, e.target, e.cameo[:2], e.source_text) for e in code_text(page, date="2015-03-03")
+                if "expel" in e.sentence})  # (we, going on after "Lavrov told reporters")
+    # a quotation after narrative with no attribution of its own has no known speaker
+    page = ("Moscow warns Kiev\n\n"
+            '"We will cut gas supplies to Ukraine," Lavrov, the Russian foreign minister, said.\n\n'
+            "Ukraine's army moved tanks to the east on Tuesday.\n\n"
+            '"We have imposed sanctions on Georgia."\n')
+    got = dyads(code_text(page, date="2015-03-03"))
+    assert not any(t == "GEO" for _, t, _ in got)
+
+
+def test_you_in_a_quotation_told_to_someone_is_that_one(code_text):
+    page = ("A visit to Ramallah\n\n"
+            'The US president met Palestinian President Mahmoud Abbas in Ramallah. "We admire your courage," '
+            'he told Abbas. "And we want to help you."\n')
+    got = dyads(code_text(page, date="2016-03-03"))
+    assert any(s.startswith("USA") and t.startswith("PSE") and r == "03" for s, t, r in got)
+
+
+def test_a_narrative_pronoun_stands_for_no_one_named_only_in_a_quotation(code_text):
+    page = ("Tehran answers\n\n"
+            "Iranian President Hassan Rouhani spoke in Tehran on Monday.\n\n"
+            '"Netanyahu is a liar," he said, and he accused Israel of spying.\n')
+    got = dyads(code_text(page, date="2016-03-03"))
+    assert any(s.startswith("IRN") and t.startswith("ISR") and r == "11" for s, t, r in got)
+    assert not any(s.startswith("ISR") for s, t, r in got)
+
+
+def test_a_title_with_a_surname_is_that_persons(code_text):
+    page = ("Talks in Jerusalem\n\n"
+            "Israeli Prime Minister Ehud Olmert met Palestinian leaders on Monday.\n\n"
+            "Later, Prime Minister Olmert criticised Iran for its missile tests.\n")
+    got = dyads(code_text(page, date="2008-01-10"))
+    assert ("ISRGOV", "IRN", "11") in got
+    assert not any(s.startswith("IRN") for s, _, _ in got)  # (not the title's sentence's country)

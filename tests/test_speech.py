@@ -91,3 +91,13 @@ def test_an_agency_quoting_someone_reports_and_does_not_speak(code_sentence):
 def test_a_news_agency_lends_no_country_to_the_people_it_talks_to(code_sentence):
     evs = code_sentence("\"The new law will curb the violence,\" a lawmaker from the Kurdish region told Xinhua.")
     assert not any(e.source.startswith("CHN") for e in evs)
+
+
+def test_a_quotation_going_on_after_its_attribution_is_coded_by_what_it_does(code_text):
+    page = ("Moscow answers\n\n"
+            "Russian Foreign Minister Sergei Lavrov met reporters in Moscow.\n\n"
+            '"The sanctions are a mistake," he said. "The United States is a dishonest and hostile partner."\n\n'
+            '"We had a long talk," she said. "The weather was fine."\n')
+    events = code_text(page, date="2015-03-03")
+    said = [(e.source, e.target, e.cameo) for e in events if e.rule.startswith("quotation")]
+    assert said == [("RUSGOV", "USA", "111")]  # (nothing from a sentence that does nothing more)

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from whowhom.actors import bodies, context, groups, plural
+from whowhom.actors import bodies, context, groups, plural, voices
 from whowhom.actors.gazetteer import match_gazetteer
 from whowhom.actors.loader import norm, split_code
 from whowhom.actors.mention import ActorMention
@@ -69,6 +69,7 @@ class _Seen:
     char: int
     person: Person
     subject: int  # 2: the main clause's subject, 1: another clause's, 0: none
+    quoted: bool = False  # named inside quotation marks
 
 
 class ArticleActors:
@@ -84,6 +85,7 @@ class ArticleActors:
         self.home: str | None = None  # the country the story is set in
         self.armed: str | None = None  # the country of the armed group last named with one
         self.seen: dict[str, list[_Seen]] = {}  # references to people, by section
+        self.blank: dict[str, int] = {}  # sentences of no words so far ('"' after a quotation), by section
         self.bodies: dict[str, list[bodies.Body]] = {}  # organisations and groups named, by section
 
     # ------------------------------------------------------------------ public
@@ -109,22 +111,30 @@ class ArticleActors:
         covered = {i: m for m in mentions for i in range(m.start, m.end)}
         added: list[ActorMention] = []
         seen = self.seen.setdefault(section, [])  # (a piece of a section continues where the last left off)
+        inside = voices.quoted(doc)
+        named: dict[int, Person] = {}  # bare titles that name their holder, by first token
         for n, sent in enumerate(doc.sents, first_sentence):
+            if not any(t.is_alpha for t in sent):  # (a closing quotation mark the parser cut off)
+                self.blank[section] = self.blank.get(section, 0) + 1
+            n -= self.blank.get(section, 0)  # (counted in sentences of words: how far back a pronoun looks)
             for tok in sent:
                 at = offset + tok.idx
                 if tok.i in covered:
                     m = covered[tok.i]
                     if tok.i == m.head or (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"):
                         person = self._from_mention(doc, m, tok) or _someone(doc, m)
+                        if person is not None and person.country and _bare(m):
+                            named[m.start] = person  # ("Prime Minister Olmert": a title, then whose it is)
                         if person is not None:
-                            seen.append(_Seen(n, at, person, _is_subject(doc[m.head])))
+                            seen.append(_Seen(n, at, person, _is_subject(doc[m.head]), tok.i in inside))
                     continue
                 ent = _introduced(doc, tok)
                 if ent is not None or tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON":
                     ent = ent or next(e for e in doc.ents if e.start == tok.i)
                     person = self._person(doc, ent, mentions)
                     if person is not None:
-                        seen.append(_Seen(n, offset + ent.root.idx, person, _is_subject(ent.root)))
+                        seen.append(_Seen(n, offset + ent.root.idx, person, _is_subject(ent.root),
+                                          ent.root.i in inside))
                         if person.code:
                             added.append(self._mention(doc, ent.start, ent.end, person, "person"))
                             covered.update({i: added[-1] for i in range(ent.start, ent.end)})
@@ -135,15 +145,16 @@ class ArticleActors:
                 if _name_like(tok) and tok.ent_type_ not in ("DATE", "TIME", "MONEY", "CARDINAL") \
                         and (person := self._known(tok)) is not None:
                     # a surname the parser did not tag as a person ("Abbas maintained ...")
-                    seen.append(_Seen(n, at, person, _is_subject(tok)))
+                    seen.append(_Seen(n, at, person, _is_subject(tok), tok.i in inside))
                     if person.code:
                         added.append(self._mention(doc, tok.i, tok.i + 1, person, "person"))
                         covered[tok.i] = added[-1]
                 elif pronouns and tok.lower_ in PERSONAL and tok.tag_ in ("PRP", "PRP$"):
-                    person = None if _told_by_someone(tok) else _antecedent(seen, n, at, tok)
+                    person = None if _told_by_someone(tok) else _antecedent(seen, n, at, tok, tok.i in inside)
                     if person is not None and person.code:
                         added.append(self._mention(doc, tok.i, tok.i + 1, person, "pronoun"))
-                        seen.append(_Seen(n, at, person, _is_subject(tok)))
+                        seen.append(_Seen(n, at, person, _is_subject(tok), tok.i in inside))
+        mentions = [self._named(m, named[m.start]) if m.start in named else m for m in mentions]
         out = [self._led(doc, self._titled(doc, m, seen, offset)) for m in mentions] + added
         out.sort(key=lambda m: (m.start_char, m.end_char))
         out = context.domestic(doc, self._armed(context.placed(doc, out)))
@@ -154,6 +165,8 @@ class ArticleActors:
         if section not in self.bodies:
             self.bodies[section] = list(self.bodies.get("article", []))
         out = bodies.resolve(doc, out, self.bodies[section], first_sentence)
+        if pronouns:  # "I" and "we" in a quotation: its speaker
+            out = voices.resolve(doc, out)
         # ("the two countries" only now: it would count towards the home country)
         return plural.resolve(doc, groups.resolve(doc, out) if pronouns else out)
 
@@ -168,17 +181,30 @@ class ArticleActors:
         else:
             ent = next((e for e in doc.ents if e.label_ == "PERSON" and m.start <= e.start and e.end <= m.end), None)
             names = _name_words(ent) if ent is not None else ()
+        bare = _bare(m)
+        if bare and not names:  # ("premier Wen": a name the recognizer missed after a title)
+            names = tuple(norm(t.text) for t in doc[m.start:m.end] if _name_like(t)
+                          and t.lower_ not in HONORIFICS | TITLE_WORDS)
         if not names:
             return None
         found = self._lookup(names)
         if found is not None:
-            if not found.code:
-                found.code, found.country, found.sector = m.code, m.country, m.sector
+            if not found.code or bare and not found.country and (code := self._named_leader(names)):
+                found.code, found.country, found.sector = (split_code(code, self.data.countries, self.data.orgs)
+                                                           if found.code else (m.code, m.country, m.sector))
             found.titles |= _titles(doc[m.start:m.end])
             return found
-        person = Person(names, m.code, m.country, m.sector, _titles(doc[m.start:m.end]), m)
+        code, country, sector = m.code, m.country, m.sector
+        if bare and (known := self._named_leader(names)):  # ("Prime Minister Olmert": the dictionary's Olmert)
+            code, country, sector = split_code(known, self.data.countries, self.data.orgs)
+        person = Person(names, code, country, sector, _titles(doc[m.start:m.end]), m)
         self.people.append(person)
         return person
+
+    @staticmethod
+    def _named(m: ActorMention, p: Person) -> ActorMention:
+        return replace(m, code=p.code, country=p.country, sector=p.sector, cameo=p.code, kind="person",
+                       name=" ".join(p.names))
 
     def _person(self, doc: Doc, ent, mentions) -> Person | None:
         """The person a PERSON entity names: one met before (by full name or surname), else a new one
@@ -220,6 +246,12 @@ class ArticleActors:
         """A leader known by surname: the role on the article's date of the one dictionary leader of that
         surname in office then; among several, the one of a country the article names; none if unclear."""
         return self.coder.by_surname(names, self.date, self.countries)
+
+    def _named_leader(self, names: tuple[str, ...]) -> str | None:
+        """The dictionary's leader a title names ("Prime Minister Olmert"), of a country the article names
+        (the word after a title may be a first name: "Prince Andrew" is no Canadian called Andrew)."""
+        code = self._dictionary(names)
+        return code if code and code[:3] in self.countries else None
 
     def _mention(self, doc: Doc, s: int, e: int, person: Person, kind: str) -> ActorMention:
         span = doc[s:e]
@@ -271,6 +303,11 @@ class ArticleActors:
                 return replace(m, code=p.code, country=p.country, sector=p.sector or m.sector, cameo=p.code,
                                kind="person", name=" ".join(p.names))
         return m
+
+
+def _bare(m: ActorMention) -> bool:
+    """A title or sector with no country of its own ("Prime Minister", "officials")."""
+    return m.country is None and m.code in context.SECTORS
 
 
 def _name_words(ent) -> tuple[str, ...]:
@@ -378,14 +415,15 @@ def _told_by_someone(tok: Token) -> bool:
     return False
 
 
-def _antecedent(seen: list[_Seen], sentence: int, char: int, tok: Token) -> Person | None:
+def _antecedent(seen: list[_Seen], sentence: int, char: int, tok: Token, quoted: bool = False) -> Person | None:
     """The person a personal pronoun stands for, where it is in an earlier sentence: the subject of the
     latest sentence that has a person as subject, within reach, else the latest person. None where its own
     sentence names the person first (in its own sentence, the nearest subject before it for "he" and
     "she", the nearest person for "his", the nearest one not the subject for "him" and "her"): the
     coder reads a sentence's own pronouns from its parse ("X said he would ...", "called Y to assure
-    him"), and the span annotators give such a role is the name, not the pronoun."""
-    before = [s for s in seen if s.char < char and sentence - s.sentence <= PRONOUN_REACH]
+    him"), and the span annotators give such a role is the name, not the pronoun. A pronoun of the narrative
+    (not `quoted`) stands for no one named only inside quotation marks ('"Bush is wrong," he said')."""
+    before = [s for s in seen if s.char < char and sentence - s.sentence <= PRONOUN_REACH and (quoted or not s.quoted)]
     if not before:
         return None
     same = [s for s in before if s.sentence == sentence]
@@ -395,8 +433,9 @@ def _antecedent(seen: list[_Seen], sentence: int, char: int, tok: Token) -> Pers
                 return None
         elif any(s.subject for s in same) or PERSONAL[tok.lower_] == "owner":
             return None
-    last = max(s.sentence for s in before)
-    subj = [s for s in before if s.subject and s.sentence == last]
+    subjects = [s for s in before if s.subject]
+    last = max((s.sentence for s in subjects), default=None)
+    subj = [s for s in subjects if s.sentence == last]
     if subj:  # (the main clause's subject first: "X, director of Y, said Bush spoke ... . He said")
         return max(subj, key=lambda s: (s.subject, s.char)).person
     return before[-1].person

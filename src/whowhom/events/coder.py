@@ -10,6 +10,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from whowhom.actors import ActorMention
+from whowhom.actors import voices
 from whowhom.actors.context import SECTORS
 from whowhom.events import (attribution, cameo, filters, joint, mediation, patterns, phrases, plover, reaction, roles,
                             speech, triggers)
@@ -61,10 +62,15 @@ class EventCoder(triggers.Matcher):
         character and the index of its first sentence) within the section. With `later` (a list), the
         trained components' weighing is left to weigh_all(later), which sets the events in place."""
         index = joint.Index(m for m in mentions if m.country or m.code not in SECTORS or self.bare_sectors)
-        coded = [(sent, self.code_sentence(sent, index, doc_id=doc_id, section=section,
-                                           sentence_index=first_sentence + n,
-                                           article_date=article_date, offset=offset))
-                 for n, sent in enumerate(doc.sents)]
+        voiced = voices.continued(doc, mentions) if section != "headline" else {}
+        coded = []
+        for n, sent in enumerate(doc.sents):
+            where = dict(doc_id=doc_id, section=section, sentence_index=first_sentence + n,
+                         article_date=article_date, offset=offset)
+            events = self.code_sentence(sent, index, **where)
+            if sent.start in voiced and not any(e.modality == "asserted" for e in events):
+                events += self._quoted(sent, voiced[sent.start], index, events, **where)
+            coded.append((sent, events))
         coded = [(sent, events) for sent, events in coded if events]
         found = [e for _, events in coded for e in events]
         if coded and later is not None:
@@ -288,6 +294,8 @@ class EventCoder(triggers.Matcher):
         # extremists"), the event stands without a target.
         if "needtarget" in pat.flags and anchor.i == tok.i and not any(t.code for t in targets):
             return []  # "the Vietnam War", "Japan's war dead": a war named, not one waged on anyone
+        if cameo.root(code) == "01" and sources and all(s.kind == "voice" for s in sources):
+            return []  # ("I think", "we see" in a quotation: its attribution is the statement)
         pairs = joint.pairs(tok, pat, sources, targets, conf, mutual, mirrored)
         if not pairs:
             pairs = [(s, None, conf - 0.1) for s in sources]
@@ -314,6 +322,22 @@ class EventCoder(triggers.Matcher):
                 if t is None and s.country and s.code != s.country:
                     ev.target, ev.rule = s.country, ev.rule + "+domestic"
         return demanded + events
+
+    def _quoted(self, sent, speaker, index, found, **where) -> list[Event]:
+        """A sentence that goes on quoting someone named before (actors/voices.py), read as what it does
+        (speech.quoted_act); its source is the one quoted, named outside the sentence (no span in it)."""
+        said = speech.quoted_act(sent, speaker, index, found)
+        if said is None or not speaker.code:
+            return []
+        targets = [t for t in said.targets if t.code and filters.distinct(speaker, t)] or [None]
+        date = attribution.event_date(sent.root, where["article_date"])
+        rule = f"quotation->{said.code}+{said.why}"
+        src = replace(speaker, kind="blank")  # (named in another sentence: no span here)
+        events = [self._event(src, t, 0.6 if t else 0.5, sent.root, said.code, "asserted", None, date, rule, sent,
+                              **where) for t in targets]
+        for e in events:
+            e.source_text = speaker.text
+        return events
 
     def _reaction(self, tok, pat, sent, index, **where) -> list[Event]:
         """A feeling at another's act (events/reaction.py): who feels it disapproves of whom it is at."""

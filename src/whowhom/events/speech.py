@@ -30,6 +30,8 @@ OBLIGING = {"have", "need", "ought"}
 COPULAS = {"be", "seem", "remain", "become", "appear", "look", "sound", "prove"}
 VALENCE = 0.3  # |VADER compound| of the predicate from which it says something of its subject
 DEED_VALENCE = 0.6  # |VADER compound| of a deed told from which the telling blames or praises the doer
+# Verbs of the speaker's own mind: "I don't see (think, believe) that ..." denies no act.
+MINDING = {"see", "think", "believe", "feel", "expect", "hope", "consider", "understand", "speak"}
 
 
 @dataclass
@@ -92,9 +94,21 @@ def act(verb: Token, speakers: list[ActorMention], told: list[ActorMention], ind
     if any(e.rule.startswith("demand:") for e in found) or _aside(verb, found, sent):
         return None  # (the coder's _demand took "X said Y must withdraw")
     clauses = _clauses(heads)
-    return (_appeal(clauses, speakers, index) or _accusation(verb, heads, speakers, index, found, sent)
-            or _denial(clauses, speakers, index) or _evaluation(clauses, heads, speakers, index, _told(verb, heads))
+    told_here = _told(verb, heads)
+    return (_appeal(clauses, speakers, index) or _accusation(told_here, heads, speakers, index, found, sent)
+            or _denial(clauses, speakers, index) or _evaluation(clauses, heads, speakers, index, told_here)
             or (None if told else _about(clauses, speakers, index)))
+
+
+def quoted_act(sent: Span, speaker: ActorMention, index: dict[int, ActorMention], found: list[Event]) -> Act | None:
+    """What a sentence of a quotation with no verb of saying of its own does, said by the one quoted
+    (actors/voices.py: '"S1," he said. "S2."'): an appeal, an accusation, a denial, criticism or praise,
+    read as the content of a statement is; None for anything else (a plain statement is no event here)."""
+    heads = [sent.root]
+    clauses = _clauses(heads)
+    speakers = [speaker]
+    return (_appeal(clauses, speakers, index) or _accusation(True, heads, speakers, index, found, sent)
+            or _denial(clauses, speakers, index) or _evaluation(clauses, heads, speakers, index, True))
 
 
 def _about(clauses, speakers, index) -> Act | None:
@@ -168,13 +182,13 @@ def _told(verb: Token, heads: list[Token]) -> bool:
     return any(h.i > verb.i for h in heads) or _quoted(heads)
 
 
-def _accusation(verb, heads, speakers, index, found, sent) -> Act | None:
+def _accusation(told: bool, heads, speakers, index, found, sent) -> Act | None:
     """"Fatah said Hamas forces raided houses": a hostile act the content reports, done by another side than
     the speaker's, is an accusation of the doer (an act the content names by a noun, "the 1990 civil war",
     is background). An act only attributed at the end of a report ("Y shelled the town, police said") is
     news the speaker gives, not a charge, unless the speaker is quoted. A doer whose side is not known
-    ("gunmen", "the army" of no country) is charged with nothing."""
-    if not _told(verb, heads):
+    ("gunmen", "the army" of no country) is charged with nothing. (`told`: _told.)"""
+    if not told:
         return None
     at = {t.idx - sent.start_char: t for t in sent}
     doers = []
@@ -224,7 +238,7 @@ def _denial(clauses, speakers, index) -> Act | None:
             if any(c.dep_ == "acomp" and c.lower_ == "true" for c in h.children):
                 return Act("016", [], "deny")
             continue  # ("police are not able to ...", "they are not believers"): no act denied
-        if h.pos_ == "VERB" and _doers(h, speakers, index)[1]:
+        if h.pos_ == "VERB" and h.lemma_.lower() not in MINDING and _doers(h, speakers, index)[1]:
             return Act("016", [], "deny")
     return None
 
