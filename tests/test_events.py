@@ -472,6 +472,14 @@ def test_a_concessive_clause_keeps_its_own_modality(code_sentence):
     assert ("IRN", "IRQ", "asserted") in got and ("ISR", "SYR", "negated") in got
 
 
+def test_a_negation_over_or_denies_both_acts_and_over_but_only_the_first(code_sentence):
+    evs = code_sentence("Officials said Germany was not involved in the talks or paying money to Hamas.")
+    assert {(e.source, e.modality) for e in evs if e.cameo_root == "06"} == {("DEU", "negated")}
+    evs = code_sentence("Israel did not attack Syria but talked to Jordan.")
+    got = {(e.source, e.target, e.modality) for e in evs}
+    assert ("ISR", "SYR", "negated") in got and ("ISR", "JOR", "asserted") in got
+
+
 def test_the_subject_of_drew_or_faced_criticism_is_on_the_receiving_end(code_sentence):
     got = {(e.source, e.target, e.cameo_root) for e in code_sentence("Israel drew sharp criticism from Egypt.")}
     assert ("EGY", "ISR", "11") in got

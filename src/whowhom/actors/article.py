@@ -235,7 +235,10 @@ class ArticleActors:
                 return p
             if len(names) > 1 and p.surname == names[-1] and p.names[0] == names[0]:
                 return p
-        return None
+        # a family name written first ("Liu" after "Liu Xiaoming", "Wen" after "Wen Jiabao"), where it is no
+        # one's last name
+        first = [p for p in self.people if len(names) == 1 and len(p.names) > 1 and p.names[0] == names[0]]
+        return first[-1] if first and len({p.names for p in first}) == 1 else None
 
     def _known(self, tok: Token) -> Person | None:
         """A capitalised word that is the surname of someone already met."""
@@ -357,7 +360,9 @@ def _described(doc: Doc, ent, mentions: list[ActorMention]) -> str | None:
     Smillie, the Canadian expert" -> CANEDU; "Jamal Al Suwaidi, Director-General of the Abu Dhabi-based
     Emirates Centre" -> ARE), or the country after "of" ("President Boris Tadic of Serbia")."""
     span = _description(ent)
-    inside = [m for m in mentions if span.start <= m.start and m.end <= span.end and m.code]
+    # (not the post of an envoy: "Kurt Volker, special envoy to Kyiv", "ambassador to Britain")
+    inside = [m for m in mentions if span.start <= m.start and m.end <= span.end and m.code
+              and not (doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ == "to")]
     inside += [m for m in mentions for c in ent.root.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                for p in c.children if p.dep_ == "pobj" and m.start <= p.i < m.end and m.country]
     with_country = [m for m in inside if m.country]

@@ -88,6 +88,8 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
         # forces", "will visit X and sign"), not its meaning or negation ("refused to join and attacked",
         # "did not attack but talked")
         partner = i > 0 and toks[i - 1].dep_ == "conj"
+        # (but a negation over "or" denies both: "was not involved in X or paying money to Y")
+        disjoined = partner and any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in tok.children)
         lemma = "" if partner else tok.lemma_.lower()
         if i > 0 and lemma in INTENT_VERBS:
             intended = True
@@ -102,7 +104,7 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
             hypothetical = True
         for child in tok.children:
             low = child.lower_
-            if child.i in cue_tokens or (partner and child.dep_ != "aux"):
+            if child.i in cue_tokens or (partner and child.dep_ != "aux" and not (disjoined and child.dep_ == "neg")):
                 continue
             if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and tok.pos_ in ("NOUN", "PROPN")):
                 # "not ruled out" is a possibility, not a negation
