@@ -309,3 +309,21 @@ def test_a_title_with_a_surname_is_that_persons(code_text):
     got = dyads(code_text(page, date="2008-01-10"))
     assert ("ISRGOV", "IRN", "11") in got
     assert not any(s.startswith("IRN") for s, _, _ in got)  # (not the title's sentence's country)
+
+
+def test_a_body_named_in_full_that_no_dictionary_knows_is_an_organisation_of_its_own(code_text):
+    page = ("Whalers attacked\n\n"
+            "Japan detained two members of the Ocean Guard Conservation Society on Tuesday.\n\n"
+            "The Ocean Guard Conservation Society accused Japan of piracy.\n")
+    got = dyads(code_text(page, date="2008-01-19"))
+    assert ("NGO", "JPN", "11") in got  # (not Japan's own: the body says whose it is by no name)
+    found = {m.text: m.code for m in actors_of("The Brightwater Foundation criticised Russia.")}
+    assert found.get("The Brightwater Foundation") == "NGO"
+
+
+def test_an_envoy_is_not_of_the_country_of_the_post(code_text):
+    page = ("Envoy testifies\n\n"
+            "Kurt Vollmer, the former special envoy to Ukraine, testified in Washington on Tuesday.\n\n"
+            "Vollmer accused Russia of sabotaging the talks.\n")
+    got = dyads(code_text(page, date="2019-11-19"))
+    assert not any(s.startswith("UKR") for s, _, _ in got)

@@ -41,6 +41,8 @@ TITLE_WORDS = {"president", "minister", "premier", "chancellor", "king", "queen"
                "general", "commander", "chief", "leader", "chairman", "judge", "prosecutor", "envoy",
                "expert", "analyst", "official", "director", "senator", "lawmaker", "candidate", "pope",
                "ayatollah", "sheikh", "monarch", "dictator", "strongman", "militant", "activist"}
+# Posts held in another country or body, named after "to": "envoy to Kyiv" is not Ukraine's.
+POSTED = {"envoy", "ambassador", "emissary", "representative", "delegate", "consul", "attache", "attaché"}
 # Nouns for one person, whom "he" or "she" may stand for.
 PERSON_NOUNS = TITLE_WORDS | {"officer", "man", "woman", "spokesperson", "aide", "adviser", "advisor", "lawyer",
                               "attorney", "witness", "resident", "member", "representative", "diplomat",
@@ -160,7 +162,8 @@ class ArticleActors:
         out = context.domestic(doc, self._armed(context.placed(doc, out)))
         # what the sentence leaves without a country happens where the story is set
         out = [replace(m, code=self.home + m.code, country=self.home, cameo=self.home + m.code, inferred=True)
-               if self.home and m.country is None and m.code in context.SECTORS else m for m in out]
+               if self.home and m.country is None and m.code in context.SECTORS and m.kind != "org" else m
+               for m in out]
         # the bodies named before: "the Council", "the ministry", "the group" (a headline's: the body's)
         if section not in self.bodies:
             self.bodies[section] = list(self.bodies.get("article", []))
@@ -362,7 +365,8 @@ def _described(doc: Doc, ent, mentions: list[ActorMention]) -> str | None:
     span = _description(ent)
     # (not the post of an envoy: "Kurt Volker, special envoy to Kyiv", "ambassador to Britain")
     inside = [m for m in mentions if span.start <= m.start and m.end <= span.end and m.code
-              and not (doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ == "to")]
+              and not (doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ == "to"
+                       and doc[m.head].head.head.lemma_.lower() in POSTED)]
     inside += [m for m in mentions for c in ent.root.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                for p in c.children if p.dep_ == "pobj" and m.start <= p.i < m.end and m.country]
     with_country = [m for m in inside if m.country]
@@ -372,7 +376,13 @@ def _described(doc: Doc, ent, mentions: list[ActorMention]) -> str | None:
             return best.code
         sector = next((m.code for m in inside if not m.country and m.code), "")
         return best.country + (sector if len(sector) == 3 else "")
-    return next((m.code for m in inside if m.kind in ("org", "group", "armed", "media")), None)
+    org = next((m.code for m in inside if m.kind in ("org", "group", "armed", "media")), None)
+    # else the office alone ("the former special envoy to Ukraine": its country is the story's), unless
+    # the description names a body no one knows ("SpaceX President Gwynne Shotwell": no state's president)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    if org or any(t.pos_ == "PROPN" and t.i not in covered for t in span if t.i < ent.start or t.i >= ent.end):
+        return org
+    return next((m.code for m in inside if _bare(m) and m.kind == "sector"), None)
 
 
 def _introduced(doc: Doc, tok: Token):

@@ -42,6 +42,11 @@ GENERIC_HEADS = {"group", "faction", "member", "movement", "wing", "camp", "side
                  "representative", "delegation", "element", "unit", "cell", "branch", "coalition"}
 # Sectors of the titles a surname may also be ("King", "Marshall", "Bishop", "Judge").
 TITLED = {"GOV", "MIL", "JUD", "REL", "ELI", "COP", "LEG"}
+# The last word of an organisation's name that says what kind of body it is, where the dictionaries do not
+# know the name ("the Sea Shepherd Conservation Society", "the Kohelet Policy Forum"): a non-governmental
+# organisation (NGO, as CAMEO codes them; with a country, that country's), a think tank (EDU).
+NAMED_BODIES = {"society": "NGO", "foundation": "NGO", "association": "NGO", "charity": "NGO", "trust": "NGO",
+                "watch": "NGO", "federation": "NGO", "forum": "EDU"}
 
 
 def parsed_ner(doc) -> bool:
@@ -52,6 +57,26 @@ def _entity(doc, i: int):
     """The named entity token i is part of."""
     return next((ent for ent in doc.ents if ent.start <= i < ent.end), doc[i:i + 1])
 
+
+
+def _capitalised_name(tok) -> bool:
+    """A word of a proper name before a body's kind ("Sea Shepherd Conservation Society"), not a word
+    that starts a sentence or a title ("The Society")."""
+    return tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in ("the", "a", "an") and not tok.is_sent_start
+
+
+def _named_body(doc, lo: int, m: ActorMention) -> ActorMention:
+    """A body the dictionaries do not know, named in full ("the Sea Shepherd Conservation Society"): an
+    organisation of its own, not a sector that takes the country of its sentence or story."""
+    s = m.head
+    while s - 1 >= lo and _capitalised_name(doc[s - 1]):
+        s -= 1
+    if s - 1 >= lo and doc[s - 1].lower_ == "the":
+        s -= 1
+    s = min(s, m.start)
+    span = doc[s:m.end]
+    return ActorMention(s, m.end, span.start_char, span.end_char, span.text, m.code, None, m.sector, "org",
+                        m.head, m.cameo, doc[s + (doc[s].lower_ == "the"):m.head + 1].text)
 
 
 def _force_voiced(doc, aparts, title, sector):
@@ -82,7 +107,10 @@ class ActorCoder:
         hits += self._agent_hits(doc, lo, hi, taken, parsed)
         if skip:
             hits = [h for h in hits if not any(a <= doc[h.start].idx < b for a, b in skip)]
-        return self._compose(doc, lo, hi, hits, parsed)
+        named = {h.start for h in hits if h.entry is None and doc[h.start].lower_ in NAMED_BODIES
+                 and h.sector == NAMED_BODIES[doc[h.start].lower_]}
+        return [_named_body(doc, lo, m) if m.head in named and m.country is None else m
+                for m in self._compose(doc, lo, hi, hits, parsed)]
 
     def describe(self, code: str) -> str:
         names = self.data.names
@@ -191,6 +219,11 @@ class ActorCoder:
                     and doc[s].text[:1].isupper() and s > lo and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper():
                 continue  # a surname after a first name: "Kevin King", "George Marshall", not a king or a marshal
             out.append(Hit(s, e, None, sector, cameo, sector or "", None))
+        for t in doc[lo:hi]:
+            kind = NAMED_BODIES.get(t.lower_)
+            if kind and t.i not in taken and t.text[:1].isupper() and t.i > lo and not t.is_sent_start \
+                    and _capitalised_name(doc[t.i - 1]):
+                out.append(Hit(t.i, t.i + 1, None, kind, kind, kind, None))
         return out
 
     # ------------------------------------------------------------------ composition

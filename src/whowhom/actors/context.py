@@ -73,7 +73,7 @@ def domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         # (a news agency says who reports, not whose the others are: "a lawmaker ... told Xinhua")
         countries = {m.country for m in ms if m.country and m.sector != "MED" and m.kind != "media"}
         for m in ms:
-            if m.country is None and m.code in SECTORS and len(countries) == 1:
+            if m.country is None and m.code in SECTORS and m.kind != "org" and len(countries) == 1:
                 c = next(iter(countries))
                 m = replace(m, code=c + m.code, country=c, cameo=c + m.code, inferred=True)
             out.append(m)
