@@ -327,3 +327,23 @@ def test_an_envoy_is_not_of_the_country_of_the_post(code_text):
             "Vollmer accused Russia of sabotaging the talks.\n")
     got = dyads(code_text(page, date="2019-11-19"))
     assert not any(s.startswith("UKR") for s, _, _ in got)
+
+
+def test_armed_forces_with_no_country_are_those_of_the_state_last_named_with_forces(code_text):
+    page = ("Raid on Gaza\n\n"
+            "GAZA CITY (AP) - Israeli tanks raided the Gaza Strip on Tuesday, residents said.\n\n"
+            "After an exchange of fire broke out, aircraft also fired at the gunmen, the military said.\n")
+    got = dyads(code_text(page, date="2008-01-15"))
+    assert any(s == "ISRMIL" and r == "19" for s, _, r in got)
+    assert not any(s == "PSEMIL" for s, _, _ in got)  # (not the forces of the place raided)
+
+
+def test_a_headline_passive_without_its_auxiliary_has_its_subject_as_the_one_who_suffered():
+    from whowhom.page import Article
+    from whowhom.pipeline import code_article
+
+    body = "Israeli tanks raided the Gaza Strip on Tuesday, killing 11 Palestinians, medics said."
+    events = code_article(Article(id="t", title="11 Palestinians Killed in Gaza Violence", date="2008-01-15",
+                                  author=None, body=body))
+    got = dyads(events, section="headline")
+    assert ("", "PSE", "19") in got and not any(s.startswith("PSE") for s, _, _ in got)

@@ -535,3 +535,8 @@ def test_a_group_whose_members_are_named_is_its_members(code_sentence):
 def test_people_held_by_someone_are_freed_by_them(code_sentence):
     evs = code_sentence("Three Thai soldiers held by Cambodian rebels were freed on Sunday.")
     assert any(e.source == "KHMREB" and e.target.startswith("THA") and e.cameo.startswith("084") for e in evs)
+
+
+def test_talks_mediated_by_someone_are_mediation_between_their_parties(code_sentence):
+    got = {(e.source, e.target, e.cameo) for e in code_sentence("Talks between Israel and Hamas mediated by Egypt resumed.")}
+    assert {("EGY", "ISR", "045"), ("EGY", "PSEREB", "045")} <= got

@@ -86,6 +86,7 @@ class ArticleActors:
         self.countries: set[str] = set()
         self.home: str | None = None  # the country the story is set in
         self.armed: str | None = None  # the country of the armed group last named with one
+        self.forces: str | None = None  # the country of the state's armed forces last named with one
         self.seen: dict[str, list[_Seen]] = {}  # references to people, by section
         self.blank: dict[str, int] = {}  # sentences of no words so far ('"' after a quotation), by section
         self.bodies: dict[str, list[bodies.Body]] = {}  # organisations and groups named, by section
@@ -159,7 +160,7 @@ class ArticleActors:
         mentions = [self._named(m, named[m.start]) if m.start in named else m for m in mentions]
         out = [self._led(doc, self._titled(doc, m, seen, offset)) for m in mentions] + added
         out.sort(key=lambda m: (m.start_char, m.end_char))
-        out = context.domestic(doc, self._armed(context.placed(doc, out)))
+        out = self._forces(context.domestic(doc, self._armed(context.placed(doc, out))))
         # what the sentence leaves without a country happens where the story is set
         out = [replace(m, code=self.home + m.code, country=self.home, cameo=self.home + m.code, inferred=True)
                if self.home and m.country is None and m.code in context.SECTORS and m.kind != "org" else m
@@ -275,6 +276,20 @@ class ArticleActors:
                             inferred=True)
             elif m.sector in ARMED and m.country and not m.inferred:
                 self.armed = m.country
+            out.append(m)
+        return out
+
+    def _forces(self, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"Israeli tanks and helicopters raided Gaza ... aircraft also fired at the gunmen": armed forces
+        the sentence gives no country are those of the state whose forces the story last named with one
+        (not the country the story is set in: a raid on Gaza is not by Gaza's aircraft)."""
+        out = []
+        for m in mentions:
+            if m.code == "MIL" and m.country is None and self.forces:
+                m = replace(m, code=self.forces + "MIL", country=self.forces, cameo=self.forces + "MIL",
+                            inferred=True)
+            elif m.sector == "MIL" and m.country and not m.inferred:
+                self.forces = m.country
             out.append(m)
         return out
 

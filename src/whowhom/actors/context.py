@@ -71,7 +71,8 @@ def domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     for sent in doc.sents:
         ms = [m for m in mentions if sent.start <= m.start < sent.end]
         # (a news agency says who reports, not whose the others are: "a lawmaker ... told Xinhua")
-        countries = {m.country for m in ms if m.country and m.sector != "MED" and m.kind != "media"}
+        # (nor does a country only guessed for another: "aircraft fired at the gunmen")
+        countries = {m.country for m in ms if m.country and m.sector != "MED" and m.kind != "media" and not m.inferred}
         for m in ms:
             if m.country is None and m.code in SECTORS and m.kind != "org" and len(countries) == 1:
                 c = next(iter(countries))

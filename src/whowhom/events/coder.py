@@ -137,8 +137,12 @@ class EventCoder(triggers.Matcher):
         anchor = tok  # where targets are searched from
         passive = False
         how = ""
+        patient = None  # (a headline's "X killed in Y": X suffered it)
         if pat.pos == "V":
             subj, how = roles.subject(tok)
+            if where["section"] == "headline" and (patient := roles.elided_passive(tok)) is not None:
+                subj = roles.agent(tok)
+                how = "agent" if subj is not None else "reduced"
             passive = how in ("agent", "passive")
             if subj is not None:
                 sources = roles.actors_at(subj, index)
@@ -199,8 +203,10 @@ class EventCoder(triggers.Matcher):
         if tok.lemma_.lower() in MOVED:
             pat = replace(pat, targets=pat.targets + ("for", "against"))  # "for an offensive against Y"
         targets = receivers or roles.targets(tok, pat, index, exclude, passive, cues=cues)
-        if not targets and how == "reduced":  # "a NATO soldier killed in ...": the noun is the patient
-            targets = [m for m in roles.actors_at(tok.head, index) if m.start not in exclude]
+        if not targets and (how == "reduced" or patient is not None):  # "a NATO soldier killed in ...": the
+            # noun is the patient
+            targets = [m for m in roles.actors_at(patient if patient is not None else tok.head, index)
+                       if m.start not in exclude]
         if not targets and anchor.i != tok.i:
             targets = roles.targets(anchor, pat, index, exclude | {tok.i}, passive, objects=True, cues=cues)
         if not targets:
@@ -372,6 +378,8 @@ class EventCoder(triggers.Matcher):
         date = attribution.event_date(tok, where["article_date"])
         rule = f"{pat.name}@{pat.source}:{pat.line}+{why}"
         mod = mod or modality(tok).modality
+        if mod == "asserted" and obliged(tok) is not None:
+            mod = "hypothetical"  # ("Turkey must mediate ...": asked of it, not done)
         return [self._event(s, t, conf if t else conf - 0.1, tok, code, mod, reporter, date, rule, sent, **where)
                 for s in holders for t in (about or [None])]
 

@@ -143,6 +143,14 @@ def inner(tok: Token, index, preps=("by", "of", "from", "near", "in", "at")) -> 
     return []
 
 
+def elided_passive(verb: Token) -> Token | None:
+    """The patient of a headline's passive with its auxiliary left out ("11 Palestinians killed in Gaza
+    violence", parsed with "killed" as the root and the Palestinians as its subject), or None."""
+    if verb.dep_ != "ROOT" or verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
 def subject(verb: Token) -> tuple[Token | None, str]:
     """The token that did the action of a verb, climbing xcomp/conj/pcomp chains when it has none. In a
     sentence with no verb of its own, a participle that modifies its noun (a headline's "1 NATO soldier
