@@ -347,3 +347,21 @@ def test_a_headline_passive_without_its_auxiliary_has_its_subject_as_the_one_who
                                   author=None, body=body))
     got = dyads(events, section="headline")
     assert ("", "PSE", "19") in got and not any(s.startswith("PSE") for s, _, _ in got)
+
+
+def test_an_organisation_called_by_the_first_words_of_its_name_is_that_organisation(code_text):
+    page = ("Whalers attacked\n\n"
+            "Japan detained two members of the Ocean Guard Conservation Society on Tuesday.\n\n"
+            "Ocean Guard accused Japan of piracy on Wednesday.\n")
+    got = dyads(code_text(page, date="2008-01-19"))
+    assert ("NGO", "JPN", "11") in got
+
+
+def test_a_headline_infinitive_is_what_is_to_come():
+    from whowhom.page import Article
+    from whowhom.pipeline import code_article
+
+    events = code_article(Article(id="t", title="Bush to visit Israel next week", date="2008-01-03", author=None,
+                                  body="The White House announced the trip to Israel on Thursday."))
+    got = {(e.source, e.target, e.cameo) for e in events if e.section == "headline"}
+    assert ("USAGOV", "ISR", "036") in got and not any(c.startswith("04") for _, _, c in got)

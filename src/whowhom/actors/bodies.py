@@ -27,6 +27,7 @@ class Body:
     mention: ActorMention
     names: frozenset[str]  # lemmas a short reference may use: the head noun's, the last capitalised word's
     initials: str          # "NPA" for "National Prosecuting Authority"
+    words: tuple[str, ...]  # its name's capitalised words, lower-cased ("sea", "shepherd", "conservation", ...)
     sentence: int
     subject: bool          # named as a clause's subject (whom "the group" most likely means)
 
@@ -55,14 +56,17 @@ def _body(doc: Doc, m: ActorMention, sentence: int) -> Body | None:
     if (m.code in SECTORS or m.inferred) and not initials:
         return None  # ("officials": no name to be called by; "the National Prosecuting Authority" has one)
     names = {_word(doc[m.head])} | ({_word(caps[-1])} if caps else set())
-    return Body(m, frozenset(names), initials, sentence, named_as_subject(doc[m.head]))
+    return Body(m, frozenset(names), initials, tuple(t.lower_ for t in caps), sentence, named_as_subject(doc[m.head]))
 
 
 def _reference(tok: Token) -> str | None:
     """How a word may refer back to a body: "head" ("the Council", "the ministry"), "acronym" ("the NPA",
-    "NPA"), "generic" ("the group"); None where it is no such reference."""
+    "NPA"), "generic" ("the group"), "short" (the first words of its name: "Sea Shepherd" after "the Sea
+    Shepherd Conservation Society"); None where it is no such reference."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in ("compound", "amod"):
         return None
+    if len(_short_name(tok)) >= 2:
+        return "short"
     det = [c for c in tok.children if c.dep_ == "det"]
     definite = len(det) == 1 and det[0].lower_ in DETERMINERS and det[0].i == tok.i - 1
     if tok.is_upper and len(tok.text) >= 2 and tok.is_alpha:
@@ -94,7 +98,8 @@ def resolve(doc: Doc, mentions: list[ActorMention], register: list[Body], first_
                 replaced[m.start] = replace(m, code=b.code, country=b.country, cameo=b.cameo, name=b.name,
                                             inferred=b.inferred)
             else:
-                start = tok.i - 1 if how != "acronym" or (tok.i and doc[tok.i - 1].lower_ in DETERMINERS) else tok.i
+                start = _short_name(tok)[0].i if how == "short" else \
+                    tok.i - 1 if how != "acronym" or (tok.i and doc[tok.i - 1].lower_ in DETERMINERS) else tok.i
                 span = doc[start:tok.i + 1]
                 added.append(ActorMention(start, tok.i + 1, span.start_char, span.end_char, span.text, b.code,
                                           b.country, b.sector, b.kind, tok.i, b.cameo, b.name))
@@ -107,8 +112,22 @@ def resolve(doc: Doc, mentions: list[ActorMention], register: list[Body], first_
     return sorted(out, key=lambda m: (m.start_char, m.end_char))
 
 
+def _short_name(tok: Token) -> list[Token]:
+    """A proper name ending at tok: its capitalised compounds and tok ("Sea Shepherd")."""
+    words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
+    if not all(t.pos_ == "PROPN" and t.text[:1].isupper() and t.is_alpha for t in words) \
+            or words[0].i + len(words) - 1 != tok.i:
+        return []
+    return words
+
+
 def _find(tok: Token, how: str, register: list[Body], sentence: int) -> Body | None:
     word = _word(tok)
+    if how == "short":
+        short = tuple(t.lower_ for t in _short_name(tok))
+        # (an organisation's: "Home Depot" is not the union named "Home Depot ... Union")
+        return next((b for b in reversed(register) if len(b.words) > len(short) and b.words[:len(short)] == short
+                     and b.mention.kind in ("org", "group", "armed")), None)
     if how == "generic":  # (the group that acted last, else the one named last)
         register = sorted(register, key=lambda b: b.subject)
     for body in reversed(register):

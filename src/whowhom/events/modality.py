@@ -121,6 +121,9 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
                     hypothetical = True
             elif child.dep_ == "aux" and low == "going" and any(c.lower_ == "to" for c in tok.children):
                 intended = True
+            elif child.dep_ == "aux" and child.tag_ == "TO" and tok.dep_ == "ROOT" and tok.tag_ == "VB" \
+                    and any(c.dep_ == "nsubj" for c in tok.children):
+                intended = True  # a headline's future: "Japan to resume Afghan war aid"
             elif child.dep_ == "mark" and low in CONDITION_MARKS:
                 hypothetical = True
             elif child.dep_ in ("amod", "advmod") and low in HYPO_WORDS:
