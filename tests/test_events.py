@@ -540,3 +540,16 @@ def test_people_held_by_someone_are_freed_by_them(code_sentence):
 def test_talks_mediated_by_someone_are_mediation_between_their_parties(code_sentence):
     got = {(e.source, e.target, e.cameo) for e in code_sentence("Talks between Israel and Hamas mediated by Egypt resumed.")}
     assert {("EGY", "ISR", "045"), ("EGY", "PSEREB", "045")} <= got
+
+
+@pytest.mark.parametrize("sentence", [
+    "Merkel was also asked about her phone call to Russian President Vladimir Putin.",
+    "Asked whether Russia would send troops to Syria, Russian Foreign Minister Sergei Lavrov smiled.",
+])
+def test_a_question_the_press_puts_to_someone_is_no_appeal(code_sentence, sentence):
+    assert not any(e.cameo_root == "02" for e in code_sentence(sentence))
+
+
+def test_asking_someone_to_act_is_an_appeal_even_unnamed(code_sentence):
+    assert any(e.cameo_root == "02" and e.target == "RUSGOV"
+               for e in code_sentence("Putin was asked to mediate between Armenia and Azerbaijan."))

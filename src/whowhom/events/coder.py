@@ -85,7 +85,7 @@ class EventCoder(triggers.Matcher):
         words = sent.doc.user_data.get(triggers.TRIGGER_WORDS)  # trigger_words(), if the prefilter ran it
         hits = {tok.i: hit for tok in sent if (words is None or tok.i in words)
                 and not ((tok.i in index and not self.hyphened(tok)) or tok.lower_ == "according"
-                         or filters.describes(tok) or _quoted_saying(tok))
+                         or filters.describes(tok) or filters.interviewed(tok) or _quoted_saying(tok))
                 and (hit := self.match(tok))}
         felt = {i for i, hit in hits.items() if "experiencer" in hit[0].flags}
         if felt:  # "was greeted (met, received) with anger": the feeling is the event, not the greeting

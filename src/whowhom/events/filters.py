@@ -47,6 +47,22 @@ def describes(tok: Token) -> bool:
                                                                          for c in tok.children)
 
 
+def interviewed(tok: Token) -> bool:
+    """"Sarkozy was asked about his phone call", "Asked whether he had seen ..., Mbeki said": a question
+    put to someone by no one named (the press), not an appeal by anyone; "was asked to mediate" is one."""
+    if tok.lemma_.lower() != "ask" or tok.tag_ not in ("VBN", "VBD") \
+            or any(c.dep_ in ("nsubj", "agent", "dobj") for c in tok.children):
+        return False
+    if tok.dep_ != "advcl" and not any(c.dep_ == "auxpass" for c in tok.children):
+        return False
+    about = next((c.i for c in tok.children if c.dep_ == "prep" and c.lower_ == "about"), None)
+    if any(c.dep_ == "xcomp" and (about is None or c.i < about) for c in tok.children):
+        return False  # ("was asked to mediate")
+    return about is not None or any(
+        c.dep_ == "ccomp" and (c.left_edge.lower_ in ("whether", "if") or c.left_edge.tag_ in ("WRB", "WP", "WDT"))
+        for c in tok.children)
+
+
 def drop_subsumed(events: list[Event], sent: Span) -> list[Event]:
     """Drop a vaguer event of the same source and root as another in the sentence: "refused to join the
     alliance" gives "reject" (120, no target) and "reject military cooperation with X" (1212); keep 1212.
