@@ -553,3 +553,8 @@ def test_a_question_the_press_puts_to_someone_is_no_appeal(code_sentence, senten
 def test_asking_someone_to_act_is_an_appeal_even_unnamed(code_sentence):
     assert any(e.cameo_root == "02" and e.target == "RUSGOV"
                for e in code_sentence("Putin was asked to mediate between Armenia and Azerbaijan."))
+
+
+def test_the_means_of_a_killing_told_by_a_when_clause_refine_it(code_sentence):
+    evs = code_sentence("At least 22 Pakistani police were killed when a suicide bomber blew himself up in Lahore.")
+    assert any(e.target == "PAKCOP" and e.cameo == "1831" for e in evs)

@@ -235,7 +235,10 @@ class EventCoder(triggers.Matcher):
             # "withdrew its troops from Chad", "evacuated the wounded from Gorazde": the place left
             targets = roles.left([anchor], index, exclude)
         # (violence is refined by its means, also where the means is the subject: "a roadside bomb killed")
+        # (and where it is told by a "when" clause: "were killed when a suicide bomber blew himself up")
         means = [t for c in tok.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree] \
+            + [t for c in tok.children if c.dep_ == "advcl" and any(m.lower_ == "when" for m in c.children)
+               for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree] \
             if pat.code[:2] in ("18", "19") else []
         code = triggers.refine(pat.code, scope + means)
         mutual = joint.mutual(tok, pat, code, cue_tokens)
