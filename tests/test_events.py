@@ -558,3 +558,10 @@ def test_asking_someone_to_act_is_an_appeal_even_unnamed(code_sentence):
 def test_the_means_of_a_killing_told_by_a_when_clause_refine_it(code_sentence):
     evs = code_sentence("At least 22 Pakistani police were killed when a suicide bomber blew himself up in Lahore.")
     assert any(e.target == "PAKCOP" and e.cameo == "1831" for e in evs)
+
+
+def test_an_army_taking_to_the_streets_shows_force_and_soldiers_protesting_protest(code_sentence):
+    got = {(e.source, e.cameo) for e in code_sentence("The People's Liberation Army took to the streets of Hong Kong.")}
+    assert ("CHNMIL", "150") in got
+    got = {(e.source, e.cameo[:2]) for e in code_sentence("Ivorian soldiers protested over unpaid bonuses.")}
+    assert ("CIVMIL", "14") in got

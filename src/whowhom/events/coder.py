@@ -37,6 +37,11 @@ def _instrument(tok: Token) -> bool:
         and tok.ent_type_ not in phrases.ACTOR_ENTS
 
 
+# Verbs of taking to the streets: an army that does so shows force (150); soldiers who protest or strike
+# (a mutiny over pay) protest.
+PARADING = {"take", "march", "parade", "rally", "gather", "converge", "mass", "pour", "flood"}
+
+
 def _quoted_saying(tok: Token) -> bool:
     """The "saying" of "X quoted Y as saying": the quotation is the statement (roles.quoted_speaker)."""
     return tok.dep_ == "pcomp" and roles.quoted_speaker(tok.head.head) is not None
@@ -241,6 +246,10 @@ class EventCoder(triggers.Matcher):
                for s in c.children if s.dep_ in ("nsubj", "nsubjpass") for t in s.subtree] \
             if pat.code[:2] in ("18", "19") else []
         code = triggers.refine(pat.code, scope + means)
+        shown = cameo.root(code) == "14" and tok.lemma_.lower() in PARADING and bool(sources) and all(
+            (s.sector or s.code[-3:]) == "MIL" for s in sources)
+        if shown:  # ("the army took to the streets", "troops marched": a show of force, no protest)
+            code = "150"
         mutual = joint.mutual(tok, pat, code, cue_tokens)
         if not targets and self.unresolved and not (mutual and len(sources) > 1):
             obj = roles.object_of(tok, anchor, pat, cue_tokens, exclude, passive)
@@ -249,7 +258,7 @@ class EventCoder(triggers.Matcher):
                                                                or obj.lemma_.lower() in phrases.people()):
                 targets = [m]
         mod = modality(tok, cue_tokens)
-        rule = f"{pat.name}@{pat.source}:{pat.line}"
+        rule = f"{pat.name}@{pat.source}:{pat.line}" + ("+force" if shown else "")
         if code == "010":
             targets = speech.audience(targets)
         if speech.speech_verb(tok, code) and (said := speech.act(tok, sources, targets, index, found, sent)):
