@@ -100,4 +100,12 @@ def test_a_quotation_going_on_after_its_attribution_is_coded_by_what_it_does(cod
             '"We had a long talk," she said. "The weather was fine."\n')
     events = code_text(page, date="2015-03-03")
     said = [(e.source, e.target, e.cameo) for e in events if e.rule.startswith("quotation")]
-    assert said == [("RUSGOV", "USA", "111")]  # (nothing from a sentence that does nothing more)
+    assert said == [("RUSGOV", "USA", "111")]  # (nothing from a sentence about no one)
+
+
+def test_a_quotation_going_on_about_someone_is_a_statement_about_them(code_text):
+    page = ("Moscow answers\n\n"
+            "Russian Foreign Minister Sergei Lavrov met reporters in Moscow.\n\n"
+            '"The talks went well," he said. "Ukraine will join the next round."\n')
+    said = {(e.source, e.target, e.cameo) for e in code_text(page, date="2015-03-03") if e.rule.startswith("quotation")}
+    assert said == {("RUSGOV", "UKR", "010")}

@@ -102,13 +102,15 @@ def act(verb: Token, speakers: list[ActorMention], told: list[ActorMention], ind
 
 def quoted_act(sent: Span, speaker: ActorMention, index: dict[int, ActorMention], found: list[Event]) -> Act | None:
     """What a sentence of a quotation with no verb of saying of its own does, said by the one quoted
-    (actors/voices.py: '"S1," he said. "S2."'): an appeal, an accusation, a denial, criticism or praise,
-    read as the content of a statement is; None for anything else (a plain statement is no event here)."""
+    (actors/voices.py: '"S1," he said. "S2."'), read as the content of a statement is: an appeal, an
+    accusation, a denial, criticism or praise, or a plain statement about the actor that is its subject;
+    None where it is about no one."""
     heads = [sent.root]
     clauses = _clauses(heads)
     speakers = [speaker]
     return (_appeal(clauses, speakers, index) or _accusation(True, heads, speakers, index, found, sent)
-            or _denial(clauses, speakers, index) or _evaluation(clauses, heads, speakers, index, True))
+            or _denial(clauses, speakers, index) or _evaluation(clauses, heads, speakers, index, True)
+            or _about(clauses, speakers, index))
 
 
 def _about(clauses, speakers, index) -> Act | None:
