@@ -365,3 +365,19 @@ def test_a_headline_infinitive_is_what_is_to_come():
                                   body="The White House announced the trip to Israel on Thursday."))
     got = {(e.source, e.target, e.cameo) for e in events if e.section == "headline"}
     assert ("USAGOV", "ISR", "036") in got and not any(c.startswith("04") for _, _, c in got)
+
+
+def test_a_spokesperson_speaks_for_the_body_named_not_for_a_government(code_sentence):
+    assert ("PSEREB", "ISR") in {(e.source, e.target) for e in
+                                 code_sentence("A spokesman for Hamas accused Israel of killing civilians.")}
+    # (the voice of a body no one knows is no government's)
+    assert not any(e.source.endswith("GOV") for e in
+                   code_sentence("An Acmecorp spokeswoman accused Russia of stealing its patents."))
+
+
+def test_an_indefinite_title_is_someone_new_not_the_one_met_before(code_text):
+    page = ("Gas dispute\n\n"
+            "A Gazprom spokesman, Sergei Kupriyanov, said on Monday that gas deliveries to Ukraine would stop.\n\n"
+            "A Kremlin spokesman accused Ukraine of stealing gas.\n")
+    got = dyads(code_text(page, date="2009-01-05"))
+    assert ("RUSGOV", "UKR", "11") in got and not any(s == "RUSBUS" and r == "11" for s, _, r in got)

@@ -315,12 +315,14 @@ class ArticleActors:
             return m
         head = doc[m.head]
         word = head.lemma_.lower()
-        # ("few European leaders" are not the leader met before)
-        if word not in TITLE_WORDS or head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "poss" for c in head.children):
+        # ("few European leaders" are not the leader met before; nor is "a spokesman" someone met before)
+        if word not in TITLE_WORDS or head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "poss" for c in head.children) \
+                or any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children):
             return m
         for s in reversed(seen):
             p = s.person
-            if s.char < offset + m.start_char and p.code and word in p.titles and (not m.country or m.country == p.country):
+            if s.char < offset + m.start_char and p.code and word in p.titles and (not m.country or m.country == p.country) \
+                    and (not m.country or not p.sector or m.sector == p.sector):  # ("Kremlin spokesman", "Gazprom spokesman")
                 return replace(m, code=p.code, country=p.country, sector=p.sector or m.sector, cameo=p.code,
                                kind="person", name=" ".join(p.names))
         return m

@@ -65,6 +65,15 @@ def _capitalised_name(tok) -> bool:
     return tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in ("the", "a", "an") and not tok.is_sent_start
 
 
+def _unknown_voice(doc, m: ActorMention, covered: set[int]) -> bool:
+    """"An AstraZeneca spokeswoman": the voice of a body named but unknown to the dictionaries, which a
+    bare title would make a government's."""
+    head = doc[m.head]
+    return m.country is None and m.code == "GOV" and head.lemma_.lower() in VOICES and any(
+        c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.text[:1].isupper() and c.i not in covered
+        for c in head.children)
+
+
 def _named_body(doc, lo: int, m: ActorMention) -> ActorMention:
     """A body the dictionaries do not know, named in full ("the Sea Shepherd Conservation Society"): an
     organisation of its own, not a sector that takes the country of its sentence or story."""
@@ -109,8 +118,10 @@ class ActorCoder:
             hits = [h for h in hits if not any(a <= doc[h.start].idx < b for a, b in skip)]
         named = {h.start for h in hits if h.entry is None and doc[h.start].lower_ in NAMED_BODIES
                  and h.sector == NAMED_BODIES[doc[h.start].lower_]}
-        return [_named_body(doc, lo, m) if m.head in named and m.country is None else m
-                for m in self._compose(doc, lo, hi, hits, parsed)]
+        out = [_named_body(doc, lo, m) if m.head in named and m.country is None else m
+               for m in self._compose(doc, lo, hi, hits, parsed)]
+        covered = {i for h in hits for i in range(h.start, h.end)}
+        return [m for m in out if not _unknown_voice(doc, m, covered)]
 
     def describe(self, code: str) -> str:
         names = self.data.names

@@ -15,6 +15,7 @@ SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "OPP", "CVL", "JUD", "MED", "EDU",
            "REF", "HLH", "CRM", "UAF", "IGO", "NGO", "AGR", "REL", "MOD", "RAD", "PTY"}
 
 STATE = {"GOV", "MIL", "COP", "SPY"}
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 
 
 def placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -38,6 +39,13 @@ def placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                     and first.start < doc[m.head].head.i:
                 out.append(replace(m, code=first.country + m.code, country=first.country,
                                    cameo=first.country + m.code))
+                continue
+            # "a spokesman for the firm", "a spokeswoman for the ministry": whose voice they are
+            body = next((at[p.i] for c in doc[m.head].children if c.dep_ == "prep" and c.lower_ == "for"
+                         and doc[m.head].lemma_.lower() in SPOKESPEOPLE
+                         for p in c.children if p.dep_ == "pobj" and p.i in at and at[p.i].code), None)
+            if body is not None:
+                out.append(replace(m, code=body.code, country=body.country, sector=body.sector, cameo=body.cameo))
                 continue
             for prep in doc[m.head].children:
                 if prep.dep_ == "prep" and prep.lower_ in ("in", "from", "of"):
