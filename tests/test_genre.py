@@ -27,3 +27,10 @@ def test_a_story_of_sport_gives_no_events_unless_uncoded_ones_are_asked_for():
     assert not code_article(article(SPORT))
     assert code_article(article(SPORT), uncoded=True)
     assert any(e.source.startswith("ESP") and e.cameo_root == "11" for e in code_article(article(NEWS)))
+
+
+def test_a_cricket_row_told_by_its_umpires_and_players_is_sport():
+    body = ("India threatened to abandon the tour of Australia after the umpires banned their spinner for three "
+            "Tests. The players were incensed by the umpiring in the second Test, and the captain accused the "
+            "hosts of gamesmanship. The batting coach said his teammates would stay for the one-day series.")
+    assert genre(body) == "sport"
