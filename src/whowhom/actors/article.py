@@ -193,9 +193,10 @@ class ArticleActors:
             return None
         found = self._lookup(names)
         if found is not None:
-            if not found.code or bare and not found.country and (code := self._named_leader(names)):
-                found.code, found.country, found.sector = (split_code(code, self.data.countries, self.data.orgs)
-                                                           if found.code else (m.code, m.country, m.sector))
+            if not found.code:
+                found.code, found.country, found.sector = m.code, m.country, m.sector
+            elif bare and not found.country and (code := self._named_leader(names)):
+                found.code, found.country, found.sector = split_code(code, self.data.countries, self.data.orgs)
             found.titles |= _titles(doc[m.start:m.end])
             return found
         code, country, sector = m.code, m.country, m.sector

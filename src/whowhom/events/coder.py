@@ -9,8 +9,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
-from whowhom.actors import ActorMention
-from whowhom.actors import voices
+from whowhom.actors import ActorMention, voices
 from whowhom.actors.context import SECTORS
 from whowhom.events import (attribution, cameo, filters, joint, mediation, patterns, phrases, plover, reaction, roles,
                             speech, triggers)
