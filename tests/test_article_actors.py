@@ -381,3 +381,9 @@ def test_an_indefinite_title_is_someone_new_not_the_one_met_before(code_text):
             "A Kremlin spokesman accused Ukraine of stealing gas.\n")
     got = dyads(code_text(page, date="2009-01-05"))
     assert ("RUSGOV", "UKR", "11") in got and not any(s == "RUSBUS" and r == "11" for s, _, r in got)
+
+
+def test_an_armed_groups_forces_are_the_group_not_a_states_army():
+    found = {m.text: m.code for m in actors_of("Taliban forces attacked a convoy. FARC troops fled. Israeli forces fired.")}
+    assert found.get("Taliban forces") == "AFGREB" and found.get("FARC troops") == "COLREB"
+    assert found.get("Israeli forces") == "ISRMIL"

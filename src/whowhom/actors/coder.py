@@ -40,6 +40,9 @@ FORMER = {"former", "ex", "late", "then", "retired", "deposed", "ousted", "erstw
 # Heads that add nothing to who their modifiers name: "opposition groups" are the opposition.
 GENERIC_HEADS = {"group", "faction", "member", "movement", "wing", "camp", "side", "bloc", "supporter",
                  "representative", "delegation", "element", "unit", "cell", "branch", "coalition"}
+# Armed groups, and the words for their fighters that name no other body ("Hamas forces" are Hamas).
+ARMED_GROUPS = {"REB", "UAF"}
+FIGHTERS = {"MIL", "REB", "UAF"}
 # Sectors of the titles a surname may also be ("King", "Marshall", "Bishop", "Judge").
 TITLED = {"GOV", "MIL", "JUD", "REL", "ELI", "COP", "LEG"}
 # The last word of an organisation's name that says what kind of body it is, where the dictionaries do not
@@ -397,7 +400,13 @@ class ActorCoder:
                     sector = next((p.sector for p in gparts if p.sector), sector)
                 if title is not None:  # ("police Commander X")
                     sector = _force_voiced(doc, aparts, title, sector)
-            if country:
+            # "Hamas forces", "Taliban troops", "FARC gunmen": an armed group's fighters are the group, not a
+            # state's army
+            group = next((p for p in gparts if (p.sector or p.code[-3:]) in ARMED_GROUPS), None)
+            if group is not None and sector in FIGHTERS:
+                country, sector = group.country, group.sector or group.code[-3:]
+                code, cameo, kind, name = group.code, group.cameo, group.entry.kind, self._name(group)
+            elif country:
                 code = country + (sector or "")
                 cameo = code
             else:
