@@ -338,13 +338,18 @@ def test_armed_forces_with_no_country_are_those_of_the_state_last_named_with_for
     assert not any(s == "PSEMIL" for s, _, _ in got)  # (not the forces of the place raided)
 
 
-def test_a_headline_passive_without_its_auxiliary_has_its_subject_as_the_one_who_suffered():
+def headline_events(title: str, body: str, date: str):
+    """The events of an article whose headline is given as such (no page anatomy)."""
     from whowhom.page import Article
     from whowhom.pipeline import code_article
 
-    body = "Israeli tanks raided the Gaza Strip on Tuesday, killing 11 Palestinians, medics said."
-    events = code_article(Article(id="t", title="11 Palestinians Killed in Gaza Violence", date="2008-01-15",
-                                  author=None, body=body))
+    return code_article(Article(id="t", title=title, date=date, author=None, body=body))
+
+
+def test_a_headline_passive_without_its_auxiliary_has_its_subject_as_the_one_who_suffered():
+    events = headline_events("11 Palestinians Killed in Gaza Violence",
+                             "Israeli tanks raided the Gaza Strip on Tuesday, killing 11 Palestinians, medics said.",
+                             "2008-01-15")
     got = dyads(events, section="headline")
     assert ("", "PSE", "19") in got and not any(s.startswith("PSE") for s, _, _ in got)
 
@@ -358,11 +363,8 @@ def test_an_organisation_called_by_the_first_words_of_its_name_is_that_organisat
 
 
 def test_a_headline_infinitive_is_what_is_to_come():
-    from whowhom.page import Article
-    from whowhom.pipeline import code_article
-
-    events = code_article(Article(id="t", title="Bush to visit Israel next week", date="2008-01-03", author=None,
-                                  body="The White House announced the trip to Israel on Thursday."))
+    events = headline_events("Bush to visit Israel next week",
+                             "The White House announced the trip to Israel on Thursday.", "2008-01-03")
     got = {(e.source, e.target, e.cameo) for e in events if e.section == "headline"}
     assert ("USAGOV", "ISR", "036") in got and not any(c.startswith("04") for _, _, c in got)
 

@@ -85,8 +85,8 @@ class ArticleActors:
         self.people: list[Person] = []
         self.countries: set[str] = set()
         self.home: str | None = None  # the country the story is set in
-        self.armed: str | None = None  # the country of the armed group last named with one
-        self.forces: str | None = None  # the country of the state's armed forces last named with one
+        # the country of the armed group ("armed") and of the state's forces ("forces") last named with one
+        self.recent: dict[str, str] = {}
         self.seen: dict[str, list[_Seen]] = {}  # references to people, by section
         self.blank: dict[str, int] = {}  # sentences of no words so far ('"' after a quotation), by section
         self.bodies: dict[str, list[bodies.Body]] = {}  # organisations and groups named, by section
@@ -170,7 +170,7 @@ class ArticleActors:
             self.bodies[section] = list(self.bodies.get("article", []))
         out = bodies.resolve(doc, out, self.bodies[section], first_sentence)
         if pronouns:  # "I" and "we" in a quotation: its speaker
-            out = voices.resolve(doc, out)
+            out = voices.resolve(doc, out, inside)
         # ("the two countries" only now: it would count towards the home country)
         return plural.resolve(doc, groups.resolve(doc, out) if pronouns else out)
 
@@ -270,27 +270,24 @@ class ArticleActors:
         """"Sierra Leone rebels ... the rebels", "Gaza militants ... the gunmen": armed men with no country
         of their own are those of the armed group the story last named with one, not the story's
         country (a story set in Liberia may be about Sierra Leone's rebels)."""
-        out = []
-        for m in mentions:
-            if m.code in ARMED and m.country is None and self.armed:
-                m = replace(m, code=self.armed + m.code, country=self.armed, cameo=self.armed + m.code,
-                            inferred=True)
-            elif m.sector in ARMED and m.country and not m.inferred:
-                self.armed = m.country
-            out.append(m)
-        return out
+        return self._recalled(mentions, ARMED, "armed")
 
     def _forces(self, mentions: list[ActorMention]) -> list[ActorMention]:
         """"Israeli tanks and helicopters raided Gaza ... aircraft also fired at the gunmen": armed forces
         the sentence gives no country are those of the state whose forces the story last named with one
         (not the country the story is set in: a raid on Gaza is not by Gaza's aircraft)."""
+        return self._recalled(mentions, {"MIL"}, "forces")
+
+    def _recalled(self, mentions: list[ActorMention], sectors: set[str], key: str) -> list[ActorMention]:
+        """A bare mention of one of `sectors` given the country the story last named one of them with (kept
+        in self.recent[key] from section to section); a mention that names its own country sets it."""
         out = []
         for m in mentions:
-            if m.code == "MIL" and m.country is None and self.forces:
-                m = replace(m, code=self.forces + "MIL", country=self.forces, cameo=self.forces + "MIL",
-                            inferred=True)
-            elif m.sector == "MIL" and m.country and not m.inferred:
-                self.forces = m.country
+            country = self.recent.get(key)
+            if m.code in sectors and m.country is None and country:
+                m = replace(m, code=country + m.code, country=country, cameo=country + m.code, inferred=True)
+            elif m.sector in sectors and m.country and not m.inferred:
+                self.recent[key] = m.country
             out.append(m)
         return out
 
@@ -322,8 +319,9 @@ class ArticleActors:
             return m
         for s in reversed(seen):
             p = s.person
-            if s.char < offset + m.start_char and p.code and word in p.titles and (not m.country or m.country == p.country) \
-                    and (not m.country or not p.sector or m.sector == p.sector):  # ("Kremlin spokesman", "Gazprom spokesman")
+            # (a title with a country: of that country and sector, "Kremlin spokesman" no "Gazprom spokesman")
+            if s.char < offset + m.start_char and p.code and word in p.titles \
+                    and (not m.country or m.country == p.country and (not p.sector or m.sector == p.sector)):
                 return replace(m, code=p.code, country=p.country, sector=p.sector or m.sector, cameo=p.code,
                                kind="person", name=" ".join(p.names))
         return m

@@ -89,15 +89,24 @@ def _speakers(doc: Doc, inside: dict[int, int], at: dict[int, ActorMention]) -> 
     return sents, speakers
 
 
-def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+def _read(doc: Doc, mentions: list[ActorMention], inside: dict[int, int] | None = None):
+    """(quoted tokens, mentions by token, sentences with their quotations, speakers), or None where nothing
+    is quoted; `inside` if the caller has read the quotation marks already (quoted())."""
+    inside = quoted(doc) if inside is None else inside
+    if not inside:
+        return None
+    at = {i: m for m in mentions for i in range(m.start, m.end)}
+    return (inside, at) + _speakers(doc, inside, at)
+
+
+def resolve(doc: Doc, mentions: list[ActorMention], inside: dict[int, int] | None = None) -> list[ActorMention]:
     """The mentions with a mention added for "I" or "we" as a subject in a quotation whose speaker is known,
     and for "you" where the quotation was told to someone named (a quotation is read within the text
     given: a piece of a section starts afresh)."""
-    inside = quoted(doc)
-    if not inside:
+    read = _read(doc, mentions, inside)
+    if read is None:
         return mentions
-    at = {i: m for m in mentions for i in range(m.start, m.end)}
-    _, speakers = _speakers(doc, inside, at)
+    inside, at, _, speakers = read
     added = []
     for tok in doc:
         q = inside.get(tok.i)
@@ -120,11 +129,10 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
 def continued(doc: Doc, mentions: list[ActorMention]) -> dict[int, ActorMention]:
     """The sentences all in quotation marks, with no attribution of their own, whose speaker is known (by the
     index of their first token): what they say, that speaker says ('"S1," he said. "S2."')."""
-    inside = quoted(doc)
-    if not inside:
+    read = _read(doc, mentions)
+    if read is None:
         return {}
-    at = {i: m for m in mentions for i in range(m.start, m.end)}
-    sents, speakers = _speakers(doc, inside, at)
+    inside, _, sents, speakers = read
     out = {}
     for sent, runs in sents:
         words = [t for t in sent if t.is_alpha]

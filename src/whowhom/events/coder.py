@@ -344,7 +344,7 @@ class EventCoder(triggers.Matcher):
         """A sentence that goes on quoting someone named before (actors/voices.py), read as what it does
         (speech.quoted_act); its source is the one quoted, named outside the sentence (no span in it)."""
         said = speech.quoted_act(sent, speaker, index, found)
-        if said is None or not speaker.code:
+        if said is None:
             return []
         targets = [t for t in said.targets if t.code and filters.distinct(speaker, t)] or [None]
         date = attribution.event_date(sent.root, where["article_date"])

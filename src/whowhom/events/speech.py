@@ -94,9 +94,7 @@ def act(verb: Token, speakers: list[ActorMention], told: list[ActorMention], ind
     if any(e.rule.startswith("demand:") for e in found) or _aside(verb, found, sent):
         return None  # (the coder's _demand took "X said Y must withdraw")
     clauses = _clauses(heads)
-    told_here = _told(verb, heads)
-    return (_appeal(clauses, speakers, index) or _accusation(told_here, heads, speakers, index, found, sent)
-            or _denial(clauses, speakers, index) or _evaluation(clauses, heads, speakers, index, told_here)
+    return (_does(clauses, heads, speakers, index, found, sent, _told(verb, heads))
             or (None if told else _about(clauses, speakers, index)))
 
 
@@ -107,10 +105,15 @@ def quoted_act(sent: Span, speaker: ActorMention, index: dict[int, ActorMention]
     None where it is about no one."""
     heads = [sent.root]
     clauses = _clauses(heads)
-    speakers = [speaker]
-    return (_appeal(clauses, speakers, index) or _accusation(True, heads, speakers, index, found, sent)
-            or _denial(clauses, speakers, index) or _evaluation(clauses, heads, speakers, index, True)
-            or _about(clauses, speakers, index))
+    return (_does(clauses, heads, [speaker], index, found, sent, True)
+            or _about(clauses, [speaker], index))
+
+
+def _does(clauses, heads, speakers, index, found, sent, told: bool) -> Act | None:
+    """What reported content does beyond stating: an appeal, an accusation, a denial, criticism or praise
+    (`told`: the speaker tells it as their own word, _told)."""
+    return (_appeal(clauses, speakers, index) or _accusation(told, heads, speakers, index, found, sent)
+            or _denial(clauses, speakers, index) or _evaluation(clauses, heads, speakers, index, told))
 
 
 def _about(clauses, speakers, index) -> Act | None:
