@@ -149,13 +149,15 @@ def main():
                 if tok(t, pat) not in rows:
                     add(code, "demonym", pat)
                     n_phx_syn += 1
-    for line in cur.METONYMS.strip().splitlines():
+    for line in (cur.METONYMS + cur.PARTIES).split("\n"):
+        if not line.strip():
+            continue
         p, code = line.split("|")
         add(code, "metonym", p)
     discards = [tok(t, x) for x in cur.DISCARDS.strip().splitlines() if x.strip()]
 
     with open(out / "countries.tsv", "w", encoding="utf-8") as f:
-        f.write("# whowhom actor gazetteer: countries, demonyms, capitals, seats of government (metonyms).\n")
+        f.write("# whowhom actor gazetteer: countries, demonyms, capitals, seats of government and political parties (metonyms).\n")
         f.write("# Sources: whowhom's own lists (scripts/countries_curated.py) and "
                 + PHX_NOTE.format(f="Phoenix.Countries.actors.txt") + ".\n")
         f.write("# Columns: code<TAB>kind<TAB>pattern (spaCy tokens joined by spaces; case marks proper names)\n")

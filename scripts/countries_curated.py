@@ -384,6 +384,177 @@ KCNA|PRKMED
 Korean Central News Agency|PRKMED
 """
 
+
+# Political parties known by a name that does not say it is a party, or whose name alone does not say whose
+# it is (an unknown "X Party" is a party of its sentence's or story's country: actors/coder.py). Coded as
+# CAMEO's party sector (PTY) of their country; a party that is the state (China's) is its government (above).
+# Names several countries' parties share are left out ("Labor Party", "Liberal Party": an unknown "X Party"), or
+# given no country ("Social Democrats": the sentence's or story's, as for a sector).
+PARTIES = r"""
+Democrats|USAPTY
+Democrat|USAPTY
+Liberal Democrat|GBRPTY
+Social Democrats|PTY
+Social Democrat|PTY
+Christian Democrats|PTY
+Christian Democrat|PTY
+Free Democrats|DEUPTY
+Sweden Democrats|SWEPTY
+Republicans|USAPTY
+Democratic Party|USAPTY
+Republican Party|USAPTY
+GOP|USAPTY
+Democratic National Committee|USAPTY
+Republican National Committee|USAPTY
+Republican Guard|IRQMIL
+Republican Guards|IRQMIL
+Labour|GBRPTY
+Labour Party|GBRPTY
+Conservative Party|GBRPTY
+Tories|GBRPTY
+Tory|GBRPTY
+Liberal Democrats|GBRPTY
+Lib Dems|GBRPTY
+Scottish National Party|GBRPTY
+SNP|GBRPTY
+Democratic Unionist Party|GBRPTY
+DUP|GBRPTY
+Sinn Fein|GBRPTY
+Sinn Féin|GBRPTY
+Likud|ISRPTY
+Kadima|ISRPTY
+Shas|ISRPTY
+Yisrael Beiteinu|ISRPTY
+Yisrael Beytenu|ISRPTY
+Meretz|ISRPTY
+Blue and White|ISRPTY
+Pakistan Peoples Party|PAKPTY
+Pakistan People's Party|PAKPTY
+PPP|PAKPTY
+Pakistan Muslim League|PAKPTY
+PML-N|PAKPTY
+PML-Q|PAKPTY
+Muttahida Qaumi Movement|PAKPTY
+MQM|PAKPTY
+Pakistan Tehreek-e-Insaf|PAKPTY
+Tehreek-e-Insaf|PAKPTY
+Bharatiya Janata Party|INDPTY
+BJP|INDPTY
+Indian National Congress|INDPTY
+Congress party|INDPTY
+Congress Party|INDPTY
+Liberal Democratic Party|JPNPTY
+LDP|JPNPTY
+Democratic Party of Japan|JPNPTY
+DPJ|JPNPTY
+Komeito|JPNPTY
+New Komeito|JPNPTY
+Kuomintang|TWNPTY
+KMT|TWNPTY
+Democratic Progressive Party|TWNPTY
+African National Congress|ZAFPTY
+ANC|ZAFPTY
+Democratic Alliance|ZAFPTY
+ZANU-PF|ZWEPTY
+Zanu-PF|ZWEPTY
+Movement for Democratic Change|ZWEPTY
+MDC|ZWEPTY
+Orange Democratic Movement|KENPTY
+ODM|KENPTY
+Party of National Unity|KENPTY
+United Russia|RUSPTY
+Liberal Democratic Party of Russia|RUSPTY
+Communist Party of the Russian Federation|RUSPTY
+Christian Democratic Union|DEUPTY
+CDU|DEUPTY
+CSU|DEUPTY
+Social Democratic Party of Germany|DEUPTY
+SPD|DEUPTY
+Alternative for Germany|DEUPTY
+AfD|DEUPTY
+UMP|FRAPTY
+Union for a Popular Movement|FRAPTY
+French Socialist Party|FRAPTY
+Front National|FRAPTY
+Rassemblement National|FRAPTY
+La Republique en Marche|FRAPTY
+La République en Marche|FRAPTY
+Forza Italia|ITAPTY
+Northern League|ITAPTY
+Five Star Movement|ITAPTY
+Justice and Development Party|TURPTY
+AK Party|TURPTY
+AKP|TURPTY
+Republican People's Party|TURPTY
+CHP|TURPTY
+Nationalist Movement Party|TURPTY
+MHP|TURPTY
+Peoples' Democratic Party|TURPTY
+HDP|TURPTY
+Baath Party|IRQPTY
+Ba'ath Party|IRQPTY
+Dawa Party|IRQPTY
+Islamic Dawa Party|IRQPTY
+Iraqi Islamic Party|IRQPTY
+Islamic Party of Iraq|IRQPTY
+Supreme Islamic Iraqi Council|IRQPTY
+Islamic Supreme Council of Iraq|IRQPTY
+Kurdistan Democratic Party|IRQPTY
+Patriotic Union of Kurdistan|IRQPTY
+Future Movement|LBNPTY
+Free Patriotic Movement|LBNPTY
+Awami League|BGDPTY
+Bangladesh Nationalist Party|BGDPTY
+Sri Lanka Freedom Party|LKAPTY
+SLFP|LKAPTY
+United National Party|LKAPTY
+UNP|LKAPTY
+Janatha Vimukthi Peramuna|LKAPTY
+JVP|LKAPTY
+Nepali Congress|NPLPTY
+Thai Rak Thai|THAPTY
+People Power Party|THAPTY
+Pheu Thai|THAPTY
+UMNO|MYSPTY
+Barisan Nasional|MYSPTY
+Institutional Revolutionary Party|MEXPTY
+PRI|MEXPTY
+National Action Party|MEXPTY
+Party of the Democratic Revolution|MEXPTY
+PRD|MEXPTY
+United Socialist Party of Venezuela|VENPTY
+PSUV|VENPTY
+Liberal Party of Canada|CANPTY
+Conservative Party of Canada|CANPTY
+New Democratic Party|CANPTY
+Bloc Quebecois|CANPTY
+Bloc Québécois|CANPTY
+Australian Labor Party|AUSPTY
+Liberal Party of Australia|AUSPTY
+Party of Regions|UKRPTY
+Our Ukraine|UKRPTY
+Yulia Tymoshenko Bloc|UKRPTY
+Servant of the People|UKRPTY
+United National Movement|GEOPTY
+Georgian Dream|GEOPTY
+Serbian Radical Party|SRBPTY
+Democratic Party of Serbia|SRBPTY
+Serbian Progressive Party|SRBPTY
+Democratic League of Kosovo|KSVPTY
+Democratic Party of Kosovo|KSVPTY
+Civic Platform|POLPTY
+Law and Justice|POLPTY
+Fidesz|HUNPTY
+Syriza|GRCPTY
+New Democracy|GRCPTY
+PASOK|GRCPTY
+PSOE|ESPPTY
+Podemos|ESPPTY
+Workers' Party of Brazil|BRAPTY
+Muslim Brotherhood|EGYOPP
+Ennahda|TUNPTY
+"""
+
 # Regional groups (CAMEO region codes).
 GROUPS = r"""
 the West|WST|The West

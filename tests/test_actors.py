@@ -231,3 +231,23 @@ def test_known_ngos_are_coded_and_an_ordinary_phrase_is_not():
 ])
 def test_who_speaks_or_commands_for_a_security_force_is_of_that_force(text, code):
     assert code in [m.code for m in code_text(text, date="2010-05-01")]
+
+
+def test_political_parties_are_their_countrys():
+    ms = by_text("Likud accused the Democrats of meddling, and the Tories agreed.")
+    assert ms["Likud"].code == "ISRPTY"
+    assert ms["the Democrats"].code == "USAPTY"
+    assert ms["the Tories"].code == "GBRPTY"
+    # a party the lists do not know is a party, of the country its name gives
+    ms = by_text("The Moravian Farmers' Party and the Danish People's Party signed a pact.")
+    assert ms["the Danish People's Party"].code == "DNKPTY"
+    # a name that shares a word with a party is not that party
+    assert "USAPTY" not in codes("Former Liberal Democrat leader Nick Clegg met the Social Democrats.")
+    assert by_text("The Republican Guard shelled the town.")["The Republican Guard"].code == "IRQMIL"
+
+
+def test_an_unknown_party_is_of_its_sentences_country(code_sentence):
+    got = {(e.source, e.target) for e in code_sentence("The Harambee Unity Party accused Kenyan police of murder.")}
+    assert ("KENPTY", "KENCOP") in got
+    # ("party" alone is no party: "all parties to the conflict")
+    assert not any("PTY" in m.code for m in code_text("All parties to the conflict must stop fighting."))

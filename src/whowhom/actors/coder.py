@@ -49,7 +49,10 @@ TITLED = {"GOV", "MIL", "JUD", "REL", "ELI", "COP", "LEG"}
 # know the name ("the Sea Shepherd Conservation Society", "the Kohelet Policy Forum"): a non-governmental
 # organisation (NGO, as CAMEO codes them; with a country, that country's), a think tank (EDU).
 NAMED_BODIES = {"society": "NGO", "foundation": "NGO", "association": "NGO", "charity": "NGO", "trust": "NGO",
-                "watch": "NGO", "federation": "NGO", "forum": "EDU"}
+                "watch": "NGO", "federation": "NGO", "forum": "EDU", "party": "PTY"}
+# A party is of a country: one its name gives ("the Polish People's Party"), else its sentence's or story's;
+# it may be written in lower case after its name ("the Baath party").
+PARTY = "PTY"
 
 
 def parsed_ner(doc) -> bool:
@@ -87,7 +90,8 @@ def _named_body(doc, lo: int, m: ActorMention) -> ActorMention:
         s -= 1
     s = min(s, m.start)
     span = doc[s:m.end]
-    return ActorMention(s, m.end, span.start_char, span.end_char, span.text, m.code, None, m.sector, "org",
+    return ActorMention(s, m.end, span.start_char, span.end_char, span.text, m.code, None, m.sector,
+                        "sector" if m.sector == PARTY else "org",
                         m.head, m.cameo, doc[s + (doc[s].lower_ == "the"):m.head + 1].text)
 
 
@@ -235,8 +239,10 @@ class ActorCoder:
             out.append(Hit(s, e, None, sector, cameo, sector or "", None))
         for t in doc[lo:hi]:
             kind = NAMED_BODIES.get(t.lower_)
-            if kind and t.i not in taken and t.text[:1].isupper() and t.i > lo and not t.is_sent_start \
-                    and _capitalised_name(doc[t.i - 1]):
+            # ("the Pakistan People's Party": a name may end in a possessive)
+            before = doc[t.i - 2] if t.i - 2 >= lo and doc[t.i - 1].lower_ in ("'s", "’s") else doc[t.i - 1]
+            if kind and t.i not in taken and (t.text[:1].isupper() or kind == PARTY) and t.i > lo \
+                    and not t.is_sent_start and _capitalised_name(before):
                 out.append(Hit(t.i, t.i + 1, None, kind, kind, kind, None))
         return out
 
