@@ -480,6 +480,13 @@ def test_a_negation_over_or_denies_both_acts_and_over_but_only_the_first(code_se
     assert ("ISR", "SYR", "negated") in got and ("ISR", "JOR", "asserted") in got
 
 
+
+def test_a_subject_that_says_no_one_did_it_denies_the_act(code_sentence):
+    for text in ("No Asian government has recognized Kosovo.", "Few Asian governments recognized Kosovo."):
+        assert {e.modality for e in code_sentence(text) if e.cameo_root == "05"} == {"negated"}, text
+    assert {e.modality for e in code_sentence("A few Asian governments recognized Kosovo.")
+            if e.cameo_root == "05"} == {"asserted"}
+
 def test_the_subject_of_drew_or_faced_criticism_is_on_the_receiving_end(code_sentence):
     got = {(e.source, e.target, e.cameo_root) for e in code_sentence("Israel drew sharp criticism from Egypt.")}
     assert ("EGY", "ISR", "11") in got

@@ -46,6 +46,10 @@ NEGATING_VERBS = {"refuse", "decline", "reject", "fail", "oppose", "resist", "av
                   "abandon", "quit", "deny"}
 # Words of inability: "were unable to reach agreement" did not reach it (but did not refuse it either).
 UNABLE = {"unable", "incapable"}
+# Subjects that deny the act they do: "no Arab state has recognized X", "none of them signed", "few leaders
+# congratulated Y" (few, not "a few": hardly any).
+NO_ONE = {"none", "nobody", "neither", "no-one"}
+NO_DET = {"no", "neither", "few"}
 ABLE_AUX = {"could", "can", "ca"}  # "could not reach agreement": not a hypothesis, a failure
 
 
@@ -106,7 +110,8 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
             low = child.lower_
             if child.i in cue_tokens or (partner and child.dep_ != "aux" and not (disjoined and child.dep_ == "neg")):
                 continue
-            if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and tok.pos_ in ("NOUN", "PROPN")):
+            if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and tok.pos_ in ("NOUN", "PROPN")) \
+                    or (child.dep_ in ("nsubj", "nsubjpass") and _no_one(child)):
                 # "not ruled out" is a possibility, not a negation
                 if lemma == "rule" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
                     hypothetical = True
@@ -139,6 +144,14 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
         # (a failure is no refusal: "could not reach agreement" rejects nothing)
         return Modality("negated", not failed and (intended or trigger.lemma_.lower() in INTENT_VERBS))
     return Modality("intended" if intended else "asserted", False)
+
+
+def _no_one(subject: Token) -> bool:
+    """A subject that says no one (or hardly anyone) did it: "no country", "none of them", "few leaders"."""
+    if subject.lower_ in NO_ONE:
+        return True
+    return any(c.dep_ in ("det", "amod") and c.lower_ in NO_DET
+               and not (c.i > 0 and subject.doc[c.i - 1].lower_ == "a") for c in subject.children)
 
 
 def obliged(tok: Token) -> Token | None:
