@@ -109,3 +109,16 @@ def test_a_quotation_going_on_about_someone_is_a_statement_about_them(code_text)
             '"The talks went well," he said. "Ukraine will join the next round."\n')
     said = {(e.source, e.target, e.cameo) for e in code_text(page, date="2015-03-03") if e.rule.startswith("quotation")}
     assert said == {("RUSGOV", "UKR", "010")}
+
+
+
+def test_officials_of_one_government_judge_each_other(code_text, code_sentence):
+    page = ("Hearing in Washington\n\n"
+            "Secretary of State Mike Pompeo spoke to Congress on Tuesday.\n\n"
+            "Pompeo told lawmakers that President Trump's call with the Ukrainian leader was inappropriate.\n")
+    got = {(e.source, e.target, e.cameo_root) for e in code_text(page, date="2019-11-20")
+           if e.modality == "asserted" and e.section == "article"}
+    assert ("USAGOV", "USAGOV", "11") in got
+    # (but what one says of one's own country is no judgement of another)
+    assert not {c[:2] for _, c, _ in codes(code_sentence(
+        "The Japanese foreign minister said Japan's decision was a mistake."))} & {"11"}

@@ -33,11 +33,19 @@ def named_political(m: ActorMention) -> bool:
                              and m.code[-3:] not in SECTORS or (m.sector or m.code[-3:]) in POLITICAL_SECTORS)
 
 
+PEOPLE = ("person", "leader", "pronoun", "voice")
+
+
 def distinct(a: ActorMention, b: ActorMention) -> bool:
-    """Two actors, not one: different codes, or different phrases where one has none."""
+    """Two actors, not one: different codes, two people of the same code (officials of one government:
+    "the aide criticised Trump"), or different phrases where one has none."""
     if a.code and b.code:
-        return a.code != b.code
+        return a.code != b.code or (a.kind in PEOPLE and b.kind in PEOPLE and _surname(a) != _surname(b))
     return (a.start, a.end) != (b.start, b.end)
+
+
+def _surname(m: ActorMention) -> str:
+    return (m.name or m.text).lower().split()[-1]
 
 
 def describes(tok: Token) -> bool:

@@ -208,16 +208,27 @@ def _accusation(told: bool, heads, speakers, index, found, sent) -> Act | None:
     return Act("112", doers, "accuse") if doers else None
 
 
-def _doers(clause: Token, speakers, index) -> tuple[list[ActorMention], bool]:
+def _doers(clause: Token, speakers, index, judged: bool = False) -> tuple[list[ActorMention], bool]:
     """Who a reported clause is about (its subject's actors), and whether that is the speaker's own side:
-    "we", "I", a pronoun standing for the speaker, or an organ of the speaker's state."""
+    "we", "I", a pronoun standing for the speaker, or an organ of the speaker's state. What is `judged`
+    (blamed or praised) is the speaker's own only when it is the speaker: officials of one state judge
+    each other ("the aide said the president's call was inappropriate"), though not in the deeds they
+    report of each other ("the ministry said troops killed ...")."""
     subj, how = roles.subject(clause)
     if subj is None:
         return [], False
     if how == "speaker" or subj.lower_ in ("i", "we"):
         return [], True
     found = roles.actors_at(subj, index) or roles.inner(subj, index)
-    return found, bool(found) and all(any(_own(s, m) for s in speakers) for m in found)
+    same = _same if judged else _own
+    return found, bool(found) and all(any(same(s, m) for s in speakers) for m in found)
+
+
+def _same(a: ActorMention, b: ActorMention) -> bool:
+    """The same actor by name, the speaker's country itself ("Kosovo will become ..."), or a state body with
+    no country of its own, which stands for the other's."""
+    return (a.code == b.code and a.text.lower() == b.text.lower()) or (_own(a, b) and (_bare(a) or _bare(b))) \
+        or (a.country is not None and a.country == b.country and not (a.sector and b.sector))
 
 
 def _acts(verb: Token, index) -> bool:
@@ -306,12 +317,13 @@ def _evaluation(clauses, heads, speakers, index, told: bool = True) -> Act | Non
     for h in clauses:
         if any(c.dep_ == "expl" for c in h.children):
             continue  # ("there were two boys among the dead")
-        about, own = _doers(h, speakers, index)
-        if own:
-            continue
         negated = any(c.dep_ == "neg" for c in h.children)
         preds = [c for c in h.children if c.dep_ in ("attr", "acomp", "oprd")]
-        if h.lemma_.lower() in COPULAS and preds and not any(p.lemma_.lower() in INTENT_VERBS for p in preds):
+        judged = h.lemma_.lower() in COPULAS and bool(preds)
+        about, own = _doers(h, speakers, index, judged=judged)
+        if own:
+            continue
+        if judged and not any(p.lemma_.lower() in INTENT_VERBS for p in preds):
             # (not a stance: "Y is ready to ...", which modality reads as an intention)
             words = [t for p in preds for t in p.subtree] + [c for c in h.children if c.dep_ == "neg"]
             tone = valence(words, negated)
