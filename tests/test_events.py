@@ -572,3 +572,9 @@ def test_an_army_taking_to_the_streets_shows_force_and_soldiers_protesting_prote
     assert ("CHNMIL", "150") in got
     got = {(e.source, e.cameo[:2]) for e in code_sentence("Ivorian soldiers protested over unpaid bonuses.")}
     assert ("CIVMIL", "14") in got
+
+
+def test_a_plea_is_a_denial_or_an_admission_not_an_appeal(code_sentence):
+    assert {e.cameo for e in code_sentence("Former Liberian President Charles Taylor pleaded not guilty to all charges.")} == {"016"}
+    assert {e.cameo for e in code_sentence("Former Liberian President Charles Taylor pleaded guilty to two charges.")} == {"015"}
+    assert "020" in {e.cameo for e in code_sentence("Pakistan pleaded with the United States to release the prisoners.")}

@@ -11,7 +11,7 @@ from whowhom.events.attribution import date_phrase
 
 TRIGGER_WORDS = "whowhom_trigger_words"  # Doc.user_data key of EventCoder.trigger_words()
 # Dependents searched for cues, never crossing into another clause.
-CUE_DEPS = {"dobj", "prep", "pobj", "prt", "dative", "attr", "acomp", "oprd", "amod", "compound", "det",
+CUE_DEPS = {"dobj", "prep", "pobj", "prt", "dative", "attr", "acomp", "oprd", "amod", "compound", "det", "neg",
             "nummod", "advmod", "intj", "npadvmod", "conj", "nmod", "appos", "poss", "pcomp"}
 FUNCTION_CUES = {"to", "on", "in", "at", "for", "with", "from", "by", "of", "up", "down", "off", "out", "over",
                  "into", "against", "about", "upon", "the", "a", "an", "that", "as", "back", "away"}
