@@ -141,6 +141,15 @@ def test_a_foreign_reaction_with_no_target_is_aimed_at_the_country_the_story_is_
     assert not any(e.source.startswith("GBR") and e.target == "KEN" and e.cameo_root == "11" for e in events)
 
 
+
+def test_a_foreign_show_of_force_is_aimed_at_the_country_the_story_is_about(code_text):
+    page = ("Tension in Kenya\n\n"
+            "NAIROBI, Kenya - Kenyan police clashed with protesters in Nairobi on Monday.\n\n"
+            "Kenya's government said the protests were illegal.\n\n"
+            "Uganda deployed troops along the border.\n")
+    shown = [e for e in code_text(page, date="2008-01-15") if e.source.startswith("UGA") and e.cameo_root == "15"]
+    assert shown and shown[0].target == "KEN"
+
 def test_a_name_introduced_with_a_title_is_a_person_whatever_the_recognizer_says(code_text):
     page = ("Gulf reactions to the speech\n\n"
             "Khalid Salem Al Rumaithi, Director-General of the Abu Dhabi-based Gulf Policy Centre, said the "

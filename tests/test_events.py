@@ -578,3 +578,9 @@ def test_a_plea_is_a_denial_or_an_admission_not_an_appeal(code_sentence):
     assert {e.cameo for e in code_sentence("Former Liberian President Charles Taylor pleaded not guilty to all charges.")} == {"016"}
     assert {e.cameo for e in code_sentence("Former Liberian President Charles Taylor pleaded guilty to two charges.")} == {"015"}
     assert "020" in {e.cameo for e in code_sentence("Pakistan pleaded with the United States to release the prisoners.")}
+
+
+def test_a_visit_to_a_place_is_a_visit_to_its_country(code_sentence):
+    got = {(e.source, e.target, e.cameo) for e in code_sentence(
+        "The Japanese prime minister toured a car factory in the city of Tianjin.")}
+    assert ("JPNGOV", "CHN", "042") in got

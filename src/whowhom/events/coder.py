@@ -20,7 +20,7 @@ from whowhom.events.weigh import weigh_all
 
 __all__ = ["EventCoder", "SECTORS", "weigh_all"]
 
-PLACED_ACTS = ("08", "172", "15", "0356", "18")  # acts whose place is whom they are aimed at (_code_trigger)
+PLACED_ACTS = ("08", "172", "15", "0356", "18", "042")  # acts whose place is whom they are aimed at (_code_trigger)
 INSTRUMENTS = ("with", "using")
 UNDER_WAY = {"be", "arrive", "embark", "go", "come", "set", "remain", "continue"}  # "X is on a visit to Y"
 MOVED = {"mobilize", "mobilise", "deploy", "dispatch", "station", "amass", "mass", "muster"}

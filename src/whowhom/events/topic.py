@@ -3,8 +3,9 @@
 A story is set somewhere (actors.article: the home country, the one it names most). When a foreign actor
 reacts in it without naming whom at ("the UK urged an end to the violence", "China deployed troops and
 warned", "Israeli tanks fired"), an analyst codes the reaction as aimed at the country the story is about,
-as ICEWS and the news coding guide do. Only acts that are aimed at someone take it (AIMED); not an actor's
-own preparations (intent 03, mobilization 15).
+as ICEWS and the news coding guide do. Only acts that are aimed at someone take it (AIMED): a foreign
+force's show of strength too ("China deploys troops" in a story about Hong Kong); not an actor's own
+intentions (03).
 
 An act of the home country's own actors with no one named ("the government condemned the incident",
 "police arrested one person", "the minister said the law was fair") is domestic: ICEWS codes its target
@@ -18,8 +19,8 @@ from collections import defaultdict
 from whowhom.events.event import Event
 
 # Statements (but not a foreign actor's bare "said", 010, which names no one it is said to), appeals,
-# consultations, cooperation, demands, criticism, rejection, threats, and force.
-AIMED = ("01", "02", "04", "05", "11", "12", "13", "19")
+# consultations, cooperation, demands, criticism, rejection, threats, shows of force, and force.
+AIMED = ("01", "02", "04", "05", "11", "12", "13", "15", "19")
 # At home: statements, appeals, criticism, rejection, threats, coercion (arrests, bans), assaults and force;
 # not meetings or cooperation, whose unnamed partner is as likely abroad ("Putin signed trade deals").
 DOMESTIC = ("01", "02", "11", "12", "13", "17", "18", "19")
