@@ -21,6 +21,8 @@ from whowhom.events.weigh import weigh_all
 __all__ = ["EventCoder", "SECTORS", "weigh_all"]
 
 PLACED_ACTS = ("08", "172", "15", "0356", "18", "042")  # acts whose place is whom they are aimed at (_code_trigger)
+# Acts told by what befell their target, whoever did them: blame, reduced relations, coercion, violence.
+BEFELL = ("11", "16", "17", "18", "19", "20")
 INSTRUMENTS = ("with", "using")
 UNDER_WAY = {"be", "arrive", "embark", "go", "come", "set", "remain", "continue"}  # "X is on a visit to Y"
 MOVED = {"mobilize", "mobilise", "deploy", "dispatch", "station", "amass", "mass", "muster"}
@@ -330,6 +332,14 @@ class EventCoder(triggers.Matcher):
             mod.modality = "hypothetical"  # what one side must do (says another) has not happened
         events = [self._event(s, t, c, tok, code, mod.modality, reporter, date, rule, sent, **where)
                   for s, t, c in pairs]
+        if cameo.root(code) not in BEFELL:
+            # other acts are an analyst's news only with a doer: "X was freed", "the crisis boosted X's
+            # prospects", "heavy fog forced the president to ..." say nothing of who acted (but "protesters
+            # marched" does, and a name no dictionary knows); kept only where uncoded events are asked for
+            for ev, (s, _, _) in zip(events, pairs):
+                if s.kind == "blank" or s.kind == "unresolved" and not (
+                        phrases.someone(doc[s.start:s.end], index) or doc[s.head].pos_ == "PROPN"):
+                    ev.guessed = True
         joint.evidence(events, pairs, sources, targets)
         if cameo.root(code) == "14":
             # a protest that names no target ("opposition parties in Nepal called a general strike") is

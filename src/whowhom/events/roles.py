@@ -25,6 +25,9 @@ STATEMENT_NOUNS = {"statement", "declaration", "communique", "communiqué", "let
 MEANS_VERBS = {"use", "employ", "utilize", "utilise", "fire", "launch", "spend"}
 # Passive forms whose subject is the doer: "were engaged in", "are involved in", "is committed to".
 ACTIVE_PASSIVES = {"engage", "involve", "commit", "prepare", "determine", "dedicate", "devote"}
+# Forces stood down by no one named stood down themselves: "the guerrillas have been demobilized", "troops
+# were withdrawn from X" (a de-escalation is the side's whose forces they are).
+STOOD_DOWN = {"demobilize", "demobilise", "disband", "withdraw", "redeploy"}
 
 
 def speaker(verb: Token) -> Token | None:
@@ -178,6 +181,10 @@ def subject(verb: Token) -> tuple[Token | None, str]:
                 if patient is not None:
                     return patient, "inherited"
             doer = agent(tok)
+            if doer is None and tok.i == verb.i and tok.lemma_.lower() in STOOD_DOWN:
+                doer = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+                if doer is not None:
+                    return doer, "nsubj"
             return (doer, "agent") if doer is not None else (None, "passive")
         # (the parser sometimes hangs the subject on the auxiliary: "X however have opposed ...")
         kids += [g for c in kids if c.dep_ == "aux" and c.i < tok.i for g in c.children]
