@@ -398,3 +398,11 @@ def test_an_armed_groups_forces_are_the_group_not_a_states_army():
     found = {m.text: m.code for m in actors_of("Taliban forces attacked a convoy. FARC troops fled. Israeli forces fired.")}
     assert found.get("Taliban forces") == "AFGREB" and found.get("FARC troops") == "COLREB"
     assert found.get("Israeli forces") == "ISRMIL"
+
+
+def test_lawmakers_with_no_country_are_those_of_the_legislature_last_named(code_text):
+    page = ("Hearing in Washington\n\n"
+            "The House of Representatives held its third public hearing on Tuesday.\n\n"
+            "Lawmakers questioned a Ukraine specialist of the National Security Council.\n")
+    got = {e.source for e in code_text(page, date="2019-11-20") if e.section == "article"}
+    assert "USALEG" in got and "UKRLEG" not in got

@@ -85,7 +85,8 @@ class ArticleActors:
         self.people: list[Person] = []
         self.countries: set[str] = set()
         self.home: str | None = None  # the country the story is set in
-        # the country of the armed group ("armed") and of the state's forces ("forces") last named with one
+        # the country of the armed group ("armed"), the state's forces ("forces") and the legislature
+        # ("legislature") last named with one
         self.recent: dict[str, str] = {}
         self.seen: dict[str, list[_Seen]] = {}  # references to people, by section
         self.blank: dict[str, int] = {}  # sentences of no words so far ('"' after a quotation), by section
@@ -160,7 +161,7 @@ class ArticleActors:
         mentions = [self._named(m, named[m.start]) if m.start in named else m for m in mentions]
         out = [self._led(doc, self._titled(doc, m, seen, offset)) for m in mentions] + added
         out.sort(key=lambda m: (m.start_char, m.end_char))
-        out = self._forces(context.domestic(doc, self._armed(context.placed(doc, out))))
+        out = self._forces(context.domestic(doc, self._legislators(self._armed(context.placed(doc, out)))))
         # what the sentence leaves without a country happens where the story is set
         out = [replace(m, code=self.home + m.code, country=self.home, cameo=self.home + m.code, inferred=True)
                if self.home and m.country is None and m.code in context.SECTORS and m.kind != "org" else m
@@ -271,6 +272,12 @@ class ArticleActors:
         of their own are those of the armed group the story last named with one, not the story's
         country (a story set in Liberia may be about Sierra Leone's rebels)."""
         return self._recalled(mentions, ARMED, "armed")
+
+    def _legislators(self, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"the Democratic Party-controlled House of Representatives ... Democratic lawmakers grilled a
+        Ukraine specialist": lawmakers with no country are those of the legislature the story last named
+        with one, whatever other country their sentence names."""
+        return self._recalled(mentions, {"LEG"}, "legislature")
 
     def _forces(self, mentions: list[ActorMention]) -> list[ActorMention]:
         """"Israeli tanks and helicopters raided Gaza ... aircraft also fired at the gunmen": armed forces
