@@ -666,7 +666,7 @@ ISIS|IMGMUSISI|||Islamic State;ISIS;ISIL;IS group;Daesh;Islamic State of Iraq an
 ALQ|IMGMUSALQ|||al-Qaeda;al-Qaida;Al-Qaeda;Al Qaeda;al Qaeda
 RUSMED|RUSMED|RUS|MED|TASS;ITAR-TASS;Tass;RIA Novosti;RIA;Sputnik;RT;Russia Today;Interfax;Izvestia;Kommersant;Pravda;Rossiya 1;Channel One;Vedomosti;Novaya Gazeta;Meduza
 CHNMED|CHNMED|CHN|MED|Xinhua;Xinhua News Agency;CGTN;China Central Television;People's Daily;Global Times;China Daily;China News Service
-USAMED|USAMED|USA|MED|Associated Press;AP;CNN;Fox News;New York Times;The New York Times;Washington Post;The Washington Post;Wall Street Journal;The Wall Street Journal;NBC News;CBS News;ABC News;Bloomberg News;Politico;Voice of America;VOA;Radio Free Europe;RFE/RL;Radio Liberty
+USAMED|USAMED|USA|MED|Associated Press;AP;CNN;Fox News;New York Times;The New York Times;Washington Post;The Washington Post;Wall Street Journal;The Wall Street Journal;NBC News;CBS News;ABC News;Bloomberg News;Politico;Voice of America;VOA;Radio Free Europe;RFE/RL;Radio Liberty;USA Today;Los Angeles Times;Chicago Tribune;NPR;National Public Radio;MSNBC;The Hill
 GBRMED|GBRMED|GBR|MED|BBC;Financial Times;The Guardian;The Times;The Economist;Sky News
 MED|MED||MED|Reuters;AFP;Agence France-Presse;Agence France Presse
 FRAMED|FRAMED|FRA|MED|Le Monde;Le Figaro;France 24

@@ -251,3 +251,9 @@ def test_an_unknown_party_is_of_its_sentences_country(code_sentence):
     assert ("KENPTY", "KENCOP") in got
     # ("party" alone is no party: "all parties to the conflict")
     assert not any("PTY" in m.code for m in code_text("All parties to the conflict must stop fighting."))
+
+
+def test_a_leaders_surname_in_another_persons_name_is_not_the_leader():
+    assert not any(m.text == "Obama" for m in code_text("Michelle Obama visited a school in Chicago.", date="2008-01-10"))
+    assert by_text("Barack Obama visited a school in Chicago.", date="2008-01-10")["Barack Obama"].code.startswith("USA")
+    assert by_text("She told USA Today that the plan works.")["USA Today"].code == "USAMED"

@@ -71,6 +71,18 @@ def _capitalised_name(tok) -> bool:
     return tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in ("the", "a", "an") and not tok.is_sent_start
 
 
+def _someone_else(doc, lo: int, s: int, e: int, entry) -> bool:
+    """Whether a leader's surname matched alone (tokens s..e) is the end of another person's name: the
+    recognizer's PERSON name goes on before it with a first name that is none of the leader's own."""
+    from whowhom.actors.article import HONORIFICS
+    if e - s != 1 or s <= lo or doc[s].ent_type_ != "PERSON" or doc[s].ent_iob_ != "I":
+        return False
+    first = doc[s - 1]
+    own = {norm(w) for other in (entry, *entry.others) for w in str(other.cameo).split()}
+    return first.ent_type_ == "PERSON" and first.is_alpha and first.text[:1].isupper() \
+        and norm(first.text) not in own and first.lower_.strip(".") not in HONORIFICS
+
+
 def _unknown_voice(doc, m: ActorMention, covered: set[int]) -> bool:
     """"An AstraZeneca spokeswoman": the voice of a body named but unknown to the dictionaries, which a
     bare title would make a government's."""
@@ -179,6 +191,8 @@ class ActorCoder:
                     or (e < hi and doc[e].ent_iob_ == "I" and doc[e].ent_type_ == "PERSON")) \
                     and not all(t.i in named for t in _entity(doc, s)):
                 continue  # "Jordan Peterson", "George Washington", "Paris Hilton"
+            if entry.kind == "leader" and _someone_else(doc, lo, s, e, entry):
+                continue  # "Michelle Obama", "Laura Bush": a leader's surname in another person's name
             h = self._hit(entry, s, e, d)
             if h is not None:
                 hits.append(h)
