@@ -579,6 +579,16 @@ South Asia|SAS|South Asia
 Africa|AFR|Africa
 African|AFR|Africa
 Africans|AFR|Africa
+West Africa|AFR|Africa
+West African|AFR|Africa
+East Africa|AFR|Africa
+East African|AFR|Africa
+North Africa|AFR|Africa
+North African|AFR|Africa
+Southern Africa|AFR|Africa
+Southern African|AFR|Africa
+Central Africa|AFR|Africa
+Central African|AFR|Africa
 Middle East|MEA|Middle East
 Middle Eastern|MEA|Middle East
 Latin America|LAM|Latin America

@@ -257,3 +257,8 @@ def test_a_leaders_surname_in_another_persons_name_is_not_the_leader():
     assert not any(m.text == "Obama" for m in code_text("Michelle Obama visited a school in Chicago.", date="2008-01-10"))
     assert by_text("Barack Obama visited a school in Chicago.", date="2008-01-10")["Barack Obama"].code.startswith("USA")
     assert by_text("She told USA Today that the plan works.")["USA Today"].code == "USAMED"
+
+
+def test_regions_of_africa_are_africa_not_the_west():
+    assert by_text("Rebels plundered the West African diamond fields.")["West African"].code == "AFR"
+    assert by_text("The Central African Republic accused Chad.")["The Central African Republic"].code == "CAF"
