@@ -262,3 +262,8 @@ def test_a_leaders_surname_in_another_persons_name_is_not_the_leader():
 def test_regions_of_africa_are_africa_not_the_west():
     assert by_text("Rebels plundered the West African diamond fields.")["West African"].code == "AFR"
     assert by_text("The Central African Republic accused Chad.")["The Central African Republic"].code == "CAF"
+
+
+def test_the_head_of_a_body_that_is_no_states_holds_no_public_office():
+    assert not code_text("Dris Djermoun, president of the mosque, criticized the attack.")
+    assert "IRNGOV" in codes("The head of the Iranian delegation criticized Russia.")

@@ -40,6 +40,11 @@ FORMER = {"former", "ex", "late", "then", "retired", "deposed", "ousted", "erstw
 # Heads that add nothing to who their modifiers name: "opposition groups" are the opposition.
 GENERIC_HEADS = {"group", "faction", "member", "movement", "wing", "camp", "side", "bloc", "supporter",
                  "representative", "delegation", "element", "unit", "cell", "branch", "coalition"}
+# Bodies that are no state's: the president of a mosque or the head of a company holds no public office.
+PRIVATE_BODIES = {"mosque", "church", "temple", "synagogue", "congregation", "company", "firm", "corporation",
+                  "business", "bank", "club", "team", "university", "college", "school", "hospital", "museum",
+                  "institute", "foundation", "society", "association", "charity", "chamber", "newspaper",
+                  "magazine", "channel", "station", "studio", "network"}
 # Armed groups, and the words for their fighters that name no other body ("Hamas forces" are Hamas).
 ARMED_GROUPS = {"REB", "UAF"}
 FIGHTERS = {"MIL", "REB", "UAF"}
@@ -81,6 +86,16 @@ def _someone_else(doc, lo: int, s: int, e: int, entry) -> bool:
     own = {norm(w) for other in (entry, *entry.others) for w in str(other.cameo).split()}
     return first.ent_type_ == "PERSON" and first.is_alpha and first.text[:1].isupper() \
         and norm(first.text) not in own and first.lower_.strip(".") not in HONORIFICS
+
+
+def _private_office(doc, m: ActorMention, covered: set[int]) -> bool:
+    """"Dris Djermoun, president of the mosque", "the head of the company": an office of a body that is no
+    state's, which a bare title would make a government's."""
+    head = doc[m.head]
+    return m.country is None and m.code == "GOV" and m.end == head.i + 1 and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(
+            p.dep_ == "pobj" and p.i not in covered and p.lemma_.lower() in PRIVATE_BODIES for p in c.children)
+        for c in head.children)
 
 
 def _unknown_voice(doc, m: ActorMention, covered: set[int]) -> bool:
@@ -140,7 +155,7 @@ class ActorCoder:
         out = [_named_body(doc, lo, m) if m.head in named and m.country is None else m
                for m in self._compose(doc, lo, hi, hits, parsed)]
         covered = {i for h in hits for i in range(h.start, h.end)}
-        return [m for m in out if not _unknown_voice(doc, m, covered)]
+        return [m for m in out if not _unknown_voice(doc, m, covered) and not _private_office(doc, m, covered)]
 
     def describe(self, code: str) -> str:
         names = self.data.names
