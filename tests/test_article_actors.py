@@ -406,3 +406,12 @@ def test_lawmakers_with_no_country_are_those_of_the_legislature_last_named(code_
             "Lawmakers questioned a Ukraine specialist of the National Security Council.\n")
     got = {e.source for e in code_text(page, date="2019-11-20") if e.section == "article"}
     assert "USALEG" in got and "UKRLEG" not in got
+
+
+def test_a_story_that_names_no_place_is_set_where_its_leaders_govern(code_text):
+    page = ("Police chief on leave\n\n"
+            "President Thabo Mbeki on Saturday put the national police commissioner on extended leave.\n\n"
+            "Thabo Mbeki said the prosecutors had informed him of the charges.\n\n"
+            "The police commissioner denied the charges.\n")
+    got = {e.source for e in code_text(page, date="2008-01-13") if e.section == "article"}
+    assert "ZAFCOP" in got

@@ -97,14 +97,22 @@ class ArticleActors:
         """Find the country the story is set in, from its whole body's tokens (a Doc not parsed: the same
         for a body coded whole or in pieces): the one its names of countries, capitals and peoples name
         most often (its dateline counting too: a story filed from Cairo may be about Iraq), if at least
-        twice and more often than any other."""
+        twice and more often than any other; where no place decides, the country whose leaders (on the
+        article's date) and seats of power it names most ("Mbeki ... Selebi ... the NPA")."""
         if body is None or not len(body):
             return
-        counts = Counter(entry.country for _, _, entry in match_gazetteer(self.data, body, 0, len(body))
-                         if entry.country and entry.kind in ("country", "capital", "city", "demonym"))
-        top = counts.most_common(2)
-        if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
-            self.home = top[0][0]
+        places, powers = Counter(), Counter()
+        for _, _, entry in match_gazetteer(self.data, body, 0, len(body)):
+            if entry.kind in ("country", "capital", "city", "demonym") and entry.country:
+                places[entry.country] += 1
+            elif entry.kind == "metonym" and entry.country:
+                powers[entry.country] += 1
+            elif entry.kind == "leader" and (role := self.coder.resolve_role(
+                    self.coder.leaders.in_office(entry, self.date), self.date)):
+                country = split_code(role, self.data.countries, self.data.orgs)[1]
+                if country:
+                    powers[country] += 1
+        self.home = _most(places) or _most(places + powers)
 
     def resolve(self, doc: Doc, mentions: list[ActorMention], pronouns: bool = True, section: str = "article",
                 first_sentence: int = 0, offset: int = 0) -> list[ActorMention]:
@@ -332,6 +340,12 @@ class ArticleActors:
                 return replace(m, code=p.code, country=p.country, sector=p.sector or m.sector, cameo=p.code,
                                kind="person", name=" ".join(p.names))
         return m
+
+
+def _most(counts: Counter) -> str | None:
+    """The key counted most, at least twice and more often than any other."""
+    top = counts.most_common(2)
+    return top[0][0] if top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
 
 def _bare(m: ActorMention) -> bool:
