@@ -415,3 +415,18 @@ def test_a_story_that_names_no_place_is_set_where_its_leaders_govern(code_text):
             "The police commissioner denied the charges.\n")
     got = {e.source for e in code_text(page, date="2008-01-13") if e.section == "article"}
     assert "ZAFCOP" in got
+
+
+def test_a_leaders_surname_stands_for_the_namesake_the_story_introduced(code_text):
+    page = ("Lawsuit filed\n\n"
+            "A woman, Tiffany Rice, says she was hurt in the crash.\n\n"
+            "In August, Rice filed a lawsuit against the Iranian government.\n")
+    assert not any(e.source.startswith("USA") for e in code_text(page, date="2008-01-09"))
+    page = ("Talks in Jerusalem\n\n"
+            "Secretary of State Condoleezza Rice arrived in Israel on Monday.\n\n"
+            "Rice criticized Iran for its nuclear program.\n")
+    assert ("USAGOV", "IRN") in {(e.source, e.target) for e in code_text(page, date="2008-01-09")}
+    page = ("Campaign in Iowa\n\n"
+            "Senator Barack Obama and his wife Michelle Obama visited Iowa.\n\n"
+            "Obama criticized Iran for its nuclear program.\n")
+    assert ("USALEG", "IRN") in {(e.source, e.target) for e in code_text(page, date="2008-01-09")}

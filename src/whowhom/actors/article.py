@@ -125,6 +125,7 @@ class ArticleActors:
         seen = self.seen.setdefault(section, [])  # (a piece of a section continues where the last left off)
         inside = voices.quoted(doc)
         named: dict[int, Person] = {}  # bare titles that name their holder, by first token
+        stale: set[int] = set()  # a leader's surname that names someone else the story introduced
         for n, sent in enumerate(doc.sents, first_sentence):
             if not any(t.is_alpha for t in sent):  # (a closing quotation mark the parser cut off)
                 self.blank[section] = self.blank.get(section, 0) + 1
@@ -133,6 +134,14 @@ class ArticleActors:
                 at = offset + tok.idx
                 if tok.i in covered:
                     m = covered[tok.i]
+                    if (other := self._namesake(doc, m)) is not None:
+                        # ("Tiffany Rice ... Rice filed a lawsuit": the story's Rice, not the dictionary's)
+                        if other.code:
+                            named[m.start] = other
+                        else:
+                            stale.add(m.start)
+                        seen.append(_Seen(n, at, other, _is_subject(tok), tok.i in inside))
+                        continue
                     if tok.i == m.head or (tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B"):
                         person = self._from_mention(doc, m, tok) or _someone(doc, m)
                         if person is not None and person.country and _bare(m):
@@ -166,7 +175,8 @@ class ArticleActors:
                     if person is not None and person.code:
                         added.append(self._mention(doc, tok.i, tok.i + 1, person, "pronoun"))
                         seen.append(_Seen(n, at, person, _is_subject(tok), tok.i in inside))
-        mentions = [self._named(m, named[m.start]) if m.start in named else m for m in mentions]
+        mentions = [self._named(m, named[m.start]) if m.start in named else m for m in mentions
+                    if m.start not in stale]
         out = [self._led(doc, self._titled(doc, m, seen, offset)) for m in mentions] + added
         out.sort(key=lambda m: (m.start_char, m.end_char))
         out = self._forces(context.domestic(doc, self._legislators(self._armed(context.placed(doc, out)))))
@@ -184,6 +194,19 @@ class ArticleActors:
         return plural.resolve(doc, groups.resolve(doc, out) if pronouns else out)
 
     # ------------------------------------------------------------------ people
+    def _namesake(self, doc: Doc, m: ActorMention) -> Person | None:
+        """The person the story introduced with a leader's surname and another first name ("Tiffany Rice"),
+        whom a later bare surname the dictionary matched ("Rice") refers to; None otherwise."""
+        if m.kind != "leader" or not m.name or m.end - m.start != 1:
+            return None
+        names = tuple(norm(w).strip(".") for w in m.name.split() if w.strip(".-"))
+        if len(names) < 2 or norm(doc[m.start].text) != names[-1]:
+            return None
+        if any(p.surname == names[-1] and p.names[0] == names[0] for p in self.people):
+            return None  # (the leader was named in full too: "Barack Obama ... Michelle Obama ... Obama")
+        return next((p for p in reversed(self.people) if len(p.names) > 1 and p.surname == names[-1]
+                     and p.names[0] != names[0]), None)
+
     def _from_mention(self, doc: Doc, m: ActorMention, tok: Token) -> Person | None:
         """A coded mention that names a person ("Palestinian President Mahmoud Abbas"): register them. A
         leader of the dictionary is one whatever the entity recognizer took the name for."""
