@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from whowhom.actors import bodies, context, groups, plural, voices
+from whowhom.actors import bodies, context, groups, plural, recalled, voices
 from whowhom.actors.gazetteer import match_gazetteer
 from whowhom.actors.loader import norm, split_code
 from whowhom.actors.mention import ActorMention
@@ -34,7 +34,6 @@ HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mme", "madame", "
 PERSONAL = {"he": "subject", "she": "subject", "him": "object", "her": "object", "his": "owner"}
 # Pronouns look back this many sentences for the person they stand for.
 PRONOUN_REACH = 3
-ARMED = {"REB", "UAF"}  # rebels, militants, insurgents; gunmen
 # Words that name a person's office, by which a story refers back to them ("the prime minister").
 TITLE_WORDS = {"president", "minister", "premier", "chancellor", "king", "queen", "prince", "emir",
                "secretary", "spokesman", "spokeswoman", "spokesperson", "ambassador", "governor", "mayor",
@@ -85,9 +84,7 @@ class ArticleActors:
         self.people: list[Person] = []
         self.countries: set[str] = set()
         self.home: str | None = None  # the country the story is set in
-        # the country of the armed group ("armed"), the state's forces ("forces") and the legislature
-        # ("legislature") last named with one
-        self.recent: dict[str, str] = {}
+        self.recalled = recalled.Recalled()  # the armed group, forces and legislature last named with a country
         self.seen: dict[str, list[_Seen]] = {}  # references to people, by section
         self.blank: dict[str, int] = {}  # sentences of no words so far ('"' after a quotation), by section
         self.bodies: dict[str, list[bodies.Body]] = {}  # organisations and groups named, by section
@@ -179,7 +176,8 @@ class ArticleActors:
                     if m.start not in stale]
         out = [self._led(doc, self._titled(doc, m, seen, offset)) for m in mentions] + added
         out.sort(key=lambda m: (m.start_char, m.end_char))
-        out = self._forces(context.domestic(doc, self._legislators(self._armed(context.placed(doc, out)))))
+        r = self.recalled
+        out = r.forces(context.domestic(doc, r.legislators(r.armed(context.placed(doc, out)))))
         # what the sentence leaves without a country happens where the story is set
         out = [replace(m, code=self.home + m.code, country=self.home, cameo=self.home + m.code, inferred=True)
                if self.home and m.country is None and m.code in context.SECTORS and m.kind != "org" else m
@@ -297,37 +295,6 @@ class ArticleActors:
         span = doc[s:e]
         return ActorMention(s, e, span.start_char, span.end_char, span.text, person.code or "", person.country,
                             person.sector, kind, span.root.i, person.code or "", " ".join(person.names))
-
-    def _armed(self, mentions: list[ActorMention]) -> list[ActorMention]:
-        """"Sierra Leone rebels ... the rebels", "Gaza militants ... the gunmen": armed men with no country
-        of their own are those of the armed group the story last named with one, not the story's
-        country (a story set in Liberia may be about Sierra Leone's rebels)."""
-        return self._recalled(mentions, ARMED, "armed")
-
-    def _legislators(self, mentions: list[ActorMention]) -> list[ActorMention]:
-        """"the Democratic Party-controlled House of Representatives ... Democratic lawmakers grilled a
-        Ukraine specialist": lawmakers with no country are those of the legislature the story last named
-        with one, whatever other country their sentence names."""
-        return self._recalled(mentions, {"LEG"}, "legislature")
-
-    def _forces(self, mentions: list[ActorMention]) -> list[ActorMention]:
-        """"Israeli tanks and helicopters raided Gaza ... aircraft also fired at the gunmen": armed forces
-        the sentence gives no country are those of the state whose forces the story last named with one
-        (not the country the story is set in: a raid on Gaza is not by Gaza's aircraft)."""
-        return self._recalled(mentions, {"MIL"}, "forces")
-
-    def _recalled(self, mentions: list[ActorMention], sectors: set[str], key: str) -> list[ActorMention]:
-        """A bare mention of one of `sectors` given the country the story last named one of them with (kept
-        in self.recent[key] from section to section); a mention that names its own country sets it."""
-        out = []
-        for m in mentions:
-            country = self.recent.get(key)
-            if m.code in sectors and m.country is None and country:
-                m = replace(m, code=country + m.code, country=country, cameo=country + m.code, inferred=True)
-            elif m.sector in sectors and m.country and not m.inferred:
-                self.recent[key] = m.country
-            out.append(m)
-        return out
 
     def _led(self, doc: Doc, m: ActorMention) -> ActorMention:
         """"The Bush administration", "Putin's government": a government named by its leader is the

@@ -21,6 +21,8 @@ from whowhom.actors.gazetteer import Hit, case_ok, match_agents, match_gazetteer
 from whowhom.actors.leaders import Leaders, date_int
 from whowhom.actors.loader import ActorData, load, norm, split_code
 from whowhom.actors.mention import ActorMention
+from whowhom.actors.offices import (NAMED_BODIES, PARTY, VOICES, capitalised_name, named_body, private_office,
+                                    someone_else, unknown_voice)
 
 CLIMB_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "flat", "nummod"}
 NOUNS = {"NOUN", "PROPN"}
@@ -31,33 +33,18 @@ LED = {"led", "based", "run", "owned", "dominated"}
 # Participles after which a country says where a person or thing comes from, not whom they act for.
 DESCRIPTIVE = {"educated", "born", "trained", "raised", "schooled", "made", "built", "bred", "designed",
                "manufactured", "produced", "flagged", "registered", "listed", "style", "type", "era", "class"}
-# Words that say an office is no longer held: "former President X", "the late Y", "ex-minister Z".
-# Heads that speak or command for the body named before them, and the security forces they take.
-VOICES = {"spokesman", "spokeswoman", "spokesperson", "official", "chief", "commander", "head", "source",
-          "officer"}
+# The security forces a commander or spokesman of one named before the title speaks for.
 FORCES = {"MIL", "COP", "SPY"}
+# Words that say an office is no longer held: "former President X", "the late Y", "ex-minister Z".
 FORMER = {"former", "ex", "late", "then", "retired", "deposed", "ousted", "erstwhile"}
 # Heads that add nothing to who their modifiers name: "opposition groups" are the opposition.
 GENERIC_HEADS = {"group", "faction", "member", "movement", "wing", "camp", "side", "bloc", "supporter",
                  "representative", "delegation", "element", "unit", "cell", "branch", "coalition"}
-# Bodies that are no state's: the president of a mosque or the head of a company holds no public office.
-PRIVATE_BODIES = {"mosque", "church", "temple", "synagogue", "congregation", "company", "firm", "corporation",
-                  "business", "bank", "club", "team", "university", "college", "school", "hospital", "museum",
-                  "institute", "foundation", "society", "association", "charity", "chamber", "newspaper",
-                  "magazine", "channel", "station", "studio", "network"}
 # Armed groups, and the words for their fighters that name no other body ("Hamas forces" are Hamas).
 ARMED_GROUPS = {"REB", "UAF"}
 FIGHTERS = {"MIL", "REB", "UAF"}
 # Sectors of the titles a surname may also be ("King", "Marshall", "Bishop", "Judge").
 TITLED = {"GOV", "MIL", "JUD", "REL", "ELI", "COP", "LEG"}
-# The last word of an organisation's name that says what kind of body it is, where the dictionaries do not
-# know the name ("the Sea Shepherd Conservation Society", "the Kohelet Policy Forum"): a non-governmental
-# organisation (NGO, as CAMEO codes them; with a country, that country's), a think tank (EDU).
-NAMED_BODIES = {"society": "NGO", "foundation": "NGO", "association": "NGO", "charity": "NGO", "trust": "NGO",
-                "watch": "NGO", "federation": "NGO", "forum": "EDU", "party": "PTY"}
-# A party is of a country: one its name gives ("the Polish People's Party"), else its sentence's or story's;
-# it may be written in lower case after its name ("the Baath party").
-PARTY = "PTY"
 
 
 def parsed_ner(doc) -> bool:
@@ -67,59 +54,6 @@ def parsed_ner(doc) -> bool:
 def _entity(doc, i: int):
     """The named entity token i is part of."""
     return next((ent for ent in doc.ents if ent.start <= i < ent.end), doc[i:i + 1])
-
-
-
-def _capitalised_name(tok) -> bool:
-    """A word of a proper name before a body's kind ("Sea Shepherd Conservation Society"), not a word
-    that starts a sentence or a title ("The Society")."""
-    return tok.is_alpha and tok.text[:1].isupper() and tok.lower_ not in ("the", "a", "an") and not tok.is_sent_start
-
-
-def _someone_else(doc, lo: int, s: int, e: int, entry) -> bool:
-    """Whether a leader's surname matched alone (tokens s..e) is the end of another person's name: the
-    recognizer's PERSON name goes on before it with a first name that is none of the leader's own."""
-    from whowhom.actors.article import HONORIFICS
-    if e - s != 1 or s <= lo or doc[s].ent_type_ != "PERSON" or doc[s].ent_iob_ != "I":
-        return False
-    first = doc[s - 1]
-    own = {norm(w) for other in (entry, *entry.others) for w in str(other.cameo).split()}
-    return first.ent_type_ == "PERSON" and first.is_alpha and first.text[:1].isupper() \
-        and norm(first.text) not in own and first.lower_.strip(".") not in HONORIFICS
-
-
-def _private_office(doc, m: ActorMention, covered: set[int]) -> bool:
-    """"Dris Djermoun, president of the mosque", "the head of the company": an office of a body that is no
-    state's, which a bare title would make a government's."""
-    head = doc[m.head]
-    return m.country is None and m.code == "GOV" and m.end == head.i + 1 and any(
-        c.dep_ == "prep" and c.lower_ == "of" and any(
-            p.dep_ == "pobj" and p.i not in covered and p.lemma_.lower() in PRIVATE_BODIES for p in c.children)
-        for c in head.children)
-
-
-def _unknown_voice(doc, m: ActorMention, covered: set[int]) -> bool:
-    """"An AstraZeneca spokeswoman": the voice of a body named but unknown to the dictionaries, which a
-    bare title would make a government's."""
-    head = doc[m.head]
-    return m.country is None and m.code == "GOV" and head.lemma_.lower() in VOICES and any(
-        c.dep_ in ("compound", "poss") and c.pos_ == "PROPN" and c.text[:1].isupper() and c.i not in covered
-        for c in head.children)
-
-
-def _named_body(doc, lo: int, m: ActorMention) -> ActorMention:
-    """A body the dictionaries do not know, named in full ("the Sea Shepherd Conservation Society"): an
-    organisation of its own, not a sector that takes the country of its sentence or story."""
-    s = m.head
-    while s - 1 >= lo and _capitalised_name(doc[s - 1]):
-        s -= 1
-    if s - 1 >= lo and doc[s - 1].lower_ == "the":
-        s -= 1
-    s = min(s, m.start)
-    span = doc[s:m.end]
-    return ActorMention(s, m.end, span.start_char, span.end_char, span.text, m.code, None, m.sector,
-                        "sector" if m.sector == PARTY else "org",
-                        m.head, m.cameo, doc[s + (doc[s].lower_ == "the"):m.head + 1].text)
 
 
 def _force_voiced(doc, aparts, title, sector):
@@ -152,10 +86,10 @@ class ActorCoder:
             hits = [h for h in hits if not any(a <= doc[h.start].idx < b for a, b in skip)]
         named = {h.start for h in hits if h.entry is None and doc[h.start].lower_ in NAMED_BODIES
                  and h.sector == NAMED_BODIES[doc[h.start].lower_]}
-        out = [_named_body(doc, lo, m) if m.head in named and m.country is None else m
+        out = [named_body(doc, lo, m) if m.head in named and m.country is None else m
                for m in self._compose(doc, lo, hi, hits, parsed)]
         covered = {i for h in hits for i in range(h.start, h.end)}
-        return [m for m in out if not _unknown_voice(doc, m, covered) and not _private_office(doc, m, covered)]
+        return [m for m in out if not unknown_voice(doc, m, covered) and not private_office(doc, m, covered)]
 
     def describe(self, code: str) -> str:
         names = self.data.names
@@ -206,7 +140,7 @@ class ActorCoder:
                     or (e < hi and doc[e].ent_iob_ == "I" and doc[e].ent_type_ == "PERSON")) \
                     and not all(t.i in named for t in _entity(doc, s)):
                 continue  # "Jordan Peterson", "George Washington", "Paris Hilton"
-            if entry.kind == "leader" and _someone_else(doc, lo, s, e, entry):
+            if entry.kind == "leader" and someone_else(doc, lo, s, e, entry):
                 continue  # "Michelle Obama", "Laura Bush": a leader's surname in another person's name
             h = self._hit(entry, s, e, d)
             if h is not None:
@@ -271,7 +205,7 @@ class ActorCoder:
             # ("the Pakistan People's Party": a name may end in a possessive)
             before = doc[t.i - 2] if t.i - 2 >= lo and doc[t.i - 1].lower_ in ("'s", "’s") else doc[t.i - 1]
             if kind and t.i not in taken and (t.text[:1].isupper() or kind == PARTY) and t.i > lo \
-                    and not t.is_sent_start and _capitalised_name(before):
+                    and not t.is_sent_start and capitalised_name(before):
                 out.append(Hit(t.i, t.i + 1, None, kind, kind, kind, None))
         return out
 

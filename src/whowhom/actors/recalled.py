@@ -1,0 +1,50 @@
+"""Armed men, state forces and lawmakers a sentence names without a country ("the rebels", "aircraft",
+"lawmakers"): those of the armed group, state or legislature the story last named with one, as a reader
+takes them, rather than the country of their sentence or story (a story set in Liberia may be about Sierra
+Leone's rebels; a raid on Gaza is not by Gaza's aircraft)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from whowhom.actors.mention import ActorMention
+
+ARMED = {"REB", "UAF"}  # rebels, militants, insurgents; gunmen
+
+
+class Recalled:
+    """The countries last named with each kind of body, read through one article in order."""
+
+    def __init__(self):
+        self.recent: dict[str, str] = {}  # "armed", "forces", "legislature" -> country
+
+    def armed(self, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"Sierra Leone rebels ... the rebels", "Gaza militants ... the gunmen": armed men with no country
+        of their own are those of the armed group the story last named with one, not the story's
+        country (a story set in Liberia may be about Sierra Leone's rebels)."""
+        return self._recall(mentions, ARMED, "armed")
+
+    def legislators(self, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"the Democratic Party-controlled House of Representatives ... Democratic lawmakers grilled a
+        Ukraine specialist": lawmakers with no country are those of the legislature the story last named
+        with one, whatever other country their sentence names."""
+        return self._recall(mentions, {"LEG"}, "legislature")
+
+    def forces(self, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"Israeli tanks and helicopters raided Gaza ... aircraft also fired at the gunmen": armed forces
+        the sentence gives no country are those of the state whose forces the story last named with one
+        (not the country the story is set in: a raid on Gaza is not by Gaza's aircraft)."""
+        return self._recall(mentions, {"MIL"}, "forces")
+
+    def _recall(self, mentions: list[ActorMention], sectors: set[str], key: str) -> list[ActorMention]:
+        """A bare mention of one of `sectors` given the country the story last named one of them with (kept
+        in self.recent[key] from section to section); a mention that names its own country sets it."""
+        out = []
+        for m in mentions:
+            country = self.recent.get(key)
+            if m.code in sectors and m.country is None and country:
+                m = replace(m, code=country + m.code, country=country, cameo=country + m.code, inferred=True)
+            elif m.sector in sectors and m.country and not m.inferred:
+                self.recent[key] = m.country
+            out.append(m)
+        return out
