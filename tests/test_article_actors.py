@@ -430,3 +430,11 @@ def test_a_leaders_surname_stands_for_the_namesake_the_story_introduced(code_tex
             "Senator Barack Obama and his wife Michelle Obama visited Iowa.\n\n"
             "Obama criticized Iran for its nuclear program.\n")
     assert ("USALEG", "IRN") in {(e.source, e.target) for e in code_text(page, date="2008-01-09")}
+
+
+def test_a_possessive_pronoun_in_its_own_sentence_stands_for_the_subject(code_text):
+    page = ("Settlement freeze\n\n"
+            "Palestinian President Mahmoud Abbas spoke in Ramallah on Monday.\n\n"
+            "Israeli Prime Minister Ehud Olmert sent a letter to his cabinet ministers on settlements in the West Bank.\n")
+    got = {(e.source, e.target) for e in code_text(page, date="2008-01-01") if e.section == "article"}
+    assert ("ISRGOV", "ISRGOV") in got and ("ISRGOV", "PSEGOV") not in got

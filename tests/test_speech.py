@@ -122,3 +122,6 @@ def test_officials_of_one_government_judge_each_other(code_text, code_sentence):
     # (but what one says of one's own country is no judgement of another)
     assert not {c[:2] for _, c, _ in codes(code_sentence(
         "The Japanese foreign minister said Japan's decision was a mistake."))} & {"11"}
+    # (nor what one says of one's own body: a police chief on the police)
+    assert not {c[:2] for _, c, _ in codes(code_sentence(
+        "The Kenyan police commissioner said the police alone were not able to end the violence."))} & {"11"}

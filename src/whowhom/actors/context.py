@@ -16,6 +16,7 @@ SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "OPP", "CVL", "JUD", "MED", "EDU",
 
 STATE = {"GOV", "MIL", "COP", "SPY"}
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
+OWNERS = {"his", "her", "its", "their"}
 
 
 def placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -28,7 +29,8 @@ def placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         if m.country is None and m.code in SECTORS:
             # "Abbas' government", "his ministers": the owner's country (a person found in the article)
             owner = next((at[c.i] for c in doc[m.head].children if c.dep_ == "poss" and c.i in at
-                          and at[c.i].country and at[c.i].kind in ("person", "pronoun", "leader", "country")), None)
+                          and at[c.i].country and at[c.i].kind in ("person", "pronoun", "leader", "country")), None) \
+                or _owning_subject(doc, m, at)
             if owner is not None:
                 out.append(replace(m, code=owner.country + m.code, country=owner.country,
                                    cameo=owner.country + m.code))
@@ -69,6 +71,18 @@ def placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                         break
         out.append(m)
     return out
+
+
+def _owning_subject(doc: Doc, m: ActorMention, at: dict[int, ActorMention]) -> ActorMention | None:
+    """"Olmert sent a letter to his cabinet ministers": a possessive pronoun with no mention of its own (the
+    register leaves a sentence's own pronouns to its parse) stands for the subject of its clause."""
+    head = doc[m.head]
+    if not any(c.dep_ == "poss" and c.lower_ in OWNERS and c.i not in at for c in head.children):
+        return None
+    verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
+    owner = at.get(subj.i) if subj is not None else None
+    return owner if owner is not None and owner is not m and owner.country else None
 
 
 def domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:

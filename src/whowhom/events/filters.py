@@ -38,9 +38,11 @@ PEOPLE = ("person", "leader", "pronoun", "voice")
 
 def distinct(a: ActorMention, b: ActorMention) -> bool:
     """Two actors, not one: different codes, two people of the same code (officials of one government:
-    "the aide criticised Trump"), or different phrases where one has none."""
+    "the aide criticised Trump"), a person and a body of the same code ("Olmert wrote to his ministers"),
+    or different phrases where one has none."""
     if a.code and b.code:
-        return a.code != b.code or (a.kind in PEOPLE and b.kind in PEOPLE and _surname(a) != _surname(b))
+        return a.code != b.code or (a.kind in PEOPLE) != (b.kind in PEOPLE) \
+            or (a.kind in PEOPLE and _surname(a) != _surname(b))
     return (a.start, a.end) != (b.start, b.end)
 
 
