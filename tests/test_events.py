@@ -595,3 +595,9 @@ def test_an_act_with_no_doer_is_news_only_when_it_befell_someone(code_sentence):
     assert not code_sentence("The crisis has boosted the prospects of Taiwan's president.")
     # (a name no dictionary knows is a doer)
     assert {e.cameo_root for e in code_sentence("Ethopia agreed to reopen its border with Kenya.")} == {"03"}
+
+
+def test_politicians_who_clash_or_fight_do_it_in_words(code_sentence):
+    got = {(e.source, e.target, e.cameo) for e in code_sentence("Sarkozy fought with Merkel over the euro.")}
+    assert ("FRAGOV", "DEUGOV", "111") in got and not any(c.startswith("19") for _, _, c in got)
+    assert {e.cameo for e in code_sentence("Israeli troops clashed with Palestinian gunmen.")} == {"190"}

@@ -23,6 +23,7 @@ __all__ = ["EventCoder", "SECTORS", "weigh_all"]
 PLACED_ACTS = ("08", "172", "15", "0356", "18", "042")  # acts whose place is whom they are aimed at (_code_trigger)
 # Acts told by what befell their target, whoever did them: blame, reduced relations, coercion, violence.
 BEFELL = ("11", "16", "17", "18", "19", "20")
+VIOLENCE = ("18", "19", "20")
 INSTRUMENTS = ("with", "using")
 UNDER_WAY = {"be", "arrive", "embark", "go", "come", "set", "remain", "continue"}  # "X is on a visit to Y"
 MOVED = {"mobilize", "mobilise", "deploy", "dispatch", "station", "amass", "mass", "muster"}
@@ -41,6 +42,9 @@ def _instrument(tok: Token) -> bool:
 # Verbs of taking to the streets: an army that does so shows force (150); soldiers who protest or strike
 # (a mutiny over pay) protest.
 PARADING = {"take", "march", "parade", "rally", "gather", "converge", "mass", "pour", "flood"}
+# Verbs of fighting that, between two politicians, are words: "Olmert clashed with Barak over the budget",
+# "Sarkozy fought with Merkel over the euro".
+SPARRING = {"clash", "fight", "battle", "attack", "spar", "feud", "wrangle", "tussle"}
 
 
 def _quoted_saying(tok: Token) -> bool:
@@ -251,6 +255,10 @@ class EventCoder(triggers.Matcher):
             (s.sector or s.code[-3:]) == "MIL" for s in sources)
         if shown:  # ("the army took to the streets", "troops marched": a show of force, no protest)
             code = "150"
+        sparred = cameo.root(code) in VIOLENCE and tok.lemma_.lower() in SPARRING and bool(sources) \
+            and bool(targets) and all(m.kind in filters.PEOPLE for m in sources + targets)
+        if sparred:  # (two politicians who clash or fight do it in words)
+            code = "111"
         mutual = joint.mutual(tok, pat, code, cue_tokens)
         if not targets and self.unresolved and not (mutual and len(sources) > 1):
             obj = roles.object_of(tok, anchor, pat, cue_tokens, exclude, passive)
@@ -259,7 +267,7 @@ class EventCoder(triggers.Matcher):
                                                                or obj.lemma_.lower() in phrases.people()):
                 targets = [m]
         mod = modality(tok, cue_tokens)
-        rule = f"{pat.name}@{pat.source}:{pat.line}" + ("+force" if shown else "")
+        rule = f"{pat.name}@{pat.source}:{pat.line}" + ("+force" if shown else "") + ("+words" if sparred else "")
         if code == "010":
             targets = speech.audience(targets)
         if speech.speech_verb(tok, code) and (said := speech.act(tok, sources, targets, index, found, sent)):
