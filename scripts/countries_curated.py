@@ -634,7 +634,7 @@ Arabic
 
 # Organisations: readable code | CAMEO/PETRARCH code | country | sector | name;aliases...
 ORGS = r"""
-NATO|IGOWSTNAT|||North Atlantic Treaty Organization;North Atlantic Treaty Organisation;NATO;Nato;North Atlantic Alliance;Atlantic Alliance;the Alliance
+NATO|IGOWSTNAT|||North Atlantic Treaty Organization;North Atlantic Treaty Organisation;NATO;Nato;North Atlantic Alliance;Atlantic Alliance;the Alliance;International Security Assistance Force;ISAF;NATO-led International Security Assistance Force;Resolute Support;KFOR;Kosovo Force
 EU|IGOEUREEC|||European Union;EU;E.U.;European Commission;Brussels Commission;European Council;Council of the European Union;European Parliament;Europe's Union
 UN|IGOUNO|||United Nations;UN;U.N.;United Nations Organization;UN General Assembly;United Nations General Assembly;U.N. General Assembly;UN Secretariat;United Nations Secretariat
 UNSC|IGOUNO|||United Nations Security Council;UN Security Council;U.N. Security Council;Security Council;UNSC

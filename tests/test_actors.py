@@ -261,6 +261,7 @@ def test_a_leaders_surname_in_another_persons_name_is_not_the_leader():
 
 def test_regions_of_africa_are_africa_not_the_west():
     assert by_text("Rebels plundered the West African diamond fields.")["West African"].code == "AFR"
+    assert by_text("Taliban militants attacked ISAF troops near Kandahar.")["ISAF troops"].code == "NATO"
     assert by_text("The Central African Republic accused Chad.")["The Central African Republic"].code == "CAF"
 
 
