@@ -438,3 +438,11 @@ def test_a_possessive_pronoun_in_its_own_sentence_stands_for_the_subject(code_te
             "Israeli Prime Minister Ehud Olmert sent a letter to his cabinet ministers on settlements in the West Bank.\n")
     got = {(e.source, e.target) for e in code_text(page, date="2008-01-01") if e.section == "article"}
     assert ("ISRGOV", "ISRGOV") in got and ("ISRGOV", "PSEGOV") not in got
+
+
+def test_forces_called_foreign_are_not_the_country_they_are_in(code_text):
+    page = ("Attacks in Afghanistan\n\n"
+            "KABUL, Afghanistan - Afghan police arrested two men in Kabul on Monday.\n\n"
+            "Taliban militants have continued to launch attacks on coalition forces in Afghanistan.\n")
+    got = {(e.source, e.target) for e in code_text(page, date="2008-01-10") if e.cameo_root == "19"}
+    assert got and not any(t.startswith("AFG") for _, t in got)

@@ -180,7 +180,8 @@ class ArticleActors:
         out = r.forces(context.domestic(doc, r.legislators(r.armed(context.placed(doc, out)))))
         # what the sentence leaves without a country happens where the story is set
         out = [replace(m, code=self.home + m.code, country=self.home, cameo=self.home + m.code, inferred=True)
-               if self.home and m.country is None and m.code in context.SECTORS and m.kind != "org" else m
+               if self.home and m.country is None and m.code in context.SECTORS and m.kind not in ("org", "foreign")
+               else m
                for m in out]
         # the bodies named before: "the Council", "the ministry", "the group" (a headline's: the body's)
         if section not in self.bodies:

@@ -21,8 +21,8 @@ from whowhom.actors.gazetteer import Hit, case_ok, match_agents, match_gazetteer
 from whowhom.actors.leaders import Leaders, date_int
 from whowhom.actors.loader import ActorData, load, norm, split_code
 from whowhom.actors.mention import ActorMention
-from whowhom.actors.offices import (NAMED_BODIES, PARTY, VOICES, capitalised_name, named_body, private_office,
-                                    someone_else, unknown_voice)
+from whowhom.actors.offices import (NAMED_BODIES, PARTY, VOICES, capitalised_name, foreign_force, named_body,
+                                    private_office, someone_else, unknown_voice)
 
 CLIMB_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "flat", "nummod"}
 NOUNS = {"NOUN", "PROPN"}
@@ -89,7 +89,8 @@ class ActorCoder:
         out = [named_body(doc, lo, m) if m.head in named and m.country is None else m
                for m in self._compose(doc, lo, hi, hits, parsed)]
         covered = {i for h in hits for i in range(h.start, h.end)}
-        return [m for m in out if not unknown_voice(doc, m, covered) and not private_office(doc, m, covered)]
+        return [foreign_force(doc, m) for m in out
+                if not unknown_voice(doc, m, covered) and not private_office(doc, m, covered)]
 
     def describe(self, code: str) -> str:
         names = self.data.names

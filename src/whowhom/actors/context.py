@@ -26,7 +26,7 @@ def placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     out = []
     for m in mentions:
-        if m.country is None and m.code in SECTORS:
+        if m.country is None and m.code in SECTORS and m.kind != "foreign":
             # "Abbas' government", "his ministers": the owner's country (a person found in the article)
             owner = next((at[c.i] for c in doc[m.head].children if c.dep_ == "poss" and c.i in at
                           and at[c.i].country and at[c.i].kind in ("person", "pronoun", "leader", "country")), None) \
@@ -96,7 +96,7 @@ def domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         # (nor does a country only guessed for another: "aircraft fired at the gunmen")
         countries = {m.country for m in ms if m.country and m.sector != "MED" and m.kind != "media" and not m.inferred}
         for m in ms:
-            if m.country is None and m.code in SECTORS and m.kind != "org" and len(countries) == 1:
+            if m.country is None and m.code in SECTORS and m.kind not in ("org", "foreign") and len(countries) == 1:
                 c = next(iter(countries))
                 m = replace(m, code=c + m.code, country=c, cameo=c + m.code, inferred=True)
             out.append(m)

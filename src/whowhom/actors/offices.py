@@ -2,9 +2,11 @@
 full by the word that says its kind ("the Sea Shepherd Conservation Society" NGO, "the Polish People's
 Party"), the office of a body that is no state's ("president of the mosque"), the voice of a body no one
 knows ("an AstraZeneca spokeswoman"), and a leader's surname that ends another person's name ("Michelle
-Obama")."""
+Obama"), and forces that are foreign where they are ("coalition forces")."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from whowhom.actors.loader import norm
 from whowhom.actors.mention import ActorMention
@@ -77,3 +79,19 @@ def named_body(doc, lo: int, m: ActorMention) -> ActorMention:
     return ActorMention(s, m.end, span.start_char, span.end_char, span.text, m.code, None, m.sector,
                         "sector" if m.sector == PARTY else "org",
                         m.head, m.cameo, doc[s + (doc[s].lower_ == "the"):m.head + 1].text)
+
+
+# Words that say forces are not the country's where they are: "coalition forces", "foreign troops".
+FOREIGN = {"foreign", "coalition", "multinational", "international", "occupation", "occupying"}
+FORCE_SECTORS = {"MIL", "UAF"}
+
+
+def foreign_force(doc, m: ActorMention) -> ActorMention:
+    """"Taliban militants attacked coalition forces": forces called foreign are no country's the sentence
+    or story gives (kind "foreign": not filled by context.domestic, the story's country, or the forces
+    named before), though they may name their own ("US-led coalition forces")."""
+    if m.country is None and m.code in FORCE_SECTORS and any(
+            c.dep_ in ("amod", "compound") and c.lower_ in FOREIGN for c in doc[m.head].children):
+        return replace(m, kind="foreign")
+    return m
+

@@ -42,7 +42,7 @@ class Recalled:
         out = []
         for m in mentions:
             country = self.recent.get(key)
-            if m.code in sectors and m.country is None and country:
+            if m.code in sectors and m.country is None and country and m.kind != "foreign":
                 m = replace(m, code=country + m.code, country=country, cameo=country + m.code, inferred=True)
             elif m.sector in sectors and m.country and not m.inferred:
                 self.recent[key] = m.country
