@@ -446,3 +446,8 @@ def test_forces_called_foreign_are_not_the_country_they_are_in(code_text):
             "Taliban militants have continued to launch attacks on coalition forces in Afghanistan.\n")
     got = {(e.source, e.target) for e in code_text(page, date="2008-01-10") if e.cameo_root == "19"}
     assert got and not any(t.startswith("AFG") for _, t in got)
+    # those of the alliance the story named
+    page = page.replace("Afghan police arrested two men in Kabul on Monday.",
+                        "A NATO soldier was killed in southern Afghanistan on Monday.")
+    got = {(e.source, e.target) for e in code_text(page, date="2008-01-10") if e.cameo_root == "19"}
+    assert ("AFGREB", "NATO") in got

@@ -177,7 +177,7 @@ class ArticleActors:
         out = [self._led(doc, self._titled(doc, m, seen, offset)) for m in mentions] + added
         out.sort(key=lambda m: (m.start_char, m.end_char))
         r = self.recalled
-        out = r.forces(context.domestic(doc, r.legislators(r.armed(context.placed(doc, out)))))
+        out = r.forces(context.domestic(doc, r.legislators(r.armed(r.foreign(context.placed(doc, out))))))
         # what the sentence leaves without a country happens where the story is set
         out = [replace(m, code=self.home + m.code, country=self.home, cameo=self.home + m.code, inferred=True)
                if self.home and m.country is None and m.code in context.SECTORS and m.kind not in ("org", "foreign")

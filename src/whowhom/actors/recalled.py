@@ -10,6 +10,7 @@ from dataclasses import replace
 from whowhom.actors.mention import ActorMention
 
 ARMED = {"REB", "UAF"}  # rebels, militants, insurgents; gunmen
+ALLIANCES = {"NATO", "UN", "AU", "EU"}  # organisations that send forces abroad
 
 
 class Recalled:
@@ -35,6 +36,19 @@ class Recalled:
         the sentence gives no country are those of the state whose forces the story last named with one
         (not the country the story is set in: a raid on Gaza is not by Gaza's aircraft)."""
         return self._recall(mentions, {"MIL"}, "forces")
+
+    def foreign(self, mentions: list[ActorMention]) -> list[ActorMention]:
+        """"1 NATO soldier killed ... militants attack foreign and Afghan troops": forces called foreign
+        (actors/offices.foreign_force) are those of the alliance the story last named (NATO, the UN, the AU,
+        the EU), if any."""
+        out = []
+        for m in mentions:
+            if m.code in ALLIANCES and m.kind != "foreign":
+                self.recent["alliance"] = m.code
+            elif m.kind == "foreign" and (code := self.recent.get("alliance")):
+                m = replace(m, code=code, cameo=code, kind="org", inferred=True)
+            out.append(m)
+        return out
 
     def _recall(self, mentions: list[ActorMention], sectors: set[str], key: str) -> list[ActorMention]:
         """A bare mention of one of `sectors` given the country the story last named one of them with (kept
