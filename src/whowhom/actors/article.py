@@ -104,8 +104,7 @@ class ArticleActors:
                 places[entry.country] += 1
             elif entry.kind == "metonym" and entry.country:
                 powers[entry.country] += 1
-            elif entry.kind == "leader" and (role := self.coder.resolve_role(
-                    self.coder.leaders.in_office(entry, self.date), self.date)):
+            elif entry.kind == "leader" and (role := self.coder.leaders.role_on(entry, self.date)):
                 country = split_code(role, self.data.countries, self.data.orgs)[1]
                 if country:
                     powers[country] += 1
@@ -180,7 +179,7 @@ class ArticleActors:
         out = r.forces(context.domestic(doc, r.legislators(r.armed(r.foreign(context.placed(doc, out))))))
         # what the sentence leaves without a country happens where the story is set
         out = [replace(m, code=self.home + m.code, country=self.home, cameo=self.home + m.code, inferred=True)
-               if self.home and m.country is None and m.code in context.SECTORS and m.kind not in ("org", "foreign")
+               if self.home and m.country is None and m.code in context.SECTORS and m.kind not in context.OWN_KIND
                else m
                for m in out]
         # the bodies named before: "the Council", "the ministry", "the group" (a headline's: the body's)
@@ -198,7 +197,7 @@ class ArticleActors:
         whom a later bare surname the dictionary matched ("Rice") refers to; None otherwise."""
         if m.kind != "leader" or not m.name or m.end - m.start != 1:
             return None
-        names = tuple(norm(w).strip(".") for w in m.name.split() if w.strip(".-"))
+        names = _leader_names(m)
         if len(names) < 2 or norm(doc[m.start].text) != names[-1]:
             return None
         if any(p.surname == names[-1] and p.names[0] == names[0] for p in self.people):
@@ -212,7 +211,7 @@ class ArticleActors:
         if not m.code:
             return None
         if m.kind == "leader" and m.name:
-            names = tuple(norm(w).strip(".") for w in m.name.split() if w.strip(".-"))
+            names = _leader_names(m)
         else:
             ent = next((e for e in doc.ents if e.label_ == "PERSON" and m.start <= e.start and e.end <= m.end), None)
             names = _name_words(ent) if ent is not None else ()
@@ -331,6 +330,11 @@ class ArticleActors:
                 return replace(m, code=p.code, country=p.country, sector=p.sector or m.sector, cameo=p.code,
                                kind="person", name=" ".join(p.names))
         return m
+
+
+def _leader_names(m: ActorMention) -> tuple[str, ...]:
+    """The name words of the dictionary leader a mention names ("Barack Obama" -> ("barack", "obama"))."""
+    return tuple(norm(w).strip(".") for w in m.name.split() if w.strip(".-"))
 
 
 def _most(counts: Counter) -> str | None:

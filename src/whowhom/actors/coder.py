@@ -120,7 +120,7 @@ class ActorCoder:
         taken: set[int] = set()
         # (a leader with no role on the date leaves the words to a shorter name: "The Islamic State")
         matches = list(match_gazetteer(data, doc, lo, hi, keep=lambda e: e.kind != "leader"
-                                       or self.leaders.role(self.leaders.in_office(e, d), d) is not None))
+                                       or self.leaders.role_on(e, d) is not None))
         # tokens that name a place or people: an "entity" made of nothing else ("Bosnian Serbs", which the
         # tagger may call a PERSON) is no person's name
         named = {i for s, e, entry in matches if entry.kind in NAME_KINDS for i in range(s, e)}

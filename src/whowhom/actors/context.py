@@ -17,6 +17,9 @@ SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "OPP", "CVL", "JUD", "MED", "EDU",
 STATE = {"GOV", "MIL", "COP", "SPY"}
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 OWNERS = {"his", "her", "its", "their"}
+# Kinds of mention that take no country from their sentence or story: an organisation of its own ("the Sea
+# Shepherd Conservation Society"), forces called foreign ("coalition forces").
+OWN_KIND = ("org", "foreign")
 
 
 def placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
@@ -96,7 +99,7 @@ def domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
         # (nor does a country only guessed for another: "aircraft fired at the gunmen")
         countries = {m.country for m in ms if m.country and m.sector != "MED" and m.kind != "media" and not m.inferred}
         for m in ms:
-            if m.country is None and m.code in SECTORS and m.kind not in ("org", "foreign") and len(countries) == 1:
+            if m.country is None and m.code in SECTORS and m.kind not in OWN_KIND and len(countries) == 1:
                 c = next(iter(countries))
                 m = replace(m, code=c + m.code, country=c, cameo=c + m.code, inferred=True)
             out.append(m)

@@ -59,6 +59,10 @@ class Leaders:
             return max(entry.roles, key=lambda r: (r[2] or 99999999, r[1]))[0]
         return entry.default
 
+    def role_on(self, entry, date: int | None) -> str | None:
+        """The role on the date of the leader a pattern names who was in office then (in_office)."""
+        return self.role(self.in_office(entry, date), date)
+
     def in_office(self, entry, date: int | None):
         """Of the leaders a pattern names ("President Bush": father and son), the one in office on the
         date, else the first."""

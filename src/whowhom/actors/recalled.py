@@ -14,10 +14,11 @@ ALLIANCES = {"NATO", "UN", "AU", "EU"}  # organisations that send forces abroad
 
 
 class Recalled:
-    """The countries last named with each kind of body, read through one article in order."""
+    """The countries last named with each kind of body, and the alliance last named, read through one
+    article in order."""
 
     def __init__(self):
-        self.recent: dict[str, str] = {}  # "armed", "forces", "legislature" -> country
+        self.recent: dict[str, str] = {}  # "armed", "forces", "legislature" -> country; "alliance" -> its code
 
     def armed(self, mentions: list[ActorMention]) -> list[ActorMention]:
         """"Sierra Leone rebels ... the rebels", "Gaza militants ... the gunmen": armed men with no country

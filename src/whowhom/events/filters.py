@@ -41,9 +41,13 @@ def distinct(a: ActorMention, b: ActorMention) -> bool:
     "the aide criticised Trump"), a person and a body of the same code ("Olmert wrote to his ministers"),
     or different phrases where one has none."""
     if a.code and b.code:
-        return a.code != b.code or (a.kind in PEOPLE) != (b.kind in PEOPLE) \
-            or (a.kind in PEOPLE and _surname(a) != _surname(b))
+        return a.code != b.code or (a.kind in PEOPLE) != (b.kind in PEOPLE) or two_people(a, b)
     return (a.start, a.end) != (b.start, b.end)
+
+
+def two_people(a: ActorMention, b: ActorMention) -> bool:
+    """Two people, not one: both persons, by different surnames ("Vindman", "Trump")."""
+    return a.kind in PEOPLE and b.kind in PEOPLE and _surname(a) != _surname(b)
 
 
 def _surname(m: ActorMention) -> str:

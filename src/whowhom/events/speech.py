@@ -17,7 +17,7 @@ from whowhom.actors import ActorMention
 from whowhom.events import patterns, roles
 from whowhom.events.attribution import SPEECH_VERBS
 from whowhom.events.event import Event
-from whowhom.events.filters import PEOPLE
+from whowhom.events.filters import two_people
 from whowhom.actors.context import SECTORS
 from whowhom.events.modality import HYPO_AUX, INTENT_AUX, INTENT_VERBS, OBLIGATION
 
@@ -229,7 +229,7 @@ def _same(a: ActorMention, b: ActorMention) -> bool:
     """One side: one code, unless two people of it ("the aide said Trump's call was ..."; but "the police
     commissioner said police alone cannot ..."), the speaker's country itself ("Kosovo will become ..."), or
     a state body with no country of its own, which stands for the other's."""
-    return (a.code == b.code and not (a.kind in PEOPLE and b.kind in PEOPLE and a.text.lower() != b.text.lower())) \
+    return (a.code == b.code and not two_people(a, b)) \
         or (_own(a, b) and (_bare(a) or _bare(b))) \
         or (a.country is not None and a.country == b.country and not (a.sector and b.sector))
 
