@@ -451,3 +451,22 @@ def test_forces_called_foreign_are_not_the_country_they_are_in(code_text):
                         "A NATO soldier was killed in southern Afghanistan on Monday.")
     got = {(e.source, e.target) for e in code_text(page, date="2008-01-10") if e.cameo_root == "19"}
     assert ("AFGREB", "NATO") in got
+
+
+def test_ministers_of_information_and_transport_are_the_government(code_text):
+    page = ("Blast in Quetta\n\n"
+            "A bomb exploded near a market in Quetta, Pakistan, on Monday, killing six people.\n\n"
+            "Information Minister Rashid Qamar condemned the bombing as a cowardly act.\n")
+    got = [e for e in code_text(page, date="2011-05-02") if e.trigger == "condemned"]
+    assert got and got[0].source == "PAKGOV"
+
+
+def test_people_of_a_faith_take_the_country_of_their_story(code_text, code_sentence):
+    page = ("Unrest in Baghdad\n\n"
+            "Iraqi police clashed with protesters in Baghdad on Friday.\n\n"
+            "The prime minister urged Sunnis to vote.\n")
+    got = {(e.target or "") for e in code_text(page, date="2009-01-20") if e.trigger == "urged"}
+    assert got and all(t.startswith("IRQ") for t in got)
+    # (with no country, a faith is no actor of its own)
+    assert not any((e.target or "").startswith("MUS") or (e.source or "").startswith("MUS")
+                   for e in code_sentence("The preacher warned Muslims against the new rules.", date="2009-01-20"))

@@ -46,6 +46,15 @@ def test_negated_intent_to_cooperate_becomes_rejection(code_sentence):
     assert rejects[0].reported_by == "the Brazilian Foreign Ministry"
 
 
+def test_not_accepting_is_rejection_now_or_announced(code_sentence):
+    for sentence in ("Chile does not accept the new maritime border drawn by Peru.",
+                     "Chile will not accept any change to the border treaty with Peru."):
+        got = [(e.source[:3], e.cameo_root, (e.target or "")[:3]) for e in code_sentence(sentence)
+               if e.modality == "asserted" and e.cameo_root == "12"]
+        assert got and got[0][0] == "CHL", sentence
+    assert not any(e.cameo_root == "12" for e in code_sentence("Chile accepted the treaty with Peru."))
+
+
 def test_negated_event_is_kept_as_negated(code_sentence):
     evs = code_sentence("Egypt did not criticize Sudan over the dam dispute.")
     assert [e.modality for e in evs if e.cameo_root == "11"] == ["negated"]

@@ -125,3 +125,12 @@ def test_officials_of_one_government_judge_each_other(code_text, code_sentence):
     # (nor what one says of one's own body: a police chief on the police)
     assert not {c[:2] for _, c, _ in codes(code_sentence(
         "The Kenyan police commissioner said the police alone were not able to end the violence."))} & {"11"}
+
+
+def test_a_plain_statement_is_about_the_one_other_country_its_content_names(code_sentence):
+    assert ("GBR", "010", "ZWE") in codes(code_sentence(
+        "The British foreign secretary said the drought had left millions hungry across Zimbabwe."))
+    # (naming two, it is about neither in particular)
+    assert not {t for _, c, t in codes(code_sentence(
+        "The British foreign secretary said the drought had left millions hungry in Zimbabwe and Zambia."))
+        if c == "010"} & {"ZWE", "ZMB"}

@@ -10,9 +10,10 @@ from spacy.tokens import Doc
 from whowhom.actors.mention import ActorMention
 
 
-# CAMEO sector codes: a mention coded with one of them alone has no country yet.
+# CAMEO sector codes: a mention coded with one of them alone has no country yet. The faiths are sectors
+# too: "Sunnis" in a story of Iraq are Iraq's, "Christians" with no country are no actor of their own.
 SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "OPP", "CVL", "JUD", "MED", "EDU", "BUS", "LEG", "ELI", "LAB",
-           "REF", "HLH", "CRM", "UAF", "IGO", "NGO", "AGR", "REL", "MOD", "RAD", "PTY"}
+           "REF", "HLH", "CRM", "UAF", "IGO", "NGO", "AGR", "REL", "MOD", "RAD", "PTY", "MUS", "CHR", "JEW"}
 
 STATE = {"GOV", "MIL", "COP", "SPY"}
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}

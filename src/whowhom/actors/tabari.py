@@ -133,8 +133,10 @@ def actor_blocks(text: str, skips: list | None = None) -> list[Block]:
 
 
 def agent_sector(code: str) -> str:
-    """'GOVMIL' -> 'MIL' (Phoenix files defence ministers as government + military), else the first three."""
-    return code[3:6] if code in ("GOVMIL", "GOVMED") else code[:3]
+    """'GOVMIL' -> 'MIL' (Phoenix files defence ministers as government + military), else the first three:
+    'GOVMED' (information, communication and transport ministers) is the government, a political actor,
+    not the press."""
+    return code[3:6] if code == "GOVMIL" else code[:3]
 
 
 def agents(text: str, skips: list | None = None) -> list[Agent]:

@@ -125,7 +125,20 @@ def _about(clauses, speakers, index) -> Act | None:
         if about and _acts(h, index) and not any(_own(s, m) or (s.country and s.country == m.country)
                                                  for s in speakers for m in about):
             return Act("010", about, "about")
-    return None
+    return _named(clauses, speakers, index)
+
+
+def _named(clauses, speakers, index) -> Act | None:
+    """Else a statement is about the one country its content names that is not the speaker's own side ("Taylor squandered his chance to turn Liberia to peace", "the policy of the
+    UAE"); where it names several, it is about none of them in particular."""
+    named: dict[str, ActorMention] = {}
+    for h in clauses:
+        for t in h.subtree:
+            m = index.get(t.i)
+            if m is not None and m.country and not any(
+                    _own(s, m) or (s.country and s.country == m.country) for s in speakers):
+                named.setdefault(m.country, m)
+    return Act("010", list(named.values()), "named") if len(named) == 1 else None
 
 
 def _clauses(heads: list[Token]) -> list[Token]:
