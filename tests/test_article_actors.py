@@ -185,10 +185,14 @@ def test_a_home_actors_act_with_no_one_named_is_aimed_at_home_but_co_actors_are_
     page = ("Unrest in Colombo\n\n"
             "COLOMBO, Sri Lanka - Sri Lankan police arrested three journalists in Colombo on Monday.\n\n"
             "The Sri Lankan government condemned the violence.\n\n"
+            "Sri Lankan troops shelled the town on Tuesday.\n\n"
             "Sri Lankan and Indian officials criticized the attack.\n")
     events = code_text(page, date="2008-01-15")
+    shelled = [e for e in events if e.source.startswith("LKA") and e.cameo_root == "19" and "shelled" in e.sentence]
+    assert shelled and shelled[0].target == "LKA" and "+topic" in shelled[0].rule
+    # (what it says or blames with no one named is aimed at no one the story tells)
     condemned = [e for e in events if e.source.startswith("LKA") and e.cameo_root == "11" and "condemned" in e.sentence]
-    assert condemned and condemned[0].target == "LKA" and "+topic" in condemned[0].rule
+    assert condemned and not condemned[0].target
     together = [e for e in events if "officials criticized" in e.sentence]
     assert together and not any(e.target for e in together)
 
@@ -307,7 +311,7 @@ def test_a_narrative_pronoun_stands_for_no_one_named_only_in_a_quotation(code_te
             "Iranian President Hassan Rouhani spoke in Tehran on Monday.\n\n"
             '"Netanyahu is a liar," he said, and he accused Israel of spying.\n')
     got = dyads(code_text(page, date="2016-03-03"))
-    assert any(s.startswith("IRN") and t.startswith("ISR") and r == "11" for s, t, r in got)
+    assert any(s.startswith("IRN") and (t or "").startswith("ISR") and r == "11" for s, t, r in got)
     assert not any(s.startswith("ISR") for s, t, r in got)
 
 

@@ -280,6 +280,11 @@ class EventCoder(triggers.Matcher):
             rule += "+negated-intent"
             conf -= 0.1
             mutual = mirrored = False
+        elif mod.modality == "intended" and code.startswith("12") and _future(tok):
+            # "we will not accept attempts to ...", "it will refuse to comply": a refusal said is made
+            mod.modality = "asserted"
+            rule += "+intent"
+            conf -= 0.1
         elif mod.modality == "intended" and not parties and (announced := patterns.intent_code(code)):
             # "X will meet Y", "X said it would boycott Y": announcing the act is the event (CAMEO 03/13);
             # an announced act under a condition ("... unless Y withdraws") is an ultimatum.
@@ -456,3 +461,9 @@ class EventCoder(triggers.Matcher):
         ev.guessed = ev.quad_class != 4 and ev.cameo_root != "14" and not (
             filters.named_political(src) or (tgt is not None and filters.named_political(tgt)))
         return ev
+
+
+def _future(tok) -> bool:
+    """A verb said in the future ("will refuse", "won't accept"), itself or the verb it is the object of."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "'ll", "shall")
+               for h in (tok, tok.head) for c in h.children)

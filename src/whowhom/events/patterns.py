@@ -184,7 +184,6 @@ def _intents() -> dict[str, str]:
 
 
 def intent_code(code: str) -> str | None:
-    """CAMEO code of announcing the act `code` (03x/13x; a rejection announced is one), or None where an
-    announcement is no event."""
+    """CAMEO code of announcing the act `code` (03x/13x), or None where an announcement is no event."""
     hit = _by_prefix(_intents(), code)
-    return code if hit in ("03", "12", "13") else hit
+    return code if hit in ("03", "13") else hit

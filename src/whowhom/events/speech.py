@@ -14,7 +14,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from whowhom.actors import ActorMention
-from whowhom.events import patterns, roles
+from whowhom.events import joint, patterns, roles
 from whowhom.events.attribution import SPEECH_VERBS
 from whowhom.events.event import Event
 from whowhom.events.filters import two_people
@@ -129,16 +129,28 @@ def _about(clauses, speakers, index) -> Act | None:
 
 
 def _named(clauses, speakers, index) -> Act | None:
-    """Else a statement is about the one country its content names that is not the speaker's own side ("Taylor squandered his chance to turn Liberia to peace", "the policy of the
-    UAE"); where it names several, it is about none of them in particular."""
+    """Else a statement is about the one country its content names that is not the speaker's own side
+    ("Taylor squandered his chance to turn Liberia to peace", "the policy of the UAE"); where it names
+    several, it is about none of them in particular, nor about parties a phrase names together ("the
+    wording of the Russian-Chinese treaty")."""
     named: dict[str, ActorMention] = {}
     for h in clauses:
         for t in h.subtree:
             m = index.get(t.i)
-            if m is not None and m.country and not any(
+            if m is not None and m.country and not _paired(t, index) and not any(
                     _own(s, m) or (s.country and s.country == m.country) for s in speakers):
                 named.setdefault(m.country, m)
     return Act("010", list(named.values()), "named") if len(named) == 1 else None
+
+
+def _paired(tok: Token, index) -> bool:
+    """A party named with another in one hyphened phrase: "Russian-Chinese", "U.S.-Russian"."""
+    doc = tok.doc
+    if len(joint.members(index, tok.i)) > 1:
+        return True
+    near = [doc[i] for i in (tok.i - 2, tok.i - 1, tok.i + 1, tok.i + 2) if 0 <= i < len(doc)]
+    return any(t.text in ("-", "–") for t in near) and any(
+        t.i in index and index[t.i] is not index[tok.i] and index[t.i].country for t in near)
 
 
 def _clauses(heads: list[Token]) -> list[Token]:

@@ -7,10 +7,11 @@ as ICEWS and the news coding guide do. Only acts that are aimed at someone take 
 force's show of strength too ("China deploys troops" in a story about Hong Kong); not an actor's own
 intentions (03).
 
-An act of the home country's own actors with no one named ("the government condemned the incident",
-"police arrested one person", "the minister said the law was fair") is domestic: ICEWS codes its target
-as the country's own citizens or institutions, so it takes the home country too (DOMESTIC), the bare
-"said" included."""
+An act of the home country's own actors that falls on someone with no one named ("police arrested one
+person", "the army shelled the town", "the government rejected the demands") is domestic: ICEWS codes its
+target as the country's own citizens or institutions, so it takes the home country too (DOMESTIC). What
+its own actors say or blame with no one named ("the minister said the law was fair", "the government
+condemned the attack") is aimed at no one the story tells: it keeps no target."""
 
 from __future__ import annotations
 
@@ -21,9 +22,9 @@ from whowhom.events.event import Event
 # Statements (but not a foreign actor's bare "said", 010, which names no one it is said to), appeals,
 # consultations, cooperation, demands, criticism, rejection, threats, shows of force, and force.
 AIMED = ("01", "02", "04", "05", "11", "12", "13", "15", "19")
-# At home: statements, appeals, criticism, rejection, threats, coercion (arrests, bans), assaults and force;
-# not meetings or cooperation, whose unnamed partner is as likely abroad ("Putin signed trade deals").
-DOMESTIC = ("01", "02", "11", "12", "13", "17", "18", "19")
+# At home: appeals, rejection, threats, coercion (arrests, bans), assaults and force; not meetings or
+# cooperation, whose unnamed partner is as likely abroad ("Putin signed trade deals").
+DOMESTIC = ("02", "12", "13", "17", "18", "19")
 
 
 def aim(events: list[Event], home: str | None) -> None:
