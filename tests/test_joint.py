@@ -39,6 +39,14 @@ def test_a_joint_noun_names_its_parties_by_hyphen_and_between(code_sentence):
     assert both_ways(got, "UGAMIL", "KENCOP", "19")
 
 
+def test_parties_named_together_do_a_joint_act_no_one_named_does(code_sentence):
+    got = dyads(code_sentence("The regional summit will restart Peruvian-Bolivian talks."))
+    assert both_ways(got, "PER", "BOL", "03")
+    # (one who is named does it: the host is no party)
+    got = dyads(code_sentence("Brazil will restart Peruvian-Bolivian border talks."))
+    assert not both_ways(got, "PER", "BOL", "03")
+
+
 def test_a_joint_noun_takes_the_parties_of_the_act_it_is_the_setting_of(code_sentence):
     got = dyads(code_sentence("The Finnish president played chess with the Estonian prime minister during talks "
                               "in Tallinn."))

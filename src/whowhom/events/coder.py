@@ -328,6 +328,12 @@ class EventCoder(triggers.Matcher):
             return []  # "the Vietnam War", "Japan's war dead": a war named, not one waged on anyone
         if cameo.root(code) == "01" and sources and all(s.kind == "voice" for s in sources):
             return []  # ("I think", "we see" in a quotation: its attribution is the statement)
+        if mutual and targets and not any(s.code for s in sources):
+            # "the gathering set to restart Israeli-Palestinian peace talks": with no one named doing it, the
+            # parties a phrase names together do the joint act with each other
+            parties = joint.hyphened(tok.doc, targets, index)
+            if len({m.country for m in parties if m.country}) > 1:
+                sources, targets = parties, []
         pairs = joint.pairs(tok, pat, sources, targets, conf, mutual, mirrored)
         if not pairs:
             pairs = [(s, None, conf - 0.1) for s in sources]

@@ -166,6 +166,17 @@ def partner_target(tok: Token, target: ActorMention, pat) -> bool:
     return False
 
 
+def hyphened(doc, mentions: list[ActorMention], index) -> list[ActorMention]:
+    """The mentions with the partners a hyphen joins them to ("Israeli-Palestinian", "China-Japan")."""
+    out = list(mentions)
+    for m in mentions:
+        for dash, other in ((m.start - 1, m.start - 2), (m.end, m.end + 1)):
+            if 0 <= other < len(doc) and doc[dash].text in ("-", "–") and other in index \
+                    and index[other].country and all(index[other] is not o for o in out):
+                out.append(index[other])
+    return out
+
+
 def pairs(tok: Token, pat, sources: list[ActorMention], targets: list[ActorMention], conf: float,
           together: bool, mirrored: bool) -> list[tuple]:
     """(source, target, confidence) of an act. Where the doers do it `together` (mutual), doers coordinated
