@@ -55,6 +55,15 @@ def test_not_accepting_is_rejection_now_or_announced(code_sentence):
     assert not any(e.cameo_root == "12" for e in code_sentence("Chile accepted the treaty with Peru."))
 
 
+def test_an_act_still_to_come_that_dates_the_news_is_not_reported(code_sentence):
+    for sentence in ("Police closed the roads ahead of the Chilean president's visit to Peru.",
+                     "The protests ended a week before a planned visit to Peru by the Chilean president."):
+        assert not [e for e in code_sentence(sentence) if e.cameo_root in ("03", "04") and e.modality == "asserted"
+                    and e.source.startswith("CHL")], sentence
+    got = code_sentence("The Chilean president visited Peru before the summit.")
+    assert any(e.cameo_root == "04" and e.modality == "asserted" for e in got)
+
+
 def test_negated_event_is_kept_as_negated(code_sentence):
     evs = code_sentence("Egypt did not criticize Sudan over the dam dispute.")
     assert [e.modality for e in evs if e.cameo_root == "11"] == ["negated"]

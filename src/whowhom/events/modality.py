@@ -87,6 +87,8 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
     negated = intended = hypothetical = failed = False
     # "X said it would meet Y" reports an intention; a bare "X would meet Y" is a hypothesis
     reported = toks[-1].dep_ in ("ccomp", "advcl") and toks[-1].head.lemma_.lower() in SPEECH_VERBS
+    if _awaited(trigger):
+        hypothetical = True
     for i, tok in enumerate(toks):
         # a coordinated verb shares its partner's auxiliaries and governors ("agreed to disarm and join
         # forces", "will visit X and sign"), not its meaning or negation ("refused to join and attacked",
@@ -182,3 +184,12 @@ def conditioned(tok: Token) -> bool:
 def _condition(clause: Token, marks) -> bool:
     """An adverbial clause opened by one of `marks` ("unless Y withdraws")."""
     return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children)
+
+
+def _awaited(trigger: Token) -> bool:
+    """An act named as the time of another that is still to come: "ahead of Bush's visit", "a week before
+    a planned visit by the president" dates the news, it does not report the visit."""
+    if trigger.pos_ not in ("NOUN", "PROPN") or trigger.dep_ != "pobj":
+        return False
+    prep = trigger.head
+    return prep.lower_ == "before" or (prep.lower_ == "of" and prep.head.lower_ == "ahead")
