@@ -64,6 +64,12 @@ def test_an_act_still_to_come_that_dates_the_news_is_not_reported(code_sentence)
     assert any(e.cameo_root == "04" and e.modality == "asserted" for e in got)
 
 
+def test_an_intention_expressed_is_an_intent_to_cooperate(code_sentence):
+    got = code_sentence("The Chilean president expressed his intention of fostering good relations with Peru.")
+    assert any(e.source == "CHLGOV" and e.cameo_root == "03" and (e.target or "").startswith("PER")
+               and e.modality == "asserted" for e in got)
+
+
 def test_negated_event_is_kept_as_negated(code_sentence):
     evs = code_sentence("Egypt did not criticize Sudan over the dam dispute.")
     assert [e.modality for e in evs if e.cameo_root == "11"] == ["negated"]
