@@ -70,6 +70,11 @@ def test_an_intention_expressed_is_an_intent_to_cooperate(code_sentence):
                and e.modality == "asserted" for e in got)
 
 
+def test_an_act_a_question_is_about_happened_and_is_its_owners(code_sentence):
+    got = code_sentence("The Chilean president was asked about his phone call to the Peruvian president.")
+    assert any(e.source == "CHLGOV" and e.cameo == "041" and e.modality == "asserted" for e in got)
+
+
 def test_negated_event_is_kept_as_negated(code_sentence):
     evs = code_sentence("Egypt did not criticize Sudan over the dam dispute.")
     assert [e.modality for e in evs if e.cameo_root == "11"] == ["negated"]

@@ -159,7 +159,8 @@ class EventCoder(triggers.Matcher):
             if how == "inherited":
                 conf -= 0.1
         else:
-            sources = [index[c.i] for c in tok.children if c.dep_ in MODIFIER_DEPS and c.i in index]
+            sources = [index[c.i] for c in tok.children if c.dep_ in MODIFIER_DEPS and c.i in index] \
+                or roles.pronoun_owner(tok, index)
             for c in tok.children:
                 if c.dep_ == "prep" and c.lower_ in ("by", "from"):
                     for p in c.children:

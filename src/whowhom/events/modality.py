@@ -106,7 +106,7 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
         # ("could not reach", but not a purpose: "so that he could never vote")
         unable = not partner and any(c.dep_ == "neg" and c.lower_ in ("not", "n't") for c in tok.children) \
             and not any(c.dep_ == "mark" for c in tok.children)
-        if lemma in HYPO_WORDS and i > 0 and not telephoned(tok, toks[i - 1]):
+        if lemma in HYPO_WORDS and i > 0 and not telephoned(tok, toks[i - 1]) and not asked_about(tok, toks[i - 1]):
             hypothetical = True
         for child in tok.children:
             low = child.lower_
@@ -193,3 +193,8 @@ def _awaited(trigger: Token) -> bool:
         return False
     prep = trigger.head
     return prep.lower_ == "before" or (prep.lower_ == "of" and prep.head.lower_ == "ahead")
+
+
+def asked_about(verb: Token, below: Token) -> bool:
+    """"was asked about his phone call to Putin": what a question is about happened, it is not asked for."""
+    return verb.lemma_.lower() == "ask" and below.dep_ == "prep" and below.lower_ == "about"

@@ -81,6 +81,17 @@ def holders(verb: Token, index) -> list[ActorMention]:
     return []
 
 
+def pronoun_owner(noun: Token, index: dict[int, ActorMention]) -> list[ActorMention]:
+    """"Sarkozy was asked about his phone call to Putin", "Abbas defended their decision": an act whose
+    owner is a possessive pronoun the register left to the parse is the act of its clause's subject."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their") and c.i not in index
+               for c in noun.children):
+        return []
+    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    return actors_at(subj, index) if subj is not None else []
+
+
 def actors_at(tok: Token, index: dict[int, ActorMention], seen=None) -> list[ActorMention]:
     """Actors a noun phrase refers to: the mention it is part of, else actor modifiers
     ("the American system" -> USA), plus coordinated phrases ("Moscow and Beijing")."""
