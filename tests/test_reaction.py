@@ -47,7 +47,7 @@ def test_a_feeling_to_come_is_not_asserted(code_sentence):
     ("The Norwegian government considers the Russian exercises illegal.", ("NOR", "111", "RUS")),
     ("Britain regards the Iranian proposal as a positive step.", ("GBR", "051", "IRN")),
     ("The Kenyan opposition considers the Ugandan mediators biased.", ("KEN", "111", "UGA")),
-    ("Chile views the Peruvian sanctions as a hostile act.", ("CHL", "111", "PER")),
+    ("China views the US sanctions as a hostile act.", ("CHN", "111", "USA")),
 ])
 def test_a_judgement_in_words_of_blame_or_praise_is_criticism_or_praise(code_sentence, sentence, judged):
     assert judged in codes(code_sentence(sentence))
