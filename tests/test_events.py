@@ -75,6 +75,13 @@ def test_an_act_a_question_is_about_happened_and_is_its_owners(code_sentence):
     assert any(e.source == "CHLGOV" and e.cameo == "041" and e.modality == "asserted" for e in got)
 
 
+def test_a_threat_of_ones_own_act_is_not_aimed_at_oneself(code_sentence):
+    got = code_sentence("The Chilean foreign minister warned that the Chilean army will not stand by if Peru "
+                        "moves its troops.")
+    assert [e for e in got if e.cameo_root == "13"] and not any(
+        e.cameo_root == "13" and (e.target or "").startswith("CHL") for e in got)
+
+
 def test_negated_event_is_kept_as_negated(code_sentence):
     evs = code_sentence("Egypt did not criticize Sudan over the dam dispute.")
     assert [e.modality for e in evs if e.cameo_root == "11"] == ["negated"]

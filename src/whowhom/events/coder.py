@@ -317,6 +317,11 @@ class EventCoder(triggers.Matcher):
             targets = [m for c in anchor.children if c.dep_ == "prep" and c.lower_ == "as"
                        for p in c.children if p.dep_ == "pobj" for m in roles.inner(p, index, ("of",))
                        if m.start not in exclude and m.kind in ("country", "capital", "city")]
+        if cameo.root(code) == "13" and sources and targets and all(
+                speech.one_side(s, t) or (s.country and s.country == t.country) for s in sources for t in targets):
+            # "warned that the Chinese government will not sit on its hands": the act threatened is one's
+            # own, the threat is aimed at others
+            targets = []
         if not targets and cameo.root(code) == "13":
             # "threatened to cut gas supplies if Ukraine refuses to pay": a threat is aimed at the one whose
             # act is its condition

@@ -122,7 +122,7 @@ def _about(clauses, speakers, index) -> Act | None:
     in ("the wording of the treaty with Y does not differ"), nor the speaker's own side or country."""
     for h in clauses:
         about, _ = _doers(h, speakers, index)
-        if about and _acts(h, index) and not any(_own(s, m) or (s.country and s.country == m.country)
+        if about and _acts(h, index) and not any(one_side(s, m) or (s.country and s.country == m.country)
                                                  for s in speakers for m in about):
             return Act("010", about, "about")
     return _named(clauses, speakers, index)
@@ -138,7 +138,7 @@ def _named(clauses, speakers, index) -> Act | None:
         for t in h.subtree:
             m = index.get(t.i)
             if m is not None and m.country and not _paired(t, index) and not any(
-                    _own(s, m) or (s.country and s.country == m.country) for s in speakers):
+                    one_side(s, m) or (s.country and s.country == m.country) for s in speakers):
                 named.setdefault(m.country, m)
     return Act("010", list(named.values()), "named") if len(named) == 1 else None
 
@@ -164,7 +164,7 @@ def _clauses(heads: list[Token]) -> list[Token]:
     return out
 
 
-def _own(a: ActorMention, b: ActorMention) -> bool:
+def one_side(a: ActorMention, b: ActorMention) -> bool:
     """One side: the same actor, or organs of one state ("the ministry said troops killed ..."); a state
     body whose country is not named is taken for the other's ("the defence ministry said Russian forces
     ...", "the defence minister said Colombia is ...")."""
@@ -228,7 +228,7 @@ def _accusation(told: bool, heads, speakers, index, found, sent) -> Act | None:
         if e.cameo_root in HOSTILE_ROOTS and e.modality == "asserted" and tok is not None and tok.pos_ == "VERB" \
                 and _reported(tok, heads):
             m = _mention(e, index, sent)
-            if m is not None and (m.country or not m.sector) and not any(_own(s, m) for s in speakers) \
+            if m is not None and (m.country or not m.sector) and not any(one_side(s, m) for s in speakers) \
                     and m not in doers:
                 doers.append(m)
     return Act("112", doers, "accuse") if doers else None
@@ -246,7 +246,7 @@ def _doers(clause: Token, speakers, index, judged: bool = False) -> tuple[list[A
     if how == "speaker" or subj.lower_ in ("i", "we"):
         return [], True
     found = roles.actors_at(subj, index) or roles.inner(subj, index)
-    same = _same if judged else _own
+    same = _same if judged else one_side
     return found, bool(found) and all(any(same(s, m) for s in speakers) for m in found)
 
 
@@ -255,7 +255,7 @@ def _same(a: ActorMention, b: ActorMention) -> bool:
     commissioner said police alone cannot ..."), the speaker's country itself ("Kosovo will become ..."), or
     a state body with no country of its own, which stands for the other's."""
     return (a.code == b.code and not two_people(a, b)) \
-        or (_own(a, b) and (_bare(a) or _bare(b))) \
+        or (one_side(a, b) and (_bare(a) or _bare(b))) \
         or (a.country is not None and a.country == b.country and not (a.sector and b.sector))
 
 
