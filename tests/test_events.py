@@ -82,6 +82,11 @@ def test_a_threat_of_ones_own_act_is_not_aimed_at_oneself(code_sentence):
         e.cameo_root == "13" and (e.target or "").startswith("CHL") for e in got)
 
 
+def test_teargas_fired_at_protesters_is_violent_repression(code_sentence):
+    got = code_sentence("Chilean police fired teargas at protesters in Santiago.")
+    assert any(e.source == "CHLCOP" and e.cameo == "175" for e in got)
+
+
 def test_negated_event_is_kept_as_negated(code_sentence):
     evs = code_sentence("Egypt did not criticize Sudan over the dam dispute.")
     assert [e.modality for e in evs if e.cameo_root == "11"] == ["negated"]
