@@ -134,3 +134,10 @@ def test_a_plain_statement_is_about_the_one_other_country_its_content_names(code
     assert not {t for _, c, t in codes(code_sentence(
         "The British foreign secretary said the drought had left millions hungry in Zimbabwe and Zambia."))
         if c == "010"} & {"ZWE", "ZMB"}
+
+
+def test_a_speakers_own_outlook_is_an_optimistic_or_pessimistic_comment(code_sentence):
+    assert {c for _, c, _ in codes(code_sentence(
+        "The Chilean foreign minister said he was confident that Peru would sign the treaty."))} & {"013"}
+    assert {c for _, c, _ in codes(code_sentence(
+        '"We are deeply worried about the border," the Chilean foreign minister said.'))} & {"012"}

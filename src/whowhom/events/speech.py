@@ -114,7 +114,28 @@ def _does(clauses, heads, speakers, index, found, sent, told: bool) -> Act | Non
     """What reported content does beyond stating: an appeal, an accusation, a denial, criticism or praise
     (`told`: the speaker tells it as their own word, _told)."""
     return (_appeal(clauses, speakers, index) or _accusation(told, heads, speakers, index, found, sent)
-            or _denial(clauses, speakers, index) or _evaluation(clauses, heads, speakers, index, told))
+            or _denial(clauses, speakers, index) or _evaluation(clauses, heads, speakers, index, told)
+            or _mood(clauses, speakers, index))
+
+
+# How speakers say they see what is to come: CAMEO's optimistic (013) and pessimistic (012) comments.
+HOPEFUL = {"hopeful", "optimistic", "confident", "upbeat"}
+GLOOMY = {"pessimistic", "worried", "concerned", "sceptical", "skeptical", "doubtful", "gloomy", "fearful"}
+
+
+def _mood(clauses, speakers, index) -> Act | None:
+    """"Both sides said they were hopeful the swap could lead to talks", "we are worried that ...": the
+    speaker's own outlook is an optimistic (013) or pessimistic (012) comment."""
+    for h in clauses:
+        if h.lemma_.lower() not in COPULAS or any(c.dep_ == "neg" for c in h.children):
+            continue
+        _, own = _doers(h, speakers, index)
+        words = {c.lower_ for c in h.children if c.dep_ in ("acomp", "attr")}
+        if own and words & HOPEFUL:
+            return Act("013", [], "hopeful")
+        if own and words & GLOOMY:
+            return Act("012", [], "gloomy")
+    return None
 
 
 def _about(clauses, speakers, index) -> Act | None:
