@@ -138,6 +138,6 @@ def test_a_plain_statement_is_about_the_one_other_country_its_content_names(code
 
 def test_a_speakers_own_outlook_is_an_optimistic_or_pessimistic_comment(code_sentence):
     assert {c for _, c, _ in codes(code_sentence(
-        "The Chilean foreign minister said he was confident that Peru would sign the treaty."))} & {"013"}
+        "The Chilean foreign minister said he was confident that the border with Peru would stay calm."))} & {"013"}
     assert {c for _, c, _ in codes(code_sentence(
         '"We are deeply worried about the border," the Chilean foreign minister said.'))} & {"012"}
