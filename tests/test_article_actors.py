@@ -474,3 +474,11 @@ def test_people_of_a_faith_take_the_country_of_their_story(code_text, code_sente
     # (with no country, a faith is no actor of its own)
     assert not any((e.target or "").startswith("MUS") or (e.source or "").startswith("MUS")
                    for e in code_sentence("The preacher warned Muslims against the new rules.", date="2009-01-20"))
+
+
+def test_a_relative_clause_on_an_apposition_is_of_the_one_it_describes(code_text):
+    page = ("Quarrel in the Andes\n\n"
+            "Peruvian President Alan Garcia met Chilean President Michelle Bachelet in Lima on Monday.\n\n"
+            "Garcia, a veteran who has clashed repeatedly with Bachelet, said the talks went well.\n")
+    got = dyads(code_text(page, date="2008-01-10"))
+    assert any(s == "PERGOV" and (t or "").startswith("CHL") and r == "11" for s, t, r in got)

@@ -202,7 +202,9 @@ def subject(verb: Token) -> tuple[Token | None, str]:
         for c in kids:
             if c.dep_ == "nsubj":
                 if c.lower_ in RELATIVE and tok.dep_ == "relcl":
-                    return tok.head, "relcl"
+                    # ("Uribe, a conservative who has clashed with Chavez": the one the apposition describes)
+                    head = tok.head
+                    return (head.head if head.dep_ == "appos" and head.pos_ == "NOUN" else head), "relcl"
                 if c.lower_ in PERSONAL:
                     said_by = speaker(tok)
                     if said_by is not None:
