@@ -480,5 +480,5 @@ def test_a_relative_clause_on_an_apposition_is_of_the_one_it_describes(code_text
     page = ("Quarrel in the Andes\n\n"
             "Peruvian President Alan Garcia met Chilean President Michelle Bachelet in Lima on Monday.\n\n"
             "Garcia, a veteran who has clashed repeatedly with Bachelet, said the talks went well.\n")
-    got = dyads(code_text(page, date="2008-01-10"))
-    assert any(s == "PERGOV" and (t or "").startswith("CHL") and r == "11" for s, t, r in got)
+    clashed = [e for e in code_text(page, date="2008-01-10") if e.trigger == "clashed"]
+    assert clashed and clashed[0].source == "PERGOV" and clashed[0].cameo_root == "11"
