@@ -141,3 +141,13 @@ def test_a_speakers_own_outlook_is_an_optimistic_or_pessimistic_comment(code_sen
         "The Chilean foreign minister said he was confident that the border with Peru would stay calm."))} & {"013"}
     assert {c for _, c, _ in codes(code_sentence(
         '"We are deeply worried about the border," the Chilean foreign minister said.'))} & {"012"}
+
+
+def test_envoys_called_foreign_are_those_the_sentence_names_among_them(code_text):
+    page = ("Talks in Lima\n\n"
+            "Peruvian troops fought rebels in the jungle on Monday.\n\n"
+            "The Chilean president said foreign envoys, including the Bolivian foreign minister, who are in Peru "
+            "to help the talks should now return home.\n")
+    got = {(e.source[:3], e.cameo_root, (e.target or "")[:3]) for e in code_text(page, date="2008-01-10")
+           if e.modality == "asserted"}
+    assert ("CHL", "02", "BOL") in got and ("CHL", "02", "PER") not in got

@@ -84,14 +84,22 @@ def named_body(doc, lo: int, m: ActorMention) -> ActorMention:
 # Words that say forces are not the country's where they are: "coalition forces", "foreign troops".
 FOREIGN = {"foreign", "coalition", "multinational", "international", "occupation", "occupying"}
 FORCE_SECTORS = {"MIL", "UAF"}
+ENVOYS = {"envoy", "diplomat", "official", "government", "leader", "delegation", "delegate", "mediator",
+          "observer", "dignitary", "representative", "emissary"}
 
 
 def foreign_force(doc, m: ActorMention) -> ActorMention:
     """"Taliban militants attacked coalition forces": forces called foreign are no country's the sentence
     or story gives (kind "foreign": not filled by context.domestic, the story's country, or the forces
     named before), though they may name their own ("US-led coalition forces")."""
+    head = doc[m.head]
     if m.country is None and m.code in FORCE_SECTORS and any(
-            c.dep_ in ("amod", "compound") and c.lower_ in FOREIGN for c in doc[m.head].children):
+            c.dep_ in ("amod", "compound") and c.lower_ in FOREIGN for c in head.children):
+        return replace(m, kind="foreign")
+    # ("foreign envoys, including former Argentine President Nestor Kirchner, who are in Colombia"; not the
+    # foreign minister, a title of the country's own)
+    if m.country is None and head.lemma_.lower() in ENVOYS and any(
+            c.dep_ == "amod" and c.lower_ == "foreign" for c in head.children):
         return replace(m, kind="foreign")
     return m
 

@@ -125,6 +125,11 @@ def actors_at(tok: Token, index: dict[int, ActorMention], seen=None) -> list[Act
             and (listed := [m for h in links for m in actors_at(h, index, seen)]):
         # "two Gulf states, Qatar and Kuwait, ...": the group's members named are the actors, not the region
         return list({(m.start, m.code): m for m in listed}.values())
+    if tok.tag_ in ("NNS", "NNPS") and not any(m.country or m.code not in SECTORS for m in found) \
+            and (listed := [m for c in tok.children if c.dep_ == "prep" and c.lower_ == "including"
+                            for p in c.children if p.dep_ == "pobj" for m in actors_at(p, index, seen)]):
+        # "foreign envoys, including former Argentine President Nestor Kirchner": those named are the actors
+        return list({(m.start, m.code): m for m in listed}.values())
     # coordinated phrases: of the word itself, of its apposition ("the agency Glavkosmos and X"), and of
     # the place a composed mention took its country from ("people in Somalia, Ethiopia and Kenya")
     if tok.i in index:
