@@ -268,3 +268,9 @@ def test_regions_of_africa_are_africa_not_the_west():
 def test_the_head_of_a_body_that_is_no_states_holds_no_public_office():
     assert not code_text("Dris Djermoun, president of the mosque, criticized the attack.")
     assert "IRNGOV" in codes("The head of the Iranian delegation criticized Russia.")
+
+
+def test_a_former_office_holder_is_an_elite_of_the_country():
+    from whowhom.actors.coder import code_text as actors_of
+    assert [m.code for m in actors_of("Former Chilean President Ricardo Lagos spoke.", date="2008-01-10")] == ["CHLELI"]
+    assert [m.code for m in actors_of("The former Peruvian defence minister spoke.", date="2008-01-10")] == ["PERELI"]

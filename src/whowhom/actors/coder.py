@@ -37,6 +37,7 @@ DESCRIPTIVE = {"educated", "born", "trained", "raised", "schooled", "made", "bui
 FORCES = {"MIL", "COP", "SPY"}
 # Words that say an office is no longer held: "former President X", "the late Y", "ex-minister Z".
 FORMER = {"former", "ex", "late", "then", "retired", "deposed", "ousted", "erstwhile"}
+STATE_OFFICES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
 # Heads that add nothing to who their modifiers name: "opposition groups" are the opposition.
 GENERIC_HEADS = {"group", "faction", "member", "movement", "wing", "camp", "side", "bloc", "supporter",
                  "representative", "delegation", "element", "unit", "cell", "branch", "coalition"}
@@ -393,6 +394,10 @@ class ActorCoder:
                     kind = "sector"
             if not code:
                 return []
+        if country and sector in STATE_OFFICES and any(t.lower_ in FORMER - {"then"} for t in doc[max(lo, s - 1):e]):
+            # "former Argentine President Nestor Kirchner", "the former defence minister": no longer in office,
+            # an elite of the country (CAMEO's ELI)
+            sector, code, cameo = "ELI", country + "ELI", country + "ELI"
         return [self._mention(doc, s, e, code, country, sector, kind, ph, cameo, name)]
 
     def _contiguous(self, doc, s, e, anchors, parsed):
