@@ -87,6 +87,15 @@ def test_teargas_fired_at_protesters_is_violent_repression(code_sentence):
     assert any(e.source == "CHLCOP" and e.cameo == "175" for e in got)
 
 
+def test_an_ongoing_fight_named_by_a_participle_is_its_nouns(code_sentence):
+    got = code_sentence("The Chilean minister praised Peruvian troops fighting Bolivian rebels near the border.")
+    assert any(e.source.startswith("PER") and (e.target or "").startswith("BOL") and e.cameo_root == "19"
+               for e in got)
+    # (not how a subject does the sentence's act)
+    got = code_sentence("Peruvian aircraft using guided missiles killed four Bolivian soldiers.")
+    assert len([e for e in got if e.cameo_root in ("18", "19")]) == 1
+
+
 def test_negated_event_is_kept_as_negated(code_sentence):
     evs = code_sentence("Egypt did not criticize Sudan over the dam dispute.")
     assert [e.modality for e in evs if e.cameo_root == "11"] == ["negated"]

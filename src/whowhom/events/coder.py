@@ -154,7 +154,12 @@ class EventCoder(triggers.Matcher):
                 subj = roles.agent(tok)
                 how = "agent" if subj is not None else "reduced"
             passive = how in ("agent", "passive")
-            if subj is not None:
+            if tok.dep_ == "acl" and tok.tag_ == "VBG" and cameo.root(pat.code) in ("18", "19", "20") \
+                    and tok.head.dep_ not in ("nsubj", "nsubjpass") and (fighters := roles.actors_at(tok.head, index)):
+                # an ongoing fight is news of its own, its noun's: "singled out Iraqis fighting al-Qaeda"
+                # (not how a subject does the sentence's act: "aircraft using missiles killed ...")
+                subj, how, sources = tok.head, "nsubj", fighters
+            elif subj is not None:
                 sources = roles.actors_at(subj, index)
             if how == "inherited":
                 conf -= 0.1
