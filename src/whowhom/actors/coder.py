@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from whowhom.actors.context import STATE
 from whowhom.actors.gazetteer import Hit, case_ok, match_agents, match_gazetteer
 from whowhom.actors.leaders import Leaders, date_int
 from whowhom.actors.loader import ActorData, load, norm, split_code
@@ -37,7 +38,8 @@ DESCRIPTIVE = {"educated", "born", "trained", "raised", "schooled", "made", "bui
 FORCES = {"MIL", "COP", "SPY"}
 # Words that say an office is no longer held: "former President X", "the late Y", "ex-minister Z".
 FORMER = {"former", "ex", "late", "then", "retired", "deposed", "ousted", "erstwhile"}
-STATE_OFFICES = {"GOV", "MIL", "LEG", "JUD", "COP", "SPY"}
+NO_LONGER = FORMER - {"then"}  # ("the then defence minister" held the office when the story's act was done)
+STATE_OFFICES = STATE | {"LEG", "JUD"}
 # Heads that add nothing to who their modifiers name: "opposition groups" are the opposition.
 GENERIC_HEADS = {"group", "faction", "member", "movement", "wing", "camp", "side", "bloc", "supporter",
                  "representative", "delegation", "element", "unit", "cell", "branch", "coalition"}
@@ -394,7 +396,7 @@ class ActorCoder:
                     kind = "sector"
             if not code:
                 return []
-        if country and sector in STATE_OFFICES and any(t.lower_ in FORMER - {"then"} for t in doc[max(lo, s - 1):e]):
+        if country and sector in STATE_OFFICES and any(t.lower_ in NO_LONGER for t in doc[max(lo, s - 1):e]):
             # "former Argentine President Nestor Kirchner", "the former defence minister": no longer in office,
             # an elite of the country (CAMEO's ELI)
             sector, code, cameo = "ELI", country + "ELI", country + "ELI"

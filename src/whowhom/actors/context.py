@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from whowhom.actors.mention import ActorMention
 
@@ -80,13 +80,18 @@ def placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
 def _owning_subject(doc: Doc, m: ActorMention, at: dict[int, ActorMention]) -> ActorMention | None:
     """"Olmert sent a letter to his cabinet ministers": a possessive pronoun with no mention of its own (the
     register leaves a sentence's own pronouns to its parse) stands for the subject of its clause."""
-    head = doc[m.head]
-    if not any(c.dep_ == "poss" and c.lower_ in OWNERS and c.i not in at for c in head.children):
+    subj = owner_subject(doc[m.head], at)
+    owner = at.get(subj.i) if subj is not None and subj.dep_ == "nsubj" else None
+    return owner if owner is not None and owner is not m and owner.country else None
+
+
+def owner_subject(head: Token, named) -> Token | None:
+    """The subject of the clause of a phrase owned by a possessive pronoun that names no one itself (not in
+    `named`, the tokens with mentions): whom "his", "its" or "their" stands for, as the parse reads it."""
+    if not any(c.dep_ == "poss" and c.lower_ in OWNERS and c.i not in named for c in head.children):
         return None
     verb = next((a for a in head.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-    owner = at.get(subj.i) if subj is not None else None
-    return owner if owner is not None and owner is not m and owner.country else None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
 
 
 def domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:

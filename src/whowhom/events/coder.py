@@ -14,7 +14,7 @@ from whowhom.actors.context import SECTORS
 from whowhom.events import (attribution, cameo, filters, joint, mediation, patterns, phrases, plover, reaction, roles,
                             speech, triggers)
 from whowhom.events.event import Event
-from whowhom.events.modality import conditioned, conditions, modality, obliged
+from whowhom.events.modality import INTENT_AUX, conditioned, conditions, modality, obliged
 from whowhom.events.roles import MODIFIER_DEPS
 from whowhom.events.weigh import weigh_all
 
@@ -323,8 +323,7 @@ class EventCoder(triggers.Matcher):
                        for p in c.children if p.dep_ == "pobj" for m in roles.inner(p, index, ("of",))
                        if m.start not in exclude and m.kind in ("country", "capital", "city")]
         if cameo.root(code) == "13" and sources and targets and all(
-                s.code and t.code and (speech.one_side(s, t) or s.country and s.country == t.country)
-                for s in sources for t in targets):
+                s.code and t.code and speech.own(s, t) for s in sources for t in targets):
             # "warned that the Chinese government will not sit on its hands": the act threatened is one's
             # own, the threat is aimed at others
             targets = []
@@ -483,5 +482,4 @@ class EventCoder(triggers.Matcher):
 
 def _future(tok) -> bool:
     """A verb said in the future ("will refuse", "won't accept"), itself or the verb it is the object of."""
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "wo", "'ll", "shall")
-               for h in (tok, tok.head) for c in h.children)
+    return any(c.dep_ == "aux" and c.lower_ in INTENT_AUX for h in (tok, tok.head) for c in h.children)

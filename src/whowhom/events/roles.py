@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from whowhom.actors import ActorMention
-from whowhom.actors.context import SECTORS
+from whowhom.actors.context import SECTORS, owner_subject
 from whowhom.events import attribution
 from whowhom.events.attribution import is_date
 from whowhom.events.joint import members
@@ -84,11 +84,7 @@ def holders(verb: Token, index) -> list[ActorMention]:
 def pronoun_owner(noun: Token, index: dict[int, ActorMention]) -> list[ActorMention]:
     """"Sarkozy was asked about his phone call to Putin", "Abbas defended their decision": an act whose
     owner is a possessive pronoun the register left to the parse is the act of its clause's subject."""
-    if not any(c.dep_ == "poss" and c.lower_ in ("his", "her", "its", "their") and c.i not in index
-               for c in noun.children):
-        return []
-    verb = next((a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")), None)
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if verb is not None else None
+    subj = owner_subject(noun, index)
     return actors_at(subj, index) if subj is not None else []
 
 

@@ -143,8 +143,7 @@ def _about(clauses, speakers, index) -> Act | None:
     in ("the wording of the treaty with Y does not differ"), nor the speaker's own side or country."""
     for h in clauses:
         about, _ = _doers(h, speakers, index)
-        if about and _acts(h, index) and not any(one_side(s, m) or (s.country and s.country == m.country)
-                                                 for s in speakers for m in about):
+        if about and _acts(h, index) and not any(own(s, m) for s in speakers for m in about):
             return Act("010", about, "about")
     return _named(clauses, speakers, index)
 
@@ -158,20 +157,14 @@ def _named(clauses, speakers, index) -> Act | None:
     for h in clauses:
         for t in h.subtree:
             m = index.get(t.i)
-            if m is not None and m.country and not _paired(t, index) and not any(
-                    one_side(s, m) or (s.country and s.country == m.country) for s in speakers):
+            if m is not None and m.country and not _paired(t, index) and not any(own(s, m) for s in speakers):
                 named.setdefault(m.country, m)
     return Act("010", list(named.values()), "named") if len(named) == 1 else None
 
 
 def _paired(tok: Token, index) -> bool:
     """A party named with another in one hyphened phrase: "Russian-Chinese", "U.S.-Russian"."""
-    doc = tok.doc
-    if len(joint.members(index, tok.i)) > 1:
-        return True
-    near = [doc[i] for i in (tok.i - 2, tok.i - 1, tok.i + 1, tok.i + 2) if 0 <= i < len(doc)]
-    return any(t.text in ("-", "–") for t in near) and any(
-        t.i in index and index[t.i] is not index[tok.i] and index[t.i].country for t in near)
+    return len(joint.members(index, tok.i)) > 1 or len(joint.hyphened(tok.doc, [index[tok.i]], index)) > 1
 
 
 def _clauses(heads: list[Token]) -> list[Token]:
@@ -183,6 +176,11 @@ def _clauses(heads: list[Token]) -> list[Token]:
             out.append(c)
             out += [g for g in c.children if g.dep_ == "ccomp"]
     return out
+
+
+def own(speaker: ActorMention, m: ActorMention) -> bool:
+    """The speaker's own side or country."""
+    return one_side(speaker, m) or bool(speaker.country and speaker.country == m.country)
 
 
 def one_side(a: ActorMention, b: ActorMention) -> bool:
