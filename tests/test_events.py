@@ -651,3 +651,12 @@ def test_politicians_who_clash_or_fight_do_it_in_words(code_sentence):
     got = {(e.source[:3], e.target[:3], e.cameo) for e in code_sentence("Sarkozy fought with Merkel over the euro.")}
     assert ("FRA", "DEU", "111") in got and not any(c.startswith("19") for _, _, c in got)
     assert {e.cameo for e in code_sentence("Israeli troops clashed with Palestinian gunmen.")} == {"190"}
+
+
+def test_ones_own_policy_is_not_the_target_whom_it_is_towards_is(code_sentence):
+    evs = code_sentence("The Spanish prime minister defended Spanish policy towards Morocco and Algeria.")
+    assert {("ESP", "MAR"), ("ESP", "DZA")} <= {(s, t) for s, _, t in triples(evs, "asserted")}
+    assert ("ESP", "ESP") not in {(s, t) for s, _, t in triples(evs, "asserted")}
+    # another's policy is the target: "criticised American policy towards Cuba"
+    evs = code_sentence("The Spanish prime minister criticised American policy towards Cuba.")
+    assert ("ESP", "11", "USA") in roots(evs)

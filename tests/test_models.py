@@ -147,3 +147,13 @@ def test_each_coordinated_recipient_the_tagger_marks_gets_the_event(monkeypatch,
     [batched] = code_articles([Article(id="a", title=None, date="2020-01-01", author=None, body=sentence)],
                               sentences="actors")
     assert {(e.target, e.target_text) for e in batched if e.cameo == "045"} == {(e.target, e.target_text) for e in evs}
+
+
+def test_the_rest_of_a_list_the_tagger_cut_short_gets_the_event(monkeypatch, code_sentence):
+    """The tagger marks only the start of a list of countries; each country of the list is a target, as
+    each of "sanctions on A, B and C" is."""
+    sentence = "Argentina said it would consider granting trade preferences to Chile, Peru, Bolivia and Ecuador."
+
+    _fake_tagger(monkeypatch, [("Argentina", "S"), ("Chile", "T")])
+    evs = [e for e in code_sentence(sentence) if e.modality == "asserted"]
+    assert {"CHL", "PER", "BOL", "ECU"} <= {e.target for e in evs}

@@ -139,6 +139,26 @@ def actors_at(tok: Token, index: dict[int, ActorMention], seen=None) -> list[Act
     return list(uniq.values())
 
 
+# Prepositions by which a policy, a stance or ties say whom they are towards: "its policy towards X",
+# "ties with X", "its war against X", "sanctions on X".
+TOWARDS = {"towards", "toward", "with", "against", "on"}
+
+
+def towards(doc: Doc, found: list[ActorMention], index, exclude: set[int]) -> list[ActorMention]:
+    """The actors that what the found mentions own or describe is towards: "defended French policies towards
+    Lebanon, Syria and Algeria" names Lebanon, Syria and Algeria besides the France whose policies they are."""
+    out = []
+    for m in found:
+        noun = doc[m.head]
+        while noun.dep_ in MODIFIER_DEPS - {"appos"} and noun.head.i != noun.i:
+            noun = noun.head
+        if noun.i == m.head:
+            continue  # (the actor itself: "talks with Russia on X" are Russia's)
+        out += [a for c in noun.children if c.dep_ == "prep" and c.lower_ in TOWARDS
+                for p in c.children if p.dep_ == "pobj" for a in actors_at(p, index) if a.start not in exclude]
+    return list({(a.start, a.code): a for a in out}.values())
+
+
 def inner(tok: Token, index, preps=("by", "of", "from", "near", "in", "at")) -> list[ActorMention]:
     """Actors named in the prepositional phrases of a noun phrase that names none itself, nearest
     first, "by" (the agent) before the others."""

@@ -101,8 +101,27 @@ def _coordinated_targets(sent: Span, events: list[Event], index, spans) -> list[
             _take_target(new, (a, b), at[e.trigger_start], index, sent)
             added.append(new)
             taken.append((new.target_start, new.target_end))
+        added += _listed(e, chain, events + added, index, sent)
     events += added
     return added
+
+
+def _listed(e: Event, chain: set[int], events: list[Event], index, sent: Span) -> list[Event]:
+    """The coded actors of the list the target is one of that the tagger left out of its spans ("granting
+    membership to Mexico, South Africa, Brazil and India" marked only as far as "South Africa"): each is a
+    target too, as each of "sanctions on A, B and C" is."""
+    if not e.source:
+        return []
+    done = {x.target for x in events if x.trigger_start == e.trigger_start and not joint(x)} | {e.source}
+    out = []
+    for i in sorted(chain):
+        m = index.get(i)
+        if m is None or not m.code or not m.country or m.code in done:
+            continue
+        lo, hi = chars(sent, m.start, m.end)
+        out.append(replace(e, target=m.code, target_start=lo, target_end=hi, target_text=sent.text[lo:hi]))
+        done.add(m.code)
+    return out
 
 
 def _take_target(e: Event, target: tuple[int, int], trigger: Token, index: dict[int, ActorMention], sent: Span) -> None:
