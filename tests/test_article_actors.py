@@ -142,6 +142,24 @@ def test_a_foreign_reaction_with_no_target_is_aimed_at_the_country_the_story_is_
 
 
 
+def test_reactions_with_no_target_answer_the_actor_a_headline_reacts_to():
+    from whowhom.page import Article
+    from whowhom.pipeline import code_article
+
+    body = ("TEHRAN, Iran - Iran tested a long-range missile on Monday, state television said.\n\n"
+            "The Iranian government said the test was routine.\n\n"
+            "The European Union also condemned the test.\n\n"
+            "Australia urged restraint.\n")
+    for headline, target in (("Canada condemns Iran over missile test", "IRN"),
+                             ("Canada condemns Russia over missile test", "RUS")):
+        events = code_article(Article(id="t", title=headline, date="2008-01-15", author=None, body=body))
+        condemned = [e for e in events if e.source == "EU" and e.cameo_root == "11"]
+        assert condemned and condemned[0].target == target and "+headline" in condemned[0].rule
+        # other aimed acts take the story's country, as before
+        assert any(e.source == "AUS" and e.cameo_root == "02" and e.target == "IRN" and "+topic" in e.rule
+                   for e in events)
+
+
 def test_a_foreign_show_of_force_is_aimed_at_the_country_the_story_is_about(code_text):
     page = ("Tension in Kenya\n\n"
             "NAIROBI, Kenya - Kenyan police clashed with protesters in Nairobi on Monday.\n\n"
