@@ -660,3 +660,13 @@ def test_ones_own_policy_is_not_the_target_whom_it_is_towards_is(code_sentence):
     # another's policy is the target: "criticised American policy towards Cuba"
     evs = code_sentence("The Spanish prime minister criticised American policy towards Cuba.")
     assert ("ESP", "11", "USA") in roots(evs)
+
+
+def test_a_request_answered_was_made_to_the_one_who_answers_it(code_sentence):
+    # "responding to", "in response to", "at the request of": the request was made, to the responder
+    evs = code_sentence("Spain is considering sending 500 soldiers to Mali, responding to a French request for help.")
+    assert ("FRA", "02", "ESP") in roots(evs)
+    evs = code_sentence("Norway sent two frigates in response to a request from NATO.")
+    assert ("NAT", "02", "NOR") in roots(evs)
+    evs = code_sentence("Danish instructors train Ukrainian soldiers at the request of the Ukrainian government.")
+    assert ("UKR", "02", "DNK") in roots(evs)

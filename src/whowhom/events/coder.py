@@ -109,7 +109,7 @@ class EventCoder(triggers.Matcher):
             # is the news, the event noun it acts on only its object
             gov = tok.head.head if tok.dep_ == "pobj" and tok.head.dep_ == "prep" else tok.head
             if pat.pos == "N" and tok.dep_ in ("dobj", "nsubjpass", "pobj") and gov.i in hits and gov.i != tok.i \
-                    and "experiencer" not in pat.flags \
+                    and "experiencer" not in pat.flags and not roles.at_behest(tok) \
                     and gov.lemma_.lower() not in self.light:
                 continue
             for ev in self._code_trigger(tok, pat, scope, cue_tokens, sent, index, list(events.values()), doc_id=doc_id,

@@ -70,6 +70,8 @@ def chain(trigger: Token) -> list[Token]:
         if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in tok.children):
             break  # "did not mention X, though Y has blamed Z": the blame is asserted on its own
         out.append(head)
+        if tok.dep_ == "prep" and tok.lower_ == "to" and head.lemma_.lower() in ("respond", "response"):
+            break  # what is answered has happened: "is considering sending troops, responding to a NATO request"
         tok = head
     return out
 

@@ -351,7 +351,12 @@ REACTIONS = ("05", "11", "12")
 # Egypt", "the US faced Palestinian criticism", "came under pressure from X", "won praise from Y".
 RECEIVING_NOUN_VERBS = {"draw", "face", "receive", "attract", "earn", "get", "incur", "encounter", "garner", "win",
                         "suffer"}
-UNDER = {("come", "under"), ("meet", "with"), ("be", "under")}
+UNDER = {("come", "under"), ("meet", "with"), ("be", "under"), ("respond", "to")}
+
+
+def at_behest(noun: Token) -> bool:
+    """"Did X at the request (invitation, urging) of Y": Y's act, done before and to the doer of X."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "at" and noun.head.head.pos_ in ("VERB", "AUX")
 
 
 def received(noun: Token, index) -> tuple[list[ActorMention], list[ActorMention]] | None:
@@ -362,6 +367,11 @@ def received(noun: Token, index) -> tuple[list[ActorMention], list[ActorMention]
         verb = noun.head
     elif noun.dep_ == "pobj" and (noun.head.head.lemma_.lower(), noun.head.lower_) in UNDER:
         verb = noun.head.head
+    elif noun.dep_ == "pobj" and noun.head.lower_ == "to" and noun.head.head.lower_ == "response" \
+            and noun.head.head.head.dep_ == "prep" and noun.head.head.head.lower_ == "in":
+        verb = noun.head.head.head.head  # "sent troops in response to a NATO request": NATO asked of them
+    elif at_behest(noun):
+        verb = noun.head.head  # "trains Iraqi pilots at the request of Iraq's government"
     else:
         return None
     # (with coordinated modifiers: "international and Palestinian criticism")
@@ -370,6 +380,9 @@ def received(noun: Token, index) -> tuple[list[ActorMention], list[ActorMention]
     doers = [index[c.i] for c in mods if c.i in index]
     doers += [m for h in (noun, verb) for c in h.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
               for p in c.children if p.dep_ == "pobj" for m in actors_at(p, index)]
+    if noun.head.lower_ == "at":  # ("at the request of X")
+        doers += [m for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for p in c.children if p.dep_ == "pobj" for m in actors_at(p, index)]
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None and verb.tag_ == "VBG" and verb.dep_ in ("advcl", "xcomp", "conj"):
         # "X test-fired a missile, drawing condemnation from Y": the participle's subject is the clause's
