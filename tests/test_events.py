@@ -670,3 +670,13 @@ def test_a_request_answered_was_made_to_the_one_who_answers_it(code_sentence):
     assert ("NAT", "02", "NOR") in roots(evs)
     evs = code_sentence("Danish instructors train Ukrainian soldiers at the request of the Ukrainian government.")
     assert ("UKR", "02", "DNK") in roots(evs)
+
+
+def test_weather_and_accidents_act_on_no_one(code_sentence):
+    evs = code_sentence("Heavy fog forced the Turkish president to travel by car instead.")
+    assert not any(e.cameo_root == "17" for e in evs)
+    evs = code_sentence("Two ferries collided off Crete in a storm, injuring 30 Greek tourists.")
+    assert not any(e.cameo_root in ("18", "19") for e in evs)
+    # an attack whose doer goes unnamed is still an event
+    evs = code_sentence("A roadside bomb killed five Afghan soldiers in Helmand.")
+    assert any(e.cameo_root == "18" and e.target.startswith("AFG") for e in evs)

@@ -366,6 +366,9 @@ class EventCoder(triggers.Matcher):
             mod.modality = "hypothetical"  # what one side must do (says another) has not happened
         events = [self._event(s, t, c, tok, code, mod.modality, reporter, date, rule, sent, **where)
                   for s, t, c in pairs]
+        for ev, (s, _, _) in zip(events, pairs):
+            if s.kind == "unresolved" and doc[s.head].lemma_.lower() in patterns.classes()["MISHAP"]:
+                ev.guessed = True  # ("heavy fog forced the president to ...": weather and accidents act on no one)
         if cameo.root(code) not in BEFELL:
             # other acts are an analyst's news only with a doer: "X was freed", "the crisis boosted X's
             # prospects", "heavy fog forced the president to ..." say nothing of who acted (but "protesters
