@@ -151,3 +151,14 @@ def test_envoys_called_foreign_are_those_the_sentence_names_among_them(code_text
     got = {(e.source[:3], e.cameo_root, (e.target or "")[:3]) for e in code_text(page, date="2008-01-10")
            if e.modality == "asserted"}
     assert ("CHL", "02", "BOL") in got and ("CHL", "02", "PER") not in got
+
+
+def test_a_state_predicated_by_a_passive_is_judged_but_a_deed_is_not(code_sentence):
+    # "Y's visit was justified" praises (defends) Y, "Y's election was rigged" criticises it
+    evs = code_sentence("The Italian premier said the Egyptian president's visit was justified.")
+    assert any(e.source.startswith("ITA") and e.target.startswith("EGY") and e.cameo_root == "05" for e in evs)
+    evs = code_sentence("The Italian premier said the Egyptian election was rigged.")
+    assert any(e.source.startswith("ITA") and e.target.startswith("EGY") and e.cameo_root == "11" for e in evs)
+    # a deed told in the passive is the deed, not a judgement of anyone
+    evs = code_sentence("Iraqi police said at least three Iraqi civilians have been killed in a car bombing.")
+    assert not any(e.cameo_root == "11" for e in evs)

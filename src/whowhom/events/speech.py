@@ -114,7 +114,7 @@ def _does(clauses, heads, speakers, index, found, sent, told: bool) -> Act | Non
     """What reported content does beyond stating: an appeal, an accusation, a denial, criticism or praise
     (`told`: the speaker tells it as their own word, _told)."""
     return (_appeal(clauses, speakers, index) or _accusation(told, heads, speakers, index, found, sent)
-            or _denial(clauses, speakers, index) or _evaluation(clauses, heads, speakers, index, told)
+            or _denial(clauses, speakers, index) or _evaluation(clauses, heads, speakers, index, found, sent, told)
             or _mood(clauses, speakers, index))
 
 
@@ -260,6 +260,8 @@ def _doers(clause: Token, speakers, index, judged: bool = False) -> tuple[list[A
     each other ("the aide said the president's call was inappropriate"), though not in the deeds they
     report of each other ("the ministry said troops killed ...")."""
     subj, how = roles.subject(clause)
+    if subj is None and judged and how == "passive":  # ("Y's trip was justified": what is judged is Y's)
+        subj = next((c for c in clause.children if c.dep_ == "nsubjpass"), None)
     if subj is None:
         return [], False
     if how == "speaker" or subj.lower_ in ("i", "we"):
@@ -347,6 +349,12 @@ def valence(words: list[Token], negated: bool, threshold: float = VALENCE) -> in
     return -hit if negated else hit
 
 
+def _stative(verb: Token) -> bool:
+    """A passive participle with no doer that says what its subject is: "was justified", "was rigged"."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in verb.children) \
+        and not any(c.dep_ in ("agent", "dobj", "xcomp", "ccomp") for c in verb.children)
+
+
 def _predicate(clause: Token) -> list[Token]:
     """A clause's words but its subject's: what it says its subject did."""
     subj = roles.subject(clause)[0]
@@ -354,7 +362,7 @@ def _predicate(clause: Token) -> list[Token]:
     return [t for t in clause.subtree if t not in said]
 
 
-def _evaluation(clauses, heads, speakers, index, told: bool = True) -> Act | None:
+def _evaluation(clauses, heads, speakers, index, found, sent, told: bool = True) -> Act | None:
     """"X said Y's plan is a threat to the region": what the content predicates of Y (the complement of a
     copula) in words of blame is criticism of Y (111), in words of praise, praise (051). Blame with no actor
     named stays criticism ("X said the bombing was a cowardly act"); praise needs someone praised. What
@@ -367,12 +375,18 @@ def _evaluation(clauses, heads, speakers, index, told: bool = True) -> Act | Non
         negated = any(c.dep_ == "neg" for c in h.children)
         preds = [c for c in h.children if c.dep_ in ("attr", "acomp", "oprd")]
         judged = h.lemma_.lower() in COPULAS and bool(preds)
+        # ("Y's trip was justified", "Y was involved in ...": a state; "three civilians were killed" is a deed)
+        stative = not judged and _stative(h) and not any(e.trigger_start == h.idx - sent.start_char for e in found)
+        if stative:
+            preds, judged = [h], True
         about, own = _doers(h, speakers, index, judged=judged)
         if own:
             continue
         if judged and not any(p.lemma_.lower() in INTENT_VERBS for p in preds):
             # (not a stance: "Y is ready to ...", which modality reads as an intention)
-            words = [t for p in preds for t in p.subtree] + [c for c in h.children if c.dep_ == "neg"]
+            words = [t for p in preds for t in p.subtree] + [c for c in h.children if c.dep_ == "neg"] \
+                if not stative else [h] + [c for c in h.children if c.dep_ in ("advmod", "neg")] \
+                + [d for c in h.children if c.dep_ == "nsubjpass" for d in c.children if d.dep_ == "det"]
             tone = valence(words, negated)
         elif (negated or told) and about and not _modal(h) and h.pos_ == "VERB" \
                 and (h in heads or h.dep_ == "conj" and h.head in heads) and _acts(h, index):
