@@ -500,3 +500,13 @@ def test_a_relative_clause_on_an_apposition_is_of_the_one_it_describes(code_text
             "Garcia, a veteran who has clashed repeatedly with Bachelet, said the talks went well.\n")
     clashed = [e for e in code_text(page, date="2008-01-10") if e.trigger == "clashed"]
     assert clashed and clashed[0].source == "PERGOV" and clashed[0].cameo_root == "11"
+
+
+def test_a_name_the_recognizer_took_for_a_work_is_still_introduced_by_its_title(code_text):
+    page = ("Blast in Karachi\n\n"
+            "KARACHI, Pakistan - A bomb exploded in Karachi on Monday, killing ten people.\n\n"
+            "\"The death toll has risen to 10 and there are about 50 injured people,\" Akhtar Zamin, the home "
+            "minister for southern Sindh province, told reporters.\n\n"
+            "\"This is the work of people who want to destabilise the country,\" Mr Zamin said.\n")
+    said = [e for e in code_text(page, date="2008-01-14") if "Mr Zamin" in e.sentence]
+    assert said and all(e.source == "PAKGOV" for e in said)

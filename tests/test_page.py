@@ -231,3 +231,23 @@ def test_the_footer_ends_the_article_and_a_second_copy_is_no_body():
                         "© 2024 Example Media Inc. All Rights Reserved.", *teasers])
     a = extract(RawDoc(id="f", content=dump, kind="text"))
     assert a.body.split("\n\n") == paras
+
+
+def test_a_sentence_an_advertisement_cuts_is_one_paragraph_again():
+    from whowhom.page.lines import Unit
+    from whowhom.page.textdump import body_text
+
+    def unit(text, label):
+        return Unit(text=text, words=len(text.split()), stop=0.4, titleish=False, namelike=False, cue=None,
+                    label=label)
+
+    units = [unit("Kenyan police said on Monday that the head of the regional mission, Peter", "body"),
+             unit("Advertisement", "chrome"),
+             unit("Ngugi, had left the country after the talks collapsed in Nairobi.", "body"),
+             unit("The talks will resume in March, officials said.", "body"),
+             unit("Opposition leaders meet in Mombasa next week", "body"),
+             unit("The meeting was called by the governor of the coastal region.", "body")]
+    paras = body_text(units).split("\n\n")
+    assert paras[0].endswith("mission, Peter Ngugi, had left the country after the talks collapsed in Nairobi.")
+    # two article lines in a row stay two: the first may be a subhead
+    assert paras[2] == "Opposition leaders meet in Mombasa next week" and len(paras) == 4

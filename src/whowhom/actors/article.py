@@ -412,9 +412,14 @@ def _described(doc: Doc, ent, mentions: list[ActorMention]) -> str | None:
     # else the office alone ("the former special envoy to Ukraine": its country is the story's), unless
     # the description names a body no one knows ("SpaceX President Gwynne Shotwell": no state's president)
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    if org or any(t.pos_ == "PROPN" and t.i not in covered for t in span if t.i < ent.start or t.i >= ent.end):
+    # (a place is no body: "the home minister for southern Sindh province")
+    if org or any(t.pos_ == "PROPN" and t.i not in covered and t.ent_type_ not in ("GPE", "LOC")
+                  for t in span if t.i < ent.start or t.i >= ent.end):
         return org
     return next((m.code for m in inside if _bare(m) and m.kind == "sector"), None)
+
+
+NUMERIC_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 
 
 def _introduced(doc: Doc, tok: Token):
@@ -425,7 +430,7 @@ def _introduced(doc: Doc, tok: Token):
         return None
     if tok.ent_iob_ == "B":
         span = next((e for e in doc.ents if e.start == tok.i), None)
-        if span is None or span.label_ not in ("ORG", "GPE", "NORP", "FAC"):
+        if span is None or span.label_ in NUMERIC_ENTS:  # (a name taken for a work or a product too)
             return None
     elif tok.ent_iob_ == "O" and not (tok.i and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].head.i == tok.head.i):
         head = tok

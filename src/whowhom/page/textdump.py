@@ -24,7 +24,7 @@ import numpy as np
 from whowhom.page.article import Article
 from whowhom.page.headline import byline_and_date, headline, section_label, title_anchor
 from whowhom.page.linemodel import BODY, COMMENT, RELATED, LineModel, line_model
-from whowhom.page.lines import CUE_LABEL, Unit, classify, make_units
+from whowhom.page.lines import CUE_LABEL, END_PUNCT, Unit, classify, make_units
 from whowhom.page.threads import labelled_parts, zones
 
 MIN_LINES = 6           # the line model reads whole pages; a record of a few paragraphs is left to the rules
@@ -52,9 +52,35 @@ def extract_text(doc_id: str, text: str, date: str | None = None, url: str | Non
     _repeats(units)
     author, page_date = byline_and_date(units, head, start)
     parts = labelled_parts(units)
-    body = "\n\n".join(u.text for u in units if u.label == "body")
+    body = body_text(units)
     return Article(id=doc_id, title=units[head].text if head is not None else None,
                    date=date or page_date, author=author, body=body, parts=parts, url=url)
+
+
+def body_text(units: list[Unit]) -> str:
+    """The article's lines as paragraphs; a sentence that chrome cut in two ("the U.N.'s top representative
+    here, Tom" / "Advertisement" / "Koenigs, said he ...") is one paragraph again."""
+    paras: list[str] = []
+    last = None
+    for i, u in enumerate(units):
+        if u.label != "body":
+            continue
+        # (only across the chrome: of two article lines in a row, the first may be a subhead or a caption)
+        if last is not None and 2 <= i - last <= 3 and _cut(units[last].text) \
+                and all(units[j].words <= CUT_GAP for j in range(last + 1, i)):
+            paras[-1] += " " + u.text
+        else:
+            paras.append(u.text)
+        last = i
+    return "\n\n".join(paras)
+
+
+CUT_GAP = 3  # words of a line of chrome (an ad label) inside a sentence
+
+
+def _cut(text: str) -> bool:
+    """A paragraph that stops mid-sentence: a long one ending in a word or a comma."""
+    return len(text) >= 40 and (text[-1:].isalnum() or text.endswith(",")) and not text.endswith(END_PUNCT)
 
 
 def rules(units: list[Unit]) -> tuple[int, int, int | None]:
