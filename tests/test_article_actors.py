@@ -510,3 +510,14 @@ def test_a_name_the_recognizer_took_for_a_work_is_still_introduced_by_its_title(
             "\"This is the work of people who want to destabilise the country,\" Mr Zamin said.\n")
     said = [e for e in code_text(page, date="2008-01-14") if "Mr Zamin" in e.sentence]
     assert said and all(e.source == "PAKGOV" for e in said)
+
+
+def test_a_town_named_as_people_are_sets_no_story(code_text):
+    # "Kennedy" is also a district of Bogota: said of a justice three times, it does not set the story there
+    page = ("Judges weigh voter law\n\n"
+            "WASHINGTON (AP) - The Supreme Court heard arguments on Wednesday over a state voter identification law.\n\n"
+            "Justice Anthony Kennedy asked whether the law was fair to poor voters.\n\n"
+            "Kennedy said the state had a duty to prevent fraud, and Kennedy criticized the challengers.\n\n"
+            "Kennedy also urged the lawyers to be brief.\n")
+    events = code_text(page, date="2008-01-10")
+    assert events and not any((e.source or "").startswith("COL") or (e.target or "").startswith("COL") for e in events)

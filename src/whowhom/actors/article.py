@@ -41,6 +41,8 @@ TITLE_WORDS = {"president", "minister", "premier", "chancellor", "king", "queen"
                "expert", "analyst", "official", "director", "senator", "lawmaker", "candidate", "pope",
                "ayatollah", "sheikh", "monarch", "dictator", "strongman", "militant", "activist"}
 # Posts held in another country or body, named after "to": "envoy to Kyiv" is not Ukraine's.
+# Words before a place name that say it is a place: "in Kennedy", "from George".
+LOCATIVE = {"in", "at", "from", "near", "outside", "into", "to", "around", "across", "through", "via"}
 POSTED = {"envoy", "ambassador", "emissary", "representative", "delegate", "consul", "attache", "attaché"}
 # Nouns for one person, whom "he" or "she" may stand for.
 PERSON_NOUNS = TITLE_WORDS | {"officer", "man", "woman", "spokesperson", "aide", "adviser", "advisor", "lawyer",
@@ -99,7 +101,10 @@ class ArticleActors:
         if body is None or not len(body):
             return
         places, powers = Counter(), Counter()
-        for _, _, entry in match_gazetteer(self.data, body, 0, len(body)):
+        for s, e, entry in match_gazetteer(self.data, body, 0, len(body)):
+            if entry.kind == "city" and e - s == 1 and norm(body[s].text) in self.data.person_words \
+                    and not (s and body[s - 1].lower_ in LOCATIVE):
+                continue  # (a town named as people are, "Kennedy", "George", "Bush": a place only "in" it)
             if entry.kind in ("country", "capital", "city", "demonym") and entry.country:
                 places[entry.country] += 1
             elif entry.kind == "metonym" and entry.country:

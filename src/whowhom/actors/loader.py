@@ -45,6 +45,7 @@ class ActorData:
     countries: set = field(default_factory=set)
     orgs: set = field(default_factory=set)         # readable org/group codes (no country)
     names: dict = field(default_factory=dict)      # code -> readable name; "~GOV" -> sector name
+    person_words: set = field(default_factory=set)  # norm words of people's names ("george", "kennedy")
 
 
 def _rows(path: Path):
@@ -171,6 +172,7 @@ def _load(data_dir: str | None, dict_dir: str, _files: tuple) -> ActorData:
             continue
         for pat in pats.split("|"):
             put(pat, Entry("leader", "", None, None, name, tuple(pat.split(" ")), roles, default, src == "own"))
+            data.person_words.update(norm(w) for w in pat.split(" ") if len(w) >= 3 and w[:1].isupper())
     _add_imported_actors(data, put, dict_dir)
     # cities are places: the country of what happens in them ("police in Karachi"); a name that is also a
     # person's or an organisation's stays theirs
