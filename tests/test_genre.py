@@ -34,3 +34,11 @@ def test_a_cricket_row_told_by_its_umpires_and_players_is_sport():
             "Tests. The players were incensed by the umpiring in the second Test, and the captain accused the "
             "hosts of gamesmanship. The batting coach said his teammates would stay for the one-day series.")
     assert genre(body) == "sport"
+
+
+def test_a_basketball_night_told_in_rebounds_and_layups_is_sport():
+    body = ("Houston beat Dallas 101-92 on Friday night. The center grabbed 14 rebounds and added six assists, and "
+            "the guard hit a three-pointer and two free-throws in a fourth-quarter run. After a driving layup cut "
+            "the lead to five, the visitors held on through overtime. The home side were held to 12 points in "
+            "the second half after halftime adjustments by the visitors.")
+    assert genre(body) == "sport"
