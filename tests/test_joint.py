@@ -132,3 +132,15 @@ def test_a_phone_call_is_a_telephone_conversation_both_ways(code_sentence):
     assert both_ways(got, "FRAGOV", "DEUGOV", "04")
     # (exchanging what is no act gives no event of its own: "exchanged views" stays PETRARCH-2's 046)
     assert not any(r in ("11", "13", "19") for _, _, r in dyads(code_sentence("Chile and Peru exchanged views.")))
+
+
+def test_what_both_sides_do_to_no_one_named_they_do_to_each_other(code_sentence):
+    text = ("Ethiopian troops and Eritrean forces clashed along the border on Monday. "
+            "Both sides said they were hopeful the ceasefire would hold. "
+            "The two sides used heavy artillery, officials said.")
+    evs = code_sentence(text)
+    hopeful = [e for e in evs if e.cameo == "013"]
+    assert {(e.source[:3], e.target[:3]) for e in hopeful} == {("ETH", "ERI"), ("ERI", "ETH")}
+    # the weapon used is no target
+    used = [e for e in evs if "heavy artillery" in e.sentence and e.cameo_root in ("17", "19")]
+    assert used and all(e.target[:3] in ("ETH", "ERI") for e in used)

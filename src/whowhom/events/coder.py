@@ -26,7 +26,7 @@ BEFELL = ("11", "16", "17", "18", "19", "20")
 VIOLENCE = ("18", "19", "20")
 INSTRUMENTS = ("with", "using")
 UNDER_WAY = {"be", "arrive", "embark", "go", "come", "set", "remain", "continue"}  # "X is on a visit to Y"
-MOVED = {"mobilize", "mobilise", "deploy", "dispatch", "station", "amass", "mass", "muster"}
+MOVED = {"mobilize", "mobilise", "deploy", "dispatch", "station", "amass", "mass", "muster", "use", "employ"}
 # Verbs whose "from" names the giver, not a place left: "received aid from X".
 RECEIVING = {"receive", "get", "obtain", "buy", "import", "accept", "seek", "request", "demand", "ask", "take",
              "win", "gain", "borrow", "hear", "learn", "purchase", "inherit", "collect"}
@@ -269,7 +269,7 @@ class EventCoder(triggers.Matcher):
             and bool(targets) and all(m.kind in filters.PEOPLE for m in sources + targets)
         if sparred:  # (two politicians who clash or fight do it in words)
             code = "111"
-        mutual = joint.mutual(tok, pat, code, cue_tokens)
+        mutual = joint.mutual(tok, pat, code, cue_tokens) or joint.pair_reference(sources)
         if not targets and self.unresolved and not (mutual and len(sources) > 1):
             obj = roles.object_of(tok, anchor, pat, cue_tokens, exclude, passive)
             # (a phrase naming someone, or people: "freed 37 prisoners"; not "a statement")

@@ -71,6 +71,14 @@ def mutual(tok: Token, pat, code: str, cue_tokens) -> bool:
     return code.startswith("04") and any(is_joint_word(tok.doc[i]) for i in cue_tokens if i != tok.i)
 
 
+def pair_reference(sources: list[ActorMention]) -> bool:
+    """Doers named by one reference to a pair ("both sides", "the two sides", actors/plural.py): what they do
+    to no one named they do to each other ("both sides claimed heavy losses", "the two sides use heavy
+    artillery", "both sides said they were hopeful")."""
+    return len(sources) == 2 and (sources[0].start, sources[0].end) == (sources[1].start, sources[1].end) \
+        and sources[0].code != sources[1].code and all(s.code for s in sources)
+
+
 def each_other(tok: Token) -> bool:
     """"accused each other", "fired at one another": the doers act on themselves, each on the other."""
     for t in tok.subtree:
