@@ -680,3 +680,8 @@ def test_weather_and_accidents_act_on_no_one(code_sentence):
     # an attack whose doer goes unnamed is still an event
     evs = code_sentence("A roadside bomb killed five Afghan soldiers in Helmand.")
     assert any(e.cameo_root == "18" and e.target.startswith("AFG") for e in evs)
+
+
+def test_a_by_phrase_the_parse_hangs_on_an_as_phrase_is_the_doer(code_sentence):
+    evs = code_sentence("The Indian plan was described as a provocation by Pakistan.")
+    assert ("PAK", "11", "IND") in roots(evs)

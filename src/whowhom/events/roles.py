@@ -62,8 +62,12 @@ def as_saying(verb: Token) -> Token | None:
 
 
 def agent(verb: Token) -> Token | None:
-    """The object of a passive verb's by-phrase: "was arrested by police" -> police."""
-    return next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None)
+    """The object of a passive verb's by-phrase: "was arrested by police" -> police; also where the parse
+    hangs it on the verb's "as" phrase: "were hailed as a success by both sides"."""
+    return next((p for c in verb.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"), None) \
+        or next((p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for o in c.children
+                 if o.dep_ == "pobj" for b in o.children if b.dep_ == "prep" and b.lower_ == "by"
+                 for p in b.children if p.dep_ == "pobj"), None)
 
 
 # Verbs of holding someone captive: whoever held the people released is the one who released them.
