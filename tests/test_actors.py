@@ -274,3 +274,10 @@ def test_a_former_office_holder_is_an_elite_of_the_country():
     from whowhom.actors.coder import code_text as actors_of
     assert [m.code for m in actors_of("Former Chilean President Ricardo Lagos spoke.", date="2008-01-10")] == ["CHLELI"]
     assert [m.code for m in actors_of("The former Peruvian defence minister spoke.", date="2008-01-10")] == ["PERELI"]
+
+
+def test_a_compass_word_that_begins_a_place_name_is_not_the_region(code_sentence):
+    evs = code_sentence("West Bengal's chief minister criticised the Opposition on Friday.")
+    assert evs and not any((e.source or "").startswith("WST") for e in evs)
+    evs = code_sentence("Western nations criticized Iran on Friday.")
+    assert any(e.source == "WST" and e.target == "IRN" for e in evs)

@@ -28,6 +28,8 @@ from whowhom.actors.offices import (NAMED_BODIES, PARTY, VOICES, capitalised_nam
 CLIMB_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "flat", "nummod"}
 NOUNS = {"NOUN", "PROPN"}
 PREFIXES = {"post", "pro", "anti", "non", "ex", "neo", "pan", "pre", "mid", "un"}
+# Words of direction that name a region alone ("the West") and begin places' names ("West Bengal").
+COMPASS = {"west", "western", "east", "eastern", "north", "northern", "south", "southern"}
 NAME_KINDS = {"country", "capital", "city", "demonym", "group"}
 # Participles after which a named actor is the phrase's own: "Saudi-led", "Paris-based" (not "-backed").
 LED = {"led", "based", "run", "owned", "dominated"}
@@ -144,6 +146,9 @@ class ActorCoder:
                     or (e < hi and doc[e].ent_iob_ == "I" and doc[e].ent_type_ == "PERSON")) \
                     and not all(t.i in named for t in _entity(doc, s)):
                 continue  # "Jordan Peterson", "George Washington", "Paris Hilton"
+            if e - s == 1 and doc[s].lower_ in COMPASS and e < hi and doc[e].pos_ == "PROPN" \
+                    and doc[e].text[:1].isupper():
+                continue  # "West Bengal", "West Java", "Western Australia": a place's name, not the West
             if entry.kind == "leader" and someone_else(doc, lo, s, e, entry):
                 continue  # "Michelle Obama", "Laura Bush": a leader's surname in another person's name
             h = self._hit(entry, s, e, d)
