@@ -521,3 +521,13 @@ def test_a_town_named_as_people_are_sets_no_story(code_text):
             "Kennedy also urged the lawyers to be brief.\n")
     events = code_text(page, date="2008-01-10")
     assert events and not any((e.source or "").startswith("COL") or (e.target or "").startswith("COL") for e in events)
+
+
+def test_an_office_of_a_company_is_no_states(code_text):
+    page = ("Tariffs bite\n\n"
+            "WASHINGTON - The Commerce Department imposed new tariffs on imported cameras on Monday.\n\n"
+            "The president of Toyota said sales would fall next year.\n\n"
+            "Mexico's president criticized the new tariffs.\n")
+    events = code_text(page, date="2018-03-05")
+    assert not any("Toyota" in e.sentence and e.source for e in events)  # (not the US's, nor a bare GOV)
+    assert any(e.source == "MEXGOV" and e.cameo_root == "11" for e in events)

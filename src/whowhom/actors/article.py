@@ -180,6 +180,9 @@ class ArticleActors:
                     if m.start not in stale]
         out = [self._led(doc, self._titled(doc, m, seen, offset)) for m in mentions] + added
         out.sort(key=lambda m: (m.start_char, m.end_char))
+        # an office of a body no dictionary knows is no state's: "the president of Toyota", "Sony's president"
+        coded = {i for m in out if m.code for i in range(m.start, m.end)}
+        out = [m for m in out if not (m.code == "GOV" and m.country is None and _of_unknown_body(doc[m.head], coded))]
         r = self.recalled
         out = r.forces(context.domestic(doc, r.legislators(r.armed(r.foreign(context.placed(doc, out))))))
         # what the sentence leaves without a country happens where the story is set
@@ -422,6 +425,19 @@ def _described(doc: Doc, ent, mentions: list[ActorMention]) -> str | None:
                   for t in span if t.i < ent.start or t.i >= ent.end):
         return org
     return next((m.code for m in inside if _bare(m) and m.kind == "sector"), None)
+
+
+def _of_unknown_body(head: Token, coded: set[int]) -> bool:
+    """Whether a title is held in a body named by a proper name that names no known actor or place: "Sony's
+    president", "the president of Toyota", "vice president of Logitech's Harmony unit"."""
+    if head.lemma_.lower() not in PERSON_NOUNS:
+        return False  # (a body's own name is no owner: "the Department of Foreign Affairs")
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for p in (p for p in prep.children if p.dep_ == "pobj"):
+            owners += [p] + [c for c in p.children if c.dep_ in ("poss", "compound")]
+    return any(o.pos_ == "PROPN" and o.text[:1].isupper() and o.i not in coded and o.ent_type_ == "ORG"
+               for o in owners)
 
 
 NUMERIC_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
