@@ -80,6 +80,9 @@ def test_a_threat_of_ones_own_act_is_not_aimed_at_oneself(code_sentence):
                         "moves its troops.")
     assert [e for e in got if e.cameo_root == "13"] and not any(
         e.cameo_root == "13" and (e.target or "").startswith("CHL") for e in got)
+    # rebels threatening their own country's capital threaten the other side
+    got = code_sentence("Tamil rebels threatened to shell Colombo.")
+    assert any(e.cameo_root == "13" and e.source == "LKAREB" and (e.target or "").startswith("LKA") for e in got)
 
 
 def test_teargas_fired_at_protesters_is_violent_repression(code_sentence):

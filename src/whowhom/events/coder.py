@@ -327,7 +327,7 @@ class EventCoder(triggers.Matcher):
                        for p in c.children if p.dep_ == "pobj" for m in roles.inner(p, index, ("of",))
                        if m.start not in exclude and m.kind in ("country", "capital", "city")]
         if cameo.root(code) == "13" and sources and targets and all(
-                s.code and t.code and speech.own(s, t) for s in sources for t in targets):
+                s.code and t.code and speech.one_side(s, t) for s in sources for t in targets):
             # "warned that the Chinese government will not sit on its hands": the act threatened is one's
             # own, the threat is aimed at others
             targets = []
