@@ -219,7 +219,7 @@ class EventCoder(triggers.Matcher):
         if tok.lemma_.lower() in MOVED:
             pat = replace(pat, targets=pat.targets + ("for", "against"))  # "for an offensive against Y"
         targets = receivers or roles.targets(tok, pat, index, exclude, passive, cues=cues)
-        if targets and sources and all(any(speech.own(s, t) for s in sources if s.code) for t in targets):
+        if targets and sources and all(any(speech.one_side(s, t) for s in sources if s.code) for t in targets):
             # "defended French policies towards Lebanon": one's own policy, stance or ties are not the target,
             # those they are towards are
             targets = roles.towards(tok.doc, targets, index, exclude) or targets
