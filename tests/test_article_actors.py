@@ -531,3 +531,11 @@ def test_an_office_of_a_company_is_no_states(code_text):
     events = code_text(page, date="2018-03-05")
     assert not any("Toyota" in e.sentence and e.source for e in events)  # (not the US's, nor a bare GOV)
     assert any(e.source == "MEXGOV" and e.cameo_root == "11" for e in events)
+
+
+def test_a_title_with_an_of_phrase_is_a_new_holder_not_the_last_one_met(code_text):
+    page = ("Talks in Accra\n\n"
+            "ACCRA, Ghana - Ghana's president criticized Togo on Monday.\n\n"
+            "The president of Hamas' political bureau criticized Israel.\n")
+    events = code_text(page, date="2008-01-10")
+    assert not any("Hamas" in e.sentence and (e.source or "").startswith("GHA") for e in events)

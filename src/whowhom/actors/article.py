@@ -327,7 +327,9 @@ class ArticleActors:
         head = doc[m.head]
         word = head.lemma_.lower()
         # ("few European leaders" are not the leader met before; nor is "a spokesman" someone met before)
+        # (nor is "the president of Hamas' political bureau": an "of" phrase says whose title it is)
         if word not in TITLE_WORDS or head.tag_ in ("NNS", "NNPS") or any(c.dep_ == "poss" for c in head.children) \
+                or any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children) \
                 or any(c.dep_ == "det" and c.lower_ in ("a", "an", "another") for c in head.children):
             return m
         for s in reversed(seen):

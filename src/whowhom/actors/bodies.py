@@ -71,8 +71,9 @@ def _reference(tok: Token) -> str | None:
     definite = len(det) == 1 and det[0].lower_ in DETERMINERS and det[0].i == tok.i - 1
     if tok.is_upper and len(tok.text) >= 2 and tok.is_alpha:
         return "acronym"
-    if not definite or any(c.dep_ in ("amod", "compound", "poss", "nummod") for c in tok.children):
-        return None  # ("the Afghan government", "the two groups": a phrase of its own)
+    if not definite or any(c.dep_ in ("amod", "compound", "poss", "nummod") or c.dep_ == "prep" and c.lower_ == "of"
+                           for c in tok.children):
+        return None  # ("the Afghan government", "the two groups", "the president of X": a phrase of its own)
     return "generic" if tok.lemma_.lower() in GENERIC and tok.tag_ == "NN" else "head"
 
 

@@ -63,6 +63,11 @@ def placed(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                         place = next((at[g.i] for c in prep.children if c.dep_ == "pobj" and c.i not in at
                                       for g in c.children if g.dep_ in ("amod", "compound") and g.i in at
                                       and at[g.i].country and at[g.i].kind in ("country", "demonym")), None)
+                    if place is None and prep.lower_ == "of":
+                        # "the president of Hamas' political bureau": the owner of the body named
+                        place = next((at[g.i] for c in prep.children if c.dep_ == "pobj" and c.i not in at
+                                      for g in c.children if g.dep_ == "poss" and g.i in at and at[g.i].country),
+                                     None)
                     if place is not None and prep.lower_ == "of" and m.code == "GOV" and place.sector \
                             and place.sector != "GOV":
                         # "the leadership of the Police Service", "officials of the army": the body's people
