@@ -40,9 +40,9 @@ TITLE_WORDS = {"president", "minister", "premier", "chancellor", "king", "queen"
                "general", "commander", "chief", "leader", "chairman", "judge", "prosecutor", "envoy",
                "expert", "analyst", "official", "director", "senator", "lawmaker", "candidate", "pope",
                "ayatollah", "sheikh", "monarch", "dictator", "strongman", "militant", "activist"}
-# Posts held in another country or body, named after "to": "envoy to Kyiv" is not Ukraine's.
 # Words before a place name that say it is a place: "in Kennedy", "from George".
 LOCATIVE = {"in", "at", "from", "near", "outside", "into", "to", "around", "across", "through", "via"}
+# Posts held in another country or body, named after "to": "envoy to Kyiv" is not Ukraine's.
 POSTED = {"envoy", "ambassador", "emissary", "representative", "delegate", "consul", "attache", "attaché"}
 # Nouns for one person, whom "he" or "she" may stand for.
 PERSON_NOUNS = TITLE_WORDS | {"officer", "man", "woman", "spokesperson", "aide", "adviser", "advisor", "lawyer",

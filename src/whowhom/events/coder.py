@@ -366,17 +366,16 @@ class EventCoder(triggers.Matcher):
             mod.modality = "hypothetical"  # what one side must do (says another) has not happened
         events = [self._event(s, t, c, tok, code, mod.modality, reporter, date, rule, sent, **where)
                   for s, t, c in pairs]
+        # kept only where uncoded events are asked for: what weather and accidents do ("two ferries collided,
+        # injuring 20"), and other acts than befalling ones with no doer: "X was freed", "the crisis boosted X's
+        # prospects", "heavy fog forced the president to ..." say nothing of who acted (but "protesters
+        # marched" does, and a name no dictionary knows)
+        befell = cameo.root(code) in BEFELL
         for ev, (s, _, _) in zip(events, pairs):
-            if s.kind == "unresolved" and doc[s.head].lemma_.lower() in patterns.classes()["MISHAP"]:
-                ev.guessed = True  # ("heavy fog forced the president to ...": weather and accidents act on no one)
-        if cameo.root(code) not in BEFELL:
-            # other acts are an analyst's news only with a doer: "X was freed", "the crisis boosted X's
-            # prospects", "heavy fog forced the president to ..." say nothing of who acted (but "protesters
-            # marched" does, and a name no dictionary knows); kept only where uncoded events are asked for
-            for ev, (s, _, _) in zip(events, pairs):
-                if s.kind == "blank" or s.kind == "unresolved" and not (
-                        phrases.someone(doc[s.start:s.end], index) or doc[s.head].pos_ == "PROPN"):
-                    ev.guessed = True
+            if s.kind == "unresolved" and doc[s.head].lemma_.lower() in patterns.classes()["MISHAP"] \
+                    or not befell and (s.kind == "blank" or s.kind == "unresolved" and not (
+                        phrases.someone(doc[s.start:s.end], index) or doc[s.head].pos_ == "PROPN")):
+                ev.guessed = True
         joint.evidence(events, pairs, sources, targets)
         if cameo.root(code) == "14":
             # a protest that names no target ("opposition parties in Nepal called a general strike") is

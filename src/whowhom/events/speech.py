@@ -384,9 +384,11 @@ def _evaluation(clauses, heads, speakers, index, found, sent, told: bool = True)
             continue
         if judged and not any(p.lemma_.lower() in INTENT_VERBS for p in preds):
             # (not a stance: "Y is ready to ...", which modality reads as an intention)
-            words = [t for p in preds for t in p.subtree] + [c for c in h.children if c.dep_ == "neg"] \
-                if not stative else [h] + [c for c in h.children if c.dep_ in ("advmod", "neg")] \
-                + [d for c in h.children if c.dep_ == "nsubjpass" for d in c.children if d.dep_ == "det"]
+            if stative:  # (the participle, its adverbs and its subject's determiner: "no whales were killed")
+                words = [h] + [c for c in h.children if c.dep_ in ("advmod", "neg")] \
+                    + [d for c in h.children if c.dep_ == "nsubjpass" for d in c.children if d.dep_ == "det"]
+            else:
+                words = [t for p in preds for t in p.subtree] + [c for c in h.children if c.dep_ == "neg"]
             tone = valence(words, negated)
         elif (negated or told) and about and not _modal(h) and h.pos_ == "VERB" \
                 and (h in heads or h.dep_ == "conj" and h.head in heads) and _acts(h, index):

@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from whowhom.events.event import Event
+from whowhom.events.roles import REACTIONS  # (praise, criticism, rejection: what answers another's act)
 
 # Statements (but not a foreign actor's bare "said", 010, which names no one it is said to), appeals,
 # consultations, cooperation, demands, criticism, rejection, threats, shows of force, and force.
@@ -29,8 +30,6 @@ AIMED = ("01", "02", "04", "05", "11", "12", "13", "15", "19")
 # At home: appeals, rejection, threats, coercion (arrests, bans), assaults and force; not meetings or
 # cooperation, whose unnamed partner is as likely abroad ("Putin signed trade deals").
 DOMESTIC = ("02", "12", "13", "17", "18", "19")
-# Reactions to another's act: praise, criticism, rejection.
-REACTIONS = ("05", "11", "12")
 
 
 def aim(events: list[Event], home: str | None) -> None:

@@ -24,7 +24,7 @@ import numpy as np
 from whowhom.page.article import Article
 from whowhom.page.headline import byline_and_date, headline, section_label, title_anchor
 from whowhom.page.linemodel import BODY, COMMENT, RELATED, LineModel, line_model
-from whowhom.page.lines import CUE_LABEL, END_PUNCT, Unit, classify, make_units
+from whowhom.page.lines import CUE_LABEL, Unit, classify, make_units
 from whowhom.page.threads import labelled_parts, zones
 
 MIN_LINES = 6           # the line model reads whole pages; a record of a few paragraphs is left to the rules
@@ -80,7 +80,7 @@ CUT_GAP = 3  # words of a line of chrome (an ad label) inside a sentence
 
 def _cut(text: str) -> bool:
     """A paragraph that stops mid-sentence: a long one ending in a word or a comma."""
-    return len(text) >= 40 and (text[-1:].isalnum() or text.endswith(",")) and not text.endswith(END_PUNCT)
+    return len(text) >= 40 and (text[-1:].isalnum() or text.endswith(","))
 
 
 def rules(units: list[Unit]) -> tuple[int, int, int | None]:
