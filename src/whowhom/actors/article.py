@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from whowhom.actors import bodies, context, groups, plural, recalled, voices
 from whowhom.actors.gazetteer import match_gazetteer
@@ -152,7 +152,7 @@ class ArticleActors:
                     continue
                 ent = _introduced(doc, tok)
                 if ent is not None or tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON":
-                    ent = ent or next(e for e in doc.ents if e.start == tok.i)
+                    ent = ent or _entity_at(doc, tok.i)
                     person = self._person(doc, ent, mentions)
                     if person is not None:
                         seen.append(_Seen(n, offset + ent.root.idx, person, _is_subject(ent.root),
@@ -221,7 +221,8 @@ class ArticleActors:
         if m.kind == "leader" and m.name:
             names = _leader_names(m)
         else:
-            ent = next((e for e in doc.ents if e.label_ == "PERSON" and m.start <= e.start and e.end <= m.end), None)
+            ent = next((e for i in range(m.start, m.end) if doc[i].ent_type_ == "PERSON"
+                        and (e := _entity_at(doc, i)) is not None and e.end <= m.end), None)
             names = _name_words(ent) if ent is not None else ()
         bare = _bare(m)
         if bare and not names:  # ("premier Wen": a name the recognizer missed after a title)
@@ -442,6 +443,18 @@ def _of_unknown_body(head: Token, coded: set[int]) -> bool:
                for o in owners)
 
 
+def _entity_at(doc: Doc, i: int) -> Span | None:
+    """The entity of doc.ents that starts at token i, if any, without building all of them (doc.ents makes
+    a Span of every entity on each call)."""
+    tok = doc[i]
+    if tok.ent_iob_ != "B" or not tok.ent_type:
+        return None
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, i, end, label=tok.ent_type, kb_id=tok.ent_kb_id, span_id=tok.ent_id)
+
+
 NUMERIC_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 
 
@@ -452,7 +465,7 @@ def _introduced(doc: Doc, tok: Token):
     if not (tok.pos_ == "PROPN" and tok.text[:1].isupper()) or tok.ent_type_ == "PERSON":
         return None
     if tok.ent_iob_ == "B":
-        span = next((e for e in doc.ents if e.start == tok.i), None)
+        span = _entity_at(doc, tok.i)
         if span is None or span.label_ in NUMERIC_ENTS:  # (a name taken for a work or a product too)
             return None
     elif tok.ent_iob_ == "O" and not (tok.i and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].head.i == tok.head.i):

@@ -104,7 +104,8 @@ def domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     anti-corruption body pressed the vice-president" -> the vice-president is KENGOV), as a human coder
     reads it."""
     out = []
-    for sent in doc.sents:
+    sents = list(doc.sents)
+    for sent in sents:
         ms = [m for m in mentions if sent.start <= m.start < sent.end]
         # (a news agency says who reports, not whose the others are: "a lawmaker ... told Xinhua")
         # (nor does a country only guessed for another: "aircraft fired at the gunmen")
@@ -114,5 +115,5 @@ def domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
                 c = next(iter(countries))
                 m = replace(m, code=c + m.code, country=c, cameo=c + m.code, inferred=True)
             out.append(m)
-    out += [m for m in mentions if not any(s.start <= m.start < s.end for s in doc.sents)]
+    out += [m for m in mentions if not any(s.start <= m.start < s.end for s in sents)]
     return out

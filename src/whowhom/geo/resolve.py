@@ -40,6 +40,8 @@ beach bay harbour harbor port canal plantation railroad railway lagoon point roc
 north south east west central northern southern eastern western upper lower new old great little royal
 national union federal""".split())
 NEAR_KM = 150
+NEAR_LAT = NEAR_KM / 111.0  # degrees: places further apart in latitude alone are further than NEAR_KM
+TOWNS = ("city", "capital", "district")
 GREAT = 1_000_000  # (people: a city this large is meant before the region of its name)
 SMALL = 20000  # (people: a town this small abroad is not where a story is set unless it says so)
 COMMA = re.compile(r"^\s*(?:,|\()\s*$")
@@ -106,6 +108,8 @@ def score_all(mentions, text, chosen=None) -> list[list[tuple[float, Entry, str]
     context = evidence(mentions)
     boxes = containers(mentions, text)
     boxed = {id(b): mentions[i] for i, b in boxes.items()}  # the larger place -> what it holds
+    # (the towns chosen, by mention; a degree of latitude apart is ~111 km, whatever the longitude)
+    towns = [(j, c) for j, c in enumerate(chosen or ()) if c is not None and c.feature in TOWNS]
     out = []
     for i, m in enumerate(mentions):
         box, held = boxes.get(i), boxed.get(id(m))
@@ -124,9 +128,9 @@ def score_all(mentions, text, chosen=None) -> list[list[tuple[float, Entry, str]
                 s += 8.0 if any(contains(b, e) for b, _ in box.candidates) else -2.0
             if held is not None and any(contains(e, h) for h, _ in held.candidates):
                 s += 6.0  # ("Tacoma, Washington": the state that holds a Tacoma)
-            if chosen and e.feature in ("city", "capital", "district"):
-                if any(c is not None and c is not e and j != i and c.feature in ("city", "capital", "district")
-                       and km(c, e) < NEAR_KM for j, c in enumerate(chosen)):
+            if chosen and e.feature in TOWNS:
+                if any(c is not e and j != i and abs(c.lat - e.lat) < NEAR_LAT and km(c, e) < NEAR_KM
+                       for j, c in towns):
                     s += 2.0
             scored.append((s, e, kind))
         if m.kind != "region":
