@@ -70,7 +70,7 @@ class Prefilter:
             if (sector or cameo) and (bare or (sector or "") not in SECTORS):
                 self.agents.setdefault(key[0], []).append(key)
         self._lemma_cache: dict[str, set[str]] = {}
-        self._norm = lru_cache(maxsize=200_000)(norm)  # a page repeats its words
+        self._norm = norm  # (cached where it is defined)
 
     def _ruled(self, patterns) -> None:
         """Lemmas the attribute ruler sets by pattern ("them" -> "they", "gon" in "gonna" -> "go"), by the

@@ -13,6 +13,7 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data" / "actors"
 _TRANS = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-", "‐": "-", "‑": "-"})
 
 
+@lru_cache(maxsize=1 << 18)  # (a page repeats its words, and the gazetteer normalises every token)
 def norm(text: str) -> str:
     """Case-folded, accent-free, quote-normalised form of one token's text."""
     t = text.translate(_TRANS).lower()
