@@ -83,3 +83,10 @@ def test_the_role_tagger_is_decoded_with_spacys_roles(monkeypatch):
     ours, theirs = _both(tagger, docs)
     assert [d.to_array(COLUMNS).tolist() for d in ours] == [d.to_array(COLUMNS).tolist() for d in theirs]
     assert any(d.ents for d in ours)
+
+
+def test_only_recognizers_of_the_shape_it_follows_are_swapped():
+    model = nlp.load()
+    assert not Decoder.fits(model.get_pipe("parser"))  # (arc-eager transitions: spaCy's own decoder)
+    assert not Decoder.fits(model.get_pipe("tagger"))
+    assert Decoder.fits(model.get_pipe("ner").recognizer)
