@@ -42,3 +42,11 @@ def test_a_basketball_night_told_in_rebounds_and_layups_is_sport():
             "the lead to five, the visitors held on through overtime. The home side were held to 12 points in "
             "the second half after halftime adjustments by the visitors.")
     assert genre(body) == "sport"
+
+
+def test_a_reality_show_told_by_its_comedian_host_is_show_business():
+    body = ("The comedian who hosted the talent show last night told the contestants she had chosen three of them "
+            "for the public vote. The celebrity panel sat beside her, and two comedians who had left the house on "
+            "Sunday joined the housemates on stage. The comedian thanked the housemates and wished them well.")
+    assert genre(body) == "show"
+    assert not code_article(article(body))
