@@ -18,15 +18,16 @@ import numpy
 from spacy.attrs import ENT_IOB, ENT_KB_ID, IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc, Span
-from spacy.util import minibatch
+
+from whowhom.standin import StandIn, swap
 
 
-class Decoder:
+class Decoder(StandIn):
     """Stands in for a spaCy EntityRecognizer (same name, same place in the pipeline); everything but
     decoding is the recognizer's own."""
 
     def __init__(self, recognizer) -> None:
-        self.recognizer = recognizer
+        super().__init__(recognizer)
         model = recognizer.model
         self._embed, self._lower, self._upper = model.layers
         names = [recognizer.moves.get_class_name(i) for i in range(recognizer.moves.n_moves)]
@@ -69,19 +70,11 @@ class Decoder:
         except (AttributeError, ValueError, KeyError):
             return False
 
-    def __getattr__(self, name):
-        if name == "recognizer":  # (not set yet: a copy being built)
-            raise AttributeError(name)
-        return getattr(self.recognizer, name)
+    @property
+    def recognizer(self):
+        return self.component
 
-    def __call__(self, doc: Doc) -> Doc:
-        return self.decode([doc])[0]
-
-    def pipe(self, stream, batch_size: int = 128):
-        for docs in minibatch(stream, size=batch_size):
-            yield from self.decode(docs)
-
-    def decode(self, docs: list[Doc]) -> list[Doc]:
+    def run(self, docs: list[Doc]) -> list[Doc]:
         if not docs:
             return docs
         if any(len(doc) and doc.to_array(ENT_IOB).any() for doc in docs):  # entities set beforehand
@@ -155,8 +148,4 @@ class Decoder:
 
 def use_decoder(nlp: Language, name: str = "ner") -> Language:
     """Swap the named entity recognizer for a Decoder, where the model has the shape it follows."""
-    if name in nlp.component_names and Decoder.fits(nlp.get_pipe(name)):
-        i = nlp.component_names.index(name)
-        # (Language has no public way to swap a component's object under its name; _components is that list)
-        nlp._components[i] = (name, Decoder(nlp.get_pipe(name)))
-    return nlp
+    return swap(nlp, name, Decoder, Decoder.fits)

@@ -12,15 +12,17 @@ from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import minibatch
+
+from whowhom.standin import StandIn, swap
 
 
-class StepParser:
+class StepParser(StandIn):
     """Stands in for a spaCy DependencyParser (same name, same place in the pipeline); everything but the
     stepping loop is the parser's own."""
 
-    def __init__(self, parser) -> None:
-        self.parser = parser
+    @property
+    def parser(self):
+        return self.component
 
     @staticmethod
     def fits(parser) -> bool:
@@ -33,19 +35,7 @@ class StepParser:
         except (AttributeError, ValueError, KeyError):
             return False
 
-    def __getattr__(self, name):
-        if name == "parser":  # (not set yet: a copy being built)
-            raise AttributeError(name)
-        return getattr(self.parser, name)
-
-    def __call__(self, doc: Doc) -> Doc:
-        return self.parse([doc])[0]
-
-    def pipe(self, stream, batch_size: int = 128):
-        for docs in minibatch(stream, size=batch_size):
-            yield from self.parse(docs)
-
-    def parse(self, docs: list[Doc]) -> list[Doc]:
+    def run(self, docs: list[Doc]) -> list[Doc]:
         parser = self.parser
         states = parser.moves.init_batch(docs)
         todo = [state for state in states if not state.is_final()]
@@ -63,8 +53,4 @@ class StepParser:
 
 def use_step_parser(nlp: Language, name: str = "parser") -> Language:
     """Swap the named parser for a StepParser, where the model has the shape it follows."""
-    if name in nlp.component_names and StepParser.fits(nlp.get_pipe(name)):
-        i = nlp.component_names.index(name)
-        # (Language has no public way to swap a component's object under its name; _components is that list)
-        nlp._components[i] = (name, StepParser(nlp.get_pipe(name)))
-    return nlp
+    return swap(nlp, name, StepParser, StepParser.fits)
