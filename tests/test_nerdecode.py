@@ -90,3 +90,12 @@ def test_only_recognizers_of_the_shape_it_follows_are_swapped():
     assert not Decoder.fits(model.get_pipe("parser"))  # (arc-eager transitions: spaCy's own decoder)
     assert not Decoder.fits(model.get_pipe("tagger"))
     assert Decoder.fits(model.get_pipe("ner").recognizer)
+
+
+def test_the_entity_of_a_token_is_the_one_doc_ents_gives():
+    model = nlp.load()
+    for doc in model.pipe(TEXTS):
+        spans = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        for tok in doc:
+            got, want = nlp.entity_of(doc, tok.i), spans.get(tok.i)
+            assert (got.start, got.end, got.label_) == (want.start, want.end, want.label_) if want else got is None

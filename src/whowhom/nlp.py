@@ -14,7 +14,7 @@ import spacy
 from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.strings import hash_string
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from whowhom.errors import InputError
 from whowhom.page.dateline import datelines
@@ -121,6 +121,21 @@ def line_breaks(doc: Doc) -> Doc:
         if after is not None and len(after) and after.start > 0 and doc[after.start - 1].idx >= start:
             after[0].is_sent_start = True
     return doc
+
+
+def entity_of(doc: Doc, i: int) -> Span | None:
+    """The entity of doc.ents that token i lies in, if any, read from the tokens around it (doc.ents makes a
+    Span of every entity of the Doc on each call)."""
+    start = i
+    while start > 0 and doc[start].ent_iob_ == "I":
+        start -= 1
+    first = doc[start]
+    if first.ent_iob_ != "B" or not first.ent_type:
+        return None
+    end = i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return Span(doc, start, end, label=first.ent_type, kb_id=first.ent_kb_id, span_id=first.ent_id)
 
 
 def parse(texts: Iterable[str], batch_size: int = 64, nlp: Language | None = None) -> Iterator[Doc]:

@@ -70,7 +70,6 @@ class Prefilter:
             if (sector or cameo) and (bare or (sector or "") not in SECTORS):
                 self.agents.setdefault(key[0], []).append(key)
         self._lemma_cache: dict[str, set[str]] = {}
-        self._norm = norm  # (cached where it is defined)
 
     def _ruled(self, patterns) -> None:
         """Lemmas the attribute ruler sets by pattern ("them" -> "they", "gon" in "gonna" -> "go"), by the
@@ -126,7 +125,7 @@ class Prefilter:
 
     def has_actor(self, tokens: list[str], words: set[str]) -> bool:
         data = self.actors
-        norms = [self._norm(t) for t in tokens]
+        norms = [norm(t) for t in tokens]
         for i, first in enumerate(norms):
             for n in data.gaz_lens.get(first, ()):
                 e = data.gaz.get(tuple(norms[i:i + n]))
@@ -143,7 +142,7 @@ class Prefilter:
                for i, t in enumerate(low)):
             return True
         # agent words match by text or lemma, word by word ("defence ministries")
-        normed = {self._norm(w) for w in words}
+        normed = {norm(w) for w in words}
         return any(all(w in normed for w in key) for first in normed if first in self.agents
                    for key in self.agents[first])
 

@@ -22,6 +22,7 @@ from whowhom.actors import bodies, context, groups, plural, recalled, voices
 from whowhom.actors.gazetteer import match_gazetteer
 from whowhom.actors.loader import norm, split_code
 from whowhom.actors.mention import ActorMention
+from whowhom.nlp import entity_of
 from whowhom.page.dateline import dateline_end, datelines  # noqa: F401  (re-exported)
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mme", "madame", "monsieur", "lord", "lady",
@@ -444,15 +445,8 @@ def _of_unknown_body(head: Token, coded: set[int]) -> bool:
 
 
 def _entity_at(doc: Doc, i: int) -> Span | None:
-    """The entity of doc.ents that starts at token i, if any, without building all of them (doc.ents makes
-    a Span of every entity on each call)."""
-    tok = doc[i]
-    if tok.ent_iob_ != "B" or not tok.ent_type:
-        return None
-    end = i + 1
-    while end < len(doc) and doc[end].ent_iob_ == "I":
-        end += 1
-    return Span(doc, i, end, label=tok.ent_type, kb_id=tok.ent_kb_id, span_id=tok.ent_id)
+    """The entity of doc.ents that starts at token i, if any."""
+    return entity_of(doc, i) if doc[i].ent_iob_ == "B" else None
 
 
 NUMERIC_ENTS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}

@@ -22,6 +22,7 @@ from whowhom.actors.gazetteer import Hit, case_ok, match_agents, match_gazetteer
 from whowhom.actors.leaders import Leaders, date_int
 from whowhom.actors.loader import ActorData, load, norm, split_code
 from whowhom.actors.mention import ActorMention
+from whowhom.nlp import entity_of
 from whowhom.actors.offices import (NAMED_BODIES, PARTY, VOICES, capitalised_name, foreign_force, named_body,
                                     private_office, someone_else, unknown_voice)
 
@@ -58,7 +59,7 @@ def parsed_ner(doc) -> bool:
 
 def _entity(doc, i: int):
     """The named entity token i is part of."""
-    return next((ent for ent in doc.ents if ent.start <= i < ent.end), doc[i:i + 1])
+    return entity_of(doc, i) or doc[i:i + 1]
 
 
 def _force_voiced(doc, aparts, title, sector):

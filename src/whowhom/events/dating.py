@@ -175,7 +175,8 @@ def _texts(tok: Token) -> list[str]:
     subtree ("last week", "six years ago") without a possessive ending ("last month's"), the word alone."""
     out = []
     if tok.ent_type_ in ("DATE", "TIME"):
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        from whowhom.nlp import entity_of  # (here: the store imports this module without spaCy)
+        ent = entity_of(tok.doc, tok.i)
         if ent is not None:
             out.append(" ".join(t.text for t in ent if not t.is_punct or t.text == "."))
     out.append(" ".join(t.text for t in tok.subtree if t.dep_ != "case" and not t.is_punct))

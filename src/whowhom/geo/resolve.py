@@ -41,7 +41,6 @@ north south east west central northern southern eastern western upper lower new 
 national union federal""".split())
 NEAR_KM = 150
 NEAR_LAT = NEAR_KM / 111.0  # degrees: places further apart in latitude alone are further than NEAR_KM
-TOWNS = ("city", "capital", "district")
 GREAT = 1_000_000  # (people: a city this large is meant before the region of its name)
 SMALL = 20000  # (people: a town this small abroad is not where a story is set unless it says so)
 COMMA = re.compile(r"^\s*(?:,|\()\s*$")
@@ -55,7 +54,7 @@ def km(a: Entry, b: Entry) -> float:
 
 def prior(e: Entry, kind: str) -> float:
     p = PRIOR[e.feature]
-    if e.feature in ("city", "capital", "district"):
+    if e.feature in TOWN:
         p += math.log10(e.population + 1)
     elif e.feature == "region":
         p += 0.25 * math.log10(e.population + 1)
@@ -109,7 +108,7 @@ def score_all(mentions, text, chosen=None) -> list[list[tuple[float, Entry, str]
     boxes = containers(mentions, text)
     boxed = {id(b): mentions[i] for i, b in boxes.items()}  # the larger place -> what it holds
     # (the towns chosen, by mention; a degree of latitude apart is ~111 km, whatever the longitude)
-    towns = [(j, c) for j, c in enumerate(chosen or ()) if c is not None and c.feature in TOWNS]
+    towns = [(j, c) for j, c in enumerate(chosen or ()) if c is not None and c.feature in TOWN]
     out = []
     for i, m in enumerate(mentions):
         box, held = boxes.get(i), boxed.get(id(m))
@@ -128,7 +127,7 @@ def score_all(mentions, text, chosen=None) -> list[list[tuple[float, Entry, str]
                 s += 8.0 if any(contains(b, e) for b, _ in box.candidates) else -2.0
             if held is not None and any(contains(e, h) for h, _ in held.candidates):
                 s += 6.0  # ("Tacoma, Washington": the state that holds a Tacoma)
-            if chosen and e.feature in TOWNS:
+            if e.feature in TOWN:
                 if any(c is not e and j != i and abs(c.lat - e.lat) < NEAR_LAT and km(c, e) < NEAR_KM
                        for j, c in towns):
                     s += 2.0
