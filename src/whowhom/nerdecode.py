@@ -51,8 +51,7 @@ class Decoder(StandIn):
                 self._inside[key] = i
             elif move == "L":
                 self._last[key] = i
-        W, b = self._upper.get_param("W"), self._upper.get_param("b")
-        self._W, self._b = W, b
+        self._W, self._b = self._upper.get_param("W"), self._upper.get_param("b")
         self._bias = self._lower.get_param("b").reshape(-1)
         self._nO, self._nP = self._lower.get_dim("nO"), self._lower.get_dim("nP")
 
@@ -89,10 +88,7 @@ class Decoder(StandIn):
         space = numpy.concatenate([d.to_array(IS_SPACE) for d in todo]).astype(bool)
         starts = numpy.concatenate([d.to_array(SENT_START) for d in todo])
         ends = numpy.zeros(len(space), bool)  # the last token of a document
-        at = 0
-        for doc in todo:
-            at += len(doc)
-            ends[at - 1] = True
+        ends[numpy.cumsum([len(doc) for doc in todo]) - 1] = True
         # B- needs a next token in the same sentence and no space here; U- no space; O is always valid
         joins = ~ends & (numpy.roll(starts, -1) != 1)
         valid = numpy.where(self._begin, (joins & ~space)[:, None], False)
