@@ -199,21 +199,27 @@ def _parse_and_code(articles: list[Article], jobs: list[tuple], pf, batch_size: 
     registers: dict[int, ArticleActors] = {}
     parts: list[list[tuple[int, list[Event]]]] = [[] for _ in articles]
     pieces = [Pieces() for _ in articles]
+    # Parsed in batches of texts of like length: the parser steps a batch's texts together, as many steps
+    # as its longest text needs, and each step costs about as much for one text as for many.
+    parsed: list[Doc | None] = [None] * len(jobs)
+    by_length = sorted(range(len(jobs)), key=lambda k: len(jobs[k][2]))
     for start in range(0, len(jobs), batch_size):
-        batch = jobs[start:start + batch_size]
-        docs = model.pipe([job[2] for job in batch], batch_size=batch_size, disable=["ner"])
-        todo = [(job, doc) for job, doc in zip(batch, docs) if job[1] == "headline" or pf.triggered(doc)]
-        for (i, section, _, at, first), doc in zip([job for job, _ in todo],
-                                                   ner.pipe([doc for _, doc in todo], batch_size=batch_size)):
-            if i not in registers:
-                registers[i] = ArticleActors(actors, date_int(articles[i].date))
-                body = (bodies or {}).get(i)
-                if body is None and articles[i].body:
-                    body = model.make_doc(articles[i].body)
-                registers[i].read_setting(body)
-            register = registers[i]
-            parts[i].append((SECTION_ORDER[section], _code(doc, articles[i], section, at, first, later, register,
-                                                                  pieces[i])))
+        batch = by_length[start:start + batch_size]
+        docs = model.pipe([jobs[k][2] for k in batch], batch_size=batch_size, disable=["ner"])
+        todo = [(k, doc) for k, doc in zip(batch, docs) if jobs[k][1] == "headline" or pf.triggered(doc)]
+        for (k, _), doc in zip(todo, ner.pipe([doc for _, doc in todo], batch_size=batch_size)):
+            parsed[k] = doc
+    for (i, section, _, at, first), doc in zip(jobs, parsed):
+        if doc is None:  # (no trigger)
+            continue
+        if i not in registers:
+            registers[i] = ArticleActors(actors, date_int(articles[i].date))
+            body = (bodies or {}).get(i)
+            if body is None and articles[i].body:
+                body = model.make_doc(articles[i].body)
+            registers[i].read_setting(body)
+        parts[i].append((SECTION_ORDER[section], _code(doc, articles[i], section, at, first, later, registers[i],
+                                                       pieces[i])))
     # (back in the order of the article's sections, as code_article gives them)
     return ([[events for _, events in sorted(p, key=lambda part: part[0])] for p in parts],
             [registers[i].home if i in registers else None for i in range(len(articles))], pieces)
