@@ -148,6 +148,7 @@ def _code(args) -> None:
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     first = True
     skips = _Skips(args.strict)
+    pipeline.warm_up()  # (as ingest's workers: the models loaded, the collector set for a long run)
     for coded in skips(pipeline.run(_inputs(args), uncoded=args.uncoded)):
         if fmt == "jsonl":
             writers.write_jsonl(coded.events)

@@ -33,13 +33,12 @@ REACH = 6
 def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """The mentions with two for each plural reference to a pair ("the two sides" -> ISR, PSE), in place of
     any mention found inside the reference ("leaders" coded as a bare sector)."""
-    sentence = {t.i: n for n, s in enumerate(doc.sents) for t in s}
-    pairs = named_pairs(doc, mentions)
+    references = [(tok, start) for tok in doc if (start := _reference(tok)) is not None]
     out = list(mentions)
-    for tok in doc:
-        start = _reference(tok)
-        if start is None:
-            continue
+    if references:  # (the pairs, read only where something may refer to one)
+        sentence = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+        pairs = named_pairs(doc, mentions)
+    for tok, start in references:
         pair = _antecedent(pairs, tok, start, sentence)
         if pair is None:
             continue
