@@ -137,7 +137,7 @@ def run_spacy(bodies_file: Path, batch: int) -> dict:
 
 def stage_costs(pages: Path, db: Path, model: str) -> dict[str, float]:
     """CPU milliseconds per page of each stage of whowhom's 1-worker path, in this process, over one copy
-    of the set (model loaded, caches warm); of `whowhom code`'s coding (every sentence, 8 pages a batch); and of
+    of the set (model loaded, caches warm); of `whowhom code`'s coding (every sentence, as `whowhom code` batches pages); and of
     plain spaCy (all components, batch 8) on the same bodies, with spaCy's own matrix products and with
     whowhom's (nlp.fast_matmul)."""
     import spacy
@@ -169,8 +169,8 @@ def stage_costs(pages: Path, db: Path, model: str) -> dict[str, float]:
     fresh = [pipeline.extract_dated(raw) for raw in raws]
     fresh = [a for a in fresh if pipeline.junk_reason(a) is None]
     t = clock()
-    for i in range(0, len(fresh), 8):
-        pipeline.code_articles(fresh[i:i + 8], sentences="all")
+    for i in range(0, len(fresh), pipeline.RUN_BATCH):  # (as `whowhom code` batches them)
+        pipeline.code_articles(fresh[i:i + pipeline.RUN_BATCH], sentences="all")
     ms[CODE_ALL] = clock() - t
     bodies = [a.body for a in articles]
     nlp = spacy.load(model)
@@ -187,7 +187,7 @@ def stage_costs(pages: Path, db: Path, model: str) -> dict[str, float]:
 
 
 CODING = "sentence selection, parse, NER, actor and event coding"
-CODE_ALL = "`whowhom code`'s coding: every sentence that can give an event (sentences=\"all\"), 8 pages a batch"
+CODE_ALL = "`whowhom code`'s coding: every sentence that can give an event (sentences=\"all\"), 16 pages a batch"
 SPACY_MS = "plain spaCy, all components, batch 8, on the bodies"
 SPACY_FAST_MS = "the same, with whowhom's matrix products (numpy's BLAS, one thread)"
 

@@ -111,12 +111,16 @@ def code_article(article: Article, uncoded: bool = False) -> list[Event]:
     return finish([e for k in range(len(texts)) for e in coded[k]], article, uncoded, register.home, pieces)
 
 
-def run(raws: Iterable, uncoded: bool = False, batch_size: int = 16) -> Iterator[Coded | Skip]:
+# Pages a batch of run(): code_articles parses their texts eight at a time, of like length (more pages, likelier
+# lengths: fewer parser steps).
+RUN_BATCH = 16
+
+
+def run(raws: Iterable, uncoded: bool = False, batch_size: int = RUN_BATCH) -> Iterator[Coded | Skip]:
     """Each input coded, in order; an input that cannot be read (a Skip from io.iter_inputs) or whose page
     fails to extract or code comes out as a Skip with its reason, and the rest go on. Pages are coded
     `batch_size` at a time by code_articles, which gives exactly code_article's events while parsing only
-    what can give one (with `uncoded`, whose events need no known actor, every text is parsed). (16 pages:
-    code_articles parses their texts eight at a time, of like length; more pages, likelier lengths.)"""
+    what can give one (with `uncoded`, whose events need no known actor, every text is parsed)."""
     batch: list = []
     for raw in raws:
         batch.append(raw if not isinstance(raw, RawDoc) else _extracted(raw))
