@@ -21,10 +21,10 @@ def main(paths: list[str]) -> int:
     diffs = _differ(zip(articles, fast), want, "code_articles")
     print(f"articles: {len(articles)}, events (code_article): {sum(map(len, want.values()))}, "
           f"articles that differ: {diffs}")
-    # `whowhom code`'s path: pipeline.run extracts the pages and codes them 8 at a time
+    # `whowhom code`'s path: pipeline.run extracts the pages and codes them RUN_BATCH at a time
     coded = [(c.article, c.events) for c in pipeline.run(iter_inputs(paths)) if isinstance(c, pipeline.Coded)]
     code_diffs = _differ(coded, want, "whowhom code")
-    print(f"whowhom code (pipeline.run, 8 pages a batch): articles: {len(coded)}, that differ: {code_diffs}")
+    print(f"whowhom code (pipeline.run, {pipeline.RUN_BATCH} pages a batch): articles: {len(coded)}, that differ: {code_diffs}")
     diffs += code_diffs
 
     model, _, coder = pipeline._stages()
