@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import numpy
+from spacy.attrs import TAG
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from whowhom.actors.mention import ActorMention
@@ -26,6 +29,8 @@ OWN_DEPS = {"amod", "compound", "nmod", "prep", "appos", "relcl", "acl", "advmod
 PAIR_WORDS = {"warring", "rival", "opposing", "neighbouring", "neighboring", "respective", "two", "both"}
 PERSON_KINDS = {"leader", "person", "pronoun"}
 HYPHENS = {"-", "–", "—"}
+# The tags of a plural noun (_reference), as hashes for the tag array
+PLURAL_TAGS = numpy.array([get_string_id("NNS"), get_string_id("NNPS")], dtype=numpy.uint64)
 # A pair named this many sentences before the reference (or more recently) is the one it refers to.
 REACH = 6
 
@@ -33,7 +38,9 @@ REACH = 6
 def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     """The mentions with two for each plural reference to a pair ("the two sides" -> ISR, PSE), in place of
     any mention found inside the reference ("leaders" coded as a bare sector)."""
-    references = [(tok, start) for tok in doc if (start := _reference(tok)) is not None]
+    # (only plural nouns can be one: read from the tag array, no Token made for the other words)
+    nouns = numpy.flatnonzero(numpy.isin(doc.to_array(TAG), PLURAL_TAGS)).tolist()
+    references = [(doc[i], start) for i in nouns if (start := _reference(doc[i])) is not None]
     out = list(mentions)
     if references:  # (the pairs, read only where something may refer to one)
         sentence = {t.i: n for n, s in enumerate(doc.sents) for t in s}

@@ -52,8 +52,9 @@ def _cues_found(pat, words: list[tuple[str, str, int]], present: set[str]) -> se
     """The tokens (of the trigger's scope: lemma, lower-case form, index) that meet each cue of the
     pattern, or None when a cue is not met. `present`, the words' lemmas and forms as a set, answers that
     at once for most of a word's patterns (a trigger word has up to hundreds)."""
-    if any(cue.isdisjoint(present) for cue in pat.cues):
-        return None
+    for cue in pat.cues:  # (a loop, not any(): this runs for every pattern of every trigger word)
+        if cue.isdisjoint(present):
+            return None
     used: set[int] = set()
     for cue in pat.cues:
         hit = next((i for lemma, lower, i in words if lemma in cue or lower in cue), None)
