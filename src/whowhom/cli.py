@@ -141,6 +141,16 @@ def _inputs(args):
     return iter_inputs(args.paths, args.input_format)
 
 
+def _warmed_up(inputs):
+    """The inputs, the pipeline warmed up as ingest's workers are (models loaded, the collector set for a long
+    run) once the first is read: a path that cannot be read fails before the models load."""
+    from whowhom import pipeline
+    for n, item in enumerate(inputs):
+        if n == 0:
+            pipeline.warm_up()
+        yield item
+
+
 def _code(args) -> None:
     from whowhom import pipeline
     from whowhom.io import writers
@@ -148,8 +158,7 @@ def _code(args) -> None:
     fmt = args.format or ("table" if sys.stdout.isatty() else "jsonl")
     first = True
     skips = _Skips(args.strict)
-    pipeline.warm_up()  # (as ingest's workers: the models loaded, the collector set for a long run)
-    for coded in skips(pipeline.run(_inputs(args), uncoded=args.uncoded)):
+    for coded in skips(pipeline.run(_warmed_up(_inputs(args)), uncoded=args.uncoded)):
         if fmt == "jsonl":
             writers.write_jsonl(coded.events)
         elif fmt == "tsv":

@@ -4,8 +4,8 @@ spaCy's compiled parsing loop (Parser._parseC) computes each state's hidden laye
 build on the package registry takes and drops Python's lock for each unit (see nerdecode.py). Here spaCy's
 own pieces do everything else: its states and transitions (TransitionSystem.init_batch,
 Parser.transition_states: which moves are valid, the best valid one, applying it), its features
-(ParserStepModel.get_token_ids) and its precomputed first layer (precompute_hiddens); only the maxout and
-the output layer run as numpy products over all the batch's states at once. The same parses
+(ParserStepModel.get_token_ids) and its precomputed hidden layer (precompute_hiddens, maxout included); each
+step calls them once for all the batch's states, and the output layer is one numpy product. The same parses
 (tests/test_parsedecode.py compares heads, labels and sentence starts with spaCy's parser)."""
 
 from __future__ import annotations
