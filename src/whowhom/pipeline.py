@@ -60,11 +60,11 @@ def _code(doc: Doc, article: Article, section: str, offset: int = 0, first_sente
     a piece of a section in it; `register` holds the people of the article read so far; the Doc read goes
     into `pieces` (where the events' places are read from)."""
     model, actors, coder = _stages()
-    skip = datelines(doc.text) if section == "article" and offset == 0 else []
+    skip = datelines(nlp.text_of(doc)) if section == "article" and offset == 0 else []
     mentions = actors.find(doc, date=article.date, skip=skip)
-    if section == "headline" and nlp.is_title_case(doc.text):
+    if section == "headline" and nlp.is_title_case(nlp.text_of(doc)):
         # Title Case confuses the tagger: re-parse in sentence case, keeping actor names capitalised.
-        doc = model(nlp.sentence_case(doc.text, [(m.start_char, m.end_char) for m in mentions
+        doc = model(nlp.sentence_case(nlp.text_of(doc), [(m.start_char, m.end_char) for m in mentions
                                                  if m.country or len(m.code) > 3]))
         mentions = actors.find(doc, date=article.date)
     register = register or ArticleActors(actors, date_int(article.date))

@@ -22,7 +22,7 @@ from whowhom.actors.gazetteer import Hit, case_ok, match_agents, match_gazetteer
 from whowhom.actors.leaders import Leaders, date_int
 from whowhom.actors.loader import ActorData, load, norm, split_code
 from whowhom.actors.mention import ActorMention
-from whowhom.nlp import entity_of
+from whowhom.nlp import entity_of, text_of
 from whowhom.actors.offices import (NAMED_BODIES, PARTY, VOICES, capitalised_name, foreign_force, named_body,
                                     private_office, someone_else, unknown_voice)
 
@@ -438,7 +438,7 @@ class ActorCoder:
 
     def _single(self, doc, lo, h, root):
         if h.char_start is not None:
-            text = doc.text[h.char_start:h.char_end]
+            text = text_of(doc)[h.char_start:h.char_end]
             return ActorMention(h.start, h.end, h.char_start, h.char_end, text, h.code, h.country, h.sector,
                                 h.entry.kind if h.entry.kind != "combining" else "demonym", h.start,
                                 h.cameo, self._name(h))

@@ -10,6 +10,7 @@ does a continent or an area of several countries."""
 from __future__ import annotations
 
 from whowhom.events.event import Event
+from whowhom.nlp import text_of
 
 # How precise an event's place is, by the geoparser's feature of it
 PRECISION = {"city": "city", "district": "city", "landmark": "city", "site": "city", "region": "region",
@@ -42,7 +43,7 @@ class Pieces:
     def text(self, k: int) -> str:
         """The text of piece k, read once (Doc.text joins every token's text at each call)."""
         if k not in self._texts:
-            self._texts[k] = self.parsed[k][2].text
+            self._texts[k] = text_of(self.parsed[k][2])
         return self._texts[k]
 
     def places(self, k: int) -> list:

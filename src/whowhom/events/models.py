@@ -32,10 +32,11 @@ def _dir() -> Path | None:
 def _load(name: str, where: str | None, vocab_id: int | None, vocab=None):
     if where is None or not (Path(where) / name / "config.cfg").is_file():
         return None
+    from whowhom.encoder import use_fast_encoders
     from whowhom.nerdecode import use_decoder
     from whowhom.nlp import fast_matmul
-    model = fast_matmul(spacy.load(Path(where) / name, vocab=vocab) if vocab is not None
-                        else spacy.load(Path(where) / name))
+    model = use_fast_encoders(fast_matmul(spacy.load(Path(where) / name, vocab=vocab) if vocab is not None
+                        else spacy.load(Path(where) / name)))
     return use_decoder(model, "roles")  # (the role tagger is an entity recogniser)
 
 

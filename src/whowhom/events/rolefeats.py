@@ -30,6 +30,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import List
 
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 from spacy.strings import get_string_id
 from spacy.tokens import Doc
 from spacy.util import registry
@@ -39,17 +41,24 @@ from thinc.types import Floats2d, Ints2d
 from whowhom.events import patterns
 
 
+_WRAP = 1 << 64
+
+
 class _Tree:
     """A Doc's parse as plain lists, read once: the features walk up the tree many times per token, and
     each step through spaCy's Token.head makes a new Token object."""
 
     def __init__(self, doc: Doc):
-        toks = list(doc)
-        self.head = [t.head.i for t in toks]
-        self.dep = [t.dep_ for t in toks]
-        self.pos = [t.pos_ for t in toks]
-        self.lemma = [t.lemma_.lower() for t in toks]
-        self.lower = [t.lower_ for t in toks]
+        # (read from the Doc's arrays: a Token object per token and attribute costs more than the features)
+        strings = doc.vocab.strings
+        heads, deps, lemmas, lowers = doc.to_array([HEAD, DEP, LEMMA, LOWER]).T.tolist()
+        # (HEAD is the offset to the head, read back as unsigned)
+        self.head = [i + (h - _WRAP if h >= _WRAP // 2 else h) for i, h in enumerate(heads)]
+        names = {key: strings[key] for key in set(deps) | set(lemmas) | set(lowers)}
+        self.dep = [names[d] for d in deps]
+        self.pos = [POS_NAMES[p] for p in doc.to_array(POS).tolist()]
+        self.lemma = [names[lem].lower() for lem in lemmas]
+        self.lower = [names[w] for w in lowers]
         # the slot a word fills under its head: its dependency, "prep:against" keeping the preposition
         self.slot = [d + (":" + w if d in ("prep", "agent") else "") for d, w in zip(self.dep, self.lower)]
         keys = _trigger_keys()

@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from whowhom.geo import gazetteer, mentions, notplace, resolve
 from whowhom.geo.gazetteer import ADJECTIVE, Entry
+from whowhom.nlp import text_of
 
 FIELDS = ("doc_id", "start", "end", "text", "name", "country", "admin1", "lat", "lon", "geonames_id", "feature")
 SPECIFIC = {"site": 0, "landmark": 1, "city": 2, "district": 3, "region": 4, "country": 5, "area": 6, "continent": 7}
@@ -58,7 +59,7 @@ def places(text: str | Doc, doc_id: str | None = None, nlp=None) -> list[Place]:
     from whowhom.page.dateline import datelines
     gaz = gazetteer.load()
     found = mentions.find(doc, gaz)
-    doc_text = doc.text  # (read once: Doc.text joins every token's text at each call)
+    doc_text = text_of(doc)
     lines = datelines(doc_text)
 
     for m in found:

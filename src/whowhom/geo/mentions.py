@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from whowhom.geo.gazetteer import ADJECTIVE, Entry, Gazetteer, key
 from whowhom.geo.notplace import groups, is_person, surnames
+from whowhom.nlp import text_of
 
 MAX_WORDS = 6
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -72,7 +73,7 @@ def find(doc: Doc, gaz: Gazetteer) -> list[Mention]:
             ents[t.i] = e
     out, taken = [], set()
     toks = list(doc)
-    text = doc.text  # (read once: Doc.text joins every token's text at each call)
+    text = text_of(doc)
     i = 0
     while i < len(toks):
         m = _match_at(doc, text, toks, i, gaz, ents)
