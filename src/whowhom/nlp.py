@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 import spacy
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
@@ -114,10 +114,10 @@ def line_breaks(doc: Doc) -> Doc:
     own, and the parser (which keeps boundaries set before it) would otherwise run two paragraphs into
     one sentence. So does a dateline ("GAZA CITY (AP) - Israeli tanks raided ..."), which the parser
     would otherwise take for the subject."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if prev.is_space and "\n" in prev.text and not tok.is_space:
-            tok.is_sent_start = True
+    words, space = words_of(doc), doc.to_array(IS_SPACE)
+    for i in space[:-1].nonzero()[0].tolist():
+        if not space[i + 1] and "\n" in words[i]:
+            doc[i + 1].is_sent_start = True
     text = text_of(doc)
     for start, end in datelines(text):
         after = doc.char_span(end, len(text), alignment_mode="expand")
@@ -135,7 +135,19 @@ def text_of(doc: Doc) -> str:
     return text
 
 
-_TEXT = ("whowhom", "text", None, None)  # (a user_data key in spaCy's form for extension attributes' values)
+def words_of(doc: Doc) -> list[str]:
+    """The texts of a Doc's tokens, read once per Doc from its array (a Token object per token costs more
+    than most of the loops that read them)."""
+    words = doc.user_data.get(_WORDS)
+    if words is None:
+        strings = doc.vocab.strings
+        words = doc.user_data[_WORDS] = [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    return words
+
+
+# Doc.user_data keys (Span.as_doc does not copy user_data: a sentence's Doc reads its own)
+_TEXT = "whowhom_text"
+_WORDS = "whowhom_words"
 
 
 def entity_of(doc: Doc, i: int) -> Span | None:

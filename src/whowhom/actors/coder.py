@@ -22,7 +22,7 @@ from whowhom.actors.gazetteer import Hit, case_ok, match_agents, match_gazetteer
 from whowhom.actors.leaders import Leaders, date_int
 from whowhom.actors.loader import ActorData, load, norm, split_code
 from whowhom.actors.mention import ActorMention
-from whowhom.nlp import entity_of, text_of
+from whowhom.nlp import entity_of, text_of, words_of
 from whowhom.actors.offices import (NAMED_BODIES, PARTY, VOICES, capitalised_name, foreign_force, named_body,
                                     private_office, someone_else, unknown_voice)
 
@@ -210,8 +210,11 @@ class ActorCoder:
                     and doc[s].text[:1].isupper() and s > lo and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper():
                 continue  # a surname after a first name: "Kevin King", "George Marshall", not a king or a marshal
             out.append(Hit(s, e, None, sector, cameo, sector or "", None))
-        for t in doc[lo:hi]:
-            kind = NAMED_BODIES.get(t.lower_)
+        for i, word in enumerate(words_of(doc)[lo:hi], lo):
+            kind = NAMED_BODIES.get(word.lower())
+            if not kind:
+                continue
+            t = doc[i]
             # ("the Pakistan People's Party": a name may end in a possessive)
             before = doc[t.i - 2] if t.i - 2 >= lo and doc[t.i - 1].lower_ in ("'s", "’s") else doc[t.i - 1]
             if kind and t.i not in taken and (t.text[:1].isupper() or kind == PARTY) and t.i > lo \

@@ -10,7 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import LEMMA
+from spacy.tokens import Doc
+
 from whowhom.actors.loader import ActorData, Entry, norm
+from whowhom.nlp import words_of
 
 
 @dataclass(slots=True)
@@ -42,7 +46,7 @@ def case_ok(surface: tuple[str, ...], tokens) -> bool:
 def match_gazetteer(data: ActorData, toks, lo: int, hi: int, keep=None) -> list[tuple[int, int, Entry]]:
     """All candidate matches in [lo, hi) (token objects) that `keep` accepts, then the longest
     non-overlapping ones."""
-    norms = [norm(t.text) for t in toks[lo:hi]]
+    norms = [norm(w) for w in (words_of(toks)[lo:hi] if isinstance(toks, Doc) else [t.text for t in toks[lo:hi]])]
     cands = []
     for i, first in enumerate(norms):
         for n in data.gaz_lens.get(first, ()):
@@ -63,10 +67,15 @@ def _names(entry) -> int:
 
 def match_agents(data: ActorData, toks, lo: int, hi: int, taken: set[int]) -> list[tuple[int, int, tuple]]:
     forms = []
-    for t in toks[lo:hi]:
-        f = {norm(t.text)}
-        if t.lemma_:
-            f.add(norm(t.lemma_))
+    if isinstance(toks, Doc):
+        strings = toks.vocab.strings
+        pairs = zip(words_of(toks)[lo:hi], (strings[h] for h in toks.to_array(LEMMA)[lo:hi].tolist()))
+    else:
+        pairs = ((t.text, t.lemma_) for t in toks[lo:hi])
+    for word, lemma in pairs:
+        f = {norm(word)}
+        if lemma:
+            f.add(norm(lemma))
         forms.append(f)
     cands = []
     for i in range(len(forms)):

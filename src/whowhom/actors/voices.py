@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from whowhom.actors.mention import ActorMention
+from whowhom.nlp import words_of
 
 OPENING = {"“", "«", "``"}
 CLOSING = {"”", "»", "''"}
@@ -35,15 +37,16 @@ def quoted(doc: Doc) -> dict[int, int]:
     at its closing mark or at the end of its paragraph."""
     out: dict[int, int] = {}
     inside, n = False, -1
-    for tok in doc:
-        if tok.is_space and "\n" in tok.text:
+    space = doc.to_array(IS_SPACE).tolist()
+    for i, word in enumerate(words_of(doc)):
+        if space[i] and "\n" in word:
             inside = False
-        elif tok.text in OPENING or (tok.text in EITHER and not inside):
+        elif word in OPENING or (word in EITHER and not inside):
             inside, n = True, n + 1
-        elif tok.text in CLOSING or tok.text in EITHER:
+        elif word in CLOSING or word in EITHER:
             inside = False
         elif inside:
-            out[tok.i] = n
+            out[i] = n
     return out
 
 
