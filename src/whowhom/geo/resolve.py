@@ -16,6 +16,7 @@ is put at the most specific place the article sets it in (feature "site").
 from __future__ import annotations
 
 import math
+from bisect import bisect_left, bisect_right
 import re
 from collections import Counter, defaultdict
 
@@ -108,7 +109,9 @@ def score_all(mentions, text, chosen=None) -> list[list[tuple[float, Entry, str]
     boxes = containers(mentions, text)
     boxed = {id(b): mentions[i] for i, b in boxes.items()}  # the larger place -> what it holds
     # (the towns chosen, by mention; a degree of latitude apart is ~111 km, whatever the longitude)
-    towns = [(j, c) for j, c in enumerate(chosen or ()) if c is not None and c.feature in TOWN]
+    towns = sorted(((j, c) for j, c in enumerate(chosen or ()) if c is not None and c.feature in TOWN),
+                   key=lambda town: town[1].lat)
+    lats = [c.lat for _, c in towns]  # (sorted: only the towns within NEAR_LAT of a candidate are tried)
     out = []
     for i, m in enumerate(mentions):
         box, held = boxes.get(i), boxed.get(id(m))
@@ -128,8 +131,9 @@ def score_all(mentions, text, chosen=None) -> list[list[tuple[float, Entry, str]
             if held is not None and any(contains(e, h) for h, _ in held.candidates):
                 s += 6.0  # ("Tacoma, Washington": the state that holds a Tacoma)
             if e.feature in TOWN:
+                near = towns[bisect_left(lats, e.lat - 2 * NEAR_LAT):bisect_right(lats, e.lat + 2 * NEAR_LAT)]
                 if any(c is not e and j != i and abs(c.lat - e.lat) < NEAR_LAT and km(c, e) < NEAR_KM
-                       for j, c in towns):
+                       for j, c in near):
                     s += 2.0
             scored.append((s, e, kind))
         if m.kind != "region":
