@@ -44,8 +44,8 @@ def case_ok(surface: tuple[str, ...], tokens) -> bool:
 
 
 def match_gazetteer(data: ActorData, toks, lo: int, hi: int, keep=None) -> list[tuple[int, int, Entry]]:
-    """All candidate matches in [lo, hi) (token objects) that `keep` accepts, then the longest
-    non-overlapping ones."""
+    """All candidate matches in [lo, hi) of `toks` (a Doc, or a sequence of its tokens) that `keep` accepts,
+    then the longest non-overlapping ones."""
     norms = [norm(w) for w in (words_of(toks)[lo:hi] if isinstance(toks, Doc) else [t.text for t in toks[lo:hi]])]
     cands = []
     for i, first in enumerate(norms):

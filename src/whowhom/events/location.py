@@ -24,7 +24,6 @@ class Pieces:
     def __init__(self):
         self.parsed: list[tuple[str, int, object]] = []
         self._places: dict[int, list] = {}
-        self._texts: dict[int, str] = {}
 
     def add(self, section: str, offset: int, doc) -> None:
         self.parsed.append((section, offset, doc))
@@ -41,10 +40,7 @@ class Pieces:
         return self.parsed[hits[0]][1], self.text(hits[0]), self.places(hits[0])
 
     def text(self, k: int) -> str:
-        """The text of piece k, read once (Doc.text joins every token's text at each call)."""
-        if k not in self._texts:
-            self._texts[k] = text_of(self.parsed[k][2])
-        return self._texts[k]
+        return text_of(self.parsed[k][2])
 
     def places(self, k: int) -> list:
         if k not in self._places:

@@ -35,8 +35,8 @@ def _load(name: str, where: str | None, vocab_id: int | None, vocab=None):
     from whowhom.encoder import use_fast_encoders
     from whowhom.nerdecode import use_decoder
     from whowhom.nlp import fast_matmul
-    model = use_fast_encoders(fast_matmul(spacy.load(Path(where) / name, vocab=vocab) if vocab is not None
-                        else spacy.load(Path(where) / name)))
+    model = spacy.load(Path(where) / name, vocab=vocab) if vocab is not None else spacy.load(Path(where) / name)
+    model = use_fast_encoders(fast_matmul(model))
     return use_decoder(model, "roles")  # (the role tagger is an entity recogniser)
 
 

@@ -16,8 +16,8 @@ is put at the most specific place the article sets it in (feature "site").
 from __future__ import annotations
 
 import math
-from bisect import bisect_left, bisect_right
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 
 from whowhom.geo.gazetteer import ADJECTIVE, ALTERNATE, CODE, Entry, key
