@@ -207,9 +207,12 @@ def _encode_forward(node: Model):
             starts.append(at)
             at += n + pad
         n = len(X)
+        windows: dict[int, numpy.ndarray] = {}  # (each block fills the same cells: the zeros stay zeros)
         for nW, WpT, bp, nO, nP, G, g_b in blocks:
             # the window: row i holds rows i-nW .. i+nW, zeros past either end
-            C = numpy.zeros((n, (2 * nW + 1) * width), numpy.float32)
+            if nW not in windows:
+                windows[nW] = numpy.zeros((n, (2 * nW + 1) * width), numpy.float32)
+            C = windows[nW]
             for j in range(-nW, nW + 1):
                 lo = (j + nW) * width
                 if j < 0:

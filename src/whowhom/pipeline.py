@@ -28,7 +28,6 @@ from whowhom.events.weigh import weigh_all
 from whowhom.io.readers import RawDoc, Skip
 from whowhom.page import Article, extract
 from whowhom.page.genre import genre
-from whowhom.prefilter import token_texts
 
 
 @dataclass
@@ -265,7 +264,7 @@ def _pieces(model, pf, text: str) -> tuple[list[tuple[Doc, int, int]], Doc]:
         doc = _sentencizer()(doc)
     # a line break ends a sentence (the parser reads one so; senter, trained on running text, does not)
     # (sentence starts go in as an array: Token.is_sent_start's setter scans the whole Doc at every call)
-    texts = token_texts(doc)
+    texts = nlp.words_of(doc)
     space, starts, spaced, norms = doc.to_array([IS_SPACE, SENT_START, SPACY, NORM]).T
     breaks = [i + 1 for i in space.nonzero()[0].tolist()
               if i + 1 < len(doc) and not space[i + 1] and "\n" in texts[i]]

@@ -43,10 +43,10 @@ def case_ok(surface: tuple[str, ...], tokens) -> bool:
     return True
 
 
-def match_gazetteer(data: ActorData, toks, lo: int, hi: int, keep=None) -> list[tuple[int, int, Entry]]:
-    """All candidate matches in [lo, hi) of `toks` (a Doc, or a sequence of its tokens) that `keep` accepts,
-    then the longest non-overlapping ones."""
-    norms = [norm(w) for w in (words_of(toks)[lo:hi] if isinstance(toks, Doc) else [t.text for t in toks[lo:hi]])]
+def match_gazetteer(data: ActorData, toks: Doc, lo: int, hi: int, keep=None) -> list[tuple[int, int, Entry]]:
+    """All candidate matches in [lo, hi) of the Doc `toks` that `keep` accepts, then the longest
+    non-overlapping ones."""
+    norms = [norm(w) for w in words_of(toks)[lo:hi]]
     cands = []
     for i, first in enumerate(norms):
         for n in data.gaz_lens.get(first, ()):
@@ -65,14 +65,10 @@ def _names(entry) -> int:
     return sum(1 for w in surface if w[:1].isupper())
 
 
-def match_agents(data: ActorData, toks, lo: int, hi: int, taken: set[int]) -> list[tuple[int, int, tuple]]:
+def match_agents(data: ActorData, toks: Doc, lo: int, hi: int, taken: set[int]) -> list[tuple[int, int, tuple]]:
     forms = []
-    if isinstance(toks, Doc):
-        strings = toks.vocab.strings
-        pairs = zip(words_of(toks)[lo:hi], (strings[h] for h in toks.to_array(LEMMA)[lo:hi].tolist()))
-    else:
-        pairs = ((t.text, t.lemma_) for t in toks[lo:hi])
-    for word, lemma in pairs:
+    strings = toks.vocab.strings
+    for word, lemma in zip(words_of(toks)[lo:hi], (strings[h] for h in toks.to_array(LEMMA)[lo:hi].tolist())):
         f = {norm(word)}
         if lemma:
             f.add(norm(lemma))

@@ -51,12 +51,12 @@ class _Tree:
     def __init__(self, doc: Doc):
         # (read from the Doc's arrays: a Token object per token and attribute costs more than the features)
         strings = doc.vocab.strings
-        heads, deps, lemmas, lowers = doc.to_array([HEAD, DEP, LEMMA, LOWER]).T.tolist()
+        heads, deps, lemmas, lowers, pos = doc.to_array([HEAD, DEP, LEMMA, LOWER, POS]).T.tolist()
         # (HEAD is the offset to the head, read back as unsigned)
         self.head = [i + (h - _WRAP if h >= _WRAP // 2 else h) for i, h in enumerate(heads)]
         names = {key: strings[key] for key in set(deps) | set(lemmas) | set(lowers)}
         self.dep = [names[d] for d in deps]
-        self.pos = [POS_NAMES[p] for p in doc.to_array(POS).tolist()]
+        self.pos = [POS_NAMES[p] for p in pos]
         self.lemma = [names[lem].lower() for lem in lemmas]
         self.lower = [names[w] for w in lowers]
         # the slot a word fills under its head: its dependency, "prep:against" keeping the preposition
