@@ -157,3 +157,28 @@ def test_the_rest_of_a_list_the_tagger_cut_short_gets_the_event(monkeypatch, cod
     _fake_tagger(monkeypatch, [("Argentina", "S"), ("Chile", "T")])
     evs = [e for e in code_sentence(sentence) if e.modality == "asserted"]
     assert {"CHL", "PER", "BOL", "ECU"} <= {e.target for e in evs}
+
+
+def test_a_sentence_doc_is_what_as_doc_gives_with_blank_entities():
+    import numpy
+    from spacy.attrs import DEP, ENT_IOB, ENT_KB_ID, ENT_TYPE, HEAD, LEMMA, NORM, POS, SENT_START, SPACY, TAG
+
+    from whowhom.pipeline import _stages
+
+    doc = _stages()[0]("Rebels from Chad attacked the town of Abeche on Monday. "
+                       "The United Nations condemned the attack and France sent troops.")
+    attrs = [NORM, TAG, POS, DEP, HEAD, LEMMA, SPACY, SENT_START, ENT_IOB, ENT_TYPE, ENT_KB_ID]
+    head, array = models._array_of(doc)
+    for sent in doc.sents:
+        want = sent.as_doc()
+        want.set_ents([], default="missing")
+        got = models.sentence_doc(sent, head, array)
+        assert got.text == want.text
+        assert (got.to_array(attrs) == want.to_array(attrs)).all()
+        assert numpy.array_equal(got.tensor, want.tensor) and not got.ents
+    # a span whose parse reaches outside it is rewired, as as_doc does
+    span = doc[2:6]
+    want = span.as_doc()
+    want.set_ents([], default="missing")
+    got = models.sentence_doc(span, head, array)
+    assert (got.to_array(attrs) == want.to_array(attrs)).all()

@@ -343,10 +343,15 @@ def junk_reason(article: Article) -> str | None:
 
 
 def input_hash(raw) -> str:
-    """Content hash of one input (a page or a record), to skip inputs a store already holds."""
+    """Content hash of one input (a page or a record), to skip inputs a store already holds. Kept on the
+    input: ingest asks for it before extraction and again with the input's results (a page is some
+    200 KB to hash)."""
     import hashlib
-    key = "\x1f".join(str(x) for x in (raw.kind, raw.date, raw.url, raw.fallback_date, raw.content))
-    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    known = raw.__dict__.get("_input_hash")
+    if known is None:
+        key = "\x1f".join(str(x) for x in (raw.kind, raw.date, raw.url, raw.fallback_date, raw.content))
+        known = raw.__dict__["_input_hash"] = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    return known
 
 
 def skip_hash(skip) -> str:

@@ -15,10 +15,13 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+import numpy
 import spacy
+from spacy.attrs import ENT_IOB, ENT_TYPE, HEAD, SPACY
 from spacy.tokens import Doc, Span
 
 from whowhom.events import rolefeats  # noqa: F401  (registers the role tagger's architecture)
+from whowhom.nlp import words_of
 
 
 def _dir() -> Path | None:
@@ -71,14 +74,40 @@ def role_spans(sents: list[Span]) -> list[list[tuple[int, int, str]]] | None:
     for sent in sents:
         # (a Doc's attribute array is read once for all its sentences, not once per sentence)
         if id(sent.doc) not in arrays:
-            head = sent.doc._get_array_attrs()
-            arrays[id(sent.doc)] = (sent.doc, head, sent.doc.to_array(head))
+            arrays[id(sent.doc)] = (sent.doc, *_array_of(sent.doc))
         _, head, array = arrays[id(sent.doc)]
-        doc: Doc = sent.as_doc(array_head=head, array=array)
-        doc.set_ents([], default="missing")  # the recogniser fills an empty slate, not the NER's entities
-        docs.append(doc)
+        docs.append(sentence_doc(sent, head, array))
     return [[(sent.start + e.start, sent.start + e.end, e.label_) for e in doc.ents]
             for sent, doc in zip(sents, model.get_pipe("roles").pipe(docs))]
+
+
+# the entity columns a sentence's Doc leaves blank: the recogniser fills an empty slate, not the NER's
+_ENTITY_COLUMNS = (ENT_IOB, ENT_TYPE)
+
+
+def _array_of(doc: Doc) -> tuple[list[int], numpy.ndarray]:
+    """The attributes Span.as_doc copies (but the entities), and their array."""
+    head = [a for a in doc._get_array_attrs() if a not in _ENTITY_COLUMNS]
+    return head, doc.to_array(head)
+
+
+def sentence_doc(sent: Span, head: list[int], array: numpy.ndarray) -> Doc:
+    """A sentence as a Doc of its own, as the role tagger reads it: what Span.as_doc copies (tokens,
+    tags, lemmas, the parse, the tok2vec tensor), with no entities (missing, not outside). as_doc also
+    works out the span's vector and its entities, token by token, which this Doc never reads; a sentence
+    whose parse reaches outside it (never, for the parser's own sentences) goes through as_doc."""
+    doc = sent.doc
+    rows = array[sent.start:sent.end]
+    heads = rows[:, head.index(HEAD)].view(numpy.int64) + numpy.arange(len(rows)) if HEAD in head else None
+    if heads is not None and len(rows) and (heads.min() < 0 or heads.max() >= len(rows)):
+        out = sent.as_doc(array_head=tuple(doc._get_array_attrs()))
+        out.set_ents([], default="missing")
+        return out
+    out = Doc(doc.vocab, words=words_of(doc)[sent.start:sent.end],
+              spaces=rows[:, head.index(SPACY)].astype(bool).tolist())
+    out.from_array(head, rows)
+    out.tensor = doc.tensor[sent.start:sent.end]
+    return out
 
 
 def trained_on(path: str) -> list[str]:

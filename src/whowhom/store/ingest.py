@@ -64,8 +64,9 @@ def _new_inputs(store: Store, batches: Iterable[list], summary: Summary) -> Iter
     """Batches without the inputs a previous run committed (checked before any extraction or parsing)."""
     for batch in batches:
         summary.pages += len(batch)
-        seen = store.seen_inputs([_hash(x) for x in batch])
-        fresh = [x for x in batch if _hash(x) not in seen]
+        hashes = [_hash(x) for x in batch]
+        seen = store.seen_inputs(hashes)
+        fresh = [x for x, h in zip(batch, hashes) if h not in seen]
         summary.already += len(batch) - len(fresh)
         if fresh:
             yield fresh
