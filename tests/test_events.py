@@ -688,3 +688,16 @@ def test_weather_and_accidents_act_on_no_one(code_sentence):
 def test_a_by_phrase_the_parse_hangs_on_an_as_phrase_is_the_doer(code_sentence):
     evs = code_sentence("The Indian plan was described as a provocation by Pakistan.")
     assert ("PAK", "11", "IND") in roots(evs)
+
+
+def test_tokens_at_reads_a_sentences_tokens_by_their_offset_in_it():
+    from whowhom.nlp import TokensAt
+    from whowhom.pipeline import _stages
+
+    doc = _stages()[0]("Rebels shelled the town. Troops from Chad withdrew on Monday.")
+    for sent in doc.sents:
+        at = TokensAt(sent)
+        want = {t.idx - sent.start_char: t for t in sent}
+        assert at.index == {k: t.i for k, t in want.items()}
+        assert all(at[k] == t and at.get(k) == t for k, t in want.items())
+        assert at.get(-1) is None and at.get(len(sent.text) + 5, "none") == "none"

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 
 import spacy
-from spacy.attrs import IS_SPACE, LEMMA, LOWER, ORTH
+from spacy.attrs import IDX, IS_SPACE, LEMMA, LOWER, ORTH
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
@@ -145,9 +145,37 @@ def words_of(doc: Doc) -> list[str]:
     return words
 
 
+def offsets_of(doc: Doc) -> list[int]:
+    """The character offset of each of a Doc's tokens, read once per Doc (as words_of)."""
+    offsets = doc.user_data.get(_OFFSETS)
+    if offsets is None:
+        offsets = doc.user_data[_OFFSETS] = doc.to_array(IDX).tolist()
+    return offsets
+
+
+class TokensAt:
+    """A sentence's tokens by their character offset in it (as an event's trigger_start is given), a
+    Token made only for an offset asked for: the coder looks up a few triggers in sentences of many words."""
+
+    __slots__ = ("doc", "index")
+
+    def __init__(self, sent: Span):
+        offsets, base = offsets_of(sent.doc), sent.start_char
+        self.doc = sent.doc
+        self.index = {offsets[i] - base: i for i in range(sent.start, sent.end)}
+
+    def get(self, offset: int, default=None):
+        i = self.index.get(offset)
+        return default if i is None else self.doc[i]
+
+    def __getitem__(self, offset: int):
+        return self.doc[self.index[offset]]
+
+
 # Doc.user_data keys (Span.as_doc does not copy user_data: a sentence's Doc reads its own)
 _TEXT = "whowhom_text"
 _WORDS = "whowhom_words"
+_OFFSETS = "whowhom_offsets"
 
 
 def entity_of(doc: Doc, i: int) -> Span | None:

@@ -27,7 +27,7 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     country, organisation or group named as a clause's subject shortly before (as an object, "it" is
     mostly a thing: "withholding it")."""
     at = {i: m for m in mentions for i in range(m.start, m.end)}
-    sent_of = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+    sent_of = {i: n for n, s in enumerate(doc.sents) for i in range(s.start, s.end)}
     subjects = [(sent_of[m.head], m) for m in mentions if m.code and m.kind in GROUP_KINDS and m.head in sent_of
                 and named_as_subject(doc[m.head])]
     added = []

@@ -43,7 +43,7 @@ def resolve(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     references = [(doc[i], start) for i in nouns if (start := _reference(doc[i])) is not None]
     out = list(mentions)
     if references:  # (the pairs, read only where something may refer to one)
-        sentence = {t.i: n for n, s in enumerate(doc.sents) for t in s}
+        sentence = {i: n for n, s in enumerate(doc.sents) for i in range(s.start, s.end)}
         pairs = named_pairs(doc, mentions)
     for tok, start in references:
         pair = _antecedent(pairs, tok, start, sentence)

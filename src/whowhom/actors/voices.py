@@ -73,7 +73,7 @@ def _speakers(doc: Doc, inside: dict[int, int], at: dict[int, ActorMention]) -> 
     """The sentences with the quotations each runs through, and each quotation's (speaker, addressee): those
     a sentence it runs through names, else those of the quotation before, where only quotations came
     between."""
-    sents = [(sent, sorted({inside[t.i] for t in sent if t.i in inside})) for sent in doc.sents]
+    sents = [(sent, sorted({inside[i] for i in range(sent.start, sent.end) if i in inside})) for sent in doc.sents]
     own: dict[int, tuple] = {}
     for sent, runs in sents:
         who = _speaker(sent, inside, at) if runs else None

@@ -5,6 +5,7 @@ CAMEO and PLOVER with its modality, attribution, date, evidence (events/phrases.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
@@ -92,11 +93,15 @@ class EventCoder(triggers.Matcher):
     def code_sentence(self, sent: Span, index: dict[int, ActorMention], *, doc_id: str, section: str,
                       sentence_index: int, article_date: str | None, offset: int = 0) -> list[Event]:
         events: dict[tuple, Event] = {}
-        words = sent.doc.user_data.get(triggers.TRIGGER_WORDS)  # trigger_words(), if the prefilter ran it
-        hits = {tok.i: hit for tok in sent if (words is None or tok.i in words)
-                and not ((tok.i in index and not self.hyphened(tok)) or tok.lower_ == "according"
-                         or filters.describes(tok) or filters.interviewed(tok) or _quoted_saying(tok))
-                and (hit := self.match(tok))}
+        doc = sent.doc
+        words = doc.user_data.get(triggers.TRIGGER_WORDS)  # trigger_words(), if the prefilter ran it
+        hits = {}
+        for i in range(sent.start, sent.end) if words is None else \
+                words[bisect_left(words, sent.start):bisect_left(words, sent.end)]:
+            tok = doc[i]
+            if not ((i in index and not self.hyphened(tok)) or tok.lower_ == "according" or filters.describes(tok)
+                    or filters.interviewed(tok) or _quoted_saying(tok)) and (hit := self.match(tok)):
+                hits[i] = hit
         felt = {i for i, hit in hits.items() if "experiencer" in hit[0].flags}
         if felt:  # "was greeted (met, received) with anger": the feeling is the event, not the greeting
             hits = {i: hit for i, hit in hits.items() if not any(

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from whowhom.actors import ActorMention
 from whowhom.actors.context import SECTORS
 from whowhom.events.event import Event
+from whowhom.nlp import TokensAt
 
 
 # Sectors that are political actors even where no country is known ("the government", "rebels").
@@ -83,7 +84,7 @@ def drop_subsumed(events: list[Event], sent: Span) -> list[Event]:
     Likewise a verb that announces an act of its own kind: "threatened to ban X" is the threat to ban
     (132), not also a bare threat (130); "agreed to open its borders" is 0351, not also 030; "vowed to attack
     X" is the threat to attack (138), not also a bare promise (030)."""
-    at = {t.idx - sent.start_char: t for t in sent}
+    at = TokensAt(sent)
 
     def governs(b: Event, a: Event) -> bool:
         t, head = at.get(a.trigger_start), at.get(b.trigger_start)
@@ -117,7 +118,7 @@ def drop_subsumed(events: list[Event], sent: Span) -> list[Event]:
 def drop_light(events: list[Event], sent: Span, cues: dict[int, set[int]]) -> list[Event]:
     """"held talks with X" is one meeting: where a verb's pattern word is itself an event noun coded with
     the same source and kind ("talks"), the noun's event stands for both."""
-    at = {t.idx - sent.start_char: t.i for t in sent}
+    at = TokensAt(sent).index
     nouns = {(at[e.trigger_start], e.source, e.cameo_root) for e in events}
     return [e for e in events if not any((c, e.source, e.cameo_root) in nouns
                                          for c in cues.get(at[e.trigger_start], ()) if c != at[e.trigger_start])]

@@ -20,6 +20,7 @@ from whowhom.events.event import Event
 from whowhom.events.filters import two_people
 from whowhom.actors.context import SECTORS
 from whowhom.events.modality import HYPO_AUX, INTENT_AUX, INTENT_VERBS, OBLIGATION
+from whowhom.nlp import TokensAt
 
 CONTENT_DEPS = ("ccomp", "parataxis")
 # Sectors of a state: what the army, the police or a ministry did is the government's side's own act.
@@ -240,7 +241,7 @@ def _accusation(told: bool, heads, speakers, index, found, sent) -> Act | None:
     ("gunmen", "the army" of no country) is charged with nothing. (`told`: _told.)"""
     if not told:
         return None
-    at = {t.idx - sent.start_char: t for t in sent}
+    at = TokensAt(sent)
     doers = []
     for e in found:
         tok = at.get(e.trigger_start)

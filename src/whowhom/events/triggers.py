@@ -88,7 +88,7 @@ class Matcher:
                     cache[key] = has
             if has:
                 found.append(i)
-        doc.user_data[TRIGGER_WORDS] = set(found)
+        doc.user_data[TRIGGER_WORDS] = found  # (in order)
         return found
 
     def could_match(self, tok: Token) -> bool:

@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from whowhom.actors import ActorMention
 from whowhom.events import models
 from whowhom.events.event import Event
+from whowhom.nlp import TokensAt
 from whowhom.events.phrases import chars, conjuncts, someone, tidy
 
 
@@ -38,7 +39,7 @@ def weigh_all(pending: list[tuple[list[tuple[Span, list[Event]]], dict[int, Acto
 
 def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMention], probs, spans) -> None:
     doc = sent.doc
-    at = {t.idx - sent.start_char: t for t in sent}  # an event's trigger, by its offset
+    at = TokensAt(sent)  # an event's trigger, by its offset
     placed = [(a, b, lab, *chars(sent, a, b)) for a, b, lab in spans]  # with character offsets
     target = next(((a, b) for a, b, lab in spans if lab == "T"), None)
     for e in events:
@@ -84,7 +85,7 @@ def _coordinated_targets(sent: Span, events: list[Event], index, spans) -> list[
     marked = [(a, b) for a, b, lab in spans if lab == "T"]
     taken = [(e.target_start, e.target_end) for e in events if e.target_start is not None]
     taken += [(e.source_start, e.source_end) for e in events if e.source_start is not None]
-    at = {t.idx - sent.start_char: t for t in sent}
+    at = TokensAt(sent)
     added = []
     for e in [e for e in events if e.modality == "asserted" and e.target_start is not None]:
         own = next(((a, b) for a, b in marked if (c := chars(sent, a, b))[0] < e.target_end
