@@ -62,6 +62,23 @@ def test_article_place_when_neither_sentence_nor_dateline_says(code_sentence):
     assert condemned and condemned[0].place_country == "SYR" and condemned[0].place_precision == "city"
 
 
+def test_a_town_named_as_a_person_or_a_company_sets_no_event(code_sentence):
+    # "Sanborn" and "Toyota" are towns too; as the one who criticised, they say who, not where
+    from whowhom.geo import places
+
+    events = code_sentence("Police arrested two protesters in Omaha on Monday. Sanborn criticised the police on "
+                           "Tuesday.")
+    criticised = [e for e in events if e.sentence.startswith("Sanborn")]
+    assert criticised and criticised[0].place_name == "Omaha"
+    events = code_sentence("Protesters gathered in Aleppo on Monday. Toyota criticised the Syrian government on "
+                           "Tuesday.")
+    criticised = [e for e in events if e.sentence.startswith("Toyota")]
+    assert criticised and (criticised[0].place_name, criticised[0].place_country) == ("Aleppo", "SYR")
+    # the geoparser still lists them as toponyms (the geo measure counts every one), marked
+    found = {p.text: p.named_otherwise for p in places("Toyota said it would build a plant in Kentucky.")}
+    assert found == {"Toyota": True, "Kentucky": False}
+
+
 def test_ingest_path_places_like_code(kobani_store):
     with Store(kobani_store, read_only=True) as st:
         df = st.events(limit=None)

@@ -43,9 +43,12 @@ class Pieces:
         return text_of(self.parsed[k][2])
 
     def places(self, k: int) -> list:
+        """The piece's places that can set an event: not a town's name the article gives a person or a body
+        ("Nixon", "Toyota": geo.Place.named_otherwise), which the geoparser keeps as a toponym."""
         if k not in self._places:
             from whowhom.geo import places
-            self._places[k] = [p for p in places(self.parsed[k][2]) if p.feature in PRECISION]
+            self._places[k] = [p for p in places(self.parsed[k][2]) if p.feature in PRECISION
+                               and not p.named_otherwise]
         return self._places[k]
 
 
@@ -103,7 +106,8 @@ def _dateline(body: str | None):
     from whowhom.geo import place_in, places
     a, b = lines[0]
     text = body[a:b]
-    found = [p for p in places(nlp.load()(text)) if p.feature in PRECISION and not p.adjective]
+    found = [p for p in places(nlp.load()(text)) if p.feature in PRECISION and not p.adjective
+             and not p.named_otherwise]
     return place_in(found, 0, len(text), text)
 
 

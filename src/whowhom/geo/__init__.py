@@ -43,6 +43,10 @@ class Place:
     feature: str               # continent, area, country, region, district, city, landmark, site
     doc_id: str | None = None
     adjective: bool = False    # named by an adjective or demonym ("Turkish troops")
+    # a town's name that NER reads as a person's or an organisation's ("Nixon", "Toyota", "the Tribune"), with
+    # nothing beside it that says place ("in", "Monroe, La.", a dateline, "Omar County"): kept as a toponym,
+    # but it does not say where a story or an event is set
+    named_otherwise: bool = False
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -75,7 +79,9 @@ def places(text: str | Doc, doc_id: str | None = None, nlp=None) -> list[Place]:
             if best is not None and i not in boxes and resolve.stranger(m, best, context):
                 best = None  # (then placed as a site, where the story is)
             kept.append((i, m, best))
-    out = [_place(m, best[1], best[2] == ADJECTIVE, doc_id) for _, m, best in kept if best is not None]
+    out = [_place(m, best[1], best[2] == ADJECTIVE, doc_id,
+                  _named_otherwise(i, m, best[1], boxes, boxed_by, doc_text))
+           for i, m, best in kept if best is not None]
     sites = [(i, m) for i, m, best in kept if best is None] + mentions.uncovered(doc, out, found)
     sites += mentions.after_preposition(doc, out, [m for _, m in sites])
     sites += mentions.roads(doc, out, [m for _, m in sites])
@@ -120,10 +126,25 @@ def _caps_line(m, text: str) -> bool:
             and CAPS_AFTER.match(text, m.end) is not None)
 
 
-def _place(m, e: Entry, adjective: bool, doc_id) -> Place:
+def _place(m, e: Entry, adjective: bool, doc_id, named_otherwise: bool = False) -> Place:
     feature = "city" if e.feature == "capital" else e.feature
     admin1 = "" if feature in ("country", "continent", "area") else e.admin1
-    return Place(m.start, m.end, m.text, e.name, e.country, admin1, e.lat, e.lon, e.id, feature, doc_id, adjective)
+    return Place(m.start, m.end, m.text, e.name, e.country, admin1, e.lat, e.lon, e.id, feature, doc_id, adjective,
+                 named_otherwise)
+
+
+# NER labels of names that are not places' names
+NOT_PLACE_LABELS = ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
+
+
+def _named_otherwise(i: int, m, e: Entry, boxes, boxed_by, text: str) -> bool:
+    """Place.named_otherwise: a town (not a capital, not a city of a million) whose name NER gives a person
+    or a body, with no preposition of place before it ("near the Suwalki Gap"), no larger place beside it, no
+    kind word and no dateline. (A capital that acts stands for its government: "Vilnius accused Minsk" is
+    done there.)"""
+    return (m.label in NOT_PLACE_LABELS and e.feature in ("city", "district") and e.population < resolve.GREAT
+            and not (m.locative or m.dateline or m.kind or i in boxes or id(m) in boxed_by
+                     or LOCATIVE.search(text[max(0, m.start - 20):m.start])))
 
 
 def _setting(i, m, boxes, resolved: list[Place], text: str) -> Place | None:
