@@ -79,6 +79,18 @@ def test_a_town_named_as_a_person_or_a_company_sets_no_event(code_sentence):
     assert found == {"Toyota": True, "Kentucky": False}
 
 
+def test_a_name_that_speaks_is_someone_not_somewhere():
+    from types import SimpleNamespace
+
+    from whowhom.geo import _speaks
+    from whowhom.pipeline import _stages
+
+    text = "Sanborn said the campaign failed. Troops left Sanborn on Monday."
+    doc = _stages()[0](text)
+    first, second = (SimpleNamespace(start=k, end=k + 7) for k in (0, text.rindex("Sanborn")))
+    assert _speaks(doc, first) and not _speaks(doc, second)
+
+
 def test_ingest_path_places_like_code(kobani_store):
     with Store(kobani_store, read_only=True) as st:
         df = st.events(limit=None)

@@ -80,7 +80,7 @@ def places(text: str | Doc, doc_id: str | None = None, nlp=None) -> list[Place]:
                 best = None  # (then placed as a site, where the story is)
             kept.append((i, m, best))
     out = [_place(m, best[1], best[2] == ADJECTIVE, doc_id,
-                  _named_otherwise(i, m, best[1], boxes, boxed_by, doc_text))
+                  _named_otherwise(doc, i, m, best[1], boxes, boxed_by, doc_text))
            for i, m, best in kept if best is not None]
     sites = [(i, m) for i, m, best in kept if best is None] + mentions.uncovered(doc, out, found)
     sites += mentions.after_preposition(doc, out, [m for _, m in sites])
@@ -135,16 +135,27 @@ def _place(m, e: Entry, adjective: bool, doc_id, named_otherwise: bool = False) 
 
 # NER labels of names that are not places' names
 NOT_PLACE_LABELS = ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
+# Verbs whose subject is someone speaking ("Graham said", "Sanborn told reporters")
+SAYING = {"say", "tell", "add", "note", "explain", "write", "announce", "insist", "argue", "recall", "warn"}
 
 
-def _named_otherwise(i: int, m, e: Entry, boxes, boxed_by, text: str) -> bool:
+def _named_otherwise(doc: Doc, i: int, m, e: Entry, boxes, boxed_by, text: str) -> bool:
     """Place.named_otherwise: a town (not a capital, not a city of a million) whose name NER gives a person
-    or a body, with no preposition of place before it ("near the Suwalki Gap"), no larger place beside it, no
-    kind word and no dateline. (A capital that acts stands for its government: "Vilnius accused Minsk" is
-    done there.)"""
-    return (m.label in NOT_PLACE_LABELS and e.feature in ("city", "district") and e.population < resolve.GREAT
-            and not (m.locative or m.dateline or m.kind or i in boxes or id(m) in boxed_by
-                     or LOCATIVE.search(text[max(0, m.start - 20):m.start])))
+    or a body, or that speaks (the subject of "said"), with no preposition of place before it ("near the
+    Suwalki Gap"), no larger place beside it, no kind word and no dateline. (A capital that acts stands for
+    its government: "Vilnius accused Minsk" is done there.)"""
+    if e.feature not in ("city", "district") or e.population >= resolve.GREAT:
+        return False
+    if m.locative or m.dateline or m.kind or i in boxes or id(m) in boxed_by \
+            or LOCATIVE.search(text[max(0, m.start - 20):m.start]):
+        return False
+    return m.label in NOT_PLACE_LABELS or _speaks(doc, m)
+
+
+def _speaks(doc: Doc, m) -> bool:
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    root = span.root if span is not None and len(span) else None
+    return root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in SAYING
 
 
 def _setting(i, m, boxes, resolved: list[Place], text: str) -> Place | None:
