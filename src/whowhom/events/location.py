@@ -43,13 +43,18 @@ class Pieces:
         return text_of(self.parsed[k][2])
 
     def places(self, k: int) -> list:
-        """The piece's places that can set an event: not a town's name the article gives a person or a body
-        ("Nixon", "Toyota": geo.Place.named_otherwise), which the geoparser keeps as a toponym."""
+        """The piece's places that can set an event (sets_events)."""
         if k not in self._places:
             from whowhom.geo import places
-            self._places[k] = [p for p in places(self.parsed[k][2]) if p.feature in PRECISION
-                               and not p.named_otherwise]
+            self._places[k] = [p for p in places(self.parsed[k][2]) if sets_events(p)]
         return self._places[k]
+
+
+def sets_events(p) -> bool:
+    """A place an event can be set in: one of a precision an event's place has, and not a town's name the
+    article gives a person or a body ("Nixon", "Toyota": geo.Place.named_otherwise), which the geoparser
+    keeps as a toponym."""
+    return p.feature in PRECISION and not p.named_otherwise
 
 
 def locate(events: list[Event], body: str | None, pieces: Pieces | None, home: str | None = None) -> None:
@@ -106,8 +111,7 @@ def _dateline(body: str | None):
     from whowhom.geo import place_in, places
     a, b = lines[0]
     text = body[a:b]
-    found = [p for p in places(nlp.load()(text)) if p.feature in PRECISION and not p.adjective
-             and not p.named_otherwise]
+    found = [p for p in places(nlp.load()(text)) if sets_events(p) and not p.adjective]
     return place_in(found, 0, len(text), text)
 
 

@@ -17,6 +17,7 @@ from dataclasses import asdict, dataclass
 
 from spacy.tokens import Doc
 
+from whowhom.actors.voices import SAYING
 from whowhom.geo import gazetteer, mentions, notplace, resolve
 from whowhom.geo.gazetteer import ADJECTIVE, Entry
 from whowhom.nlp import text_of
@@ -135,8 +136,6 @@ def _place(m, e: Entry, adjective: bool, doc_id, named_otherwise: bool = False) 
 
 # NER labels of names that are not places' names
 NOT_PLACE_LABELS = ("PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW")
-# Verbs whose subject is someone speaking ("Graham said", "Sanborn told reporters")
-SAYING = {"say", "tell", "add", "note", "explain", "write", "announce", "insist", "argue", "recall", "warn"}
 
 
 def _named_otherwise(doc: Doc, i: int, m, e: Entry, boxes, boxed_by, text: str) -> bool:
@@ -153,6 +152,7 @@ def _named_otherwise(doc: Doc, i: int, m, e: Entry, boxes, boxed_by, text: str) 
 
 
 def _speaks(doc: Doc, m) -> bool:
+    """The mention is the subject of a verb of saying (the quotation rules' list: actors/voices.py)."""
     span = doc.char_span(m.start, m.end, alignment_mode="expand")
     root = span.root if span is not None and len(span) else None
     return root is not None and root.dep_ == "nsubj" and root.head.lemma_.lower() in SAYING
