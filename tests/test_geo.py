@@ -38,6 +38,18 @@ def test_larger_place_written_beside_a_town_picks_the_town(where):
     assert found["Alta"].feature == "region" and found["Alta"].name == "Alberta"
 
 
+def test_a_person_introduced_by_an_apposition_is_not_a_town_in_it(where):
+    # "Name, Office": a surname that is also a town of the state after the comma is still the person
+    found = where("The campaign did not appeal to Julie Graham, Washington State Department of Health spokeswoman.")
+    assert "Graham" not in found and found["Washington State"].feature == "region"
+    found = where("\"It is a disgrace,\" said Senator Elizabeth Warren, Massachusetts Democrat, on Tuesday.")
+    assert "Warren" not in found and "Massachusetts" in found
+    # a town's name that stands alone before its state is that town, whoever else bears it
+    found = where("Jesse Jackson led a march through Jackson, Mississippi, on Saturday.")
+    jackson = [p for p in found.values() if p.name == "Jackson"]
+    assert [(p.country, p.admin1, p.feature) for p in jackson] == [("USA", "Mississippi", "city")]
+
+
 def test_the_story_s_country_decides_an_ambiguous_town(where):
     # Two Londons: the one in Ontario where the story is Canadian, the capital of England otherwise
     canadian = where("Ontario police said the crash near London closed Highway 401 for hours.")["London"]

@@ -94,10 +94,12 @@ def evidence(mentions: list[Mention]) -> dict[str, tuple[Counter, Counter]]:
 
 
 def containers(mentions: list[Mention], text: str) -> dict[int, Mention]:
-    """Mention index -> the mention of a larger place written right after it ("Aydin, Turkey")."""
+    """Mention index -> the mention of a larger place written right after it ("Aydin, Turkey"). A town's name
+    that ends a person's full name is not held: "Julie Graham, Washington State Department of Health" is a
+    woman and her office (an apposition), not Graham, Washington."""
     out = {}
     for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
-        if COMMA.match(text[a.end:b.start]) and b.candidates:
+        if COMMA.match(text[a.end:b.start]) and b.candidates and not (a.inside_run and a.surname and a.label == "PERSON"):
             out[i] = b
     return out
 
