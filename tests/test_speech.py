@@ -21,6 +21,8 @@ from conftest import codes
     # blame or praise predicated of another (with no one named, blame is criticism all the same)
     ("The French minister said the Iranian plan is a dangerous provocation.", ("FRA", "111", "IRN")),
     ("The Kenyan president said the bombing was a cowardly and evil act.", ("KEN", "111", "")),
+    ("The Kenyan president said those responsible were enemies of the nation.", ("KEN", "111", "")),
+    ("The Chilean minister said the phone call was inappropriate.", ("CHL", "111", "")),
     ("Germany said the Iranian proposal was a welcome and constructive step.", ("DEU", "051", "IRN")),
     # what another side did not do, said (not merely believed), is held against it
     ("Armenia said Azerbaijan did not withdraw its troops from the border.", ("ARM", "111", "AZE")),
@@ -54,6 +56,10 @@ def test_accusation_keeps_the_act_and_denial_negates_it(code_sentence):
     ("Chile is ready to send more troops to Haiti, the defence minister said.", {"05"}),
     # the rallies are the event; "saying he must resign" says what they are for
     ("Opposition activists in Kenya staged rallies against the president, saying he must resign.", {"02"}),
+    # grim words about no act and no one: a disease, a drug, the dead
+    ("Untreated plague is always fatal, the Chinese health ministry said.", {"11"}),
+    ("The Kenyan police chief said heroin is a terrible problem for every family.", {"11"}),
+    ("\"All on board were killed,\" the Afghan army spokesman said.", {"11"}),
     # a deed given as news, attributed at the end, is no blame of the doer, however grim
     ("A Syrian sniper killed a volunteer working in a field near the border, Israeli rescue officials said.",
      {"11"}),

@@ -350,6 +350,29 @@ def valence(words: list[Token], negated: bool, threshold: float = VALENCE) -> in
     return -hit if negated else hit
 
 
+# Words for the unknown doers of a hostile act: "those responsible", "the attackers were cowards"
+PERPETRATORS = {"responsible", "perpetrator", "attacker", "assailant", "culprit", "killer", "bomber", "gunman",
+                "gunmen", "terrorist", "murderer", "kidnapper"}
+
+
+def _deed_judged(clause: Token) -> bool:
+    """Blame with no actor named is criticism only of an act, or of the unknown doers of a hostile one: its
+    subject is a noun the event lexicon knows as an act, its cues met ("the bombing was a cowardly act", "the
+    phone call was inappropriate"), or "those responsible". A grim word about a disease, an advert or a drug
+    ("plague is always fatal", "meth is a problem") blames no one."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
+    if subj is None:
+        return False
+    words = list(subj.subtree)
+    present = {t.lemma_.lower() for t in words} | {t.lower_ for t in words}
+    if present & PERPETRATORS:
+        return True
+    pats = patterns.patterns()
+    return any(t.pos_ == "NOUN" and any(all(not cue.isdisjoint(present) for cue in p.cues)
+                                        for p in pats.get((t.lemma_.lower(), "N"), ()))
+               for t in words)
+
+
 def _stative(verb: Token) -> bool:
     """A passive participle with no doer that says what its subject is: "was justified", "was rigged"."""
     return verb.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.lemma_ == "be" for c in verb.children) \
@@ -366,7 +389,8 @@ def _predicate(clause: Token) -> list[Token]:
 def _evaluation(clauses, heads, speakers, index, found, sent, told: bool = True) -> Act | None:
     """"X said Y's plan is a threat to the region": what the content predicates of Y (the complement of a
     copula) in words of blame is criticism of Y (111), in words of praise, praise (051). Blame with no actor
-    named stays criticism ("X said the bombing was a cowardly act"); praise needs someone praised. What
+    named stays criticism where it judges an act ("X said the bombing was a cowardly act", _deed_judged);
+    praise needs someone praised. What
     another side did not do, the speaker holds against it: "X said Y did not lift any roadblock" (said, not
     believed: "X said he believed Y had not ..."); what it did, told (`told`) in strong words of blame or
     praise, is criticism or praise of it."""
@@ -398,7 +422,7 @@ def _evaluation(clauses, heads, speakers, index, found, sent, told: bool = True)
             tone = -1 if negated else valence(_predicate(h), False, DEED_VALENCE)
         else:
             continue
-        if tone < 0:
+        if tone < 0 and (about or _deed_judged(h)):
             return Act("111", about, "criticize")
         if tone > 0 and about:
             return Act("051", about, "praise")
