@@ -265,9 +265,14 @@ def test_regions_of_africa_are_africa_not_the_west():
     assert by_text("The Central African Republic accused Chad.")["The Central African Republic"].code == "CAF"
 
 
-def test_the_head_of_a_body_that_is_no_states_holds_no_public_office():
+def test_the_head_of_a_body_that_is_no_states_holds_no_public_office(code_sentence):
     assert not code_text("Dris Djermoun, president of the mosque, criticized the attack.")
     assert "IRNGOV" in codes("The head of the Iranian delegation criticized Russia.")
+    # a company's officer, whether the company is named ("for Zentrix, Inc.") or only called one
+    for sentence in ("Marta Okonkwo, Senior Vice President of Sales for Zentrix, Inc., criticized the Kenyan government.",
+                     "The company's president, Ruth Kallweit, criticized the Kenyan government."):
+        evs = code_sentence(sentence)
+        assert [(e.source[:3], e.target) for e in evs] == [("", "KENGOV")]
 
 
 def test_a_former_office_holder_is_an_elite_of_the_country():

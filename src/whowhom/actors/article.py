@@ -22,6 +22,7 @@ from whowhom.actors import bodies, context, groups, plural, recalled, voices
 from whowhom.actors.gazetteer import match_gazetteer
 from whowhom.actors.loader import norm, split_code
 from whowhom.actors.mention import ActorMention
+from whowhom.actors.offices import PRIVATE_BODIES
 from whowhom.nlp import entity_of
 from whowhom.page.dateline import dateline_end, datelines  # noqa: F401  (re-exported)
 
@@ -428,20 +429,23 @@ def _described(doc: Doc, ent, mentions: list[ActorMention]) -> str | None:
     if org or any(t.pos_ == "PROPN" and t.i not in covered and t.ent_type_ not in ("GPE", "LOC")
                   for t in span if t.i < ent.start or t.i >= ent.end):
         return org
-    return next((m.code for m in inside if _bare(m) and m.kind == "sector"), None)
+    return next((m.code for m in inside if _bare(m) and m.kind == "sector"
+                 and not _of_unknown_body(doc[m.head], covered)), None)  # (not "the company's president")
 
 
 def _of_unknown_body(head: Token, coded: set[int]) -> bool:
-    """Whether a title is held in a body named by a proper name that names no known actor or place: "Sony's
-    president", "the president of Toyota", "vice president of Logitech's Harmony unit"."""
+    """Whether a title is held in a body that is no state's: one named by a proper name that names no known
+    actor or place ("Sony's president", "the president of Toyota", "vice president of Logitech's Harmony
+    unit", "Vice President of Sales for Dräger, Inc."), or a company, a church, a club ("the company's
+    president")."""
     if head.lemma_.lower() not in PERSON_NOUNS:
         return False  # (a body's own name is no owner: "the Department of Foreign Affairs")
     owners = [c for c in head.children if c.dep_ == "poss"]
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
         for p in (p for p in prep.children if p.dep_ == "pobj"):
-            owners += [p] + [c for c in p.children if c.dep_ in ("poss", "compound")]
-    return any(o.pos_ == "PROPN" and o.text[:1].isupper() and o.i not in coded and o.ent_type_ == "ORG"
-               for o in owners)
+            owners += [p] + [c for c in p.children if c.dep_ in ("poss", "compound", "nmod")]
+    return any(o.pos_ == "PROPN" and o.text[:1].isupper() and o.ent_type_ == "ORG" and o.i not in coded
+               or o.pos_ == "NOUN" and o.lemma_.lower() in PRIVATE_BODIES for o in owners)
 
 
 def _entity_at(doc: Doc, i: int) -> Span | None:
