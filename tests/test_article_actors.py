@@ -60,6 +60,8 @@ def test_the_dateline_is_where_the_story_was_filed_not_an_actor(code_text):
     assert dateline_end("PARIS, Jan 8 (Reuters) - French President Nicolas Sarkozy said") > 0
     assert dateline_end("GAZA CITY, Gaza Strip – Clashes erupted") > 0
     assert dateline_end("Hamas - the group that rules Gaza - said") == 0
+    assert dateline_end("BERLIN -- The European Space Agency says") == len("BERLIN -- ")
+    assert dateline_end("Hamas -- the group that rules Gaza -- said") == 0
 
 
 def test_a_group_spokesman_speaks_for_the_group_and_a_place_of_education_is_no_nationality():

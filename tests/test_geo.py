@@ -38,6 +38,13 @@ def test_larger_place_written_beside_a_town_picks_the_town(where):
     assert found["Alta"].feature == "region" and found["Alta"].name == "Alberta"
 
 
+def test_a_dateline_in_capitals_is_its_town_and_its_news_agency_no_place(where):
+    found = where("ST. LOUIS (AP) -- The mayor said the city would appeal the ruling.")
+    assert (found["ST. LOUIS"].name, found["ST. LOUIS"].admin1) == ("St. Louis", "Missouri")
+    found = where("BAGHDAD, Jan. 13 (Xinhua) -- The bill passed on Sunday.")
+    assert "Xinhua" not in found and found["BAGHDAD"].country == "IRQ"
+
+
 def test_a_person_introduced_by_an_apposition_is_not_a_town_in_it(where):
     # "Name, Office": a surname that is also a town of the state after the comma is still the person
     found = where("The campaign did not appeal to Julie Graham, Washington State Department of Health spokeswoman.")

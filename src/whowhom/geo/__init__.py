@@ -65,7 +65,8 @@ def places(text: str | Doc, doc_id: str | None = None, nlp=None) -> list[Place]:
     gaz = gazetteer.load()
     found = mentions.find(doc, gaz)
     doc_text = text_of(doc)
-    lines = datelines(doc_text)
+    # (the place of a dateline, not its news agency: "BAGHDAD, Jan. 13 (Xinhua) --")
+    lines = [(a, a + doc_text[a:b].find("(")) if "(" in doc_text[a:b] else (a, b) for a, b in datelines(doc_text)]
 
     for m in found:
         m.dateline = any(a <= m.start < b for a, b in lines) or _caps_line(m, doc_text)

@@ -96,6 +96,13 @@ def _capital(tok) -> bool:
     return tok.text[:1].isupper()
 
 
+def _abbreviating(tok) -> bool:
+    """The full stop of an abbreviation in capitals, which the tokenizer splits off ("ST. LOUIS", "FT. WORTH";
+    "St." is one token)."""
+    return tok.text == "." and tok.i > 0 and not tok.doc[tok.i - 1].whitespace_ and tok.doc[tok.i - 1].is_upper \
+        and len(tok.doc[tok.i - 1]) <= 3
+
+
 def _match_at(doc, text, toks, i, gaz, ents):
     """The longest gazetteer name that starts at token i, as (Mention, end token)."""
     first = toks[i]
@@ -105,7 +112,8 @@ def _match_at(doc, text, toks, i, gaz, ents):
     for j in range(top, i, -1):
         last = toks[j - 1]
         if j - 1 > i and (not _capital(last) or last.is_sent_start
-                          or any(t.is_space or t.is_sent_start or not (_capital(t) or t.lower_ in JOINERS)
+                          or any(t.is_space or t.is_sent_start or not (_capital(t) or t.lower_ in JOINERS
+                                                                         or _abbreviating(t))
                                  for t in toks[i + 1:j - 1])):
             continue
         start, end = first.idx, last.idx + len(last.text)

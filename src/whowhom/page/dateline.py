@@ -1,5 +1,5 @@
-"""The dateline that opens a news story ("OTTAWA -", "PARIS, Jan 8 (Reuters) -", "GAZA CITY, Gaza Strip
-(AP) -"): where the report was filed. It is no part of the first sentence (nlp.py ends a sentence after
+"""The dateline that opens a news story ("OTTAWA -", "BERLIN --", "PARIS, Jan 8 (Reuters) -", "GAZA CITY,
+Gaza Strip (AP) -"): where the report was filed. It is no part of the first sentence (nlp.py ends a sentence after
 it) and never an actor (actors.article)."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 DATELINE = re.compile(
     r"^\s*(?:[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*)*(?:,\s*[A-Z][A-Za-z.'’\-]*(?:\s+[A-Za-z.'’\-]+){0,3})?)"
     r"(?:,?\s*(?:\d{1,2}\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"
-    r",?\s*(?:\((?:[A-Z][A-Za-z.]*\s*){1,4}\))?\s*(?:[-–—:?|]\s|[-–—?](?=[A-Z]))")
+    r",?\s*(?:\((?:[A-Z][A-Za-z.]*\s*){1,4}\))?\s*(?:--\s|[-–—:?|]\s|[-–—?](?=[A-Z]))")  # ("BERLIN -- ")
 
 
 def dateline_end(text: str) -> int:
