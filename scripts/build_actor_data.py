@@ -288,7 +288,8 @@ def main():
         sector, pats = line.split("|")
         for p in pats.split(";"):
             if p.strip():
-                agents.setdefault(tok(t, p.strip().lower()), (sector, sector))
+                # (an abbreviated title is one token as written, "Sen.", not as lower-cased, "sen ."
+                agents.setdefault(tok(t, p.strip()).lower(), (sector, sector))
     n_phx_agents = 0
     for entry in tabari.agents((phx / "Phoenix.agents.txt").read_text(encoding="utf-8", errors="replace")):
         sector = tabari.agent_sector(entry.code)

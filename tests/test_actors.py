@@ -286,3 +286,22 @@ def test_a_compass_word_that_begins_a_place_name_is_not_the_region(code_sentence
     assert evs and not any((e.source or "").startswith("WST") for e in evs)
     evs = code_sentence("Western nations criticized Iran on Friday.")
     assert any(e.source == "WST" and e.target == "IRN" for e in evs)
+
+
+def test_a_state_or_province_gives_its_country_to_the_office_or_force_it_qualifies(code_sentence):
+    def source(sentence):
+        return [e.source for e in code_sentence(sentence) if e.modality == "asserted"][0]
+    assert source("Texas police arrested three Mexican diplomats.") == "USACOP"
+    assert source("Helmand police arrested three Pakistani diplomats.") == "AFGCOP"
+    # (whatever the recognizer calls the city of a police force; a company's officials are no city's)
+    assert source("Karachi police arrested three Indian diplomats.") == "PAKCOP"
+    assert not source("Toyota officials met the Chinese ambassador.").startswith("JPN")
+    assert source("California Gov. Gavin Newsom criticized the Chinese government.") == "USAGOV"
+    assert source("Former Massachusetts Gov. Deval Patrick criticized the Chinese government.") == "USAELI"
+
+
+def test_an_american_politicians_party_and_state_make_a_member_of_congress(code_sentence):
+    evs = code_sentence("Sen. Lindsey Graham, R-S.C., criticized the Iranian government on Tuesday.")
+    assert [(e.source, e.target) for e in evs] == [("USALEG", "IRNGOV")]
+    evs = code_sentence("Rep. Ilhan Omar (D-Minn.) criticized the Israeli government.")
+    assert [(e.source, e.target) for e in evs] == [("USALEG", "ISRGOV")]

@@ -470,7 +470,8 @@ def test_the_charge_holds_no_target_of_the_accusation(code_sentence):
     ("Ugandan troops remained on alert in Kampala.", "UGA", "Kampala"),
     ("The Peruvian government declared a state of emergency in the province of Puno.", "PER", "Puno"),
     ("The rebels agreed to lay down their arms in Kandahar.", "AFG", "Kandahar"),
-    ("The Peruvian government declared a state of emergency in the province of Loreto.", "", "the province of Loreto"),
+    ("The Peruvian government declared a state of emergency in the province of Loreto.", "PER", "Loreto"),
+    ("The Peruvian government declared a state of emergency in the district of Andoas.", "", "the district of Andoas"),
 ])
 def test_an_act_on_a_place_is_aimed_at_it(code_sentence, sentence, target, text):
     """A show of force, a truce or a restriction with no other target falls on the place it is in: coded

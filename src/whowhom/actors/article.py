@@ -44,6 +44,8 @@ TITLE_WORDS = {"president", "minister", "premier", "chancellor", "king", "queen"
                "ayatollah", "sheikh", "monarch", "dictator", "strongman", "militant", "activist"}
 # Words before a place name that say it is a place: "in Kennedy", "from George".
 LOCATIVE = {"in", "at", "from", "near", "outside", "into", "to", "around", "across", "through", "via"}
+# An American politician's party and state written after the name: ", R-S.C.,", " (D-Calif.)", ", R-Texas,"
+PARTY_STATE = re.compile(r"\s*[,(]\s*[RDI]\s?[-–]\s?[A-Z][A-Za-z]*\.?(?:\s?[A-Z][A-Za-z]*\.?)?\s*[,)]")
 # Posts held in another country or body, named after "to": "envoy to Kyiv" is not Ukraine's.
 POSTED = {"envoy", "ambassador", "emissary", "representative", "delegate", "consul", "attache", "attaché"}
 # Nouns for one person, whom "he" or "she" may stand for.
@@ -243,6 +245,8 @@ class ArticleActors:
         code, country, sector = m.code, m.country, m.sector
         if bare and (known := self._named_leader(names)):  # ("Prime Minister Olmert": the dictionary's Olmert)
             code, country, sector = split_code(known, self.data.countries, self.data.orgs)
+        elif bare and PARTY_STATE.match(doc.text, doc[m.end - 1].idx + len(doc[m.end - 1])):
+            code, country = "USA" + m.code, "USA"  # ("Sen. Lindsey Graham, R-S.C.")
         person = Person(names, code, country, sector, _titles(doc[m.start:m.end]), m)
         self.people.append(person)
         return person
@@ -407,6 +411,11 @@ def _described(doc: Doc, ent, mentions: list[ActorMention]) -> str | None:
     """The code the introduction gives a person: an actor in their apposition or title phrase ("Ian
     Smillie, the Canadian expert" -> CANEDU; "Jamal Al Suwaidi, Director-General of the Abu Dhabi-based
     Emirates Centre" -> ARE), or the country after "of" ("President Boris Tadic of Serbia")."""
+    # an American politician's party and state after the name ("Sen. Lindsey Graham, R-S.C.", "(D-Calif.)"):
+    # a member of Congress, or what the title before the name says ("Gov. Greg Abbott, R-Texas")
+    if PARTY_STATE.match(doc.text, ent.end_char):
+        title = next((m for m in mentions if m.end == ent.start and m.code and _bare(m)), None)
+        return "USA" + (title.code if title is not None else "LEG")
     span = _description(ent)
     # (not the post of an envoy: "Kurt Volker, special envoy to Kyiv", "ambassador to Britain")
     inside = [m for m in mentions if span.start <= m.start and m.end <= span.end and m.code
@@ -441,7 +450,7 @@ def _of_unknown_body(head: Token, coded: set[int]) -> bool:
     if head.lemma_.lower() not in PERSON_NOUNS:
         return False  # (a body's own name is no owner: "the Department of Foreign Affairs")
     owners = [c for c in head.children if c.dep_ == "poss"]
-    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for")):
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "at")):
         for p in (p for p in prep.children if p.dep_ == "pobj"):
             owners += [p] + [c for c in p.children if c.dep_ in ("poss", "compound", "nmod")]
     return any(o.pos_ == "PROPN" and o.text[:1].isupper() and o.ent_type_ == "ORG" and o.i not in coded

@@ -53,6 +53,10 @@ FIGHTERS = {"MIL", "REB", "UAF"}
 TITLED = {"GOV", "MIL", "JUD", "REL", "ELI", "COP", "LEG"}
 
 
+# Sectors of a place's own forces and assemblies ("Karachi police", "Texas legislature")
+PLACE_BODIES = {"COP", "MIL", "LEG", "JUD"}
+
+
 def parsed_ner(doc) -> bool:
     return doc.has_annotation("ENT_IOB")
 
@@ -140,7 +144,8 @@ class ActorCoder:
                 continue  # post-Soviet, pro-Russian
             if e + 1 < hi and doc[e].text == "-" and doc[e + 1].lower_ in DESCRIPTIVE:
                 continue  # US-educated, Soviet-era
-            if entry.kind == "city" and e - s == 1 and parsed_ner(doc) and doc[s].ent_type_ not in ("GPE", "LOC", "FAC"):
+            if entry.kind == "city" and e - s == 1 and parsed_ner(doc) and doc[s].ent_type_ not in ("GPE", "LOC", "FAC") \
+                    and not self._place_body(doc, s):
                 continue  # (a one-word city only where the recognizer too sees a place: not "Split the bill")
             if e - s == 1 and entry.kind in NAME_KINDS and doc[s].ent_type_ == "PERSON" and (
                     (doc[s].ent_iob_ == "I" and s - 1 >= lo)
@@ -198,13 +203,24 @@ class ActorCoder:
             return Hit(s, e, entry, sector, role, code, country)
         return Hit(s, e, entry, entry.sector, entry.cameo, entry.code, entry.country)
 
+    def _place_body(self, doc, s: int) -> bool:
+        """A place's name that opens a body the recognizer calls an organisation, its last word a sector's
+        ("Karachi police", "Sindh government"): the place's body, so the place is read as one."""
+        if doc[s].ent_type_ != "ORG" or doc[s].ent_iob_ != "B" or s + 1 >= len(doc):
+            return False
+        body = doc[s + 1]  # (in the entity or not: "[Karachi] police", "[Sindh Government]")
+        sector = self.data.agents.get((norm(body.lemma_),))
+        # (a force or a government, not "officials", which a company has too: "Toyota officials")
+        return doc[s].head.i == body.i and len(_entity(doc, s)) <= 2 and sector is not None \
+            and (sector[0] in PLACE_BODIES or body.lemma_.lower() in ("government", "administration", "authority"))
+
     def _agent_hits(self, doc, lo, hi, taken, parsed):
         out = []
         for s, e, (sector, cameo) in match_agents(self.data, doc, lo, hi, taken):
             last = doc[e - 1]
             if parsed and last.pos_ not in NOUNS:
                 continue
-            if any(not (t.is_alpha or t.text in ("-", ".", "'s")) for t in doc[s:e]) and e - s == 1:
+            if any(not (t.is_alpha or t.text in ("-", ".", "'s") or _abbreviation(t)) for t in doc[s:e]) and e - s == 1:
                 continue
             if e - s == 1 and sector in TITLED and doc[s].ent_type_ == "PERSON" and doc[s].ent_iob_ == "I" \
                     and doc[s].text[:1].isupper() and s > lo and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper():
@@ -490,3 +506,8 @@ def code_text(text: str, date: str | None = None) -> list[ActorMention]:
 def describe(code: str) -> str:
     """Readable name of a code: "RUSGOV" -> "Russia government", "NATO" -> "North Atlantic Treaty Organization"."""
     return _coder().describe(code)
+
+
+def _abbreviation(tok) -> bool:
+    """A word abbreviated with its full stop, as titles are: "Sen.", "Rep."."""
+    return tok.text.endswith(".") and tok.text[:-1].isalpha()

@@ -175,12 +175,14 @@ def _load(data_dir: str | None, dict_dir: str, _files: tuple) -> ActorData:
             put(pat, Entry("leader", "", None, None, name, tuple(pat.split(" ")), roles, default, src == "own"))
             data.person_words.update(norm(w) for w in pat.split(" ") if len(w) >= 3 and w[:1].isupper())
     _add_imported_actors(data, put, dict_dir)
-    # cities are places: the country of what happens in them ("police in Karachi"); a name that is also a
-    # person's or an organisation's stays theirs
-    if (d / "cities.tsv").is_file():
-        for code, pat in _rows(d / "cities.tsv"):
-            if code in cc:
-                put(pat, Entry("city", code, code, None, code, tuple(pat.split(" "))))
+    # cities, states and provinces are places: the country of what happens in them ("police in Karachi") and
+    # of an office or a force they qualify ("Texas Gov. Greg Abbott"); a name that is also a person's or an
+    # organisation's stays theirs, a region's name wins over a city's of the same spelling ("Ontario")
+    for name in ("regions.tsv", "cities.tsv"):
+        if (d / name).is_file():
+            for code, pat in _rows(d / name):
+                if code in cc:
+                    put(pat, Entry("city", code, code, None, code, tuple(pat.split(" "))))
     data.gaz_lens = _index(gaz)
     for sector, cameo, pat in chain(_rows(d / "agents.tsv"), _imported(dict_dir, "agents", 3)):
         key = tuple(norm(w) for w in pat.split(" "))
