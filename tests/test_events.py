@@ -301,6 +301,7 @@ NO_EVENT = [
     "Japan will host the Olympic Games.",
     "The Israeli cabinet passed a new law.",
     "Ukraine's president fired the defence minister.",
+    "The Liberian leader fired his lawyer on the first day of the trial.",
 ]
 
 
