@@ -221,6 +221,8 @@ def test_announced_attack_is_threat(code_sentence):
 # Verbs, phrasal verbs and event nouns of triggers.tsv that override or fill in PETRARCH's defaults:
 # (sentence, (source prefix, CAMEO code, target prefix or "")) that must be among the asserted events.
 TRIGGER_ROWS = [
+    # tariffs slapped on are a sanction, not a blow
+    ("The United States slapped tariffs on Chinese goods.", ("USA", "163", "CHN")),
     # the cue in the subject (subjcue)
     ("Two hundred Nepalese peacekeepers arrived in Lebanon on Friday.", ("NPL", "074", "LBN")),
     ("Canadian soldiers have started leaving Latvia.", ("CAN", "0874", "LVA")),
