@@ -55,6 +55,29 @@ def _surname(m: ActorMention) -> str:
     return (m.name or m.text).lower().split()[-1]
 
 
+# What kills or destroys with no one doing it: illness, disaster, accident
+HAZARDS = set("""plague disease virus epidemic pandemic outbreak illness cancer infection flu influenza cholera ebola
+malaria measles famine drought hunger starvation earthquake quake tsunami flood floods flooding storm hurricane
+typhoon cyclone tornado avalanche landslide mudslide wildfire heatwave lightning crash accident collision
+derailment stampede eruption death""".split())
+
+
+def natural_cause(tok: Token) -> bool:
+    """A deadly act done by no one: its doer is an illness, a disaster or an accident ("plague has killed
+    millions", "the Black Death wiped out a third of Europe", "killed in a helicopter crash", "killed by the
+    storm"). No actor did it; an analyst codes no force."""
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            # (a relative pronoun stands for the noun its clause describes: "the Black Death, which wiped out")
+            doer = tok.head if c.lower_ in ("which", "that") and tok.dep_ == "relcl" else c
+            if doer.lemma_.lower() in HAZARDS:
+                return True
+        if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in"):
+            if any(p.dep_ == "pobj" and p.lemma_.lower() in HAZARDS for p in c.children):
+                return True
+    return False
+
+
 def describes(tok: Token) -> bool:
     """A simple-present relative clause describes an actor, it reports no event: "Hamas, which
     advocates X", "the faction that controls Y"."""
