@@ -360,6 +360,17 @@ def test_an_envoy_is_not_of_the_country_of_the_post(code_text):
             "Vollmer accused Russia of sabotaging the talks.\n")
     got = dyads(code_text(page, date="2019-11-19"))
     assert not any(s.startswith("UKR") for s, _, _ in got)
+    # in a story of the post's country, a former envoy is the elite of the other country it names most, in
+    # every sentence (not the post's, not each sentence's one country)
+    page = ("Envoy testifies\n\n"
+            "Washington lawmakers questioned more witnesses in Washington about the United States' dealings with "
+            "Ukraine.\n\n"
+            "Kurt Vollmer, former special envoy to Kyiv, testified before lawmakers on Tuesday.\n\n"
+            "Vollmer criticized Ukraine's prosecutor general.\n\n"
+            "Ukraine's president met Vollmer in Kyiv in July, and Ukraine's officials praised him.\n")
+    got = dyads(code_text(page, date="2019-11-19"))
+    assert ("USAELI", "UKRGOV") in {(s, t) for s, t, _ in got}
+    assert "UKRELI" not in {code for s, t, _ in got for code in (s, t)}
 
 
 def test_armed_forces_with_no_country_are_those_of_the_state_last_named_with_forces(code_text):

@@ -22,6 +22,7 @@ from whowhom.actors import bodies, context, groups, plural, recalled, voices
 from whowhom.actors.gazetteer import match_gazetteer
 from whowhom.actors.loader import norm, split_code
 from whowhom.actors.mention import ActorMention
+from whowhom.actors.coder import NO_LONGER, STATE_OFFICES
 from whowhom.actors.offices import PRIVATE_BODIES
 from whowhom.nlp import entity_of
 from whowhom.page.dateline import dateline_end, datelines  # noqa: F401  (re-exported)
@@ -90,6 +91,7 @@ class ArticleActors:
         self.people: list[Person] = []
         self.countries: set[str] = set()
         self.home: str | None = None  # the country the story is set in
+        self.named: Counter = Counter()  # how often the story names each country (places and powers)
         self.recalled = recalled.Recalled()  # the armed group, forces and legislature last named with a country
         self.seen: dict[str, list[_Seen]] = {}  # references to people, by section
         self.blank: dict[str, int] = {}  # sentences of no words so far ('"' after a quotation), by section
@@ -118,6 +120,7 @@ class ArticleActors:
                 if country:
                     powers[country] += 1
         self.home = _most(places) or _most(places + powers)
+        self.named = places + powers
 
     def resolve(self, doc: Doc, mentions: list[ActorMention], pronouns: bool = True, section: str = "article",
                 first_sentence: int = 0, offset: int = 0) -> list[ActorMention]:
@@ -266,6 +269,15 @@ class ArticleActors:
         if found is not None:
             return found
         code = _described(doc, ent, mentions) or self._dictionary(names)
+        span = _description(ent)
+        if code in STATE_OFFICES and _posted(span):
+            # an envoy to another country whose own the description does not name is of the country the story
+            # names most but that one, and a former one of its elite ("Kurt Volker, former special envoy to
+            # Kyiv", in a story of the impeachment hearings), in every sentence
+            post = {m.country for m in mentions if span.start <= m.start < span.end and m.country}
+            sender = next((c for c, _ in self.named.most_common() if c not in post), None)
+            if sender:
+                code = sender + ("ELI" if any(t.lower_ in NO_LONGER for t in span) else code)
         country = sector = None
         if code:
             code, country, sector = split_code(code, self.data.countries, self.data.orgs)
@@ -401,6 +413,12 @@ def _description(ent):
         head = root.head
         return doc[head.left_edge.i:head.i + 1]
     return doc[root.left_edge.i:ent.start] if root.left_edge.i < ent.start else doc[ent.start:ent.start]
+
+
+def _posted(span) -> bool:
+    """The description names a post held in another country: "envoy to Kyiv", "ambassador to Britain"."""
+    return any(t.lemma_.lower() in POSTED and any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children)
+               for t in span)
 
 
 def _titles(span) -> set[str]:
