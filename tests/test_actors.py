@@ -305,3 +305,14 @@ def test_an_american_politicians_party_and_state_make_a_member_of_congress(code_
     assert [(e.source, e.target) for e in evs] == [("USALEG", "IRNGOV")]
     evs = code_sentence("Rep. Ilhan Omar (D-Minn.) criticized the Israeli government.")
     assert [(e.source, e.target) for e in evs] == [("USALEG", "ISRGOV")]
+
+
+def test_an_ethnic_people_is_of_the_country_it_lives_in(code_sentence):
+    # as CAMEO codes minorities: where the sentence puts them, else the other country it names most
+    evs = code_sentence("Serb forces killed three ethnic Albanians in a gunbattle in southern Serbia on Friday.")
+    assert ("SRBMIL", "SRBCVL") in {(e.source, e.target) for e in evs}
+    evs = code_sentence("Ethnic Albanian guerrillas operating in Macedonia attacked a police station.")
+    assert {e.source for e in evs} == {"MKDREB"}
+    # a people not called ethnic is its nation's
+    evs = code_sentence("Albanian troops attacked Serb positions.")
+    assert {e.source for e in evs} == {"ALBMIL"}

@@ -117,3 +117,49 @@ def domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
             out.append(m)
     out += [m for m in mentions if not any(s.start <= m.start < s.end for s in sents)]
     return out
+
+
+PLACE_KINDS = ("country", "capital", "city")
+
+
+def residents(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+    """A people called "ethnic" is of the country it lives in, as CAMEO codes minorities ("Bosnian Serbs" are
+    BIH's): "ethnic Albanian guerrillas operating in Macedonia" are MKDREB, "Serb forces killed three ethnic
+    Albanians in southern Serbia" SRB's civilians. Where they live: the place the sentence puts them "in",
+    else the other country it names most (the first, of as many). With neither, they stay their people's."""
+    at = {i: m for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for m in mentions:
+        ethnic = m.start > 0 and doc[m.start - 1].lower_ == "ethnic" or doc[m.start].lower_ == "ethnic"
+        home = _residence(doc, m, at, mentions) if ethnic and m.country else None
+        if home is not None:
+            sector = m.sector or "CVL"
+            m = replace(m, code=home + sector, country=home, sector=sector, cameo=home + sector)
+        out.append(m)
+    return out
+
+
+def _residence(doc: Doc, m: ActorMention, at: dict, mentions: list[ActorMention]) -> str | None:
+    head = doc[m.head]
+    holders = [head] + [c for c in head.children if c.dep_ == "acl"]
+    if head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and head.head.pos_ in ("VERB", "AUX"):
+        holders.append(head.head)
+    for h in holders:
+        frontier = [h]
+        for _ in range(3):  # ("killed three ethnic Albanians in a gunbattle in southeastern Serbia")
+            pobjs = [p for t in frontier for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")
+                     for p in c.children if p.dep_ == "pobj"]
+            for p in pobjs:
+                for t in p.subtree:
+                    place = at.get(t.i)
+                    if place is not None and place.kind in PLACE_KINDS and place.country != m.country:
+                        return place.country
+            frontier = pobjs
+    sent = head.sent
+    named = [o.country for o in mentions if sent.start <= o.start < sent.end and o.country and o is not m
+             and o.country != m.country and not o.inferred and o.kind in PLACE_KINDS + ("demonym", "sector")]
+    if not named:
+        return None
+    counts = {c: named.count(c) for c in named}
+    top = max(counts.values())
+    return next(c for c in named if counts[c] == top)
