@@ -313,6 +313,9 @@ def test_an_ethnic_people_is_of_the_country_it_lives_in(code_sentence):
     assert ("SRBMIL", "SRBCVL") in {(e.source, e.target) for e in evs}
     evs = code_sentence("Ethnic Albanian guerrillas operating in Macedonia attacked a police station.")
     assert {e.source for e in evs} == {"MKDREB"}
+    # a people named as a place's population or minority is of that place
+    evs = code_sentence("The Serb minority in Kosovo protested against the government.")
+    assert {e.source for e in evs} == {"KSVCVL"}
     # a people not called ethnic is its nation's
     evs = code_sentence("Albanian troops attacked Serb positions.")
     assert {e.source for e in evs} == {"ALBMIL"}

@@ -120,17 +120,22 @@ def domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 PLACE_KINDS = ("country", "capital", "city")
+# A people named as those of a place: "the Albanian population of the province", "the Serb minority in Kosovo"
+PEOPLE_OF = {"population", "minority", "community"}
+IN = ("in", "inside")
 
 
 def residents(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
-    """A people called "ethnic" is of the country it lives in, as CAMEO codes minorities ("Bosnian Serbs" are
-    BIH's): "ethnic Albanian guerrillas operating in Macedonia" are MKDREB, "Serb forces killed three ethnic
-    Albanians in southern Serbia" SRB's civilians. Where they live: the place the sentence puts them "in",
+    """A people called "ethnic", or named as a place's population or minority, is of the country it lives in,
+    as CAMEO codes minorities ("Bosnian Serbs" are BIH's): "ethnic Albanian guerrillas operating in Macedonia"
+    are MKDREB, "Serb forces killed three ethnic Albanians in southern Serbia" SRB's civilians, "the Serb
+    minority in Kosovo" KSV's. Where they live: the place the sentence puts them "in",
     else the other country it names most (the first, of as many). With neither, they stay their people's."""
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     out = []
     for m in mentions:
-        ethnic = m.start > 0 and doc[m.start - 1].lower_ == "ethnic" or doc[m.start].lower_ == "ethnic"
+        ethnic = m.start > 0 and doc[m.start - 1].lower_ == "ethnic" or doc[m.start].lower_ == "ethnic" \
+            or _people_of(doc[m.head])  # ("the Albanian population", "the Serb minority in Kosovo")
         home = _residence(doc, m, at, mentions) if ethnic and m.country else None
         if home is not None:
             sector = m.sector or "CVL"
@@ -139,15 +144,24 @@ def residents(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     return out
 
 
+def _people_of(tok: Token) -> bool:
+    return tok.lemma_.lower() in PEOPLE_OF or tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in PEOPLE_OF
+
+
 def _residence(doc: Doc, m: ActorMention, at: dict, mentions: list[ActorMention]) -> str | None:
     head = doc[m.head]
+    if head.dep_ in ("amod", "compound") and head.head.lemma_.lower() in PEOPLE_OF:
+        head = head.head  # (the people the demonym qualifies: "the Serb minority in Kosovo")
     holders = [head] + [c for c in head.children if c.dep_ == "acl"]
     if head.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and head.head.pos_ in ("VERB", "AUX"):
         holders.append(head.head)
+    elif head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):  # ("engaged in ... against the X")
+        holders.append(head.head.head)
+
     for h in holders:
         frontier = [h]
         for _ in range(3):  # ("killed three ethnic Albanians in a gunbattle in southeastern Serbia")
-            pobjs = [p for t in frontier for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "inside")
+            pobjs = [p for t in frontier for c in t.children if c.dep_ == "prep" and c.lower_ in IN
                      for p in c.children if p.dep_ == "pobj"]
             for p in pobjs:
                 for t in p.subtree:
