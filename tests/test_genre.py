@@ -50,3 +50,12 @@ def test_a_reality_show_told_by_its_comedian_host_is_show_business():
             "Sunday joined the housemates on stage. The comedian thanked the housemates and wished them well.")
     assert genre(body) == "show"
     assert not code_article(article(body))
+
+
+def test_a_short_brief_dense_with_sport_words_is_sport_and_a_short_political_one_is_not():
+    brief = ("Arsenal hope to complete the signing of the French forward before Sunday's clash with Everton. "
+             "Lyon have rejected a first bid, and two of the club's strikers are injured.")
+    assert genre(brief) == "sport"
+    treaty = ("Kenya and Uganda ended their border dispute on Monday with the signing of a final agreement, "
+              "the two governments said. The transfer of the island to Uganda will follow within a month.")
+    assert genre(treaty) is None

@@ -1,7 +1,8 @@
 """What kind of story a page tells: sport or show business, whose verbs ("Real Madrid are prepared to pay
 for Ronaldo", "the coach resigned", "Perry challenged the fans") are no political acts however the coder
 reads them, or news (None). Read from the body's words (data/page/genres.tsv): a story of sport or show
-business is one where at least MIN_WORDS of its words, and a share of SHARE of them, are the genre's."""
+business is one where at least MIN_WORDS of its words, and a share of SHARE of them, are the genre's, or a brief
+dense with them (BRIEF_WORDS, BRIEF_SHARE)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,15 @@ from importlib import resources
 
 MIN_WORDS = 5
 SHARE = 0.012  # (news pages that mention a match or a film in passing stay well under it)
+# a brief too short for MIN_WORDS is the genre's when it is dense with its words ("Chelsea are hoping to
+# complete the signing of Anelka ... strikers ... Cup": 4 of 67 words)
+BRIEF_WORDS, BRIEF_SHARE = 3, 0.04
+# words of the genre that news uses as often ("the signing of a final agreement", "the transfer of power"): a
+# brief needs one word besides these ("strikers", "NFL", "rebounds")
+COMMON = {"signing", "final", "finals", "transfer", "match", "matches", "season", "club", "clubs", "coach", "coaches",
+          "goals", "scored", "league", "cup", "medal", "medals", "racing", "player", "players", "tournament",
+          "championship", "championships", "stadium", "squad", "fixture", "fixtures", "film", "films", "show",
+          "shows", "star", "stars", "album", "concert", "premiere"}
 _WORD = re.compile(r"[a-z][a-z-]+")
 
 
@@ -26,6 +36,8 @@ def genre(body: str) -> str | None:
     words = _WORD.findall((body or "").lower())
     if not words:
         return None
-    counts = {name: sum(w in vocab for w in words) for name, vocab in _genres().items()}
-    name, n = max(counts.items(), key=lambda kv: kv[1])
-    return name if n >= MIN_WORDS and n / len(words) >= SHARE else None
+    found = {name: [w for w in words if w in vocab] for name, vocab in _genres().items()}
+    name, hits = max(found.items(), key=lambda kv: len(kv[1]))
+    n, share = len(hits), len(hits) / len(words)
+    brief = n >= BRIEF_WORDS and share >= BRIEF_SHARE and any(w not in COMMON for w in hits)
+    return name if n >= MIN_WORDS and share >= SHARE or brief else None
