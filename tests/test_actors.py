@@ -319,3 +319,12 @@ def test_an_ethnic_people_is_of_the_country_it_lives_in(code_sentence):
     # a people not called ethnic is its nation's
     evs = code_sentence("Albanian troops attacked Serb positions.")
     assert {e.source for e in evs} == {"ALBMIL"}
+
+
+def test_a_saints_name_is_no_city(code_text):
+    # (not the country of the story either: Mary is a town of Turkmenistan)
+    page = ("Hillary funeral planned\n\n"
+            "Officials will meet today to plan the state funeral, to be held at St Mary's Church.\n\n"
+            "Officials said the service at St Mary's would be open to the public.\n")
+    evs = code_text(page, date="2008-01-15")
+    assert evs and not any(code.startswith("TKM") for e in evs for code in (e.source or "", e.target or ""))

@@ -22,7 +22,7 @@ from whowhom.actors import bodies, context, groups, plural, recalled, voices
 from whowhom.actors.gazetteer import match_gazetteer
 from whowhom.actors.loader import norm, split_code
 from whowhom.actors.mention import ActorMention
-from whowhom.actors.coder import NO_LONGER, STATE_OFFICES
+from whowhom.actors.coder import NO_LONGER, STATE_OFFICES, saint
 from whowhom.actors.offices import PRIVATE_BODIES
 from whowhom.nlp import entity_of
 from whowhom.page.dateline import dateline_end, datelines  # noqa: F401  (re-exported)
@@ -109,7 +109,7 @@ class ArticleActors:
         places, powers = Counter(), Counter()
         for s, e, entry in match_gazetteer(self.data, body, 0, len(body)):
             if entry.kind == "city" and e - s == 1 and norm(body[s].text) in self.data.person_words \
-                    and not (s and body[s - 1].lower_ in LOCATIVE):
+                    and not (s and body[s - 1].lower_ in LOCATIVE) or saint(body, s, e, entry):
                 continue  # (a town named as people are, "Kennedy", "George", "Bush": a place only "in" it)
             if entry.kind in ("country", "capital", "city", "demonym") and entry.country:
                 places[entry.country] += 1

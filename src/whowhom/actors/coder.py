@@ -53,8 +53,14 @@ FIGHTERS = {"MIL", "REB", "UAF"}
 TITLED = {"GOV", "MIL", "JUD", "REL", "ELI", "COP", "LEG"}
 
 
+SAINTS = {"St", "St.", "Saint", "Ste", "Ste.", "San", "Santa", "Sao", "São"}
 # Sectors of a place's own forces and assemblies ("Karachi police", "Texas legislature")
 PLACE_BODIES = {"COP", "MIL", "LEG", "JUD"}
+
+
+def saint(doc, s: int, e: int, entry) -> bool:
+    """A one-word city after "St" is a saint's name: "St Mary's Church" is not Mary, Turkmenistan."""
+    return entry.kind == "city" and e - s == 1 and s > 0 and doc[s - 1].text in SAINTS
 
 
 def parsed_ner(doc) -> bool:
@@ -147,6 +153,8 @@ class ActorCoder:
             if entry.kind == "city" and e - s == 1 and parsed_ner(doc) and doc[s].ent_type_ not in ("GPE", "LOC", "FAC") \
                     and not self._place_body(doc, s):
                 continue  # (a one-word city only where the recognizer too sees a place: not "Split the bill")
+            if saint(doc, s, e, entry) and s > lo:
+                continue
             if e - s == 1 and entry.kind in NAME_KINDS and doc[s].ent_type_ == "PERSON" and (
                     (doc[s].ent_iob_ == "I" and s - 1 >= lo)
                     or (e < hi and doc[e].ent_iob_ == "I" and doc[e].ent_type_ == "PERSON")) \
