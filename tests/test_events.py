@@ -304,6 +304,8 @@ NO_EVENT = [
     "The Israeli cabinet passed a new law.",
     "Ukraine's president fired the defence minister.",
     "The Liberian leader fired his lawyer on the first day of the trial.",
+    # won, not taken by force
+    "The Kenyan opposition leader captured a weighty endorsement from the Ugandan president.",
     # killed by no one: an illness, a disaster, an accident
     "Over the centuries, plague has killed millions of people in China.",
     "Two Kenyan soldiers were killed in a helicopter crash near the Somali border.",
