@@ -304,6 +304,8 @@ NO_EVENT = [
     "The Israeli cabinet passed a new law.",
     "Ukraine's president fired the defence minister.",
     "The Liberian leader fired his lawyer on the first day of the trial.",
+    # a law struck down by a court is no blow
+    "Pakistan's Supreme Court struck down the president's order on Monday.",
     # won, not taken by force
     "The Kenyan opposition leader captured a weighty endorsement from the Ugandan president.",
     # killed by no one: an illness, a disaster, an accident
