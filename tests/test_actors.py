@@ -296,6 +296,10 @@ def test_a_state_or_province_gives_its_country_to_the_office_or_force_it_qualifi
     # (whatever the recognizer calls the city of a police force; a company's officials are no city's)
     assert source("Karachi police arrested three Indian diplomats.") == "PAKCOP"
     assert not source("Toyota officials met the Chinese ambassador.").startswith("JPN")
+    # a city's name that is a word of another place's name is not that city ("Prince George" is no George,
+    # South Africa); a kind or compass word does not make another place ("Helmand Province police")
+    assert not source("Police in Prince George arrested two Chinese diplomats.").startswith("ZAF")
+    assert source("Helmand Province police arrested three Pakistani diplomats.") == "AFGCOP"
     assert source("California Gov. Gavin Newsom criticized the Chinese government.") == "USAGOV"
     assert source("Former Massachusetts Gov. Deval Patrick criticized the Chinese government.") == "USAELI"
 

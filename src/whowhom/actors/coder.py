@@ -22,9 +22,10 @@ from whowhom.actors.gazetteer import Hit, case_ok, match_agents, match_gazetteer
 from whowhom.actors.leaders import Leaders, date_int
 from whowhom.actors.loader import ActorData, load, norm, split_code
 from whowhom.actors.mention import ActorMention
-from whowhom.nlp import entity_of, text_of, words_of
 from whowhom.actors.offices import (NAMED_BODIES, PARTY, VOICES, capitalised_name, foreign_force, named_body,
                                     private_office, someone_else, unknown_voice)
+from whowhom.geo.mentions import KIND_WORDS  # ("Helmand Province": a kind word is no other place's name)
+from whowhom.nlp import entity_of, text_of, words_of
 
 CLIMB_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "flat", "nummod"}
 NOUNS = {"NOUN", "PROPN"}
@@ -61,6 +62,16 @@ PLACE_BODIES = {"COP", "MIL", "LEG", "JUD"}
 def saint(doc, s: int, e: int, entry) -> bool:
     """A one-word city after "St" is a saint's name: "St Mary's Church" is not Mary, Turkmenistan."""
     return entry.kind == "city" and e - s == 1 and s > 0 and doc[s - 1].text in SAINTS
+
+
+def within_place(doc, s: int, e: int, entry) -> bool:
+    """A one-word city that is a word of a longer place's name the recognizer finds ("Prince George" is not
+    George, South Africa; "Helmand Province" is Helmand)."""
+    if entry.kind != "city" or e - s != 1 or doc[s].ent_type_ not in ("GPE", "LOC", "FAC"):
+        return False
+    ent = _entity(doc, s)
+    return any(t.i != s and t.text[:1].isupper() and t.lower_ not in KIND_WORDS and t.lower_ not in COMPASS
+               for t in ent)  # ("Kowloon West district" is Kowloon's)
 
 
 def parsed_ner(doc) -> bool:
@@ -153,7 +164,7 @@ class ActorCoder:
             if entry.kind == "city" and e - s == 1 and parsed_ner(doc) and doc[s].ent_type_ not in ("GPE", "LOC", "FAC") \
                     and not self._place_body(doc, s):
                 continue  # (a one-word city only where the recognizer too sees a place: not "Split the bill")
-            if saint(doc, s, e, entry) and s > lo:
+            if saint(doc, s, e, entry) and s > lo or within_place(doc, s, e, entry):
                 continue
             if e - s == 1 and entry.kind in NAME_KINDS and doc[s].ent_type_ == "PERSON" and (
                     (doc[s].ent_iob_ == "I" and s - 1 >= lo)
