@@ -332,3 +332,9 @@ def test_a_saints_name_is_no_city(code_text):
             "Officials said the service at St Mary's would be open to the public.\n")
     evs = code_text(page, date="2008-01-15")
     assert evs and not any(code.startswith("TKM") for e in evs for code in (e.source or "", e.target or ""))
+
+
+def test_a_city_written_where_a_place_is_is_the_place_whatever_the_recognizer_says(code_sentence):
+    # ("Goma" is also a former leader's surname, and NER may read it as a person's name)
+    evs = code_sentence("Rebels seized the town of Goma.")
+    assert [(e.source, e.target) for e in evs] == [("CODREB", "COD")]

@@ -22,7 +22,7 @@ from whowhom.actors import bodies, context, groups, plural, recalled, voices
 from whowhom.actors.gazetteer import match_gazetteer
 from whowhom.actors.loader import norm, split_code
 from whowhom.actors.mention import ActorMention
-from whowhom.actors.coder import NO_LONGER, STATE_OFFICES, saint
+from whowhom.actors.coder import NO_LONGER, STATE_OFFICES, saint, written_as_place
 from whowhom.actors.offices import PRIVATE_BODIES
 from whowhom.nlp import entity_of
 from whowhom.page.dateline import dateline_end, datelines  # noqa: F401  (re-exported)
@@ -160,6 +160,8 @@ class ArticleActors:
                 ent = _introduced(doc, tok)
                 if ent is not None or tok.ent_iob_ == "B" and tok.ent_type_ == "PERSON":
                     ent = ent or _entity_at(doc, tok.i)
+                    if self._place_named(doc, ent):
+                        continue
                     person = self._person(doc, ent, mentions)
                     if person is not None:
                         seen.append(_Seen(n, offset + ent.root.idx, person, _is_subject(ent.root),
@@ -258,6 +260,14 @@ class ArticleActors:
     def _named(m: ActorMention, p: Person) -> ActorMention:
         return replace(m, code=p.code, country=p.country, sector=p.sector, cameo=p.code, kind="person",
                        name=" ".join(p.names))
+
+    def _place_named(self, doc: Doc, ent) -> bool:
+        """A one-word name the recognizer calls a person that is a city written where a place is ("the town of
+        Goma", "fighting in Goma"): the place, not a man of that surname."""
+        if len(ent) != 1 or not ent.start:
+            return False
+        entry = self.data.gaz.get((norm(ent[0].text),))
+        return entry is not None and entry.kind == "city" and written_as_place(doc, ent.start)
 
     def _person(self, doc: Doc, ent, mentions) -> Person | None:
         """The person a PERSON entity names: one met before (by full name or surname), else a new one

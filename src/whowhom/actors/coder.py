@@ -64,6 +64,18 @@ def saint(doc, s: int, e: int, entry) -> bool:
     return entry.kind == "city" and e - s == 1 and s > 0 and doc[s - 1].text in SAINTS
 
 
+# Words before a name that say it is a place's: "in Goma", "the town of Goma"
+PLACE_BEFORE = {"in", "at", "near", "outside", "into", "across", "around", "through", "inside"}
+PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "state", "capital", "port", "county"}
+
+
+def written_as_place(doc, s: int) -> bool:
+    """Token s stands where a place's name does: after "in", "near", ..., or "the town of"."""
+    before = doc[s - 1] if s else None
+    return before is not None and (before.lower_ in PLACE_BEFORE or before.lower_ == "of" and s > 1
+                                   and doc[s - 2].lemma_.lower() in PLACE_NOUNS)
+
+
 def within_place(doc, s: int, e: int, entry) -> bool:
     """A one-word city that is a word of a longer place's name the recognizer finds ("Prince George" is not
     George, South Africa; "Helmand Province" is Helmand)."""
@@ -162,7 +174,7 @@ class ActorCoder:
             if e + 1 < hi and doc[e].text == "-" and doc[e + 1].lower_ in DESCRIPTIVE:
                 continue  # US-educated, Soviet-era
             if entry.kind == "city" and e - s == 1 and parsed_ner(doc) and doc[s].ent_type_ not in ("GPE", "LOC", "FAC") \
-                    and not self._place_body(doc, s):
+                    and not self._place_body(doc, s) and not written_as_place(doc, s):
                 continue  # (a one-word city only where the recognizer too sees a place: not "Split the bill")
             if saint(doc, s, e, entry) and s > lo or within_place(doc, s, e, entry):
                 continue
