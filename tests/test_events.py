@@ -306,6 +306,8 @@ NO_EVENT = [
     "The Liberian leader fired his lawyer on the first day of the trial.",
     # a law struck down by a court is no blow
     "Pakistan's Supreme Court struck down the president's order on Monday.",
+    # a figure that declines declines no offer
+    "Japan's Nikkei index declined 0.3% while China's exports to Russia declined 12 percent.",
     # won, not taken by force
     "The Kenyan opposition leader captured a weighty endorsement from the Ugandan president.",
     # killed by no one: an illness, a disaster, an accident
