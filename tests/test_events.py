@@ -314,6 +314,9 @@ NO_EVENT = [
     "Over the centuries, plague has killed millions of people in China.",
     "Two Kenyan soldiers were killed in a helicopter crash near the Somali border.",
     "The cyclone killed forty Bangladeshi fishermen.",
+    # animals as victims or killers
+    "Japanese whalers killed 500 whales in the Southern Ocean.",
+    "Indian police shot a tiger that had killed three villagers.",
 ]
 
 

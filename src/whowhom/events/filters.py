@@ -70,12 +70,26 @@ def natural_cause(tok: Token) -> bool:
         if c.dep_ in ("nsubj", "csubj"):
             # (a relative pronoun stands for the noun its clause describes: "the Black Death, which wiped out")
             doer = tok.head if c.lower_ in ("which", "that") and tok.dep_ == "relcl" else c
-            if doer.lemma_.lower() in HAZARDS:
+            if doer.lemma_.lower() in HAZARDS or doer.lemma_.lower() in ANIMALS:  # ("a tiger that had killed")
                 return True
         if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in"):
             if any(p.dep_ == "pobj" and p.lemma_.lower() in HAZARDS for p in c.children):
                 return True
     return False
+
+
+# Animals: killing, shooting or eating them is no act of force between actors
+ANIMALS = set("""animal animals rabbit rabbits dog dogs cat cats bird birds whale whales dolphin dolphins fish shark
+sharks deer bear bears wolf wolves fox foxes rat rats rodent rodents marmot marmots cattle cow cows sheep goat goats
+pig pigs chicken chickens poultry elephant elephants rhino rhinos lion lions tiger tigers horse horses monkey monkeys
+seal seals turtle turtles crocodile crocodiles snake snakes mosquito mosquitoes""".split())
+
+
+def animal_victim(tok: Token) -> bool:
+    """A violent verb done to animals ("killed and eaten a wild rabbit", "whales were killed"): no event."""
+    # (an object shared with a coordinated verb: "killed and eaten a wild rabbit")
+    verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"]
+    return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ANIMALS for v in verbs for c in v.children)
 
 
 def describes(tok: Token) -> bool:
