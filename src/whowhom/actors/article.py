@@ -193,7 +193,8 @@ class ArticleActors:
         coded = {i for m in out if m.code for i in range(m.start, m.end)}
         out = [m for m in out if not (m.code == "GOV" and m.country is None and _of_unknown_body(doc[m.head], coded))]
         r = self.recalled
-        out = r.forces(context.domestic(doc, r.legislators(r.armed(r.foreign(context.residents(doc, context.placed(doc, out)))))))
+        out = context.residents(doc, context.placed(doc, out))
+        out = r.forces(context.domestic(doc, r.legislators(r.armed(r.foreign(out)))))
         # what the sentence leaves without a country happens where the story is set
         out = [replace(m, code=self.home + m.code, country=self.home, cameo=self.home + m.code, inferred=True)
                if self.home and m.country is None and m.code in context.SECTORS and m.kind not in context.OWN_KIND

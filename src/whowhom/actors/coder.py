@@ -173,7 +173,8 @@ class ActorCoder:
                 continue  # post-Soviet, pro-Russian
             if e + 1 < hi and doc[e].text == "-" and doc[e + 1].lower_ in DESCRIPTIVE:
                 continue  # US-educated, Soviet-era
-            if entry.kind == "city" and e - s == 1 and parsed_ner(doc) and doc[s].ent_type_ not in ("GPE", "LOC", "FAC") \
+            if entry.kind == "city" and e - s == 1 and parsed_ner(doc) \
+                    and doc[s].ent_type_ not in ("GPE", "LOC", "FAC") \
                     and not self._place_body(doc, s) and not written_as_place(doc, s):
                 continue  # (a one-word city only where the recognizer too sees a place: not "Split the bill")
             if saint(doc, s, e, entry) and s > lo or within_place(doc, s, e, entry):
@@ -251,7 +252,8 @@ class ActorCoder:
             last = doc[e - 1]
             if parsed and last.pos_ not in NOUNS:
                 continue
-            if any(not (t.is_alpha or t.text in ("-", ".", "'s") or _abbreviation(t)) for t in doc[s:e]) and e - s == 1:
+            if e - s == 1 and any(not (t.is_alpha or t.text in ("-", ".", "'s") or _abbreviation(t))
+                                  for t in doc[s:e]):
                 continue
             if e - s == 1 and sector in TITLED and doc[s].ent_type_ == "PERSON" and doc[s].ent_iob_ == "I" \
                     and doc[s].text[:1].isupper() and s > lo and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper():

@@ -134,9 +134,9 @@ def residents(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     at = {i: m for m in mentions for i in range(m.start, m.end)}
     out = []
     for m in mentions:
-        ethnic = m.start > 0 and doc[m.start - 1].lower_ == "ethnic" or doc[m.start].lower_ == "ethnic" \
+        resident = m.start > 0 and doc[m.start - 1].lower_ == "ethnic" or doc[m.start].lower_ == "ethnic" \
             or _people_of(doc[m.head])  # ("the Albanian population", "the Serb minority in Kosovo")
-        home = _residence(doc, m, at, mentions) if ethnic and m.country else None
+        home = _residence(doc, m, at, mentions) if resident and m.country else None
         if home is not None:
             sector = m.sector or "CVL"
             m = replace(m, code=home + sector, country=home, sector=sector, cameo=home + sector)
@@ -145,6 +145,7 @@ def residents(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
 
 
 def _people_of(tok: Token) -> bool:
+    """The word is, or qualifies, a population, a minority or a community."""
     return tok.lemma_.lower() in PEOPLE_OF or tok.dep_ in ("amod", "compound") and tok.head.lemma_.lower() in PEOPLE_OF
 
 
@@ -157,7 +158,6 @@ def _residence(doc: Doc, m: ActorMention, at: dict, mentions: list[ActorMention]
         holders.append(head.head)
     elif head.dep_ == "pobj" and head.head.head.pos_ in ("VERB", "AUX"):  # ("engaged in ... against the X")
         holders.append(head.head.head)
-
     for h in holders:
         frontier = [h]
         for _ in range(3):  # ("killed three ethnic Albanians in a gunbattle in southeastern Serbia")

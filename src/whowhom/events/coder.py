@@ -101,7 +101,7 @@ class EventCoder(triggers.Matcher):
             tok = doc[i]
             if not ((i in index and not self.hyphened(tok)) or tok.lower_ == "according" or filters.describes(tok)
                     or filters.interviewed(tok) or _quoted_saying(tok)) and (hit := self.match(tok)) \
-                    and not (hit[0].code[:2] in VIOLENCE and (filters.natural_cause(tok) or filters.animal_victim(tok))):
+                    and not (hit[0].code[:2] in VIOLENCE and filters.no_one_harmed(tok)):
                 hits[i] = hit
         felt = {i for i, hit in hits.items() if "experiencer" in hit[0].flags}
         if felt:  # "was greeted (met, received) with anger": the feeling is the event, not the greeting

@@ -92,6 +92,11 @@ def animal_victim(tok: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ANIMALS for v in verbs for c in v.children)
 
 
+def no_one_harmed(tok: Token) -> bool:
+    """A violent trigger that no actor did to another: natural_cause or animal_victim."""
+    return natural_cause(tok) or animal_victim(tok)
+
+
 def describes(tok: Token) -> bool:
     """A simple-present relative clause describes an actor, it reports no event: "Hamas, which
     advocates X", "the faction that controls Y"."""

@@ -99,7 +99,8 @@ def containers(mentions: list[Mention], text: str) -> dict[int, Mention]:
     woman and her office (an apposition), not Graham, Washington."""
     out = {}
     for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
-        if COMMA.match(text[a.end:b.start]) and b.candidates and not (a.inside_run and a.surname and a.label == "PERSON"):
+        in_name = a.inside_run and a.surname and a.label == "PERSON"
+        if COMMA.match(text[a.end:b.start]) and b.candidates and not in_name:
             out[i] = b
     return out
 
