@@ -279,9 +279,9 @@ class ArticleActors:
         found = self._lookup(names)
         if found is not None:
             return found
-        code = _described(doc, ent, mentions) or self._dictionary(names)
         span = _description(ent)
-        if code in STATE_OFFICES and _posted(span):
+        code = _described(doc, ent, span, mentions) or self._dictionary(names)
+        if code in STATE_OFFICES and any(_posted_to(t) for t in span):
             # an envoy to another country whose own the description does not name is of the country the story
             # names most but that one, and a former one of its elite ("Kurt Volker, former special envoy to
             # Kyiv", in a story of the impeachment hearings), in every sentence
@@ -292,7 +292,7 @@ class ArticleActors:
         country = sector = None
         if code:
             code, country, sector = split_code(code, self.data.countries, self.data.orgs)
-        person = Person(names, code, country, sector, _titles(_description(ent)))
+        person = Person(names, code, country, sector, _titles(span))
         self.people.append(person)
         return person
 
@@ -426,17 +426,16 @@ def _description(ent):
     return doc[root.left_edge.i:ent.start] if root.left_edge.i < ent.start else doc[ent.start:ent.start]
 
 
-def _posted(span) -> bool:
-    """The description names a post held in another country: "envoy to Kyiv", "ambassador to Britain"."""
-    return any(t.lemma_.lower() in POSTED and any(c.dep_ == "prep" and c.lower_ == "to" for c in t.children)
-               for t in span)
+def _posted_to(tok: Token) -> bool:
+    """The word names where a post abroad is held: Kyiv of "envoy to Kyiv", Britain of "ambassador to Britain"."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in POSTED
 
 
 def _titles(span) -> set[str]:
     return {t.lemma_.lower() for t in span if t.lemma_.lower() in TITLE_WORDS}
 
 
-def _described(doc: Doc, ent, mentions: list[ActorMention]) -> str | None:
+def _described(doc: Doc, ent, span: Span, mentions: list[ActorMention]) -> str | None:
     """The code the introduction gives a person: an actor in their apposition or title phrase ("Ian
     Smillie, the Canadian expert" -> CANEDU; "Jamal Al Suwaidi, Director-General of the Abu Dhabi-based
     Emirates Centre" -> ARE), or the country after "of" ("President Boris Tadic of Serbia")."""
@@ -445,11 +444,9 @@ def _described(doc: Doc, ent, mentions: list[ActorMention]) -> str | None:
     if PARTY_STATE.match(doc.text, ent.end_char):
         title = next((m for m in mentions if m.end == ent.start and m.code and _bare(m)), None)
         return "USA" + (title.code if title is not None else "LEG")
-    span = _description(ent)
     # (not the post of an envoy: "Kurt Volker, special envoy to Kyiv", "ambassador to Britain")
     inside = [m for m in mentions if span.start <= m.start and m.end <= span.end and m.code
-              and not (doc[m.head].dep_ == "pobj" and doc[m.head].head.lower_ == "to"
-                       and doc[m.head].head.head.lemma_.lower() in POSTED)]
+              and not _posted_to(doc[m.head])]
     inside += [m for m in mentions for c in ent.root.children if c.dep_ == "prep" and c.lower_ in ("of", "from")
                for p in c.children if p.dep_ == "pobj" and m.start <= p.i < m.end and m.country]
     with_country = [m for m in inside if m.country]

@@ -55,6 +55,13 @@ def _surname(m: ActorMention) -> str:
     return (m.name or m.text).lower().split()[-1]
 
 
+# Animals: killing, shooting or eating them is no act of force between actors
+ANIMALS = set("""animal animals rabbit rabbits dog dogs cat cats bird birds whale whales dolphin dolphins fish shark
+sharks deer bear bears wolf wolves fox foxes rat rats rodent rodents marmot marmots cattle cow cows sheep goat goats
+pig pigs chicken chickens poultry elephant elephants rhino rhinos lion lions tiger tigers horse horses monkey monkeys
+seal seals turtle turtles crocodile crocodiles snake snakes mosquito mosquitoes""".split())
+
+
 # What kills or destroys with no one doing it: illness, disaster, accident
 HAZARDS = set("""plague disease virus epidemic pandemic outbreak illness cancer infection flu influenza cholera ebola
 malaria measles famine drought hunger starvation earthquake quake tsunami flood floods flooding storm hurricane
@@ -63,26 +70,19 @@ derailment stampede eruption death""".split())
 
 
 def natural_cause(tok: Token) -> bool:
-    """A deadly act done by no one: its doer is an illness, a disaster or an accident ("plague has killed
-    millions", "the Black Death wiped out a third of Europe", "killed in a helicopter crash", "killed by the
-    storm"). No actor did it; an analyst codes no force."""
+    """A deadly act done by no one: its doer is an illness, a disaster, an accident or an animal ("plague has
+    killed millions", "the Black Death wiped out a third of Europe", "killed in a helicopter crash", "killed by
+    the storm", "a tiger that had killed three villagers"). No actor did it; an analyst codes no force."""
     for c in tok.children:
         if c.dep_ in ("nsubj", "csubj"):
             # (a relative pronoun stands for the noun its clause describes: "the Black Death, which wiped out")
             doer = tok.head if c.lower_ in ("which", "that") and tok.dep_ == "relcl" else c
-            if doer.lemma_.lower() in HAZARDS or doer.lemma_.lower() in ANIMALS:  # ("a tiger that had killed")
+            if doer.lemma_.lower() in HAZARDS or doer.lemma_.lower() in ANIMALS:
                 return True
         if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "in"):
             if any(p.dep_ == "pobj" and p.lemma_.lower() in HAZARDS for p in c.children):
                 return True
     return False
-
-
-# Animals: killing, shooting or eating them is no act of force between actors
-ANIMALS = set("""animal animals rabbit rabbits dog dogs cat cats bird birds whale whales dolphin dolphins fish shark
-sharks deer bear bears wolf wolves fox foxes rat rats rodent rodents marmot marmots cattle cow cows sheep goat goats
-pig pigs chicken chickens poultry elephant elephants rhino rhinos lion lions tiger tigers horse horses monkey monkeys
-seal seals turtle turtles crocodile crocodiles snake snakes mosquito mosquitoes""".split())
 
 
 def animal_victim(tok: Token) -> bool:

@@ -19,8 +19,8 @@ BRIEF_WORDS, BRIEF_SHARE = 3, 0.04
 # brief needs one word besides these ("strikers", "NFL", "rebounds")
 COMMON = {"signing", "final", "finals", "transfer", "match", "matches", "season", "club", "clubs", "coach", "coaches",
           "goals", "scored", "league", "cup", "medal", "medals", "racing", "player", "players", "tournament",
-          "championship", "championships", "stadium", "squad", "fixture", "fixtures", "film", "films", "show",
-          "shows", "star", "stars", "album", "concert", "premiere"}
+          "championship", "championships", "stadium", "squad", "fixture", "fixtures", "film", "films", "album",
+          "concert", "premiere"}
 _WORD = re.compile(r"[a-z][a-z-]+")
 
 
