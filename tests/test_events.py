@@ -718,3 +718,19 @@ def test_tokens_at_reads_a_sentences_tokens_by_their_offset_in_it():
         assert at.index == {k: t.i for k, t in want.items()}
         assert all(at[k] == t and at.get(k) == t for k, t in want.items())
         assert at.get(-1) is None and at.get(len(sent.text) + 5, "none") == "none"
+
+
+def test_typographic_quotes_are_read_as_plain_ones(code_sentence):
+    plain = "Russia didn't attack Ukraine, and China's army won't join the drills."
+    curly = plain.replace("'", "’")
+    got = {(e.source, e.cameo, e.target, e.modality) for e in code_sentence(curly)}
+    assert any(s == "RUS" and m == "negated" for s, _, _, m in got)
+    assert got == {(e.source, e.cameo, e.target, e.modality) for e in code_sentence(plain)}
+
+
+def test_a_clause_of_when_or_why_is_not_denied_by_its_main_clause(code_sentence):
+    evs = code_sentence("After Russia invaded Ukraine, China did not condemn the invasion.")
+    assert any(e.source == "RUS" and e.target == "UKR" and e.modality == "asserted" for e in evs)
+    assert all(e.modality == "negated" for e in evs if e.source == "CHN")
+    evs = code_sentence("Russia did not attack Ukraine when the talks began.")
+    assert all(e.modality == "negated" for e in evs if e.source == "RUS")

@@ -40,6 +40,9 @@ CALL_TO_SAY = {"congratulate", "thank", "apologize", "apologise", "discuss", "ex
 CONDITION_MARKS = {"if", "unless", "whether", "should"}
 # Marks of a clause that stands against its main clause and so keeps its own modality.
 CONCESSIVE = {"though", "although", "while", "whereas", "whilst", "but", "even"}
+# Marks of a clause that says when or why the main clause happened: the main clause's negation does not deny
+# it ("After Russia invaded Ukraine, China did not condemn it": the invasion happened).
+ADVERBIAL_MARKS = {"after", "before", "when", "since", "because", "as", "once", "until", "till", "whenever"}
 OBLIGATION = {"must", "should", "ought", "need"}
 # Verbs that negate the action they govern: "refused to join the alliance" is a negated intent.
 NEGATING_VERBS = {"refuse", "decline", "reject", "fail", "oppose", "resist", "avoid", "stop", "cease",
@@ -91,7 +94,11 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
     reported = toks[-1].dep_ in ("ccomp", "advcl") and toks[-1].head.lemma_.lower() in SPEECH_VERBS
     if _awaited(trigger):
         hypothetical = True
+    denied = True  # (whether a negation over the trigger's clause chain still denies it)
     for i, tok in enumerate(toks):
+        if i > 0 and toks[i - 1].dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ADVERBIAL_MARKS
+                                                        and c.i < toks[i - 1].i for c in toks[i - 1].children):
+            denied = False
         # a coordinated verb shares its partner's auxiliaries and governors ("agreed to disarm and join
         # forces", "will visit X and sign"), not its meaning or negation ("refused to join and attacked",
         # "did not attack but talked")
@@ -101,9 +108,9 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
         lemma = "" if partner else tok.lemma_.lower()
         if i > 0 and lemma in INTENT_VERBS:
             intended = True
-        if i > 0 and lemma in NEGATING_VERBS:
+        if i > 0 and lemma in NEGATING_VERBS and denied:
             negated, intended = True, True
-        if i > 0 and lemma in UNABLE:
+        if i > 0 and lemma in UNABLE and denied:
             negated = failed = True
         # ("could not reach", but not a purpose: "so that he could never vote")
         unable = not partner and any(c.dep_ == "neg" and c.lower_ in ("not", "n't") for c in tok.children) \
@@ -113,6 +120,8 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
         for child in tok.children:
             low = child.lower_
             if child.i in cue_tokens or (partner and child.dep_ != "aux" and not (disjoined and child.dep_ == "neg")):
+                continue
+            if not denied and (child.dep_ in ("neg", "nsubj", "nsubjpass") or low == "no"):
                 continue
             if child.dep_ == "neg" or (child.dep_ == "det" and low == "no" and tok.pos_ in ("NOUN", "PROPN")) \
                     or (child.dep_ in ("nsubj", "nsubjpass") and _no_one(child)):
