@@ -8,9 +8,15 @@ reads both as places of a country. First-level regions of at least --min-populat
 name and the spellings of it in Latin letters, from src/whowhom/data/geo/places.tsv.gz (GeoNames, CC BY 4.0;
 data/geo/README.md), which is committed: nothing is fetched. Left out: a name two countries' regions share
 ("Punjab") or a large town of another country has (Valencia), a name the actor tables have for a country or an
-organisation ("Georgia"), names with a word of direction or kind ("Central", "Northern Cape", "Capital"), and names that
-are also ordinary words or first names (build_cities.DROP). A region's name wins over a city's of the same
-spelling (the loader reads regions.tsv first: "Ontario" is the province). Run after scripts/build_actor_data.py."""
+organisation ("Georgia"; one they only discard, "New Mexico", stays), names made only of words of direction or
+kind ("Central", "Far North", "Capital"; "North Carolina" and "Helmand Province" stay), and names that are also
+ordinary words or first names (build_cities.DROP). A region's name wins over a city's of the same spelling (the
+loader reads regions.tsv first: "Ontario" is the province). Run after scripts/build_actor_data.py.
+
+It also writes shared_regions.tsv: a country's name that is also a first-level region of another country
+("Georgia", the US state; "Niger", the Nigerian state), with what says the region is meant: its abbreviation
+("Ga.") and its towns of 50,000 people or more whose name no larger town and no other country's city has
+("Atlanta", "Minna"). The actor coder reads the name as the region in a story that names these (actors/article.py)."""
 
 from __future__ import annotations
 
@@ -29,7 +35,8 @@ PLACES = ROOT / "src" / "whowhom" / "data" / "geo" / "places.tsv.gz"
 GENERIC = set("""central north northern south southern east eastern west western northeast northeastern northwest
 northwestern southeast southeastern southwest southwestern capital coast coastal upper lower greater middle
 federal national special autonomous territory region province district city island islands lake lakes river
-valley mountain mountains highlands plateau border new""".split())
+valley mountain mountains highlands plateau border new division department far bank area state governorate
+municipality county part""".split())
 # (and names that are a wider area's, a company's, a newspaper's or people's: "the Sahel", "Meta", "Granma")
 DROP_MORE = {"Victoria", "Alberta", "Georgia", "Santa", "Amazonas", "Mexico", "Washington", "Distrito", "Sahel",
              "Volta", "Meta", "Diana", "Acre", "Valle", "Mono", "Duarte", "Hidalgo", "Cesar", "Lori", "Bender",
@@ -50,7 +57,7 @@ def build(min_population: int, known: set[str]) -> list[tuple[str, str]]:
         for name in {main, *(n for n in names[1:] if n[:3] == main[:3])}:
             words = name.replace("-", " ").lower().split()
             if NAME.match(name) and len(name) >= 4 and name not in DROP | DROP_MORE \
-                    and not GENERIC & set(words) and name.replace(" ", "").lower() not in known:
+                    and not set(words) <= GENERIC and name.replace(" ", "").lower() not in known:
                 by_name.setdefault(name, set()).add(cols[2])
                 people[name] = max(people.get(name, 0), int(cols[6]))
     # (a name also some other region's, of any size, is no one's)
@@ -76,16 +83,65 @@ def build(min_population: int, known: set[str]) -> list[tuple[str, str]]:
                   if len(cs) == 1 and sizes.get(name, cs) <= cs and name in named)
 
 
+SIGNAL_TOWN = 50_000
+
+
+def shared(out: Path) -> list[tuple[str, str, list[str]]]:
+    """(region's country, name, signals) for each country name that is also another country's region."""
+    countries = {r[2]: r[0] for r in _table(out / "countries.tsv") if len(r) == 3 and r[1] == "country"}
+    cities: dict[str, set[str]] = {}
+    for code, name in _table(out / "cities.tsv"):
+        cities.setdefault(name, set()).add(code)
+    rows = [c for c in (line.split("\t") for line in gzip.decompress(PLACES.read_bytes()).decode("utf-8").split("\n"))
+            if len(c) == 8 and c[6].isdigit()]
+    largest: dict[str, int] = {}
+    for c in rows:
+        if c[1] in ("city", "capital"):
+            for n in c[7].split("|"):
+                largest[plain(n)] = max(largest.get(plain(n), 0), int(c[6]))
+    out_rows = []
+    for c in rows:
+        name = c[7].split("|")[0]
+        if c[1] != "region" or int(c[6]) < 100_000 or countries.get(name, c[2]) == c[2]:
+            continue
+        towns = sorted({plain(d[7].split("|")[0]) for d in rows
+                        if d[1] == "city" and d[2] == c[2] and d[3] == c[3] and int(d[6]) >= SIGNAL_TOWN
+                        and largest[plain(d[7].split("|")[0])] == int(d[6])})
+        towns = [t for t in towns if NAME.match(t) and t not in DROP and t not in countries
+                 and cities.get(t, {c[2]}) == {c[2]}]
+        out_rows.append((c[2], name, [n for n in c[7].split("|") if n.endswith(".")] + towns))
+    return sorted(out_rows)
+
+
+def _table(path: Path) -> list[list[str]]:
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line and line[0] != "#"]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--min-population", type=int, default=100_000)
     ap.add_argument("--out", type=Path, default=OUT)
     a = ap.parse_args()
-    rows = build(a.min_population, known_names(OUT))
+    # (a region's name the actor tables only discard, so that its last word is no country's, is the region's:
+    # "New Mexico", "Western Cape"; the loader lets a region replace a discard)
+    discarded = {r[2].replace(" ", "").lower() for r in _table(OUT / "countries.tsv")
+                 if len(r) == 3 and r[1] == "discard"}
+    rows = build(a.min_population, known_names(OUT) - discarded)
     write_places(a.out / "regions.tsv", f"first-level regions (states, provinces) of at least {a.min_population} "
                  "people, by their names", "GeoNames (geonames.org, CC BY 4.0) through whowhom's geo gazetteer "
                  "(data/geo/places.tsv.gz)", rows)
     print(f"regions: {len(rows)} names")
+    import spacy
+    tok = spacy.blank("en").tokenizer
+    both = shared(a.out)
+    with open(a.out / "shared_regions.tsv", "w", encoding="utf-8") as f:
+        f.write("# whowhom places: country names that are also a first-level region of another country, and what says "
+                "the region is meant.\n# Source: GeoNames (geonames.org, CC BY 4.0) through whowhom's geo gazetteer "
+                "(data/geo/places.tsv.gz); built by scripts/build_regions.py.\n# Columns: region's country<TAB>name"
+                "<TAB>abbreviations and towns of the region (|, spaCy tokens joined by spaces)\n")
+        for code, name, signals in both:
+            f.write(f"{code}\t{name}\t{'|'.join(' '.join(t.text for t in tok(s)) for s in signals)}\n")
+    print(f"shared names: {len(both)}")
     return 0
 
 

@@ -552,3 +552,19 @@ def test_a_title_with_an_of_phrase_is_a_new_holder_not_the_last_one_met(code_tex
             "The president of Hamas' political bureau criticized Israel.\n")
     events = code_text(page, date="2008-01-10")
     assert not any("Hamas" in e.sentence and (e.source or "").startswith("GHA") for e in events)
+
+
+def test_a_country_name_that_is_a_us_states_is_the_state_in_a_story_of_its_towns(code_text):
+    page = ("Hiker found\n\n"
+            "MACON, Ga. - Georgia officials met with North Carolina authorities on Monday to discuss the case.\n\n"
+            "The suspect was arrested in Atlanta on Saturday, police in Savannah said.\n\n"
+            "Georgia police accused the suspect of kidnapping a hiker, spokesman John Bankhead said.\n")
+    events = code_text(page, date="2008-01-08")
+    sides = {c for e in events for c in (e.source, e.target) if c}
+    assert "USAGOV" in sides and not any(c.startswith("GEO") for c in sides)
+    # (a spokesman's first name is no leader's surname: "John" made him a Caribbean state's)
+    assert all((e.source or "USA").startswith("USA") for e in events if "Bankhead" in e.sentence)
+    page = ("Talks in Tbilisi\n\n"
+            "TBILISI - Georgia accused Russia on Monday of sending troops into Abkhazia.\n\n"
+            "Georgian President Mikheil Saakashvili met officials in Atlanta last week.\n")
+    assert any(e.source == "GEO" and e.target == "RUS" for e in code_text(page, date="2008-08-08"))

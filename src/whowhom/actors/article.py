@@ -24,7 +24,7 @@ from whowhom.actors.loader import norm, split_code
 from whowhom.actors.mention import ActorMention
 from whowhom.actors.coder import NO_LONGER, STATE_OFFICES, saint, written_as_place
 from whowhom.actors.offices import PRIVATE_BODIES
-from whowhom.nlp import entity_of
+from whowhom.nlp import entity_of, words_of
 from whowhom.page.dateline import dateline_end, datelines  # noqa: F401  (re-exported)
 
 HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mme", "madame", "monsieur", "lord", "lady",
@@ -91,6 +91,7 @@ class ArticleActors:
         self.people: list[Person] = []
         self.countries: set[str] = set()
         self.home: str | None = None  # the country the story is set in
+        self.regional: dict[tuple, str | None] = {}  # shared names read as a region: ("georgia",) -> "USA"
         self.named: Counter = Counter()  # how often the story names each country (places and powers)
         self.recalled = recalled.Recalled()  # the armed group, forces and legislature last named with a country
         self.seen: dict[str, list[_Seen]] = {}  # references to people, by section
@@ -106,11 +107,14 @@ class ArticleActors:
         article's date) and seats of power it names most ("Mbeki ... Selebi ... the NPA")."""
         if body is None or not len(body):
             return
-        places, powers = Counter(), Counter()
+        places, powers, shared = Counter(), Counter(), Counter()
         for s, e, entry in match_gazetteer(self.data, body, 0, len(body)):
             if entry.kind == "city" and e - s == 1 and norm(body[s].text) in self.data.person_words \
                     and not (s and body[s - 1].lower_ in LOCATIVE) or saint(body, s, e, entry):
                 continue  # (a town named as people are, "Kennedy", "George", "Bush": a place only "in" it)
+            if entry.kind == "country" and (key := _key(body[s:e])) in self.data.shared_regions:
+                shared[key] += 1  # ("Georgia": the country or the US state, as the story's other places say)
+                continue
             if entry.kind in ("country", "capital", "city", "demonym") and entry.country:
                 places[entry.country] += 1
             elif entry.kind == "metonym" and entry.country:
@@ -119,14 +123,30 @@ class ArticleActors:
                 country = split_code(role, self.data.countries, self.data.orgs)[1]
                 if country:
                     powers[country] += 1
+        for key, n in shared.items():
+            region, country = self._region_meant(body, key, places + powers)
+            self.regional[key] = region if region else None
+            places[region or country] += n
         self.home = _most(places) or _most(places + powers)
         self.named = places + powers
+
+    def _region_meant(self, body, key: tuple, named: Counter) -> tuple[str | None, str]:
+        """(the region's country or None, the country's code) for a country's name that is also another
+        country's region: the region when the story names its towns or its abbreviation ("Atlanta", "Ga.")
+        at least twice and more often than the country's other names ("Tbilisi", "Georgian")."""
+        region, signals = self.data.shared_regions[key]
+        country = self.data.gaz[key].country
+        words = [norm(w) for w in words_of(body)]
+        found = sum(1 for i in range(len(words)) for sig in signals if tuple(words[i:i + len(sig)]) == sig)
+        return (region if found >= 2 and found > named[country] else None), country
 
     def resolve(self, doc: Doc, mentions: list[ActorMention], pronouns: bool = True, section: str = "article",
                 first_sentence: int = 0, offset: int = 0) -> list[ActorMention]:
         """The mentions of one section (or of a piece of it: its first sentence and character there) with
         the article's references added: people by surname, by title and (when `pronouns`) by pronoun;
         then each bare sector given the country its sentence, else the story, gives it."""
+        if any(self.regional.values()):
+            mentions = [self._as_region(doc, m) for m in mentions]
         self.countries |= {m.country for m in mentions if m.country}
         covered = {i: m for m in mentions for i in range(m.start, m.end)}
         added: list[ActorMention] = []
@@ -210,6 +230,18 @@ class ArticleActors:
         return plural.resolve(doc, groups.resolve(doc, out) if pronouns else out)
 
     # ------------------------------------------------------------------ people
+    def _as_region(self, doc: Doc, m: ActorMention) -> ActorMention:
+        """A mention whose country comes from a shared name the story uses for the region ("Georgia
+        officials" in a story of Atlanta): the region's country's."""
+        for key, region in self.regional.items():
+            if region and m.country == self.data.gaz[key].country and any(
+                    _key(doc[i:i + len(key)]) == key for i in range(m.start, m.end - len(key) + 1)):
+                n = len(m.country)
+                return replace(m, country=region, code=region + m.code[n:] if m.code.startswith(m.country) else m.code,
+                               cameo=region + m.cameo[n:] if m.cameo.startswith(m.country) else m.cameo,
+                               kind="city" if m.kind == "country" else m.kind)
+        return m
+
     def _namesake(self, doc: Doc, m: ActorMention) -> Person | None:
         """The person the story introduced with a leader's surname and another first name ("Tiffany Rice"),
         whom a later bare surname the dictionary matched ("Rice") refers to; None otherwise."""
@@ -337,9 +369,10 @@ class ArticleActors:
     def _led(self, doc: Doc, m: ActorMention) -> ActorMention:
         """"The Bush administration", "Putin's government": a government named by its leader is the
         leader's country's (someone the story has named, else the dictionary's leader of that surname)."""
-        if m.code != "GOV" or m.country:
-            return m
-        for c in doc[m.head].children:
+        head = doc[m.head]
+        if m.code != "GOV" or m.country or not {(norm(head.text),), (head.lemma_.lower(),)} & self.data.agents.keys():
+            return m  # (nor is a person's first name a leader's: "spokesman John Bankhead")
+        for c in head.children:
             if c.dep_ in ("compound", "poss") and _name_like(c):
                 name = (norm(c.text).strip("."),)
                 person = self._known(c) or self._lookup(name)
@@ -375,6 +408,10 @@ class ArticleActors:
 def _leader_names(m: ActorMention) -> tuple[str, ...]:
     """The name words of the dictionary leader a mention names ("Barack Obama" -> ("barack", "obama"))."""
     return tuple(norm(w).strip(".") for w in m.name.split() if w.strip(".-"))
+
+
+def _key(span) -> tuple[str, ...]:
+    return tuple(norm(t.text) for t in span)
 
 
 def _most(counts: Counter) -> str | None:

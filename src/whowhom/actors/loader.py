@@ -47,6 +47,8 @@ class ActorData:
     orgs: set = field(default_factory=set)         # readable org/group codes (no country)
     names: dict = field(default_factory=dict)      # code -> readable name; "~GOV" -> sector name
     person_words: set = field(default_factory=set)  # norm words of people's names ("george", "kennedy")
+    # a country's name that is also another country's region: name -> (region's country, what says so)
+    shared_regions: dict = field(default_factory=dict)  # ("georgia",) -> ("USA", {("atlanta",), ("ga.",)})
 
 
 def _rows(path: Path):
@@ -182,7 +184,14 @@ def _load(data_dir: str | None, dict_dir: str, _files: tuple) -> ActorData:
         if (d / name).is_file():
             for code, pat in _rows(d / name):
                 if code in cc:
+                    key = tuple(norm(w) for w in pat.split(" "))
+                    if key in gaz and gaz[key].kind == "discard" and name == "regions.tsv":
+                        del gaz[key]  # ("New Mexico" is discarded as no Mexico's, and is a US state)
                     put(pat, Entry("city", code, code, None, code, tuple(pat.split(" "))))
+    if (d / "shared_regions.tsv").is_file():
+        for code, name, signals in _rows(d / "shared_regions.tsv"):
+            data.shared_regions[tuple(norm(w) for w in name.split(" "))] = (
+                code, {tuple(norm(w) for w in s.split(" ")) for s in signals.split("|")})
     data.gaz_lens = _index(gaz)
     for sector, cameo, pat in chain(_rows(d / "agents.tsv"), _imported(dict_dir, "agents", 3)):
         key = tuple(norm(w) for w in pat.split(" "))
