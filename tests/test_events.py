@@ -734,3 +734,20 @@ def test_a_clause_of_when_or_why_is_not_denied_by_its_main_clause(code_sentence)
     assert all(e.modality == "negated" for e in evs if e.source == "CHN")
     evs = code_sentence("Russia did not attack Ukraine when the talks began.")
     assert all(e.modality == "negated" for e in evs if e.source == "RUS")
+
+
+def test_a_game_won_by_a_score_and_a_thing_that_takes_place_are_no_force(code_sentence):
+    assert not code_sentence("Second-seeded Elena Petrova of Russia beat Maria Ionescu of Romania 6-3, 6-2.")
+    assert not code_sentence("Toronto beat Philadelphia 102-95 on Sunday.")
+    assert not code_sentence("The party takes place in locations across the city.")
+    assert any(e.cameo_root == "18" for e in code_sentence("Russian troops beat protesters in Kyiv on Sunday."))
+
+
+def test_an_event_noun_is_as_sure_as_the_verb_that_says_it_happens(code_sentence):
+    def talks(sentence):
+        return {e.modality for e in code_sentence(sentence) if e.cameo_root == "04"}
+    assert talks("Talks between Israel and Egypt will take place in Cairo.") == {"intended"}
+    assert talks("Talks between Israel and Egypt took place in Cairo.") == {"asserted"}
+    # (a cause is not what the main clause threatens)
+    assert talks("A coalition partner is threatening to pull his party out of the government now that "
+                 "Israeli-Palestinian peace talks have started addressing the key issues.") == {"asserted"}

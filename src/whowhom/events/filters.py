@@ -4,6 +4,8 @@ better."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from whowhom.actors import ActorMention
@@ -73,6 +75,11 @@ def natural_cause(tok: Token) -> bool:
     """A deadly act done by no one: its doer is an illness, a disaster, an accident or an animal ("plague has
     killed millions", "the Black Death wiped out a third of Europe", "killed in a helicopter crash", "killed by
     the storm", "a tiger that had killed three villagers"). No actor did it; an analyst codes no force."""
+    if tok.dep_ in ("advcl", "conj") and tok.head.pos_ == "VERB" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children):
+        # (a participle or a coordinated verb with no subject of its own shares its head's doer: "the storm
+        # that triggered a tidal wave, killing 138,000 people")
+        return natural_cause(tok.head)
     for c in tok.children:
         if c.dep_ in ("nsubj", "csubj"):
             # (a relative pronoun stands for the noun its clause describes: "the Black Death, which wiped out")
@@ -92,9 +99,21 @@ def animal_victim(tok: Token) -> bool:
     return any(c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in ANIMALS for v in verbs for c in v.children)
 
 
+# A game's score, as the tokenizer leaves it ("6", "-", "3"): "beat Olaru of Romania 6-3, 6-2"
+SCORE = re.compile(r"\d{1,3}[-–]\d{1,3}")
+
+
+def scored(tok: Token) -> bool:
+    """A violent verb with a game's score among its words is a sports result, not force ("Toronto beat
+    Philadelphia 102-95")."""
+    doc = tok.doc
+    return any(t.text.isdigit() and t.i + 2 < len(doc) and SCORE.fullmatch(doc[t.i:t.i + 3].text)
+               for c in tok.children if c.dep_ not in ("ccomp", "advcl", "relcl") for t in c.subtree)
+
+
 def no_one_harmed(tok: Token) -> bool:
-    """A violent trigger that no actor did to another: natural_cause or animal_victim."""
-    return natural_cause(tok) or animal_victim(tok)
+    """A violent trigger that no actor did to another: natural_cause, animal_victim or a game (scored)."""
+    return natural_cause(tok) or animal_victim(tok) or scored(tok)
 
 
 def describes(tok: Token) -> bool:

@@ -40,9 +40,11 @@ CALL_TO_SAY = {"congratulate", "thank", "apologize", "apologise", "discuss", "ex
 CONDITION_MARKS = {"if", "unless", "whether", "should"}
 # Marks of a clause that stands against its main clause and so keeps its own modality.
 CONCESSIVE = {"though", "although", "while", "whereas", "whilst", "but", "even"}
-# Marks of a clause that says when or why the main clause happened: the main clause's negation does not deny
-# it ("After Russia invaded Ukraine, China did not condemn it": the invasion happened).
-ADVERBIAL_MARKS = {"after", "before", "when", "since", "because", "as", "once", "until", "till", "whenever"}
+# Marks of a clause that gives the main clause's cause, which holds whatever the main clause says ("now that")
+CAUSAL = {"because", "since"}
+# Marks of a clause that says when the main clause happens: its modality may be the main clause's ("will
+# retaliate when the troops arrive"), not its negation ("After Russia invaded Ukraine, China did not condemn it").
+ADVERBIAL_MARKS = {"after", "before", "when", "as", "once", "until", "till", "whenever"}
 OBLIGATION = {"must", "should", "ought", "need"}
 # Verbs that negate the action they govern: "refused to join the alliance" is a negated intent.
 NEGATING_VERBS = {"refuse", "decline", "reject", "fail", "oppose", "resist", "avoid", "stop", "cease",
@@ -66,17 +68,32 @@ def chain(trigger: Token) -> list[Token]:
     """The trigger and the tokens governing it within its own clause chain."""
     out = [trigger]
     tok = trigger
-    while tok.dep_ in CLIMB and tok.head.i != tok.i:
+    while (tok.dep_ in CLIMB or _occurs(tok)) and tok.head.i != tok.i:
         head = tok.head
         if tok.dep_ in ("ccomp", "advcl") and head.lemma_.lower() in SPEECH_VERBS:
             break
-        if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in CONCESSIVE for c in tok.children):
-            break  # "did not mention X, though Y has blamed Z": the blame is asserted on its own
+        if tok.dep_ in ("advcl", "ccomp") and any(
+                c.dep_ == "mark" and (c.lower_ in CONCESSIVE | CAUSAL and tok.dep_ == "advcl"
+                                      or c.lower_ == "that" and c.i and c.doc[c.i - 1].lower_ == "now")
+                for c in tok.children):
+            break  # "did not mention X, though Y has blamed Z", "is threatening to quit now that talks have
+            # started": the blame and the talks are asserted on their own
         out.append(head)
         if tok.dep_ == "prep" and tok.lower_ == "to" and head.lemma_.lower() in ("respond", "response"):
             break  # what is answered has happened: "is considering sending troops, responding to a NATO request"
         tok = head
     return out
+
+
+# Verbs that say an event happens: an event noun as their subject is as sure as they are ("talks will take
+# place", "the visit is to begin on Monday", "the summit could happen").
+OCCUR = {"happen", "occur", "begin", "start", "resume", "proceed", "open", "continue", "go"}
+
+
+def _occurs(tok: Token) -> bool:
+    head = tok.head
+    return tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and (head.lemma_.lower() in OCCUR or (
+        head.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in head.children)))
 
 
 def telephoned(verb: Token, clause: Token) -> bool:
