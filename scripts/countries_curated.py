@@ -707,7 +707,7 @@ CVL|civilian;civilians;citizen;citizens;resident;residents;people;public;populat
 JUD|court;judge;judiciary;prosecutor;prosecutors;supreme court;constitutional court;tribunal;lawyer;attorney general
 MED|media;state media;news agency;state news agency;official news agency;newspaper;journalist;journalists;reporter;reporters;broadcaster;state broadcaster;state television;state TV;press;news outlet;outlet;daily;tabloid;editor
 EDU|academy;academy of sciences;university;researcher;researchers;expert;experts;analyst;analysts;scholar;scholars;academic;academics;scientist;scientists;professor;think tank;institute;economist;economists;observer;observers;political scientist
-BUS|business;company;companies;firm;firms;corporation;bank;banks;investor;investors;executive;executives;businessman;businessmen;industry;oil company;energy company;manufacturer;exporter;importer;trader;traders;CEO;chief executive
+BUS|business;company;companies;firm;firms;corporation;bank;banks;airline;airlines;flagship carrier;national carrier;budget carrier;low-cost carrier;state carrier;passenger carrier;cargo carrier;plane-maker;planemaker;aircraft maker;carmaker;automaker;investor;investors;executive;executives;businessman;businessmen;industry;oil company;energy company;manufacturer;exporter;importer;trader;traders;CEO;chief executive
 LEG|parliament;parliamentary;lawmaker;lawmakers;legislator;legislators;legislature;congress;senate;senator;senators;congressman;congresswoman;MP;MPs;deputy;deputies;upper house;lower house;speaker;Sen.;Rep.
 SPY|intelligence;intelligence service;intelligence agency;spy agency;spy;spies;intelligence officials;intelligence chief
 ELI|former president;former prime minister;ex-president;former leader;former minister

@@ -751,3 +751,16 @@ def test_an_event_noun_is_as_sure_as_the_verb_that_says_it_happens(code_sentence
     # (a cause is not what the main clause threatens)
     assert talks("A coalition partner is threatening to pull his party out of the government now that "
                  "Israeli-Palestinian peace talks have started addressing the key issues.") == {"asserted"}
+
+
+def test_coordinated_verbs_share_the_last_ones_object(code_sentence):
+    got = {(e.source, e.cameo_root, e.target) for e in code_sentence("Iran condemned and rejected the American proposal.")}
+    assert ("IRN", "11", "USA") in got and ("IRN", "12", "USA") in got
+    # (a verb with its own complement keeps it: "stood by" is not "read to judges")
+    got = code_sentence("Iran stood by its report and read a summary to Russian judges.")
+    assert not any(e.cameo_root == "05" and (e.target or "").startswith("RUS") for e in got)
+
+
+def test_an_airline_is_a_business_not_a_navy(code_sentence):
+    got = code_sentence("Dubai's flagship carrier Emirates Airline signed a deal with Boeing on Wednesday.")
+    assert got and not any((e.source or "").endswith("MIL") for e in got)

@@ -27,6 +27,9 @@ BEFELL = ("11", "16", "17", "18", "19", "20")
 VIOLENCE = ("18", "19", "20")
 INSTRUMENTS = ("with", "using")
 UNDER_WAY = {"be", "arrive", "embark", "go", "come", "set", "remain", "continue"}  # "X is on a visit to Y"
+# What gives a verb its own object or complement: a verb with none shares a coordinated verb's object
+# ("condemned and rejected X"; not "stood by the report and read a summary to judges")
+OBJECTS = ("dobj", "dative", "ccomp", "xcomp", "nsubjpass", "prep")
 MOVED = {"mobilize", "mobilise", "deploy", "dispatch", "station", "amass", "mass", "muster", "use", "employ"}
 # Verbs whose "from" names the giver, not a place left: "received aid from X".
 RECEIVING = {"receive", "get", "obtain", "buy", "import", "accept", "seek", "request", "demand", "ask", "take",
@@ -245,6 +248,13 @@ class EventCoder(triggers.Matcher):
                 purpose = c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
                 if (c.dep_ == "xcomp" or purpose) and not targets:
                     targets = roles.targets(c, governed, index, exclude | {tok.i}, False, objects=True)
+        if not targets and pat.pos == "V" and not any(c.dep_ in OBJECTS for c in tok.children):
+            # "condemned and rejected the American proposal", "donated and delivered goods to X": the object
+            # of the last of coordinated verbs is every one's
+            shared = [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                      and any(o.dep_ == "dobj" for o in c.children)]
+            if shared:
+                targets = roles.targets(shared[-1], pat, index, exclude | {tok.i}, passive, cues=cues)
         if not targets and pat.pos == "V":
             # "demanded that the US cancel the sale": the one asked is the subject of the demanded clause,
             # also after a demand noun ("reiterated its demand that Israel ease ...")
