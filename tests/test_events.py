@@ -764,3 +764,8 @@ def test_coordinated_verbs_share_the_last_ones_object(code_sentence):
 def test_an_airline_is_a_business_not_a_navy(code_sentence):
     got = code_sentence("Dubai's flagship carrier Emirates Airline signed a deal with Boeing on Wednesday.")
     assert got and not any((e.source or "").endswith("MIL") for e in got)
+
+
+def test_the_reporter_after_a_comma_is_no_part_of_the_target(code_sentence):
+    got = code_sentence("Gunmen carried out coordinated attacks on Iran's parliament, state media said on Wednesday.")
+    assert got and all(e.target_text == "Iran's parliament" for e in got)

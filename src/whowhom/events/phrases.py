@@ -185,7 +185,8 @@ def tidy(doc: Doc, a: int, b: int, trigger: Token) -> tuple[int, int]:
     to ("all UN" -> "all UN sanctions") and takes the article and modifiers of its head ("the Croatian
     government", "in eastern Lebanon" -> "eastern Lebanon"); it
     ends before the trigger, a date ("X in recent years", "X for another three months") or a gerund clause
-    ("X saying ...", "X warning of ..."), which belong to the event, not the actor; never on a dangling
+    ("X saying ...", "X warning of ...") or the subject of a verb after it ("X, state media said"), which belong
+    to the event or its report, not the actor; never on a dangling
     comma, "of", "and" or "the"; and keeps its closing bracket ("Lesotho Defence Force (LDF)")."""
     while b < len(doc) and doc[b - 1].dep_ in PREMODIFIERS and b <= doc[b - 1].head.i < b + 4 \
             and doc[b - 1].head.pos_ in ("NOUN", "PROPN"):
@@ -197,7 +198,10 @@ def tidy(doc: Doc, a: int, b: int, trigger: Token) -> tuple[int, int]:
         b = trigger.i
     b = min([t.i for t in doc[a + 1:b] if date_phrase(t) or t.tag_ == "VBG" and t.dep_ in ("acl", "advcl")]
             + [max(t.left_edge.i, a + 1) for t in doc[a + 1:b]
-               if t.head.i < t.i and (_about_event(t) or _charge(t, trigger))] + [b])
+               if t.head.i < t.i and (_about_event(t) or _charge(t, trigger))]
+            # (nor the subject of a verb after it: "attacks on Iran's parliament, state media said")
+            + [t.left_edge.i for t in doc[a + 1:b] if t.dep_ in ("nsubj", "nsubjpass") and t.head.i >= b
+               and t.left_edge.i - 1 > a and doc[t.left_edge.i - 1].text == ","] + [b])
     while b - 1 > a and (doc[b - 1].is_punct and doc[b - 1].text != ")" or doc[b - 1].pos_ in ("ADP", "CCONJ", "DET")):
         b -= 1
     b = _closed(doc, a, b, len(doc))

@@ -53,7 +53,7 @@ def _weigh_sentence(sent: Span, events: list[Event], index: dict[int, ActorMenti
                 continue
             hit = next((chars(sent, *tidy(doc, a, b, trigger)) for a, b, lab, c0, c1 in placed
                         if lab == label and c0 < hi and lo < c1), None)
-            if hit:
+            if hit and hit[0] < hi and lo < hit[1]:  # (tidied, still the actor's: not "All the same, X said")
                 main = main or role == "source"
                 setattr(e, f"{role}_start", hit[0])
                 setattr(e, f"{role}_end", hit[1])
@@ -92,7 +92,8 @@ def _coordinated_targets(sent: Span, events: list[Event], index, spans) -> list[
                     and e.target_start < c[1]), None)
         if own is None:
             continue
-        chain = conjuncts(doc[own[0]:own[1]].root)
+        lo, hi = tidy(doc, *own, at[e.trigger_start])  # (the phrase, not a speaker after it: "X, state media said")
+        chain = conjuncts(doc[lo:hi].root)
         for a, b in marked:
             c0, c1 = chars(sent, a, b)
             if (a, b) == own or any(lo < c1 and c0 < hi for lo, hi in taken) \
