@@ -769,3 +769,9 @@ def test_an_airline_is_a_business_not_a_navy(code_sentence):
 def test_the_reporter_after_a_comma_is_no_part_of_the_target(code_sentence):
     got = code_sentence("Gunmen carried out coordinated attacks on Iran's parliament, state media said on Wednesday.")
     assert got and all(e.target_text == "Iran's parliament" for e in got)
+
+
+def test_cooperation_needs_a_partner(code_sentence):
+    assert not code_sentence("The Chinese central bank bought about $3 billion in the new year.")
+    assert any(e.cameo_root == "06" and e.target == "TWN" for e in code_sentence("The US sold weapons to Taiwan."))
+    assert any(e.cameo_root == "06" for e in code_sentence("Russia and China held joint military exercises."))

@@ -28,6 +28,13 @@ def political(e: Event) -> bool:
     return any(code and (code not in SECTORS or code in POLITICAL_SECTORS) for code in (e.source, e.target))
 
 
+def partnerless(e: Event) -> bool:
+    """Material cooperation (CAMEO 06: economic, military, judicial, intelligence) with no partner named is no
+    event: "the central bank bought $3 billion", "Americans tend to purchase goods", "the Chinese government
+    pays nothing". (A joint act's partner is its target: "Moscow and Beijing held joint exercises".)"""
+    return e.cameo_root == "06" and not e.target and not e.target_text
+
+
 def named_political(m: ActorMention) -> bool:
     """A political actor in the sentence's own words: a named country, an organisation or group, or a
     state or armed body. "People" or "shoppers" that only the story's setting gives a country are not:
