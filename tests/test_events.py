@@ -771,7 +771,9 @@ def test_the_reporter_after_a_comma_is_no_part_of_the_target(code_sentence):
     assert got and all(e.target_text == "Iran's parliament" for e in got)
 
 
-def test_cooperation_needs_a_partner(code_sentence):
+def test_cooperation_and_aid_need_a_partner(code_sentence):
     assert not code_sentence("The Chinese central bank bought about $3 billion in the new year.")
+    assert not code_sentence("Hong Kong protesters wear masks to shield their identities.")
+    assert any(e.cameo_root == "07" for e in code_sentence("Japan sent food aid to North Korea."))
     assert any(e.cameo_root == "06" and e.target == "TWN" for e in code_sentence("The US sold weapons to Taiwan."))
     assert any(e.cameo_root == "06" for e in code_sentence("Russia and China held joint military exercises."))

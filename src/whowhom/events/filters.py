@@ -29,10 +29,11 @@ def political(e: Event) -> bool:
 
 
 def partnerless(e: Event) -> bool:
-    """Material cooperation (CAMEO 06: economic, military, judicial, intelligence) with no partner named is no
-    event: "the central bank bought $3 billion", "Americans tend to purchase goods", "the Chinese government
-    pays nothing". (A joint act's partner is its target: "Moscow and Beijing held joint exercises".)"""
-    return e.cameo_root == "06" and not e.target and not e.target_text
+    """Material cooperation and aid (CAMEO 06, 07) with no partner or recipient named is no event: "the
+    central bank bought $3 billion", "Americans tend to purchase goods", "the Chinese government pays
+    nothing", "militants are dispatching suicide bombers", "protesters wear masks to shield their identities".
+    (A joint act's partner is its target: "Moscow and Beijing held joint exercises".)"""
+    return e.cameo_root in ("06", "07") and not e.target and not e.target_text
 
 
 def named_political(m: ActorMention) -> bool:
