@@ -212,3 +212,11 @@ def test_events_are_placed_where_not_by_whom(code_sentence):
     assert events and all(e.place_name != "Hamas" and e.place_country == "ISR" for e in events)
     events = code_sentence("Labour Minister Mervyn Silva attacked journalists in Colombo. Silva was later freed.")
     assert events and all(e.place_name != "Silva" and e.place_country != "MEX" for e in events)
+
+
+def test_a_sea_named_by_its_adjective_is_the_sea_not_a_small_town():
+    found = places("Storms formed across the tropical Atlantic and in the Indian Ocean this week.")
+    assert [(p.text, p.country, round(p.lat), round(p.lon)) for p in found] == \
+        [("Atlantic", "", 10, -25), ("Indian Ocean", "", -10, 70)]
+    assert [(p.text, p.country) for p in places("He grew up in Atlantic, Iowa.")][0] == ("Atlantic", "USA")
+    assert not any(p.text == "Pacific" and not p.country for p in places("The game starts at 7 p.m. Pacific Time."))

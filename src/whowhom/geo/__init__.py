@@ -77,6 +77,9 @@ def places(text: str | Doc, doc_id: str | None = None, nlp=None) -> list[Place]:
     kept = []
     for i, m in enumerate(found):
         best = scored[i][0] if scored[i] else None
+        if i not in boxes and notplace.short_sea(m.text, best[1] if best else None, doc_text[m.end:m.end + 12]):
+            kept.append((i, m, None))  # (then placed as the sea: _own_point)
+            continue
         if resolve.keep(m, best, i in boxes, id(m) in boxed_by):
             if best is not None and i not in boxes and resolve.stranger(m, best, context):
                 best = None  # (then placed as a site, where the story is)

@@ -4,6 +4,7 @@ named only by its parts, "Darfur" of North and South Darfur)."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -15,10 +16,12 @@ from whowhom.geo.gazetteer import Gazetteer, key
 SEATS = {"GOV", "LEG", "JUD"}
 # The last word of a body of water's name: a sea has no country, not the article's
 WATERS = {"ocean", "sea", "gulf", "strait", "straits"}  # (not "bay": Safety Bay is a town)
-# Where the seas most named in news lie (approximate centres, general knowledge; the gazetteer has no seas)
+# Where the seas most named in news lie (the gazetteer has no seas): the oceans and the Mediterranean at
+# GeoNames' points for them (ids 1545739, 2363254, 3373405, 363196), as every other place is; the others
+# approximate centres, from general knowledge
 SEAS = {key(n): (lat, lon) for n, lat, lon in (
-    ("Indian Ocean", -20.0, 80.0), ("Pacific Ocean", 0.0, -160.0), ("Atlantic Ocean", 15.0, -40.0),
-    ("Arctic Ocean", 85.0, 0.0), ("Southern Ocean", -65.0, 0.0), ("Mediterranean Sea", 35.0, 18.0),
+    ("Indian Ocean", -10.0, 70.0), ("Pacific Ocean", 3.51342, -132.1875), ("Atlantic Ocean", 10.0, -25.0),
+    ("Arctic Ocean", 85.0, 0.0), ("Southern Ocean", -65.0, 0.0), ("Mediterranean Sea", 35.0, 20.0),
     ("Red Sea", 20.0, 38.5), ("Black Sea", 43.0, 35.0), ("Caspian Sea", 41.5, 50.5), ("Baltic Sea", 58.0, 20.0),
     ("North Sea", 56.0, 3.0), ("Aegean Sea", 38.5, 25.0), ("Adriatic Sea", 43.0, 15.5), ("Arabian Sea", 15.0, 65.0),
     ("South China Sea", 12.0, 114.0), ("East China Sea", 29.0, 125.0), ("Yellow Sea", 36.0, 123.0),
@@ -26,6 +29,10 @@ SEAS = {key(n): (lat, lon) for n, lat, lon in (
     ("Persian Gulf", 27.0, 51.0), ("Gulf of Aden", 12.5, 48.0), ("Gulf of Oman", 24.5, 58.5),
     ("Strait of Hormuz", 26.5, 56.3), ("Taiwan Strait", 24.5, 119.5), ("English Channel", 50.2, -1.0),
     ("Bay of Bengal", 15.0, 88.0), ("Sea of Azov", 46.0, 36.5), ("Gulf of Guinea", 2.0, 3.0))}
+# Seas named by their adjective alone ("across the tropical Atlantic", "Below Deck Mediterranean"): the sea,
+# unless the gazetteer's town of that name has at least SEA_TOWN people or the text boxes it ("Atlantic, Iowa")
+SHORT_SEAS = {"atlantic": "atlanticocean", "pacific": "pacificocean", "mediterranean": "mediterraneansea"}
+SEA_TOWN = 20_000
 COMPASS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "upper",
            "lower"}
 
@@ -75,12 +82,21 @@ def is_person(text: str, people) -> bool:
 
 def water(text: str) -> bool:
     words = text.lower().split()
-    return len(words) >= 2 and words[-1] in WATERS or len(words) >= 3 and words[0] in WATERS and words[1] == "of"
+    return len(words) >= 2 and words[-1] in WATERS or len(words) >= 3 and words[0] in WATERS and words[1] == "of" \
+        or key(text) in SHORT_SEAS
 
 
 def sea(text: str) -> tuple[float, float] | None:
     """The point of a sea the table knows, or None."""
-    return SEAS.get(key(text))
+    return SEAS.get(SHORT_SEAS.get(key(text), key(text)))
+
+
+def short_sea(text: str, town, after: str) -> bool:
+    """A sea's adjective alone ("the Atlantic") that is not the small town of that name the gazetteer offers,
+    nor part of a longer name (`after`, the text that follows: "Pacific Fleet", "Atlantic Council", "Pacific
+    Time")."""
+    return key(text) in SHORT_SEAS and (town is None or town.population < SEA_TOWN) \
+        and not re.match(r"[-\s]*(?:[A-Z]|time\b)", after)
 
 
 def by_parts(gaz: Gazetteer, text: str) -> list:
