@@ -220,3 +220,11 @@ def test_a_sea_named_by_its_adjective_is_the_sea_not_a_small_town():
         [("Atlantic", "", 10, -25), ("Indian Ocean", "", -10, 70)]
     assert [(p.text, p.country) for p in places("He grew up in Atlantic, Iowa.")][0] == ("Atlantic", "USA")
     assert not any(p.text == "Pacific" and not p.country for p in places("The game starts at 7 p.m. Pacific Time."))
+
+
+def test_a_countrys_own_name_is_the_country_and_a_governors_place_the_state():
+    text = "The caravan reached Puebla and Mexico City, then moved through southern Mexico."
+    assert [(p.name, p.feature) for p in places(text) if p.text == "Mexico"] == [("Mexico", "country")]
+    assert [(p.name, p.feature) for p in places("Former New York Gov. Mario Cuomo died on Thursday.")] == \
+        [("New York", "region")]
+    assert [(p.name, p.feature) for p in places("He moved to New York in 1990.")] == [("New York City", "city")]

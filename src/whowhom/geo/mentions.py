@@ -32,6 +32,8 @@ FACILITY = set("""street st. road avenue ave. lane boulevard square park bridge 
 temple synagogue university college school academy hospital clinic centre center hall library museum
 gallery station airport stadium arena market mall hotel inn tower palace castle estate plantation canal
 racecourse embassy consulate prison""".split())
+# A governor's title after a place's name: the place is a state or a province ("Former New York Gov. Mario Cuomo")
+GOVERNED = {"gov", "governor", "lt"}
 # Words of office and of public bodies that NER runs into a place's name ("US Rep. Smith", "Toronto Police")
 TITLES = set("""president president-elect vice rep sen senator gov governor secretary minister ambassador mayor
 attorney general prime premier chancellor police fire army navy coast guard department embassy court""".split())
@@ -159,6 +161,8 @@ def _mention(doc, text, toks, start, end, cands, ents) -> Mention:
     prev = doc[toks[0].i - 2: toks[0].i] if toks[0].i >= 2 else None
     if nxt is not None and nxt.lower_ in KIND_WORDS:
         m.kind = KIND_WORDS[nxt.lower_]
+    elif nxt is not None and nxt.lower_.rstrip(".") in GOVERNED:
+        m.kind = "region"  # ("New York Gov. Andrew Cuomo": the state's governor, not the city's)
     elif prev is not None and prev[1].lower_ == "of" and prev[0].lower_ in KIND_WORDS:
         m.kind = KIND_WORDS[prev[0].lower_]
     return m

@@ -20,7 +20,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 
-from whowhom.geo.gazetteer import ADJECTIVE, ALTERNATE, CODE, Entry, key
+from whowhom.geo.gazetteer import ADJECTIVE, ALTERNATE, CODE, NAME, Entry, key
 from whowhom.geo.mentions import PLACE_LABELS, TITLES, Mention
 from whowhom.geo.notplace import groups
 
@@ -120,9 +120,12 @@ def score_all(mentions, text, chosen=None) -> list[list[tuple[float, Entry, str]
         box, held = boxes.get(i), boxed.get(id(m))
         countries, regions = context.get(key(m.text), (Counter(), Counter()))
         total = sum(countries.values()) or 1
+        # (a country's own name is the country before it is another name of its capital: "southern Mexico"
+        # in a story that also names Mexico City)
+        nation = any(e.feature == "country" and kind == NAME for e, kind in m.candidates)
         scored = []
         for e, kind in m.candidates:
-            s = prior(e, kind)
+            s = prior(e, kind) - (3.0 if nation and kind == ALTERNATE else 0.0)
             if e.country and e.country in countries:
                 s += 2.0 + 4.0 * countries[e.country] / total
             if e.admin1 and (e.country, e.admin1) in regions:  # (a region, by the places named in it)
