@@ -228,3 +228,14 @@ def test_a_countrys_own_name_is_the_country_and_a_governors_place_the_state():
     assert [(p.name, p.feature) for p in places("Former New York Gov. Mario Cuomo died on Thursday.")] == \
         [("New York", "region")]
     assert [(p.name, p.feature) for p in places("He moved to New York in 1990.")] == [("New York City", "city")]
+
+
+def test_a_countrys_name_is_no_small_town_of_it_unless_the_text_says_so():
+    # (nor does an actor's adjective after a comma hold the place before it: "Russia, U.S. officials said")
+    text = "The inquiry looked at the president's entanglements in Russia, U.S. officials said on Monday."
+    assert [p.country for p in places(text) if p.text == "Russia"] == ["RUS"]
+    text = ("Police in Dayton, Ohio, and Fort Wayne, Indiana, said the suspect, who grew up in Russia, was arrested "
+            "near Sidney, Ohio.")
+    assert [p.country for p in places(text) if p.text == "Russia"] == ["RUS"]
+    assert [p.country for p in places("He grew up in Russia, Ohio, a village near Sidney.") if p.text == "Russia"] \
+        == ["USA"]

@@ -40,11 +40,13 @@ village town city county state province region district island islands lake rive
 beach bay harbour harbor port canal plantation railroad railway lagoon point rock creek falls hill hills
 north south east west central northern southern eastern western upper lower new old great little royal
 national union federal""".split())
+PEOPLE = ("PERSON",)  # NER labels of names that say nothing of where a story is
 NEAR_KM = 150
 NEAR_LAT = NEAR_KM / 111.0  # degrees: places further apart in latitude alone are further than NEAR_KM
 GREAT = 1_000_000  # (people: a city this large is meant before the region of its name)
 SMALL = 20000  # (people: a town this small abroad is not where a story is set unless it says so)
 COMMA = re.compile(r"^\s*(?:,|\()\s*$")
+NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 
 
 def km(a: Entry, b: Entry) -> float:
@@ -100,9 +102,17 @@ def containers(mentions: list[Mention], text: str) -> dict[int, Mention]:
     out = {}
     for i, (a, b) in enumerate(zip(mentions, mentions[1:])):
         in_name = a.inside_run and a.surname and a.label == "PERSON"
-        if COMMA.match(text[a.end:b.start]) and b.candidates and not in_name:
+        if COMMA.match(text[a.end:b.start]) and b.candidates and not in_name and not _qualifies(text, b.end):
             out[i] = b
     return out
+
+
+def _qualifies(text: str, end: int) -> bool:
+    """Whether the place's name ending at `end` qualifies an actor's noun after it ("in Russia, U.S. officials
+    said"): then it is whose, not the place that holds the one before the comma."""
+    from whowhom.actors.loader import load
+    word = NEXT_WORD.match(text, end)
+    return word is not None and (word.group(1).lower(),) in load().agents
 
 
 def score_all(mentions, text, chosen=None) -> list[list[tuple[float, Entry, str]]]:
@@ -112,8 +122,8 @@ def score_all(mentions, text, chosen=None) -> list[list[tuple[float, Entry, str]
     boxes = containers(mentions, text)
     boxed = {id(b): mentions[i] for i, b in boxes.items()}  # the larger place -> what it holds
     # (the towns chosen, by mention; a degree of latitude apart is ~111 km, whatever the longitude)
-    towns = sorted(((j, c) for j, c in enumerate(chosen or ()) if c is not None and c.feature in TOWN),
-                   key=lambda town: town[1].lat)
+    towns = sorted(((j, c) for j, c in enumerate(chosen or ()) if c is not None and c.feature in TOWN
+                    and mentions[j].label not in PEOPLE), key=lambda town: town[1].lat)
     lats = [c.lat for _, c in towns]  # (sorted: only the towns within NEAR_LAT of a candidate are tried)
     out = []
     for i, m in enumerate(mentions):
@@ -125,7 +135,7 @@ def score_all(mentions, text, chosen=None) -> list[list[tuple[float, Entry, str]
         nation = any(e.feature == "country" and kind == NAME for e, kind in m.candidates)
         scored = []
         for e, kind in m.candidates:
-            s = prior(e, kind) - (3.0 if nation and kind == ALTERNATE else 0.0)
+            s = prior(e, kind) - (3.0 if nation and (kind == ALTERNATE or e.feature in TOWN and box is None) else 0.0)
             if e.country and e.country in countries:
                 s += 2.0 + 4.0 * countries[e.country] / total
             if e.admin1 and (e.country, e.admin1) in regions:  # (a region, by the places named in it)
