@@ -239,3 +239,11 @@ def test_a_countrys_name_is_no_small_town_of_it_unless_the_text_says_so():
     assert [p.country for p in places(text) if p.text == "Russia"] == ["RUS"]
     assert [p.country for p in places("He grew up in Russia, Ohio, a village near Sidney.") if p.text == "Russia"] \
         == ["USA"]
+
+
+def test_places_listed_together_are_of_one_level():
+    got = places("Tech jobs left western states such as California or Washington because of high costs.")
+    assert [(p.name, p.feature) for p in got] == [("California", "region"), ("Washington", "region")]
+    got = places("Storms hit Ohio, Indiana and Georgia on Monday.")
+    assert [(p.name, p.feature) for p in got] == [("Ohio", "region"), ("Indiana", "region"), ("Georgia", "region")]
+    assert [(p.name, p.feature) for p in places("Fans in Tacoma, Washington cheered.")][1] == ("Washington", "region")

@@ -46,6 +46,7 @@ NEAR_LAT = NEAR_KM / 111.0  # degrees: places further apart in latitude alone ar
 GREAT = 1_000_000  # (people: a city this large is meant before the region of its name)
 SMALL = 20000  # (people: a town this small abroad is not where a story is set unless it says so)
 COMMA = re.compile(r"^\s*(?:,|\()\s*$")
+LISTED = re.compile(r"^\s*(?:,\s*)?(?:and|or|,)\s*$")
 NEXT_WORD = re.compile(r"[ \t]+([a-z]+)\b")
 
 
@@ -125,9 +126,12 @@ def score_all(mentions, text, chosen=None) -> list[list[tuple[float, Entry, str]
     towns = sorted(((j, c) for j, c in enumerate(chosen or ()) if c is not None and c.feature in TOWN
                     and mentions[j].label not in PEOPLE), key=lambda town: town[1].lat)
     lats = [c.lat for _, c in towns]  # (sorted: only the towns within NEAR_LAT of a candidate are tried)
+    peers = _listed_with(mentions, text, chosen)
     out = []
     for i, m in enumerate(mentions):
         box, held = boxes.get(i), boxed.get(id(m))
+        if box is not None and _same_level(m, box):
+            box = None  # ("Ohio, Indiana and Georgia": a list of states, not an Ohio County of Indiana)
         countries, regions = context.get(key(m.text), (Counter(), Counter()))
         total = sum(countries.values()) or 1
         # (a country's own name is the country before it is another name of its capital: "southern Mexico"
@@ -146,6 +150,8 @@ def score_all(mentions, text, chosen=None) -> list[list[tuple[float, Entry, str]
                 s += 8.0 if any(contains(b, e) for b, _ in box.candidates) else -2.0
             if held is not None and any(contains(e, h) for h, _ in held.candidates):
                 s += 6.0  # ("Tacoma, Washington": the state that holds a Tacoma)
+            if e.feature == "region" and any(c.feature == "region" and c.country == e.country for c in peers[i]):
+                s += 3.0  # ("western states such as California or Washington": a state among states)
             if e.feature in TOWN:
                 near = towns[bisect_left(lats, e.lat - 2 * NEAR_LAT):bisect_right(lats, e.lat + 2 * NEAR_LAT)]
                 if any(c is not e and j != i and abs(c.lat - e.lat) < NEAR_LAT and km(c, e) < NEAR_KM
@@ -157,6 +163,29 @@ def score_all(mentions, text, chosen=None) -> list[list[tuple[float, Entry, str]
         scored.sort(key=lambda x: -x[0])
         out.append(scored)
     return _one_sense(mentions, out, boxes)
+
+
+def _same_level(m: Mention, box: Mention) -> bool:
+    """Whether a place and the one after its comma are, as the gazetteer likeliest reads them, two first-level
+    regions (or two countries) of one list rather than a place and what holds it."""
+    if not m.candidates or not box.candidates:
+        return False
+    a, b = (max(x.candidates, key=lambda c: prior(*c))[0] for x in (m, box))
+    return a.feature == b.feature and (a.feature == "country" or a.feature == "region" and a.country == b.country)
+
+
+def _listed_with(mentions, text, chosen) -> list[list[Entry]]:
+    """For each mention, the first pass's places of the mentions listed with it ("California or Washington",
+    "Ohio, Indiana and Michigan"); none without a first pass."""
+    out = [[] for _ in mentions]
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if chosen and LISTED.match(text[a.end:b.start]):
+            if chosen[i + 1] is not None:
+                out[i].append(chosen[i + 1])
+            if chosen[i] is not None:
+                out[i + 1].append(chosen[i])
+    return out
 
 
 def _great_city(scored):
