@@ -568,3 +568,12 @@ def test_a_country_name_that_is_a_us_states_is_the_state_in_a_story_of_its_towns
             "TBILISI - Georgia accused Russia on Monday of sending troops into Abkhazia.\n\n"
             "Georgian President Mikheil Saakashvili met officials in Atlanta last week.\n")
     assert any(e.source == "GEO" and e.target == "RUS" for e in code_text(page, date="2008-08-08"))
+
+
+def test_a_headlines_participle_with_a_by_phrase_is_passive(code_text):
+    page = ("Flamboyant official taken hostage by TV station\n\n"
+            "COLOMBO, Sri Lanka - A Sri Lankan minister stormed a state television station on Tuesday, officials said.\n\n"
+            "Staff at the station held the minister in an office for three hours before police arrived.\n\n"
+            "The government condemned the incident and promised an inquiry.\n")
+    got = [(e.source, e.target) for e in code_text(page, date="2008-01-09") if e.section == "headline"]
+    assert got and all(s.endswith("MED") and t.endswith("GOV") for s, t in got)

@@ -777,3 +777,8 @@ def test_cooperation_and_aid_need_a_partner(code_sentence):
     assert any(e.cameo_root == "07" for e in code_sentence("Japan sent food aid to North Korea."))
     assert any(e.cameo_root == "06" and e.target == "TWN" for e in code_sentence("The US sold weapons to Taiwan."))
     assert any(e.cameo_root == "06" for e in code_sentence("Russia and China held joint military exercises."))
+
+
+def test_a_police_car_is_the_polices_not_a_warship(code_sentence):
+    got = code_sentence("Rioters in Paris set fire to a police cruiser on Sunday.")
+    assert not any((e.target or "").endswith("MIL") for e in got)

@@ -185,7 +185,11 @@ def inner(tok: Token, index, preps=("by", "of", "from", "near", "in", "at")) -> 
 def elided_passive(verb: Token) -> Token | None:
     """The patient of a headline's passive with its auxiliary left out ("11 Palestinians killed in Gaza
     violence", parsed with "killed" as the root and the Palestinians as its subject), or None."""
-    if verb.dep_ != "ROOT" or verb.tag_ != "VBN" or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+    # (a participle the tagger took for a past: one with a by-phrase, or of a form only participles have,
+    # "Flamboyant official taken hostage by TV station")
+    participle = verb.tag_ == "VBN" or verb.tag_ == "VBD" and (
+        any(c.dep_ == "agent" for c in verb.children) or verb.lower_.endswith(("en", "wn")))
+    if verb.dep_ != "ROOT" or not participle or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
