@@ -298,7 +298,9 @@ def main():
         for text in entry.texts:
             if not text or "!" in text or not re.fullmatch(r"[a-z .'-]+", text) or text in AGENT_DROP:
                 continue
-            tp = tok(t, text)
+            # (TABARI's "AMBASSADOR_TO_" awaits a country's name after it; the actor coder finds that name
+            # itself, and a pattern ending in "to" would hide the bare "ambassador")
+            tp = re.sub(r"(?: (?:to|of|for|in|at|with|from|on|by))+$", "", tok(t, text))
             if tp not in agents:
                 agents[tp] = (sector, entry.code)
                 n_phx_agents += 1

@@ -782,3 +782,8 @@ def test_cooperation_and_aid_need_a_partner(code_sentence):
 def test_a_police_car_is_the_polices_not_a_warship(code_sentence):
     got = code_sentence("Rioters in Paris set fire to a police cruiser on Sunday.")
     assert not any((e.target or "").endswith("MIL") for e in got)
+
+
+def test_an_ambassador_to_a_country_is_his_own_governments(code_sentence):
+    got = {(e.source, e.target) for e in code_sentence("China's ambassador to Britain accused the UK of meddling.")}
+    assert ("CHNGOV", "GBR") in got
