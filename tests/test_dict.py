@@ -222,3 +222,10 @@ def test_phoenix_agents_import(tmp_path, capsys):
     assert "MIT License" in (tmp_path / "phoenix.agents.tsv").read_text()
     assert dicts.detect(dicts.read_source(PHOENIX / "CAMEO.2.0.txt")) == "verbs"
     assert dicts.detect(dicts.read_source(PHOENIX / "Phoenix.MilNonState.actors.txt")) == "actors"
+
+
+def test_a_noun_phrase_inside_a_prepositional_phrase_is_kept_whole():
+    from whowhom.events import tabari
+    verbs = tabari.read("--- KILL [190]\nKILL\n- * (DURING {AIR RAID}) [195]\n- * (TO {BANNED PARTIES}) [1722]\n")
+    got = sorted((tuple(r.cues), r.code) for r in verbs.rows if r.code != "190")
+    assert [(cues[:2], code) for cues, code in got] == [(("during", "air"), "195"), (("to", "banned"), "1722")]

@@ -787,3 +787,9 @@ def test_a_police_car_is_the_polices_not_a_warship(code_sentence):
 def test_an_ambassador_to_a_country_is_his_own_governments(code_sentence):
     got = {(e.source, e.target) for e in code_sentence("China's ambassador to Britain accused the UK of meddling.")}
     assert ("CHNGOV", "GBR") in got
+
+
+def test_a_phrase_of_petrarchs_dictionary_is_matched_whole(code_sentence):
+    # ("appear at new sanctions" threatens sanctions; appearing at a news conference threatens nothing)
+    assert not any(e.cameo_root == "13" for e in code_sentence("Russian officials appeared at a news conference in Moscow."))
+    assert not any(e.cameo == "195" for e in code_sentence("A Thai soldier was beheaded by rebels during an ambush."))

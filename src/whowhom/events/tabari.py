@@ -114,7 +114,8 @@ def _pattern(body: str, out: Verbs, n: int) -> tuple[list[str], str] | None:
     targets = "-"
     for el in _ELEMENT.findall(post):
         group = el[0] in "({"
-        inner = el[1:-1].split() if group else [el]
+        # (a noun phrase inside a prepositional phrase: "(DURING {AIR RAID})" is "during air raid", not "during")
+        inner = el[1:-1].replace("{", " ").replace("}", " ").split() if group else [el]
         if el.startswith("(") and "+" in inner and inner[0] not in ("+", "$"):
             targets = inner[0].lower()
         for w in inner:
