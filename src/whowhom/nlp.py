@@ -38,7 +38,7 @@ def load(name: str | None = None) -> Language:
         model = use_tag_rules(model)  # same tags, a ninth of the cost (tagrules.py)
         model = use_decoder(model)  # same entities, NER at about half the cost (nerdecode.py)
         model = use_step_parser(model)  # same parses, a fifth to two fifths less time (parsedecode.py)
-        model = plain_quotes(model)
+        model = plain_quotes(model)  # "didn’t" read as "didn't" (the text unchanged)
         model.add_pipe("whowhom_line_breaks", first=True)
         if "lemmatizer" in model.pipe_names:
             model.add_pipe("whowhom_lemma_fixes", after="lemmatizer")
@@ -68,6 +68,8 @@ def fast_matmul(nlp: Language) -> Language:
 
 # Typographic apostrophes and quotation marks, as the model's training text wrote them
 TYPOGRAPHIC = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+# Quotation marks written as two single ones: the model knows a quotation mark as "
+DOUBLED = {"’’", "‘‘", "''"}
 
 
 def plain_quotes(nlp: Language) -> Language:
@@ -83,19 +85,19 @@ def plain_quotes(nlp: Language) -> Language:
         if attr in getters:
             getters[attr] = _plain_getter(getters[attr])
     for lex in list(nlp.vocab):  # (the words the model's tables already made)
-        if lex.orth_ != (plain := '"' if lex.orth_ in DOUBLED else lex.orth_.translate(TYPOGRAPHIC)):
+        if lex.orth_ != (plain := _plain(lex.orth_)):
             other = nlp.vocab[plain]
             lex.norm_, lex.prefix_, lex.suffix_, lex.shape_, lex.lower_ = (
                 other.norm_, other.prefix_, other.suffix_, other.shape_, other.lower_)
     return nlp
 
 
-# Quotation marks written as two single ones: the model knows a quotation mark as ".
-DOUBLED = {"’’", "‘‘", "''", "``"}
+def _plain(text: str) -> str:
+    return '"' if text in DOUBLED else text.translate(TYPOGRAPHIC)
 
 
 def _plain_getter(getter):
-    return lambda text: getter('"' if text in DOUBLED else text.translate(TYPOGRAPHIC))
+    return lambda text: getter(_plain(text))
 
 
 # Verb forms the model's rule lemmatizer gets wrong because their stem minus -e is an English word

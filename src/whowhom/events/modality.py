@@ -46,6 +46,9 @@ CAUSAL = {"because", "since"}
 # retaliate when the troops arrive"), not its negation ("After Russia invaded Ukraine, China did not condemn it").
 ADVERBIAL_MARKS = {"after", "before", "when", "as", "once", "until", "till", "whenever"}
 OBLIGATION = {"must", "should", "ought", "need"}
+# Verbs that say an event happens: an event noun as their subject is as sure as they are ("talks will take
+# place", "the visit is to begin on Monday", "the summit could happen").
+OCCUR = {"happen", "occur", "begin", "start", "resume", "proceed", "open", "continue", "go"}
 # Verbs that negate the action they govern: "refused to join the alliance" is a negated intent.
 NEGATING_VERBS = {"refuse", "decline", "reject", "fail", "oppose", "resist", "avoid", "stop", "cease",
                   "abandon", "quit", "deny"}
@@ -85,15 +88,17 @@ def chain(trigger: Token) -> list[Token]:
     return out
 
 
-# Verbs that say an event happens: an event noun as their subject is as sure as they are ("talks will take
-# place", "the visit is to begin on Monday", "the summit could happen").
-OCCUR = {"happen", "occur", "begin", "start", "resume", "proceed", "open", "continue", "go"}
-
-
 def _occurs(tok: Token) -> bool:
+    """An event noun that is the subject of a verb saying it happens (OCCUR, "take place")."""
     head = tok.head
     return tok.dep_ == "nsubj" and tok.pos_ == "NOUN" and (head.lemma_.lower() in OCCUR or (
         head.lemma_.lower() == "take" and any(c.dep_ == "dobj" and c.lower_ == "place" for c in head.children)))
+
+
+def _when_clause(tok: Token) -> bool:
+    """A clause that says when its head's clause happens ("after Russia invaded Ukraine", "when X slaps")."""
+    return tok.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ADVERBIAL_MARKS and c.i < tok.i
+                                       for c in tok.children)
 
 
 def telephoned(verb: Token, clause: Token) -> bool:
@@ -113,8 +118,7 @@ def modality(trigger: Token, cue_tokens: set[int] = frozenset()) -> Modality:
         hypothetical = True
     denied = True  # (whether a negation over the trigger's clause chain still denies it)
     for i, tok in enumerate(toks):
-        if i > 0 and toks[i - 1].dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in ADVERBIAL_MARKS
-                                                        and c.i < toks[i - 1].i for c in toks[i - 1].children):
+        if i > 0 and _when_clause(toks[i - 1]):
             denied = False
         # a coordinated verb shares its partner's auxiliaries and governors ("agreed to disarm and join
         # forces", "will visit X and sign"), not its meaning or negation ("refused to join and attacked",
