@@ -134,8 +134,9 @@ def score_all(mentions, text, chosen=None) -> list[list[tuple[float, Entry, str]
             box = None  # ("Ohio, Indiana and Georgia": a list of states, not an Ohio County of Indiana)
         countries, regions = context.get(key(m.text), (Counter(), Counter()))
         total = sum(countries.values()) or 1
-        # (a country's own name is the country before it is another name of its capital: "southern Mexico"
-        # in a story that also names Mexico City)
+        # (a country's own name is the country before another name of its capital or a town of that name
+        # nothing beside it places: "southern Mexico" in a story that also names Mexico City, "grew up in
+        # Russia" in a story of Ohio)
         nation = any(e.feature == "country" and kind == NAME for e, kind in m.candidates)
         scored = []
         for e, kind in m.candidates:
