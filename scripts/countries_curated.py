@@ -703,7 +703,7 @@ MIL|military;army;armed forces;armed force;troops;troop;soldier;soldiers;navy;na
 COP|police;police officer;policeman;policemen;police cruiser;police car;patrol car;squad car;riot police;security forces;security service
 REB|rebel;rebels;insurgent;insurgents;militant;militants;separatist;separatists;guerrilla;guerrillas;armed group;militia;militias;jihadist;jihadists;terrorist;terrorists;fighter;fighters
 OPP|opposition;opposition leader;opposition party;dissident;dissidents;activist;activists;protester;protesters;protestor;protestors;demonstrator;demonstrators
-CVL|civilian;civilians;citizen;citizens;resident;residents;people;public;population;voter;voters
+CVL|civilian;civilians;citizen;citizens;resident;residents;people;public;population;voter;voters;community leader;civic leader;tribal leader;tribal chief;tribal elder;black leader
 JUD|court;judge;judiciary;prosecutor;prosecutors;supreme court;constitutional court;tribunal;lawyer;attorney general
 MED|media;state media;TV station;television station;radio station;TV channel;television channel;news agency;state news agency;official news agency;newspaper;journalist;journalists;reporter;reporters;broadcaster;state broadcaster;state television;state TV;press;news outlet;outlet;daily;tabloid;editor
 EDU|academy;academy of sciences;university;researcher;researchers;expert;experts;analyst;analysts;scholar;scholars;academic;academics;scientist;scientists;professor;think tank;institute;economist;economists;observer;observers;political scientist

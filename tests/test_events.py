@@ -793,3 +793,8 @@ def test_a_phrase_of_petrarchs_dictionary_is_matched_whole(code_sentence):
     # ("appear at new sanctions" threatens sanctions; appearing at a news conference threatens nothing)
     assert not any(e.cameo_root == "13" for e in code_sentence("Russian officials appeared at a news conference in Moscow."))
     assert not any(e.cameo == "195" for e in code_sentence("A Thai soldier was beheaded by rebels during an ambush."))
+
+
+def test_a_communitys_leaders_are_no_government(code_sentence):
+    got = code_sentence("Community leaders in Baltimore criticized the police on Monday.")
+    assert got and not any((e.source or "").endswith("GOV") for e in got)
