@@ -798,3 +798,8 @@ def test_a_phrase_of_petrarchs_dictionary_is_matched_whole(code_sentence):
 def test_a_communitys_leaders_are_no_government(code_sentence):
     got = code_sentence("Community leaders in Baltimore criticized the police on Monday.")
     assert got and not any((e.source or "").endswith("GOV") for e in got)
+
+
+def test_an_organisations_national_branch_is_that_countrys_ngo(code_sentence):
+    assert {e.source for e in code_sentence("Greenpeace Australia criticized Japan's whaling fleet.")} == {"AUSNGO"}
+    assert {e.source for e in code_sentence("The Australian Red Cross sent aid to Fiji.")} == {"AUSNGO"}

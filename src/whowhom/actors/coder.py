@@ -28,6 +28,8 @@ from whowhom.geo.mentions import KIND_WORDS  # ("Helmand Province": a kind word 
 from whowhom.nlp import entity_of, text_of, words_of
 
 CLIMB_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "flat", "nummod"}
+# Organisations with national branches named by the country: "Greenpeace Australia", "the Australian Red Cross"
+BRANCHED = ("NGO", "IGO")
 NOUNS = {"NOUN", "PROPN"}
 PREFIXES = {"post", "pro", "anti", "non", "ex", "neo", "pan", "pre", "mid", "un"}
 # Words of direction that name a region alone ("the West") and begin places' names ("West Bengal").
@@ -424,6 +426,12 @@ class ActorCoder:
                 sector = head_part.sector or next((p.sector for p in reversed(aparts) if p.sector), None)
                 kind = head_part.entry.kind
                 name = self._name(head_part)
+                branch = head_part if kind == "org" else next(
+                    (p for p in gparts if kind == "country" and p.entry.kind == "org" and p.end <= head_part.start), None)
+                if country and sector is None and branch is not None and (branch.sector or branch.cameo[:3]) in BRANCHED:
+                    # "Greenpeace Australia", "Amnesty International Australia", "the Australian Red Cross": the
+                    # organisation's branch in that country (as CAMEO codes it, AUSNGO)
+                    sector, kind, name = branch.sector or branch.cameo[:3], "org", self._name(branch)
             else:
                 title = next((p for p in reversed(aparts) if p.sector), None)
                 sector = title.sector if title is not None else None
