@@ -426,9 +426,11 @@ class ActorCoder:
                 sector = head_part.sector or next((p.sector for p in reversed(aparts) if p.sector), None)
                 kind = head_part.entry.kind
                 name = self._name(head_part)
-                branch = head_part if kind == "org" else next(
-                    (p for p in gparts if kind == "country" and p.entry.kind == "org" and p.end <= head_part.start), None)
-                if country and sector is None and branch is not None and (branch.sector or branch.cameo[:3]) in BRANCHED:
+                branch = head_part if kind == "org" else next((p for p in gparts if kind == "country"
+                                                               and p.entry.kind == "org" and p.end <= head_part.start),
+                                                              None)
+                if country and sector is None and branch is not None \
+                        and (branch.sector or branch.cameo[:3]) in BRANCHED:
                     # "Greenpeace Australia", "Amnesty International Australia", "the Australian Red Cross": the
                     # organisation's branch in that country (as CAMEO codes it, AUSNGO)
                     sector, kind, name = branch.sector or branch.cameo[:3], "org", self._name(branch)
