@@ -59,3 +59,10 @@ def test_a_short_brief_dense_with_sport_words_is_sport_and_a_short_political_one
     treaty = ("Kenya and Uganda ended their border dispute on Monday with the signing of a final agreement, "
               "the two governments said. The transfer of the island to Uganda will follow within a month.")
     assert genre(treaty) is None
+
+
+def test_a_brief_that_names_a_leagues_teams_is_sport():
+    brief = ("Raptors guard T.J. Ford was cleared to resume workouts on Wednesday after visiting a spine specialist. "
+             "It is not clear when he will appear in a game for the Raptors again. \"The prognosis is looking good,\" "
+             "Raptors director of media relations Jim LaBumbard said after Toronto beat Philadelphia on Wednesday night.")
+    assert genre(brief) == "sport"
