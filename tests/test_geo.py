@@ -247,3 +247,8 @@ def test_places_listed_together_are_of_one_level():
     got = places("Storms hit Ohio, Indiana and Georgia on Monday.")
     assert [(p.name, p.feature) for p in got] == [("Ohio", "region"), ("Indiana", "region"), ("Georgia", "region")]
     assert [(p.name, p.feature) for p in places("Fans in Tacoma, Washington cheered.")][1] == ("Washington", "region")
+
+
+def test_the_eu_is_placed_in_europe():
+    assert [(p.text, p.name, p.feature) for p in places("The EU imposed new sanctions on Russia.")][0] == \
+        ("EU", "Europe", "continent")
