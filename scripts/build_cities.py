@@ -61,6 +61,9 @@ def build(min_population: int, known: set[str]) -> list[tuple[str, str]]:
     return out
 
 
+PLACE_COLUMNS = "country code<TAB>pattern (spaCy tokens joined by spaces)"
+
+
 def known_names(data_dir: Path) -> set[str]:
     """The names the actor tables already have for a country or an organisation (spaces dropped, lower case)."""
     known = set()
@@ -71,15 +74,20 @@ def known_names(data_dir: Path) -> set[str]:
     return known
 
 
-def write_places(path: Path, what: str, source: str, rows: list[tuple[str, str]]) -> None:
-    """A places table: its header, then country code and name (spaCy tokens joined by spaces) per row."""
+def write_places(path: Path, what: str, source: str, rows: list[tuple], columns: str = PLACE_COLUMNS) -> None:
+    """A places table: its header, then per row a country code and its names, each as spaCy tokens joined by
+    spaces (a list of names joined by "|")."""
     import spacy
     tok = spacy.blank("en").tokenizer
+
+    def tokens(field) -> str:
+        return "|".join(" ".join(t.text for t in tok(n)) for n in ([field] if isinstance(field, str) else field))
+
     with open(path, "w", encoding="utf-8") as f:
         f.write(f"# whowhom places: {what}.\n# Source: {source}; built by scripts/{Path(sys.argv[0]).name}.\n")
-        f.write("# Columns: country code<TAB>pattern (spaCy tokens joined by spaces)\n")
-        for code, name in rows:
-            f.write(f"{code}\t{' '.join(t.text for t in tok(name))}\n")
+        f.write(f"# Columns: {columns}\n")
+        for code, *fields in rows:
+            f.write("\t".join([code] + [tokens(x) for x in fields]) + "\n")
 
 
 def main() -> int:

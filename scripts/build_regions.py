@@ -43,13 +43,18 @@ DROP_MORE = {"Victoria", "Alberta", "Georgia", "Santa", "Amazonas", "Mexico", "W
              "Pest", "Saga", "Nara", "Mascara", "Fier", "Donga", "Cortes", "Granma", "Lapland", "Galicia"}
 
 
-def build(min_population: int, known: set[str]) -> list[tuple[str, str]]:
-    lines = gzip.decompress(PLACES.read_bytes()).decode("utf-8").split("\n")
+def places() -> list[list[str]]:
+    """The rows of the geo gazetteer that have a population (geonames id, feature, country, admin1, lat, lon,
+    population, names)."""
+    rows = (line.split("\t") for line in gzip.decompress(PLACES.read_bytes()).decode("utf-8").split("\n"))
+    return [c for c in rows if len(c) == 8 and c[6].isdigit()]
+
+
+def build(rows: list[list[str]], min_population: int, known: set[str]) -> list[tuple[str, str]]:
     by_name: dict[str, set[str]] = {}
     people: dict[str, int] = {}
-    for line in lines:
-        cols = line.split("\t")
-        if len(cols) != 8 or cols[1] != "region" or not cols[6].isdigit() or int(cols[6]) < min_population:
+    for cols in rows:
+        if cols[1] != "region" or int(cols[6]) < min_population:
             continue
         people[cols[7].split("|")[0]] = int(cols[6])
         names = [plain(n) for n in cols[7].split("|")]
@@ -62,9 +67,8 @@ def build(min_population: int, known: set[str]) -> list[tuple[str, str]]:
                 people[name] = max(people.get(name, 0), int(cols[6]))
     # (a name also some other region's, of any size, is no one's)
     sizes = {}
-    for line in lines:
-        cols = line.split("\t")
-        if len(cols) == 8 and cols[1] == "region":
+    for cols in rows:
+        if cols[1] == "region":
             for n in cols[7].split("|"):
                 sizes.setdefault(plain(n), set()).add(cols[2])
     # (a region's name, not its people's adjective: "Scottish", "English")
@@ -86,14 +90,13 @@ def build(min_population: int, known: set[str]) -> list[tuple[str, str]]:
 SIGNAL_TOWN = 50_000
 
 
-def shared(out: Path) -> list[tuple[str, str, list[str]]]:
+def shared(rows: list[list[str]], min_population: int, out: Path,
+           country_rows: list[list[str]]) -> list[tuple[str, str, list[str]]]:
     """(region's country, name, signals) for each country name that is also another country's region."""
-    countries = {r[2]: r[0] for r in _table(out / "countries.tsv") if len(r) == 3 and r[1] == "country"}
+    countries = {r[2]: r[0] for r in country_rows if len(r) == 3 and r[1] == "country"}
     cities: dict[str, set[str]] = {}
     for code, name in _table(out / "cities.tsv"):
         cities.setdefault(name, set()).add(code)
-    rows = [c for c in (line.split("\t") for line in gzip.decompress(PLACES.read_bytes()).decode("utf-8").split("\n"))
-            if len(c) == 8 and c[6].isdigit()]
     largest: dict[str, int] = {}
     for c in rows:
         if c[1] in ("city", "capital"):
@@ -102,7 +105,7 @@ def shared(out: Path) -> list[tuple[str, str, list[str]]]:
     out_rows = []
     for c in rows:
         name = c[7].split("|")[0]
-        if c[1] != "region" or int(c[6]) < 100_000 or countries.get(name, c[2]) == c[2]:
+        if c[1] != "region" or int(c[6]) < min_population or countries.get(name, c[2]) == c[2]:
             continue
         towns = sorted({plain(d[7].split("|")[0]) for d in rows
                         if d[1] == "city" and d[2] == c[2] and d[3] == c[3] and int(d[6]) >= SIGNAL_TOWN
@@ -124,23 +127,19 @@ def main() -> int:
     a = ap.parse_args()
     # (a region's name the actor tables only discard, so that its last word is no country's, is the region's:
     # "New Mexico", "Western Cape"; the loader lets a region replace a discard)
-    discarded = {r[2].replace(" ", "").lower() for r in _table(OUT / "countries.tsv")
-                 if len(r) == 3 and r[1] == "discard"}
-    rows = build(a.min_population, known_names(OUT) - discarded)
+    country_rows = _table(a.out / "countries.tsv")
+    discarded = {r[2].replace(" ", "").lower() for r in country_rows if len(r) == 3 and r[1] == "discard"}
+    gazetteer_rows = places()
+    rows = build(gazetteer_rows, a.min_population, known_names(a.out) - discarded)
+    source = "GeoNames (geonames.org, CC BY 4.0) through whowhom's geo gazetteer (data/geo/places.tsv.gz)"
     write_places(a.out / "regions.tsv", f"first-level regions (states, provinces) of at least {a.min_population} "
-                 "people, by their names", "GeoNames (geonames.org, CC BY 4.0) through whowhom's geo gazetteer "
-                 "(data/geo/places.tsv.gz)", rows)
+                 "people, by their names", source, rows)
     print(f"regions: {len(rows)} names")
-    import spacy
-    tok = spacy.blank("en").tokenizer
-    both = shared(a.out)
-    with open(a.out / "shared_regions.tsv", "w", encoding="utf-8") as f:
-        f.write("# whowhom places: country names that are also a first-level region of another country, and what says "
-                "the region is meant.\n# Source: GeoNames (geonames.org, CC BY 4.0) through whowhom's geo gazetteer "
-                "(data/geo/places.tsv.gz); built by scripts/build_regions.py.\n# Columns: region's country<TAB>name"
-                "<TAB>abbreviations and towns of the region (|, spaCy tokens joined by spaces)\n")
-        for code, name, signals in both:
-            f.write(f"{code}\t{name}\t{'|'.join(' '.join(t.text for t in tok(s)) for s in signals)}\n")
+    both = shared(gazetteer_rows, a.min_population, a.out, country_rows)
+    write_places(a.out / "shared_regions.tsv", "country names that are also a first-level region of another "
+                 "country, and what says the region is meant", source, both,
+                 columns="region's country<TAB>name<TAB>abbreviations and towns of the region (|, spaCy tokens "
+                 "joined by spaces)")
     print(f"shared names: {len(both)}")
     return 0
 

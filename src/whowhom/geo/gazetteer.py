@@ -66,9 +66,9 @@ class Gazetteer:
     def lookup(self, text: str) -> list[tuple[Entry, str]]:
         """Every entry known by this name, each with the kind of name it has it as (NAME, ADJECTIVE, ...);
         an entry known by it in two ways once, its best way first."""
-        if key(text) in UNIONS:  # ("the EU's policy": Europe, where GeoNames and geoparsers place the Union)
-            return [(e, ALTERNATE) for e, _ in self.lookup(UNIONS[key(text)])][:1]
         k = key(text)
+        if k in UNIONS:  # ("the EU's policy": Europe, where GeoNames and geoparsers place the Union)
+            return [(e, ALTERNATE) for e, _ in self.lookup(UNIONS[k])][:1]
         at = bisect_left(self.keys, k)
         if not k or at == len(self.keys) or self.keys[at] != k:
             return []

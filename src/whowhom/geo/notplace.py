@@ -33,6 +33,7 @@ SEAS = {key(n): (lat, lon) for n, lat, lon in (
 # unless the gazetteer's town of that name has at least SEA_TOWN people or the text boxes it ("Atlantic, Iowa")
 SHORT_SEAS = {"atlantic": "atlanticocean", "pacific": "pacificocean", "mediterranean": "mediterraneansea"}
 SEA_TOWN = 20_000
+LONGER_NAME = re.compile(r"[-\s]*(?:[A-Z]|time\b)")  # (what goes on after a sea's adjective in another name)
 COMPASS = {"north", "south", "east", "west", "central", "northern", "southern", "eastern", "western", "upper",
            "lower"}
 
@@ -96,7 +97,7 @@ def short_sea(text: str, town, after: str) -> bool:
     nor part of a longer name (`after`, the text that follows: "Pacific Fleet", "Atlantic Council", "Pacific
     Time")."""
     return key(text) in SHORT_SEAS and (town is None or town.population < SEA_TOWN) \
-        and not re.match(r"[-\s]*(?:[A-Z]|time\b)", after)
+        and not LONGER_NAME.match(after)
 
 
 def by_parts(gaz: Gazetteer, text: str) -> list:
