@@ -126,6 +126,14 @@ def test_a_sector_owned_by_a_known_person_is_of_the_persons_country(code_text):
     assert any(s == "PSEGOV" and (t or "").startswith("ISR") and r == "11" for s, t, r in got)
 
 
+def test_a_private_persons_nationality_is_not_the_country_of_the_others_in_the_sentence(code_text):
+    page = ("Smuggling trial opens\n\n"
+            "Kenyan police arrested two men in Nairobi on Monday.\n\n"
+            "Prosecutors accused British economist John Keyes of lying.\n")
+    got = dyads(code_text(page, date="2008-01-15"))
+    assert ("KENJUD", "GBREDU", "11") in got
+
+
 def test_a_foreign_reaction_with_no_target_is_aimed_at_the_country_the_story_is_about(code_text):
     page = ("Clashes in Kenya\n\n"
             "NAIROBI, Kenya - Kenyan police clashed with protesters in Nairobi on Monday.\n\n"
