@@ -134,6 +134,24 @@ def test_a_private_persons_nationality_is_not_the_country_of_the_others_in_the_s
     assert ("KENJUD", "GBREDU", "11") in got
 
 
+def test_a_bare_number_a_verb_of_harm_takes_is_people_of_the_storys_country(code_text):
+    page = ("14 killed in bomb attack on market\n\n"
+            "KARACHI, Pakistan (AP) - A bomb ripped through a crowded market in Karachi on Sunday.\n\n"
+            "Gunmen later kidnapped three near the port, officials in Pakistan said.\n")
+    events = code_text(page, date="2008-01-15")
+    assert any(e.target == "PAKCVL" and e.cameo.startswith("18") for e in events if e.section == "headline")
+    assert any(e.target == "PAKCVL" and e.cameo == "181" and e.target_text == "three" for e in events)
+
+
+def test_a_count_of_a_noun_named_before_is_not_people(code_text):
+    page = ("Clashes in the north\n\n"
+            "The rebels said they killed at least 20 soldiers and wounded another 40 in Jaffna.\n\n"
+            "At least 10 people were killed and about 50 wounded when a bomb exploded in Colombo.\n")
+    events = code_text(page, date="2008-01-15")
+    assert not any(e.target_text and "40" in e.target_text and e.target.endswith("CVL") for e in events)
+    assert not any(e.source_text and "50" in e.source_text for e in events)
+
+
 def test_a_foreign_reaction_with_no_target_is_aimed_at_the_country_the_story_is_about(code_text):
     page = ("Clashes in Kenya\n\n"
             "NAIROBI, Kenya - Kenyan police clashed with protesters in Nairobi on Monday.\n\n"

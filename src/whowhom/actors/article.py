@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
-from whowhom.actors import bodies, context, groups, plural, recalled, voices
+from whowhom.actors import bodies, context, groups, plural, recalled, victims, voices
 from whowhom.actors.gazetteer import match_gazetteer
 from whowhom.actors.loader import norm, split_code
 from whowhom.actors.mention import ActorMention
@@ -213,7 +213,7 @@ class ArticleActors:
         coded = {i for m in out if m.code for i in range(m.start, m.end)}
         out = [m for m in out if not (m.code == "GOV" and m.country is None and _of_unknown_body(doc[m.head], coded))]
         r = self.recalled
-        out = context.residents(doc, context.placed(doc, out))
+        out = context.residents(doc, context.placed(doc, victims.resolve(doc, out, headline=section == "headline")))
         out = r.forces(context.domestic(doc, r.legislators(r.armed(r.foreign(out)))))
         # what the sentence leaves without a country happens where the story is set
         out = [replace(m, code=self.home + m.code, country=self.home, cameo=self.home + m.code, inferred=True)
