@@ -168,3 +168,14 @@ def test_a_state_predicated_by_a_passive_is_judged_but_a_deed_is_not(code_senten
     # a deed told in the passive is the deed, not a judgement of anyone
     evs = code_sentence("Iraqi police said at least three Iraqi civilians have been killed in a car bombing.")
     assert not any(e.cameo_root == "11" for e in evs)
+
+
+def test_a_headline_closed_by_a_colon_and_a_name_is_that_ones_word(code_text):
+    page = ("Israel must end the siege of Gaza: Abbas\n\n"
+            "RAMALLAH (Reuters) - Palestinian President Mahmoud Abbas spoke to reporters on Monday. "
+            "He met aid groups in Ramallah later in the day.")
+    heads = [e for e in code_text(page, date="2008-01-15") if e.section == "headline"]
+    assert any(e.source == "PSEGOV" and e.target == "ISR" and e.cameo == "100" and e.modality == "asserted"
+               for e in heads)
+    # (what the headline's words tell is reported by its speaker)
+    assert all(e.reported_by == "Abbas" for e in heads if not e.rule.startswith("quotation"))

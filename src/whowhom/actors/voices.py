@@ -142,3 +142,25 @@ def continued(doc: Doc, mentions: list[ActorMention]) -> dict[int, ActorMention]
         if len(runs) == 1 and runs[0] in speakers and words and all(t.i in inside for t in words):
             out[sent.start] = speakers[runs[0]][0]
     return out
+
+
+# The most words a headline's closing attribution takes ("Extremists must not kill democracy: UK's Brown")
+TAIL_WORDS = 5
+
+
+def headline_speaker(doc: Doc, mentions: list[ActorMention]) -> tuple[int, ActorMention] | None:
+    """A headline that ends with a colon and the one who said it ("Iran will not bow to pressure: Ahmadinejad",
+    "Impeachment sham debunked: White House") is that one's word, as '"...," X said' is: (the colon's token
+    index, the speaker), or None. The words after the colon must all be coded names (one of them the speaker,
+    the last: "UK's Brown"), and something must come before it."""
+    colon = next((t.i for t in reversed(doc) if t.text == ":"), None)
+    if colon is None or colon < 2:
+        return None
+    tail = [t for t in doc[colon + 1:] if not t.is_punct and not t.is_space and t.tag_ != "POS"]
+    if not tail or len(tail) > TAIL_WORDS or any(t.is_alpha and t.is_lower for t in tail):
+        return None
+    named = [m for m in mentions if m.start > colon and m.code]
+    covered = {i for m in named for i in range(m.start, m.end)}
+    if not named or any(t.i not in covered for t in tail):
+        return None
+    return colon, max(named, key=lambda m: m.end)

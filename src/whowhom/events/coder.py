@@ -75,13 +75,19 @@ class EventCoder(triggers.Matcher):
         sentence and the article give it). `offset` and `first_sentence` place a piece of a section (its first
         character and the index of its first sentence) within the section. With `later` (a list), the
         trained components' weighing is left to weigh_all(later), which sets the events in place."""
+        said = voices.headline_speaker(doc, mentions) if section == "headline" else None
         index = joint.Index(m for m in mentions if m.country or m.code not in SECTORS or self.bare_sectors)
         voiced = voices.continued(doc, mentions) if section != "headline" else {}
+        if said is not None:
+            voiced = {sent.start: said[1] for sent in doc.sents if sent.start <= said[0] < sent.end}
         coded = []
         for n, sent in enumerate(doc.sents):
             where = dict(doc_id=doc_id, section=section, sentence_index=first_sentence + n,
                          article_date=article_date, offset=offset)
             events = self.code_sentence(sent, index, **where)
+            if said is not None and sent.start in voiced:
+                for e in events:
+                    e.reported_by = e.reported_by or said[1].text
             if sent.start in voiced and not any(e.modality == "asserted" for e in events):
                 events += self._quoted(sent, voiced[sent.start], index, events, **where)
             coded.append((sent, events))
