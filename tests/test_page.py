@@ -251,3 +251,18 @@ def test_a_sentence_an_advertisement_cuts_is_one_paragraph_again():
     assert paras[0].endswith("mission, Peter Ngugi, had left the country after the talks collapsed in Nairobi.")
     # two article lines in a row stay two: the first may be a subhead
     assert paras[2] == "Opposition leaders meet in Mombasa next week" and len(paras) == 4
+
+
+def test_a_hover_card_inside_a_paragraph_is_not_body():
+    para = ("The senator met the finance minister in Brussels on Tuesday to discuss the budget, officials said, "
+            "and the two agreed to meet again next month.")
+    card = ('<span class="rollover-people"><a href="/people/jane-roe">Jane Roe</a>'
+            '<span class="rollover-block"><a class="name" href="/people/jane-roe">Jane Roe</a>'
+            '<a href="/x">Budget talks stall as deadline nears | Senate votes on farm bill</a> MORE</span></span>')
+    body = "".join(f"<p>{para} {i}</p>" for i in range(6))
+    html = ("<html><head><title>Budget talks resume</title></head><body><article><h1>Budget talks resume</h1>"
+            f"<p>Sen. {card} said on Tuesday that the talks would resume in Brussels next week.</p>{body}"
+            "</article></body></html>")
+    a = extract(RawDoc(id="h", content=html, kind="html"))
+    assert "Sen. Jane Roe said on Tuesday" in a.body
+    assert_not_in_body(a, "Budget talks stall", "MORE")

@@ -21,10 +21,19 @@ if hasattr(trafilatura.metadata, "extract_catstags") and hasattr(trafilatura.met
     trafilatura.metadata.extract_license = lambda *args, **kwargs: None
 
 
+# Pop-ups the page shows only on hover (a politician's card of related headlines after the name, a glossary
+# note): hidden text inside a paragraph, which would run into the sentence around it. Exact class names of
+# the pop-up itself, not of the element that has one ("has-tooltip", "tooltip-wrapper" hold the visible word).
+POPUP_CLASSES = ("tooltip", "tooltiptext", "tooltip-text", "tooltip-content", "tooltip_popup", "q-tooltip",
+                 "popover", "popover-content", "hovercard", "hover-card", "rollover-block")
+POPUPS = " | ".join(f'//*[contains(concat(" ", normalize-space(@class), " "), " {c} ")]' for c in POPUP_CLASSES)
+
+
 def extract_html(doc_id: str, page: str, date: str | None = None, url: str | None = None) -> Article:
     doc = None
     try:
-        doc = bare_extraction(page, url=url, with_metadata=True, include_comments=True, fast=True)
+        doc = bare_extraction(page, url=url, with_metadata=True, include_comments=True, fast=True,
+                              prune_xpath=POPUPS)
     except Exception:  # trafilatura raises assorted lxml errors on broken markup; a page is then empty
         doc = None
     if doc is None:
