@@ -252,3 +252,12 @@ def test_places_listed_together_are_of_one_level():
 def test_the_eu_is_placed_in_europe():
     assert [(p.text, p.name, p.feature) for p in places("The EU imposed new sanctions on Russia.")][0] == \
         ("EU", "Europe", "continent")
+
+
+def test_a_site_with_no_place_beside_it_is_in_the_country_the_story_names_most(where):
+    text = ("Thabo said he went to the police station in Soweto in March. Thabo said the officers told him to "
+            "come back later. He was treated at the Ngubane Family Clinic. Thabo said no one called him. "
+            "Gauteng police said the case was open. Thabo said he would go to Johannesburg again, and a "
+            "spokesperson for Gauteng health said staff in Johannesburg followed procedure.")
+    clinic = where(text)["Ngubane Family Clinic"]
+    assert (clinic.feature, clinic.country) == ("site", "ZAF")

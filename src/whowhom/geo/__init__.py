@@ -3,7 +3,7 @@
     places(text or Doc, doc_id=None) -> list[Place]     every place mention, resolved, in text order
     place_in(places, start, end, text) -> Place | None  the place a stretch of text (an event's sentence)
                                                         sets things in: "in Aleppo", else the most specific
-    focus(places) -> Place | None                       the place the article is mostly about
+    focus(places, by_country=False) -> Place | None     the place the article is mostly about
     gazetteer.load() -> Gazetteer                       the names (GeoNames; data/geo/README.md)
 
 Offsets are character offsets in the text given (the Doc's text). Nothing is fetched at run time.
@@ -92,7 +92,9 @@ def places(text: str | Doc, doc_id: str | None = None, nlp=None) -> list[Place]:
     sites += mentions.roads(doc, out, [m for _, m in sites])
     # (what the story is about: the town of its dateline, where it was filed, else the town it names most)
     filed = [p for p in out if any(a <= p.start < b for a, b in lines) and SPECIFIC[p.feature] <= 3]
-    centre, inner = filed[0] if filed else focus(out), set()
+    # (a site no place in its sentence holds is placed in the country the story is about: all its places
+    # count, not its one most named town, which may be a person's name read as a town)
+    centre, inner = filed[0] if filed else focus(out, by_country=True), set()
     people = notplace.surnames(doc)
     for i, m in sites:
         if notplace.is_person(m.text, people):
@@ -178,8 +180,23 @@ def _setting(i, m, boxes, resolved: list[Place], text: str) -> Place | None:
     return sent[-1] if sent else None
 
 
-def focus(found: list[Place]) -> Place | None:
-    """The place an article is mostly about: its most named town, else region, else country."""
+# A country's own name says less of where a story is than its towns and regions do (stories name foreign
+# countries often, and a town's story its own country seldom)
+COUNTRY_WEIGHT = 0.5
+
+
+def focus(found: list[Place], by_country: bool = False) -> Place | None:
+    """The place an article is mostly about: its most named town, else region, else country; `by_country`:
+    of the country the article names most (by all the places it names in it, a name that is also a
+    person's not counted), its most named town, else region, else the country."""
+    if by_country:
+        countries: Counter = Counter()
+        for p in found:
+            if p.country and not p.adjective and not p.named_otherwise:
+                countries[p.country] += COUNTRY_WEIGHT if p.feature == "country" else 1
+        if countries:
+            top = countries.most_common(1)[0][0]
+            found = [p for p in found if p.country == top]
     for level in (("city", "district", "landmark"), ("region",), ("country",)):
         named = Counter((p.name, p.country) for p in found if p.feature in level and not p.adjective)
         if named:
