@@ -803,3 +803,9 @@ def test_a_communitys_leaders_are_no_government(code_sentence):
 def test_an_organisations_national_branch_is_that_countrys_ngo(code_sentence):
     assert {e.source for e in code_sentence("Greenpeace Australia criticized Japan's whaling fleet.")} == {"AUSNGO"}
     assert {e.source for e in code_sentence("The Australian Red Cross sent aid to Fiji.")} == {"AUSNGO"}
+
+
+def test_one_act_of_coordinated_words_naming_one_actor_is_one_event(code_sentence):
+    evs = [e for e in code_sentence("Israeli tanks and helicopters raided the Gaza Strip on Tuesday.")
+           if e.cameo_root == "19"]
+    assert [(e.source, e.source_text) for e in evs] == [("ISRMIL", "Israeli tanks and helicopters")]

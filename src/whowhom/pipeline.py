@@ -23,7 +23,7 @@ from whowhom.events.dating import mark_background
 from whowhom.events.event import Event
 from whowhom.events.location import Pieces, locate
 from whowhom.events import topic
-from whowhom.events.filters import partnerless, political
+from whowhom.events.filters import merge_repeats, partnerless, political
 from whowhom.events.weigh import weigh_all
 from whowhom.io.readers import RawDoc, Skip
 from whowhom.page import Article, extract
@@ -83,13 +83,13 @@ SECTION_ORDER = {"headline": 0, "article": 1, "comment": 2}
 def finish(events: list[Event], article: Article, uncoded: bool = False, home: str | None = None,
            pieces: Pieces | None = None) -> list[Event]:
     """The post-passes over an article's coded events: the story's country as the target of aimed acts
-    that have none (`home`, events/topic.py), none from a story of sport or show business (page/genre.py)
-    and no event without a political actor (both unless `uncoded`), nor cooperation or aid with no partner,
+    that have none (`home`, events/topic.py), none from a story of sport or show business (page/genre.py),
+    one record for one act (filters.merge_repeats) and no event without a political actor (both unless `uncoded`), nor cooperation or aid with no partner,
     background marks, calibrated confidence, then where each happened (from the parsed `pieces`)."""
     if not uncoded and genre(article.body):
         return []  # (a story of sport or show business: its acts are no political events)
     topic.aim(events, home)
-    events = [e for e in events if (uncoded or political(e)) and not partnerless(e)]
+    events = [e for e in merge_repeats(events) if (uncoded or political(e)) and not partnerless(e)]
     mark_background(events, article.date)
     calibrate(events)
     locate(events, article.body, pieces, home)

@@ -194,3 +194,33 @@ def drop_light(events: list[Event], sent: Span, cues: dict[int, set[int]]) -> li
     nouns = {(at[e.trigger_start], e.source, e.cameo_root) for e in events}
     return [e for e in events if not any((c, e.source, e.cameo_root) in nouns
                                          for c in cues.get(at[e.trigger_start], ()) if c != at[e.trigger_start])]
+
+
+def merge_repeats(events: list[Event]) -> list[Event]:
+    """One act, one record: events of one trigger with the same source, target, code and modality
+    (coordinated words that name one actor: "Israeli tanks and helicopters raided") are one event, the
+    surest of them, whose role spans cover the words of all (an analyst counts one raid, not two)."""
+    kept: dict[tuple, Event] = {}
+    out = []
+    for e in events:
+        key = (e.section, e.sentence_index, e.trigger_start, e.source, e.target, e.cameo, e.modality)
+        first = kept.get(key)
+        if first is None:
+            kept[key] = e
+            out.append(e)
+            continue
+        first.confidence = max(first.confidence, e.confidence)
+        for role in ("source", "target"):
+            _cover(first, e, role)
+    return out
+
+
+def _cover(into: Event, other: Event, role: str) -> None:
+    lo, hi = getattr(into, f"{role}_start"), getattr(into, f"{role}_end")
+    olo, ohi = getattr(other, f"{role}_start"), getattr(other, f"{role}_end")
+    if lo is None or olo is None or (lo, hi) == (olo, ohi):
+        return
+    lo, hi = min(lo, olo), max(hi, ohi)
+    setattr(into, f"{role}_start", lo)
+    setattr(into, f"{role}_end", hi)
+    setattr(into, f"{role}_text", into.sentence[lo:hi])
