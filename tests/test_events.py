@@ -809,3 +809,14 @@ def test_one_act_of_coordinated_words_naming_one_actor_is_one_event(code_sentenc
     evs = [e for e in code_sentence("Israeli tanks and helicopters raided the Gaza Strip on Tuesday.")
            if e.cameo_root == "19"]
     assert [(e.source, e.source_text) for e in evs] == [("ISRMIL", "Israeli tanks and helicopters")]
+
+
+def test_harm_in_a_named_sides_attack_is_that_sides_act(code_sentence):
+    evs = code_sentence("Three Palestinians were killed in an Israeli air strike in Gaza on Monday.")
+    assert any(e.source == "ISR" and e.cameo_root in ("18", "19") and e.target.startswith("PSE") for e in evs)
+    evs = code_sentence("Two policemen were wounded in a Taliban attack on their checkpoint.")
+    assert any(e.source.startswith("AFG") and e.cameo_root in ("18", "19") for e in evs)
+    # (an attack no one is named for leaves the harm without a doer)
+    harm = [e for e in code_sentence("Two Afghan policemen were wounded in an attack on their checkpoint in Kandahar.")
+            if e.cameo_root in ("18", "19")]
+    assert harm and not any(e.source for e in harm)

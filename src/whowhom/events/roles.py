@@ -70,6 +70,29 @@ def agent(verb: Token) -> Token | None:
                  for p in b.children if p.dep_ == "pobj"), None)
 
 
+# Nouns of attacks in whose course someone is harmed ("killed in an Israeli air strike"), and the verbs of harm
+ATTACK_NOUNS = {"attack", "strike", "airstrike", "raid", "bombing", "shelling", "ambush", "assault", "offensive",
+                "bombardment", "assassination", "crackdown", "incursion", "operation"}
+HARMED = {"kill", "wound", "injure", "hurt", "murder", "abduct", "kidnap", "arrest", "detain", "capture", "displace"}
+
+
+def attacker(verb: Token) -> Token | None:
+    """The word that names whose attack a passive verb of harm with no by-phrase happened in: "were killed in
+    an Israeli air strike" -> Israeli, "wounded in a Taliban attack" -> Taliban, "killed in a botched Israeli
+    assassination attempt" -> Israeli (the doer as news names it; the coder reads its actor there, if any)."""
+    if verb.lemma_.lower() not in HARMED:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ("in", "during"):
+            continue
+        for noun in prep.children:
+            kinds = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ == "compound"}
+            if noun.dep_ == "pobj" and kinds & ATTACK_NOUNS:
+                return next((c for c in noun.children if c.dep_ in ("amod", "compound", "poss", "nmod")
+                             and c.text[:1].isupper() and c.i < noun.i), None)
+    return None
+
+
 # Verbs of holding someone captive: whoever held the people released is the one who released them.
 HOLDING = {"hold", "kidnap", "abduct", "detain", "capture", "seize", "take", "imprison", "jail", "arrest", "keep"}
 
@@ -220,7 +243,7 @@ def subject(verb: Token) -> tuple[Token | None, str]:
                 patient = next((c for c in kids if c.dep_ == "nsubjpass"), None)
                 if patient is not None:
                     return patient, "inherited"
-            doer = agent(tok)
+            doer = agent(tok) or attacker(tok)
             if doer is None and tok.i == verb.i and tok.lemma_.lower() in STOOD_DOWN:
                 doer = next((c for c in kids if c.dep_ == "nsubjpass"), None)
                 if doer is not None:
