@@ -603,3 +603,10 @@ def test_a_headlines_participle_with_a_by_phrase_is_passive(code_text):
             "The government condemned the incident and promised an inquiry.\n")
     got = [(e.source, e.target) for e in code_text(page, date="2008-01-09") if e.section == "headline"]
     assert got and all(s.endswith("MED") and t.endswith("GOV") for s, t in got)
+
+
+def test_a_title_word_after_a_first_name_is_a_surname(code_sentence):
+    assert not [e for e in code_sentence("Dave Judge criticized the new stadium plan on Monday.") if e.source]
+    assert not [e for e in code_sentence("Kim Mayor praised the volunteers at the shelter.") if e.source]
+    evs = code_sentence("Paris Mayor Anne Hidalgo criticized the plan on Monday.")
+    assert any(e.source == "FRAGOV" for e in evs)

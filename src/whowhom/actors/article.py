@@ -308,6 +308,10 @@ class ArticleActors:
         names = _name_words(ent)
         if not names:
             return None
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if len(names) == 1 and after is not None and _name_like(after) and after.ent_type_ == "" \
+                and not after.is_sent_start:
+            names += (norm(after.text),)  # (a surname NER left out: "Tom Judge", not a leader called Tom)
         found = self._lookup(names)
         if found is not None:
             return found

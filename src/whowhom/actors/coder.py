@@ -257,8 +257,7 @@ class ActorCoder:
             if e - s == 1 and any(not (t.is_alpha or t.text in ("-", ".", "'s") or _abbreviation(t))
                                   for t in doc[s:e]):
                 continue
-            if e - s == 1 and sector in TITLED and doc[s].ent_type_ == "PERSON" and doc[s].ent_iob_ == "I" \
-                    and doc[s].text[:1].isupper() and s > lo and doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper():
+            if e - s == 1 and sector in TITLED and _surname_title(doc, s, lo):
                 continue  # a surname after a first name: "Kevin King", "George Marshall", not a king or a marshal
             out.append(Hit(s, e, None, sector, cameo, sector or "", None))
         for i, word in enumerate(words_of(doc)[lo:hi], lo):
@@ -549,6 +548,20 @@ def code_text(text: str, date: str | None = None) -> list[ActorMention]:
 def describe(code: str) -> str:
     """Readable name of a code: "RUSGOV" -> "Russia government", "NATO" -> "North Atlantic Treaty Organization"."""
     return _coder().describe(code)
+
+
+def _surname_title(doc, s: int, lo: int) -> bool:
+    """A title word that is a surname after a first name: inside the person's name as NER reads it ("Kevin
+    King"), or right after a name NER ends before it, with no name after it for it to be the title of
+    ("Chris Mayor crossed the line", "Tom Judge said"; but "London Mayor Sadiq Khan")."""
+    tok = doc[s]
+    if not tok.text[:1].isupper() or s <= lo or not (doc[s - 1].pos_ == "PROPN" and doc[s - 1].text[:1].isupper()):
+        return False
+    if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "I":
+        return True
+    after = doc[s + 1] if s + 1 < len(doc) else None
+    return doc[s - 1].ent_type_ == "PERSON" and tok.ent_type_ == "" and not (
+        after is not None and after.pos_ == "PROPN" and after.text[:1].isupper())
 
 
 def _abbreviation(tok) -> bool:
