@@ -4,6 +4,8 @@ a civilians' mention (CVL, with no country yet: the sentence or the story gives 
 
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import LIKE_NUM
 from spacy.tokens import Doc, Token
 
 from whowhom.actors.mention import ActorMention
@@ -21,8 +23,12 @@ NOT_COUNTS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "ORDINAL"}
 
 def resolve(doc: Doc, mentions: list[ActorMention], headline: bool = False) -> list[ActorMention]:
     """The mentions with one more for each uncovered bare number a verb of harm takes."""
+    # (only numbers can be one: read from the attribute array, no Token made for the other words)
+    numbers = numpy.flatnonzero(doc.to_array(LIKE_NUM)).tolist()
+    if not numbers:
+        return mentions
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    added = [_people(doc, tok) for tok in doc if tok.i not in covered and _victims(tok, headline)]
+    added = [_people(doc, doc[i]) for i in numbers if i not in covered and _victims(doc[i], headline)]
     if not added:
         return mentions
     return sorted(mentions + added, key=lambda m: (m.start_char, m.end_char))
