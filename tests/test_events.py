@@ -762,7 +762,8 @@ def test_coordinated_verbs_share_the_last_ones_object(code_sentence):
 
 
 def test_an_airline_is_a_business_not_a_navy(code_sentence):
-    got = code_sentence("Dubai's flagship carrier Emirates Airline signed a deal with Boeing on Wednesday.")
+    got = code_sentence("Dubai's flagship carrier Emirates Airline signed a deal with the Chinese government on "
+                        "Wednesday.")
     assert got and not any((e.source or "").endswith("MIL") for e in got)
 
 
@@ -820,3 +821,13 @@ def test_harm_in_a_named_sides_attack_is_that_sides_act(code_sentence):
     harm = [e for e in code_sentence("Two Afghan policemen were wounded in an attack on their checkpoint in Kandahar.")
             if e.cameo_root in ("18", "19")]
     assert harm and not any(e.source for e in harm)
+
+
+def test_a_private_speakers_word_to_no_political_actor_is_no_political_event(code_sentence):
+    assert not code_sentence("Tariffs are a tax on consumers, said Mark Kaplan, an American economist at "
+                             "Harvard University.")
+    assert not code_sentence("The economy will grow next year, British economist Mark Kaplan said.")
+    # (what they say of a political actor stays: an expert accusing a government)
+    evs = code_sentence("Mark Kaplan, an economics professor at Harvard University, accused the Chinese "
+                        "government of manipulating its currency.")
+    assert any(e.source.endswith("EDU") and e.target == "CHNGOV" and e.cameo_root == "11" for e in evs)

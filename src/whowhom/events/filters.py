@@ -25,7 +25,20 @@ def political(e: Event) -> bool:
     would not count it."""
     if getattr(e, "guessed", False):  # (set by the coder: no side is political in its own words)
         return False
+    if e.cameo_root in WORDS and all(_private(code) for code in (e.source, e.target)):
+        return False  # (a researcher's, a firm's or a doctor's word to no political actor: "..., said a professor")
     return any(code and (code not in SECTORS or code in POLITICAL_SECTORS) for code in (e.source, e.target))
+
+
+# Sectors of private people and bodies, and the verbal acts (statements, appeals, intents, consultation,
+# cooperation) that are political only where a political actor is on one side
+PRIVATE_SECTORS = {"EDU", "BUS", "MED", "HLH", "AGR", "CVL"}
+WORDS = ("01", "02", "03", "04", "05")
+
+
+def _private(code: str | None) -> bool:
+    """No actor, or a private one, of a country or none: "USAEDU", "BUS"."""
+    return not code or code in PRIVATE_SECTORS or len(code) == 6 and code[3:] in PRIVATE_SECTORS
 
 
 def partnerless(e: Event) -> bool:
