@@ -831,3 +831,8 @@ def test_a_private_speakers_word_to_no_political_actor_is_no_political_event(cod
     evs = code_sentence("Mark Kaplan, an economics professor at Harvard University, accused the Chinese "
                         "government of manipulating its currency.")
     assert any(e.source.endswith("EDU") and e.target == "CHNGOV" and e.cameo_root == "11" for e in evs)
+
+
+def test_putting_an_official_on_leave_is_an_administrative_sanction(code_sentence):
+    evs = code_sentence("The Kenyan president put the police chief on leave on Friday pending an inquiry.")
+    assert any(e.source == "KENGOV" and e.cameo == "172" and e.target.startswith("KEN") for e in evs)
