@@ -610,3 +610,12 @@ def test_a_title_word_after_a_first_name_is_a_surname(code_sentence):
     assert not [e for e in code_sentence("Kim Mayor praised the volunteers at the shelter.") if e.source]
     evs = code_sentence("Paris Mayor Anne Hidalgo criticized the plan on Monday.")
     assert any(e.source == "FRAGOV" for e in evs)
+
+
+def test_coordinated_nationalities_give_the_head_its_sector_for_each(code_sentence):
+    got = {(e.source, e.target) for e in code_sentence("Kenyan and Ugandan police arrested ten suspects "
+                                                       "near the border.")}
+    assert {s for s, _ in got} == {"KENCOP", "UGACOP"}  # (acting together, not on each other)
+    assert not any(t in ("KENCOP", "UGACOP") for _, t in got)
+    got = {(e.source, e.target) for e in code_sentence("Syrian and Iranian troops held joint exercises on Monday.")}
+    assert ("SYRMIL", "IRNMIL") in got and ("IRNMIL", "SYRMIL") in got

@@ -67,7 +67,8 @@ def test_coordinated_doers_of_an_act_that_is_not_joint_do_not_act_on_each_other(
 def test_the_two_sides_are_the_pair_named_before(code_text):
     page = ("Border talks\n\nThai and Cambodian officials met in Bangkok on Monday.\n\n"
             "The two sides signed a trade agreement on Tuesday.\n")
-    assert both_ways(dyads([e for e in code_text(page) if "two sides" in e.sentence]), "THA", "KHM", "05")
+    # (the officials of each: "Thai and Cambodian officials" are THAGOV and KHMGOV)
+    assert both_ways(dyads([e for e in code_text(page) if "two sides" in e.sentence]), "THAGOV", "KHMGOV", "05")
 
 
 @pytest.fixture(scope="module")

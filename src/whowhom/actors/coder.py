@@ -316,8 +316,21 @@ class ActorCoder:
             else:
                 groups.setdefault(climb(root(h)), []).append(h)
 
-        # title noun directly before a named actor the parser failed to attach ("agency Xinhua")
+        # a country coordinated with another that modifies a head: "Chinese and Russian troops" (the
+        # second is the troops' too, for _group to give each country the head's sector)
         key_of = {id(p): k for k, g in groups.items() for p in g}
+        for ph in sorted(groups):
+            for h in list(groups.get(ph, [])):
+                t = doc[root(h)]
+                first = by_tok.get(t.head.i) if t.dep_ == "conj" else None
+                if len(groups[ph]) == 1 and first is not None and h.entry is not None and first.entry is not None \
+                        and {h.entry.kind, first.entry.kind} <= {"country", "demonym"} \
+                        and key_of[id(first)] != ph and len(groups[key_of[id(first)]]) > 1:
+                    groups[key_of[id(first)]].append(h)
+                    key_of[id(h)] = key_of[id(first)]
+                    del groups[ph]
+
+        # title noun directly before a named actor the parser failed to attach ("agency Xinhua")
         anchors: dict[int, set[int]] = {}
         for ph in sorted(groups):
             g = groups.get(ph)
@@ -371,6 +384,9 @@ class ActorCoder:
         if composite and head_part is not None and head_part.entry is None and not gparts \
                 and len(aparts) > 1 and head_part.sector is None:
             composite = False
+        if not composite and head_part is not None and head_part.entry is None and head_part.sector \
+                and len(countries) >= 2 and all(p.entry.kind in ("country", "demonym") for p in gparts):
+            return self._each_country(doc, lo, ph, parts, gparts, head_part.sector)
         if not composite:
             return [m for p in gparts if (m := self._single(doc, lo, p, root(p)))]
         s = min(p.start for p in parts)
@@ -468,6 +484,16 @@ class ActorCoder:
             # an elite of the country (CAMEO's ELI)
             sector, code, cameo = "ELI", country + "ELI", country + "ELI"
         return [self._mention(doc, s, e, code, country, sector, kind, ph, cameo, name)]
+
+    def _each_country(self, doc, lo, ph, parts, gparts, sector) -> list[ActorMention]:
+        """"Chinese and Russian troops", "the American and Israeli embassies": the head's sector for each
+        country the coordinated modifiers name, one mention each over the same words (as plural.py gives
+        "the two sides")."""
+        s, e = min(p.start for p in parts), max(max(p.end for p in parts), ph + 1)
+        if s - 1 >= lo and doc[s - 1].lower_ == "the" and s <= doc[s - 1].head.i < e:
+            s -= 1
+        countries = list(dict.fromkeys(p.country for p in sorted(gparts, key=lambda p: p.start) if p.country))
+        return [self._mention(doc, s, e, c + sector, c, sector, "sector", ph, c + sector, None) for c in countries]
 
     def _contiguous(self, doc, s, e, anchors, parsed):
         for i in range(s, e):

@@ -75,8 +75,10 @@ def pair_reference(sources: list[ActorMention]) -> bool:
     """Doers named by one reference to a pair ("both sides", "the two sides", actors/plural.py): what they do
     to no one named they do to each other ("both sides claimed heavy losses", "the two sides use heavy
     artillery", "both sides said they were hopeful")."""
+    # (not a phrase that coordinates its own two: "Kenyan and Ugandan police arrested ten suspects" act together)
     return len(sources) == 2 and (sources[0].start, sources[0].end) == (sources[1].start, sources[1].end) \
-        and sources[0].code != sources[1].code and all(s.code for s in sources)
+        and sources[0].code != sources[1].code and all(s.code for s in sources) \
+        and " and " not in sources[0].text.lower()
 
 
 def each_other(tok: Token) -> bool:

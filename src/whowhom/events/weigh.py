@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from whowhom.actors import ActorMention
 from whowhom.events import models
 from whowhom.events.event import Event
+from whowhom.events.joint import members
 from whowhom.nlp import TokensAt
 from whowhom.events.phrases import chars, conjuncts, someone, tidy
 
@@ -132,7 +133,8 @@ def _take_target(e: Event, target: tuple[int, int], trigger: Token, index: dict[
     side is the other's target)."""
     if _inside_source(e, target, sent):
         return
-    named = [index[i] for i in range(*target) if i in index and index[i].code and index[i].code != e.source]
+    # (of a phrase that names several, "both Israeli and Palestinian leaders", the first it names)
+    named = [m for i in range(*target) if i in index for m in members(index, i)[:1] if m.code and m.code != e.source]
     lo, hi = chars(sent, *tidy(sent.doc, *target, trigger))
     e.target = named[0].code if named else (e.target or "")
     e.target_start, e.target_end, e.target_text = lo, hi, sent.text[lo:hi]
