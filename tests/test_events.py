@@ -836,3 +836,9 @@ def test_a_private_speakers_word_to_no_political_actor_is_no_political_event(cod
 def test_putting_an_official_on_leave_is_an_administrative_sanction(code_sentence):
     evs = code_sentence("The Kenyan president put the police chief on leave on Friday pending an inquiry.")
     assert any(e.source == "KENGOV" and e.cameo == "172" and e.target.startswith("KEN") for e in evs)
+
+
+def test_where_a_craft_came_from_is_not_who_acted(code_sentence):
+    assert not code_sentence("The flight from Lagos, Nigeria, to London hit severe turbulence, injuring seven people.")
+    # (where a bomb was is still read as whose, as the news coding guide reads it)
+    assert any(e.source == "IRQ" for e in code_sentence("A roadside bomb near Baghdad killed two US soldiers."))

@@ -209,9 +209,10 @@ class EventCoder(triggers.Matcher):
                 conf -= 0.05
             elif not sources and "light" in pat.flags or "needverb" in pat.flags:
                 return []
-        if not sources and subj is not None:
+        if not sources and subj is not None and subj.lemma_.lower() not in patterns.classes()["MISHAP"]:
             # "a car bombing by the Islamic State killed ...", "a roadside bomb near Samarra killed ...":
-            # the actor named inside the subject phrase
+            # the actor named inside the subject phrase (not where a craft or a storm came from: "the flight
+            # from Victoria, British Columbia, hit turbulence" is no one's act)
             sources = roles.inner(subj, index)
             conf -= 0.1
         if not sources and how == "passive" and pat.code.startswith("084"):
