@@ -26,14 +26,18 @@ if hasattr(trafilatura.metadata, "extract_catstags") and hasattr(trafilatura.met
 # the pop-up itself, not of the element that has one ("has-tooltip", "tooltip-wrapper" hold the visible word).
 POPUP_CLASSES = ("tooltip", "tooltiptext", "tooltip-text", "tooltip-content", "tooltip_popup", "q-tooltip",
                  "popover", "popover-content", "hovercard", "hover-card", "rollover-block")
-POPUPS = " | ".join(f'//*[contains(concat(" ", normalize-space(@class), " "), " {c} ")]' for c in POPUP_CLASSES)
+# (a cheap test of the class first, the exact names only for the few elements that pass it; and none at all on
+# a page whose markup has no such word: most have none)
+POPUP_WORDS = ("tooltip", "popover", "hovercard", "hover-card", "rollover-block")
+POPUPS = ("//*[" + " or ".join(f'contains(@class, "{w}")' for w in POPUP_WORDS) + "]["
+          + " or ".join(f'contains(concat(" ", normalize-space(@class), " "), " {c} ")' for c in POPUP_CLASSES) + "]")
 
 
 def extract_html(doc_id: str, page: str, date: str | None = None, url: str | None = None) -> Article:
     doc = None
     try:
         doc = bare_extraction(page, url=url, with_metadata=True, include_comments=True, fast=True,
-                              prune_xpath=POPUPS)
+                              prune_xpath=POPUPS if any(w in page for w in POPUP_WORDS) else None)
     except Exception:  # trafilatura raises assorted lxml errors on broken markup; a page is then empty
         doc = None
     if doc is None:
