@@ -619,3 +619,12 @@ def test_coordinated_nationalities_give_the_head_its_sector_for_each(code_senten
     assert not any(t in ("KENCOP", "UGACOP") for _, t in got)
     got = {(e.source, e.target) for e in code_sentence("Syrian and Iranian troops held joint exercises on Monday.")}
     assert ("SYRMIL", "IRNMIL") in got and ("IRNMIL", "SYRMIL") in got
+
+
+def test_a_nationality_two_countries_share_is_the_one_the_story_names_more(code_text):
+    page = ("Talks in Tokyo\n\nKorean officials met Japanese officials in Tokyo on Monday to discuss fishing rights "
+            "off the coast of Busan, South Korea.\n")
+    assert any(e.source == "KORGOV" and e.target == "JPNGOV" for e in code_text(page))
+    page = ("Shelling on the border\n\nNorth Korea fired two missiles on Monday, and Pyongyang said Korean troops "
+            "later shelled a South Korean island near the border.\n")
+    assert any(e.source == "PRKMIL" and e.target == "KOR" for e in code_text(page))

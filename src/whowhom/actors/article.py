@@ -213,6 +213,7 @@ class ArticleActors:
         coded = {i for m in out if m.code for i in range(m.start, m.end)}
         out = [m for m in out if not (m.code == "GOV" and m.country is None and _of_unknown_body(doc[m.head], coded))]
         r = self.recalled
+        out = [self._shared_nationality(doc, m) for m in out]
         out = context.residents(doc, context.placed(doc, victims.resolve(doc, out, headline=section == "headline")))
         out = r.forces(context.domestic(doc, r.legislators(r.armed(r.foreign(out)))))
         # what the sentence leaves without a country happens where the story is set
@@ -228,6 +229,21 @@ class ArticleActors:
             out = voices.resolve(doc, out, inside)
         # ("the two countries" only now: it would count towards the home country)
         return plural.resolve(doc, groups.resolve(doc, out) if pronouns else out)
+
+    def _shared_nationality(self, doc: Doc, m: ActorMention) -> ActorMention:
+        """A sector qualified by a nationality two countries share ("Korean officials", which the dictionaries
+        leave uncoded) is of the one of them the story names more (South Korea where it names neither more);
+        not "inter-Korean", which names both."""
+        if m.country is not None or m.code not in context.SECTORS:
+            return m
+        words = [t for t in doc[max(0, m.start - 1):m.end] if t.i != m.head]
+        shared = next((SHARED_NATIONALITY[t.lower_] for t in words if t.lower_ in SHARED_NATIONALITY
+                       and t.text[:1].isupper() and not (t.i and doc[t.i - 1].lower_ in ("north", "south", "-"))), None)
+        if shared is None:
+            return m
+        first, second = shared
+        c = second if self.named[second] > self.named[first] else first
+        return replace(m, code=c + m.code, country=c, cameo=c + m.code)
 
     # ------------------------------------------------------------------ people
     def _as_region(self, doc: Doc, m: ActorMention) -> ActorMention:
@@ -427,6 +443,10 @@ def _most(counts: Counter) -> str | None:
 def _bare(m: ActorMention) -> bool:
     """A title or sector with no country of its own ("Prime Minister", "officials")."""
     return m.country is None and m.code in context.SECTORS
+
+
+# Nationality words two countries share, which no dictionary codes: the usual one first
+SHARED_NATIONALITY = {"korean": ("KOR", "PRK")}
 
 
 def _name_words(ent) -> tuple[str, ...]:
