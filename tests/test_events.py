@@ -842,3 +842,11 @@ def test_where_a_craft_came_from_is_not_who_acted(code_sentence):
     assert not code_sentence("The flight from Lagos, Nigeria, to London hit severe turbulence, injuring seven people.")
     # (where a bomb was is still read as whose, as the news coding guide reads it)
     assert any(e.source == "IRQ" for e in code_sentence("A roadside bomb near Baghdad killed two US soldiers."))
+
+
+def test_a_verdict_in_words_no_row_knows_is_still_a_judgement(code_sentence):
+    evs = code_sentence("Sweden called the vote in Belarus neither free nor fair.")
+    assert any(e.source == "SWE" and e.cameo == "111" and e.target.startswith("BLR") for e in evs)
+    # ("call for" keeps its own reading)
+    assert not any(e.cameo_root == "05" for e in code_sentence("The opposition called for free and fair "
+                                                                  "elections in Belarus."))

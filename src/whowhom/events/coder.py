@@ -17,6 +17,9 @@ from whowhom.events import (attribution, cameo, filters, joint, mediation, patte
 from whowhom.events.event import Event
 from whowhom.events.modality import INTENT_AUX, conditioned, conditions, modality, obliged
 from whowhom.events.roles import MODIFIER_DEPS
+
+# The pattern of a verdict a verb of judging passes where no row of its own matches (reaction.judgement)
+VERDICT = patterns.Pattern("judge", "V", (), "111", patterns.VERB_TARGETS, frozenset({"judge"}), 0, "-", "reaction.py")
 from whowhom.events.weigh import weigh_all
 
 __all__ = ["EventCoder", "SECTORS", "weigh_all"]
@@ -109,7 +112,7 @@ class EventCoder(triggers.Matcher):
                 words[bisect_left(words, sent.start):bisect_left(words, sent.end)]:
             tok = doc[i]
             if not ((i in index and not self.hyphened(tok)) or tok.lower_ == "according" or filters.describes(tok)
-                    or filters.interviewed(tok) or _quoted_saying(tok)) and (hit := self.match(tok)) \
+                    or filters.interviewed(tok) or _quoted_saying(tok)) and (hit := self._match(tok, index)) \
                     and not (hit[0].code[:2] in VIOLENCE and filters.no_one_harmed(tok)):
                 hits[i] = hit
         felt = {i for i, hit in hits.items() if "experiencer" in hit[0].flags}
@@ -140,6 +143,15 @@ class EventCoder(triggers.Matcher):
             # but "X is considering sending aid to Y" keeps the consideration (014), the aid being unreal
             out = [e for e in out if e.cameo_root != "01"]
         return out
+
+    def _match(self, tok: Token, index):
+        """The trigger's pattern (TriggerMatcher.match); for a verb of judging with none ("called the vote
+        neither free nor fair"), a verdict its words pass on an actor (reaction.judgement) is one."""
+        hit = self.match(tok)
+        if hit is None and tok.lemma_.lower() in reaction.JUDGING and tok.pos_ == "VERB" \
+                and reaction.judgement(tok, index) is not None:
+            return VERDICT, triggers.scope_of(tok), set()
+        return hit
 
     def _code_trigger(self, tok, pat, scope, cue_tokens, sent, index, found, **where) -> list[Event]:
         if "experiencer" in pat.flags:

@@ -43,6 +43,11 @@ def _scope(tok: Token, depth: int = 4) -> list[Token]:
     return out
 
 
+def scope_of(tok: Token) -> list[Token]:
+    """The trigger's scope, as match gives it with its pattern."""
+    return _scope(tok)
+
+
 def _words(tokens) -> list[tuple[str, str, int]]:
     """(lemma, lower-case form, index) of each token, as _cues_found reads them."""
     return [(t.lemma_.lower(), t.lower_, t.i) for t in tokens]
