@@ -628,3 +628,8 @@ def test_a_nationality_two_countries_share_is_the_one_the_story_names_more(code_
     page = ("Shelling on the border\n\nNorth Korea fired two missiles on Monday, and Pyongyang said Korean troops "
             "later shelled a South Korean island near the border.\n")
     assert any(e.source == "PRKMIL" and e.target == "KOR" for e in code_text(page))
+
+
+def test_a_jury_is_the_judiciary(code_sentence):
+    assert any(e.source.endswith("JUD") and e.cameo_root == "17"
+               for e in code_sentence("A federal jury in Denver convicted the former senator of fraud on Monday."))
