@@ -850,3 +850,9 @@ def test_a_verdict_in_words_no_row_knows_is_still_a_judgement(code_sentence):
     # ("call for" keeps its own reading)
     assert not any(e.cameo_root == "05" for e in code_sentence("The opposition called for free and fair "
                                                                   "elections in Belarus."))
+
+
+def test_what_an_act_was_timed_by_is_not_its_target(code_sentence):
+    evs = code_sentence("Palestinian police sealed off the main roads ahead of the French president's visit.")
+    assert any(e.cameo == "191" and e.source == "PSECOP" for e in evs)
+    assert not any(e.cameo == "191" and (e.target or "").startswith("FRA") for e in evs)

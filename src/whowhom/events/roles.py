@@ -295,6 +295,10 @@ def subject(verb: Token) -> tuple[Token | None, str]:
     return None, "none"
 
 
+# Words of time that set an act beside another: what they lead to is when, not at whom
+WHEN = {"ahead", "before", "after", "during", "amid", "amidst", "following", "until", "since", "prior"}
+
+
 def targets(start: Token, pat, index, exclude: set[int], passive: bool,
              objects: bool = False, cues: frozenset[int] = frozenset()) -> list[ActorMention]:
     """Breadth-first from the trigger through objects and the pattern's prepositions (and through the
@@ -324,6 +328,8 @@ def targets(start: Token, pat, index, exclude: set[int], passive: bool,
                     nxt.append(c)
                 elif dep == "prep" and low == "of" and start.lemma_.lower() in CHARGING:
                     continue  # ("accused X of attacking Y": Y is the charge's, not the accusation's)
+                elif dep in ("prep", "advmod") and low in WHEN:
+                    continue  # ("sealed off Ramallah ahead of Mr Bush's visit": when, not at whom)
                 elif dep == "prep" and (low in pat.targets or t.i != start.i or (low == "of" and pat.pos == "N")
                                         or low in ("out", "away")):  # ("pulled out of X")
                     nxt.append(c)  # (an event noun's "of" phrase is its object: "suspension of links with X")
