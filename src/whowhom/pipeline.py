@@ -84,8 +84,8 @@ def finish(events: list[Event], article: Article, uncoded: bool = False, home: s
            pieces: Pieces | None = None) -> list[Event]:
     """The post-passes over an article's coded events: the story's country as the target of aimed acts
     that have none (`home`, events/topic.py), none from a story of sport or show business (page/genre.py),
-    one record for one act (filters.merge_repeats) and no event without a political actor (both unless `uncoded`), nor cooperation or aid with no partner,
-    background marks, calibrated confidence, then where each happened (from the parsed `pieces`)."""
+    one record for one act (filters.merge_repeats) and no event without a political actor (both unless
+    `uncoded`), nor cooperation or aid with no partner, background marks, calibrated confidence, then where each happened (from the parsed `pieces`)."""
     if not uncoded and genre(article.body):
         return []  # (a story of sport or show business: its acts are no political events)
     topic.aim(events, home)

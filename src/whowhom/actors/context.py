@@ -16,8 +16,8 @@ SECTORS = {"GOV", "MIL", "COP", "SPY", "REB", "OPP", "CVL", "JUD", "MED", "EDU",
            "REF", "HLH", "CRM", "UAF", "IGO", "NGO", "AGR", "REL", "MOD", "RAD", "PTY", "MUS", "CHR", "JEW"}
 
 STATE = {"GOV", "MIL", "COP", "SPY"}
-# the sectors of private people and bodies (an expert, a firm, a hospital)
-PRIVATE = {"EDU", "BUS", "CVL", "HLH", "AGR"}
+# the sectors of private people and bodies (an expert, a firm, the press, a hospital)
+PRIVATE = {"EDU", "BUS", "MED", "CVL", "HLH", "AGR"}
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson"}
 OWNERS = {"his", "her", "its", "their"}
 # Kinds of mention that take no country from their sentence or story: an organisation of its own ("the Sea
@@ -109,11 +109,11 @@ def domestic(doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
     sents = list(doc.sents)
     for sent in sents:
         ms = [m for m in mentions if sent.start <= m.start < sent.end]
-        # (a news agency says who reports, not whose the others are: "a lawmaker ... told Xinhua")
+        # (a news agency says who reports, not whose the others are: "a lawmaker ... told Xinhua"; nor does
+        # any private person or body: a Canadian expert makes no prosecutor Canadian)
         # (nor does a country only guessed for another: "aircraft fired at the gunmen")
-        # (nor a private person's or body's: a Canadian expert makes no prosecutor Canadian)
-        countries = {m.country for m in ms if m.country and m.sector != "MED" and m.kind != "media" and not m.inferred
-                     and m.sector not in PRIVATE}
+        countries = {m.country for m in ms if m.country and m.sector not in PRIVATE and m.kind != "media"
+                     and not m.inferred}
         for m in ms:
             if m.country is None and m.code in SECTORS and m.kind not in OWN_KIND and len(countries) == 1:
                 c = next(iter(countries))

@@ -35,7 +35,7 @@ def resolve(doc: Doc, mentions: list[ActorMention], headline: bool = False) -> l
 
 
 def _victims(tok: Token, headline: bool) -> bool:
-    if not tok.like_num or tok.ent_type_ in NOT_COUNTS:
+    if tok.ent_type_ in NOT_COUNTS:  # (a number already: resolve reads only those)
         return False
     head = tok.head
     if head.pos_ not in ("VERB", "AUX") or head.lemma_.lower() not in HARM:

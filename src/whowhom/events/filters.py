@@ -9,7 +9,7 @@ import re
 from spacy.tokens import Span, Token
 
 from whowhom.actors import ActorMention
-from whowhom.actors.context import SECTORS
+from whowhom.actors.context import PRIVATE, SECTORS
 from whowhom.events.event import Event
 from whowhom.nlp import TokensAt
 
@@ -30,15 +30,14 @@ def political(e: Event) -> bool:
     return any(code and (code not in SECTORS or code in POLITICAL_SECTORS) for code in (e.source, e.target))
 
 
-# Sectors of private people and bodies, and the verbal acts (statements, appeals, intents, consultation,
-# cooperation) that are political only where a political actor is on one side
-PRIVATE_SECTORS = {"EDU", "BUS", "MED", "HLH", "AGR", "CVL"}
+# The verbal acts (statements, appeals, intents, consultation, cooperation) that are political only where a
+# political actor is on one side (not a private one: context.PRIVATE)
 WORDS = ("01", "02", "03", "04", "05")
 
 
 def _private(code: str | None) -> bool:
     """No actor, or a private one, of a country or none: "USAEDU", "BUS"."""
-    return not code or code in PRIVATE_SECTORS or len(code) == 6 and code[3:] in PRIVATE_SECTORS
+    return not code or code in PRIVATE or len(code) == 6 and code[3:] in PRIVATE
 
 
 def partnerless(e: Event) -> bool:
